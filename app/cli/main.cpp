@@ -1,0 +1,2 @@
+#include <cstdio>
+int main() { std::puts("fragmentlab-cli " FRAGMENTLAB_VERSION); return 0; }

@@ -1,0 +1,36 @@
+#include "ml/TorchRuntime.h"
+
+#include <ATen/Parallel.h>
+#include <torch/cuda.h>
+#include <torch/version.h>
+
+#include <mutex>
+#include <thread>
+
+namespace fl::ml {
+
+RuntimeInfo torchRuntimeInfo()
+{
+    RuntimeInfo info;
+    info.torchVersion = TORCH_VERSION;
+    info.intraOpThreads = at::get_num_threads();
+#ifdef FRAGMENTLAB_HAVE_CUDA
+    info.cudaBuilt = true;
+#endif
+    info.cudaAvailable = torch::cuda::is_available();
+    info.cudaDevices = info.cudaAvailable ? static_cast<int>(torch::cuda::device_count()) : 0;
+    return info;
+}
+
+RuntimeInfo configureTorchRuntime(int threads)
+{
+    static std::mutex mutex;
+    std::lock_guard lock(mutex);
+    if (threads <= 0)
+        threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    if (at::get_num_threads() != threads)
+        at::set_num_threads(threads);
+    return torchRuntimeInfo();
+}
+
+} // namespace fl::ml

@@ -1,0 +1,62 @@
+#pragma once
+// Frame-exact access to one video through OpenCV's FFmpeg back end.
+// One VideoSource per thread: it owns a decoder and is not thread-safe.
+#include "Cancellation.h"
+#include "Result.h"
+#include "video/FrameIndex.h"
+#include "video/VideoInfo.h"
+
+#include <opencv2/core/mat.hpp>
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace fl {
+
+struct VideoOpenOptions {
+    // Folder for the index file (<dir>/<content-hash>.flidx). Empty: the per-user cache
+    // folder (QStandardPaths::CacheLocation + "/index").
+    QString indexCacheDir;
+    bool useIndexCache = true;  // false: always re-index, write nothing
+};
+
+// Receives frames during a sequential pass: index i, BGR 8UC3 frame (rotation applied;
+// valid only during the call). Return false to stop early (treated as a cancel).
+using FrameSink = std::function<bool(qint64 i, const cv::Mat& bgr)>;
+
+class VideoSource {
+public:
+    ~VideoSource();
+    VideoSource(const VideoSource&) = delete;
+    VideoSource& operator=(const VideoSource&) = delete;
+
+    // Opens `path`, loading its cached index or building one in a single decoding pass.
+    // When `sink` is set, every frame is also handed to it once, in order (in the same pass
+    // when indexing; by a sequential read when the index was cached).
+    // Fails with one line naming the file and the problem: missing, a directory, empty,
+    // not a video, no video stream, truncated / decoding stopped early, cancelled.
+    static Result<std::unique_ptr<VideoSource>> open(const QString& path, const VideoOpenOptions& options = {},
+                                                     const WorkControl& control = {}, const FrameSink& sink = {});
+
+    const VideoInfo& info() const;
+    const FrameIndex& index() const;
+    QString indexFile() const;   // where the index lives (empty when not cached)
+    bool indexWasCached() const; // true when open() reused a cached index
+
+    // Exactly the i-th decoded frame (BGR 8UC3, rotation applied, owns its pixels).
+    // Sequential calls are fast (decode forward); random ones seek to a keyframe before i
+    // and verify the landing frame by its timestamp, never trusting CAP_PROP_POS_FRAMES.
+    Result<cv::Mat> frame(qint64 i);
+
+    // Decodes frames [first, last) in order, handing each to sink (fast sequential path).
+    Status readRange(qint64 first, qint64 last, const FrameSink& sink, const WorkControl& control = {});
+
+private:
+    VideoSource();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace fl
