@@ -1,2 +1,84 @@
+// fragmentlab-cli: the headless face of FragmentLab's core.
+#include "CliOutput.h"
+#include "Commands.h"
+
+#include "ml/TorchRuntime.h"
+
+#include <QCoreApplication>
+
 #include <cstdio>
-int main() { std::puts("fragmentlab-cli " FRAGMENTLAB_VERSION); return 0; }
+#include <functional>
+#include <map>
+
+namespace {
+
+const char* kHelp =
+    "fragmentlab-cli " FRAGMENTLAB_VERSION " - headless FragmentLab\n"
+    "\n"
+    "Videos:\n"
+    "  info VIDEO [--json]                        metadata from a full frame index\n"
+    "  frame VIDEO INDEX -o OUT.png               write the INDEX-th decoded frame (0-based)\n"
+    "  fragments VIDEO [--length T] [--stride S] [--step K] [--json]\n"
+    "                                             list the fragments of a video\n"
+    "Projects:\n"
+    "  project create DIR [--length T] [--stride S] [--step K] [--classes a,b,...]\n"
+    "  project add DIR VIDEO...                   index the videos and add them\n"
+    "  labels import DIR FILE.csv|FILE.json [--create-classes]\n"
+    "  labels export DIR FILE.csv|FILE.json\n"
+    "Benchmarks:\n"
+    "  bench decode VIDEO [--json] [--runs N] [--seeks N] [--no-ffmpeg]\n"
+    "\n"
+    "  --version, --help\n"
+    "Exit status: 0 success, 1 failure (one line on stderr), 2 bad usage.\n";
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("fragmentlab"));
+    QCoreApplication::setOrganizationName(QStringLiteral("FragmentLab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FRAGMENTLAB_VERSION));
+
+    const QStringList args = app.arguments();
+    if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h")
+        || args[1] == QLatin1String("help")) {
+        std::fputs(kHelp, stdout);
+        return args.size() < 2 ? fl::cli::Usage : fl::cli::Ok;
+    }
+    if (args[1] == QLatin1String("--version")) {
+        const auto torch = fl::ml::torchRuntimeInfo();
+        std::printf("fragmentlab-cli %s (LibTorch %s%s)\n", FRAGMENTLAB_VERSION, torch.torchVersion.c_str(),
+                    torch.cudaBuilt ? ", CUDA" : "");
+        return fl::cli::Ok;
+    }
+
+    using Command = std::function<int(const QStringList&)>;
+    const std::map<QString, Command> single = {
+        {QStringLiteral("info"), fl::cli::runInfo},
+        {QStringLiteral("frame"), fl::cli::runFrame},
+        {QStringLiteral("fragments"), fl::cli::runFragments},
+    };
+    const std::map<QString, Command> grouped = {
+        {QStringLiteral("project create"), fl::cli::runProjectCreate},
+        {QStringLiteral("project add"), fl::cli::runProjectAdd},
+        {QStringLiteral("labels import"), fl::cli::runLabelsImport},
+        {QStringLiteral("labels export"), fl::cli::runLabelsExport},
+        {QStringLiteral("bench decode"), fl::cli::runBenchDecode},
+    };
+
+    const QString name = args[1];
+    if (auto it = single.find(name); it != single.end())
+        return it->second(QStringList{args[0] + QLatin1Char(' ') + name} + args.mid(2));
+    if (args.size() >= 3) {
+        const QString pair = name + QLatin1Char(' ') + args[2];
+        if (auto it = grouped.find(pair); it != grouped.end())
+            return it->second(QStringList{args[0] + QLatin1Char(' ') + pair} + args.mid(3));
+    }
+    for (const auto& [key, command] : grouped) {
+        if (key.startsWith(name + QLatin1Char(' ')))
+            return fl::cli::usageError(QStringLiteral("unknown or missing subcommand for '%1'").arg(name),
+                                       QStringLiteral("fragmentlab-cli --help"));
+    }
+    return fl::cli::usageError(QStringLiteral("unknown command '%1'").arg(name), QStringLiteral("fragmentlab-cli --help"));
+}

@@ -1,0 +1,180 @@
+// fragmentlab-cli bench decode: sequential index + full decode speed, side by side with the
+// ffmpeg CLI, and frame-exact random access latency (every frame checked).
+#include "CliArgs.h"
+#include "CliOutput.h"
+#include "Commands.h"
+
+#include "video/VideoSource.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <random>
+
+namespace fl::cli {
+
+namespace {
+
+double median(std::vector<double> v)
+{
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    const size_t k = std::min(v.size() - 1, size_t(std::ceil(p / 100.0 * double(v.size())) - 1));
+    return v[k];
+}
+
+// 64-bit hash of every byte of a frame, fast enough to run on every frame.
+quint64 frameHash(const cv::Mat& m)
+{
+    quint64 h = 0x9E3779B97F4A7C15ull ^ quint64(m.rows) << 32 ^ quint64(m.cols);
+    for (int y = 0; y < m.rows; ++y) {
+        const uchar* row = m.ptr(y);
+        const size_t bytes = size_t(m.cols) * m.elemSize();
+        size_t i = 0;
+        for (; i + 8 <= bytes; i += 8) {
+            quint64 w;
+            std::memcpy(&w, row + i, 8);
+            h = (h ^ w) * 0x100000001B3ull;
+            h ^= h >> 29;
+        }
+        for (; i < bytes; ++i) h = (h ^ row[i]) * 0x100000001B3ull;
+    }
+    return h;
+}
+
+// Seconds for one run of `ffmpeg -threads 2 -i VIDEO -f null -`, or -1.
+double timeFfmpeg(const QString& ffmpeg, const QString& video, QString* error)
+{
+    QProcess p;
+    QElapsedTimer t;
+    t.start();
+    p.start(ffmpeg, {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-threads"),
+                     QStringLiteral("2"), QStringLiteral("-i"), video, QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")});
+    if (!p.waitForFinished(600000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        *error = QString::fromLocal8Bit(p.readAllStandardError()).trimmed();
+        return -1;
+    }
+    return double(t.nsecsElapsed()) / 1e9;
+}
+
+} // namespace
+
+int runBenchDecode(const QStringList& argv)
+{
+    ArgParser args(QStringLiteral("fragmentlab-cli bench decode VIDEO [--json] [--runs N] [--seeks N] [--no-ffmpeg]"));
+    args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable output"));
+    args.addFlag(QStringLiteral("no-ffmpeg"), QStringLiteral("skip the side-by-side ffmpeg measurement"));
+    args.addValue(QStringLiteral("runs"), QStringLiteral("N"), QStringLiteral("timed runs of each sequential pass (default 3)"));
+    args.addValue(QStringLiteral("seeks"), QStringLiteral("N"), QStringLiteral("random frame(i) calls (default 200)"));
+    if (auto exit = args.parse(argv, 1, 1)) return *exit;
+    int exit = Ok;
+    const auto runs = args.integer(QStringLiteral("runs"), 3, 1, 100, &exit);
+    if (!runs) return exit;
+    const auto seeks = args.integer(QStringLiteral("seeks"), 200, 0, 100000, &exit);
+    if (!seeks) return exit;
+    const QString video = QFileInfo(args.positional().at(0)).absoluteFilePath();
+    const QString ffmpeg = args.isSet(QStringLiteral("no-ffmpeg")) ? QString() : QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
+
+    // 1. Sequential: index + decode of every frame to packed 24-bit colour, no cached index,
+    //    alternating with the ffmpeg CLI run so both see the same machine state.
+    VideoOpenOptions fresh;
+    fresh.useIndexCache = false;
+    std::vector<double> ourSeconds, ffmpegSeconds;
+    qint64 frames = 0;
+    QString ffmpegError;
+    for (qint64 r = 0; r < *runs; ++r) {
+        qint64 seen = 0;
+        const FrameSink sink = [&seen](qint64, const cv::Mat& bgr) { seen += bgr.data != nullptr; return true; };
+        QElapsedTimer t;
+        t.start();
+        auto source = VideoSource::open(video, fresh, {}, sink);
+        const double seconds = double(t.nsecsElapsed()) / 1e9;
+        if (!source) return fail(source.error());
+        frames = (*source)->info().frameCount;
+        if (seen != frames)
+            return fail(QStringLiteral("%1: the decode pass delivered %2 frames, the index counts %3").arg(video).arg(seen).arg(frames));
+        ourSeconds.push_back(seconds);
+        if (!ffmpeg.isEmpty()) {
+            const double s = timeFfmpeg(ffmpeg, video, &ffmpegError);
+            if (s < 0) return fail(QStringLiteral("%1: ffmpeg failed: %2").arg(video, ffmpegError));
+            ffmpegSeconds.push_back(s);
+        }
+    }
+    const double ourFps = double(frames) / median(ourSeconds);
+    const double ffmpegFps = ffmpegSeconds.empty() ? 0 : double(frames) / median(ffmpegSeconds);
+
+    // 2. Random access: a reference hash of every frame from one sequential pass, then
+    //    frame(i) at seeded random i, each timed and checked against its reference.
+    QTemporaryDir indexDir;
+    VideoOpenOptions cached;
+    cached.indexCacheDir = indexDir.path();
+    std::vector<quint64> reference;
+    auto source = VideoSource::open(video, cached, {}, [&reference](qint64, const cv::Mat& bgr) {
+        reference.push_back(frameHash(bgr));
+        return true;
+    });
+    if (!source) return fail(source.error());
+    std::mt19937_64 rng(42);
+    std::uniform_int_distribution<qint64> pick(0, frames - 1);
+    std::vector<double> seekMs;
+    qint64 wrong = 0;
+    for (qint64 s = 0; s < *seeks; ++s) {
+        const qint64 i = pick(rng);
+        QElapsedTimer t;
+        t.start();
+        auto frame = (*source)->frame(i);
+        seekMs.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (!frame) return fail(frame.error());
+        if (frameHash(*frame) != reference[size_t(i)]) ++wrong;
+    }
+
+    QJsonObject o;
+    o[QStringLiteral("video")] = video;
+    o[QStringLiteral("frames")] = frames;
+    o[QStringLiteral("runs")] = *runs;
+    o[QStringLiteral("index_decode_s_median")] = median(ourSeconds);
+    o[QStringLiteral("index_decode_fps")] = ourFps;
+    if (!ffmpegSeconds.empty()) {
+        o[QStringLiteral("ffmpeg_s_median")] = median(ffmpegSeconds);
+        o[QStringLiteral("ffmpeg_fps")] = ffmpegFps;
+        o[QStringLiteral("ratio_to_ffmpeg")] = ourFps / ffmpegFps;
+    }
+    o[QStringLiteral("random_access_samples")] = *seeks;
+    o[QStringLiteral("random_access_ms_median")] = median(seekMs);
+    o[QStringLiteral("random_access_ms_p95")] = percentile(seekMs, 95);
+    o[QStringLiteral("random_access_ms_max")] = seekMs.empty() ? 0 : *std::max_element(seekMs.begin(), seekMs.end());
+    o[QStringLiteral("random_access_wrong_frames")] = wrong;
+    if (args.isSet(QStringLiteral("json"))) {
+        printJson(o);
+    } else {
+        printLine(QStringLiteral("%1: %2 frames").arg(video).arg(frames));
+        printLine(QStringLiteral("index + full decode: %1 frames/s (median of %2 runs, %3 s)")
+                      .arg(ourFps, 0, 'f', 1).arg(*runs).arg(median(ourSeconds), 0, 'f', 3));
+        if (!ffmpegSeconds.empty())
+            printLine(QStringLiteral("ffmpeg -threads 2 -f null: %1 frames/s (%2 s); ratio %3")
+                          .arg(ffmpegFps, 0, 'f', 1).arg(median(ffmpegSeconds), 0, 'f', 3).arg(ourFps / ffmpegFps, 0, 'f', 2));
+        printLine(QStringLiteral("random frame(i): median %1 ms, p95 %2 ms, max %3 ms over %4 calls; wrong frames: %5")
+                      .arg(median(seekMs), 0, 'f', 1).arg(percentile(seekMs, 95), 0, 'f', 1)
+                      .arg(o.value(QStringLiteral("random_access_ms_max")).toDouble(), 0, 'f', 1).arg(*seeks).arg(wrong));
+    }
+    if (wrong > 0)
+        return fail(QStringLiteral("%1: %2 of %3 random frames differed from the sequential decode").arg(video).arg(wrong).arg(*seeks));
+    return Ok;
+}
+
+} // namespace fl::cli

@@ -1,0 +1,17 @@
+#pragma once
+// fragmentlab-cli subcommands. Each takes its own arguments (program name first, as
+// QCommandLineParser expects) and returns the process exit code.
+#include <QStringList>
+
+namespace fl::cli {
+
+int runInfo(const QStringList& args);
+int runFrame(const QStringList& args);
+int runFragments(const QStringList& args);
+int runProjectCreate(const QStringList& args);
+int runProjectAdd(const QStringList& args);
+int runLabelsImport(const QStringList& args);
+int runLabelsExport(const QStringList& args);
+int runBenchDecode(const QStringList& args);
+
+} // namespace fl::cli

@@ -1,0 +1,194 @@
+#include "fragments/FragmentCache.h"
+
+#include "video/FileFingerprint.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSaveFile>
+
+#include <cstring>
+
+Q_LOGGING_CATEGORY(lcCache, "fragmentlab.cache")
+
+namespace fl {
+
+namespace {
+
+constexpr char kMagic[8] = {'F', 'L', 'F', 'C', 'A', 'C', 'H', 'E'};
+constexpr quint32 kVersion = 1;
+constexpr qint64 kHeaderBytes = 128;
+
+#pragma pack(push, 1)
+struct Header {
+    char magic[8];
+    quint32 version;
+    quint32 width;
+    quint32 height;
+    quint32 channels;
+    quint64 frameCount;
+    char hash[64];
+    char reserved[kHeaderBytes - 8 - 4 * 4 - 8 - 64];
+};
+#pragma pack(pop)
+static_assert(sizeof(Header) == kHeaderBytes);
+
+Header makeHeader(FrameSize size, quint64 frames, const QString& hash)
+{
+    Header h{};
+    std::memcpy(h.magic, kMagic, sizeof kMagic);
+    h.version = kVersion;
+    h.width = quint32(size.width);
+    h.height = quint32(size.height);
+    h.channels = 3;
+    h.frameCount = frames;
+    const QByteArray hashBytes = hash.toLatin1().left(64);
+    std::memcpy(h.hash, hashBytes.constData(), size_t(hashBytes.size()));
+    return h;
+}
+
+} // namespace
+
+struct FragmentCache::Mapping {
+    QFile file;
+    uchar* base = nullptr;
+    ~Mapping()
+    {
+        if (base)
+            file.unmap(base);
+    }
+};
+
+QString FragmentCache::fileFor(const QString& cacheDir, const QString& contentHash, FrameSize size)
+{
+    return QDir(cacheDir).filePath(QStringLiteral("frames/%1_%2x%3.flcache").arg(contentHash).arg(size.width).arg(size.height));
+}
+
+QString FragmentCache::file() const
+{
+    return m_map ? m_map->file.fileName() : QString();
+}
+
+Result<FragmentCache> FragmentCache::open(const QString& file)
+{
+    auto map = std::make_shared<Mapping>();
+    map->file.setFileName(file);
+    if (!map->file.open(QIODevice::ReadOnly))
+        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot open fragment cache: %2").arg(file, map->file.errorString()));
+    const qint64 fileSize = map->file.size();
+    Header h{};
+    if (fileSize < kHeaderBytes || map->file.read(reinterpret_cast<char*>(&h), kHeaderBytes) != kHeaderBytes
+        || std::memcmp(h.magic, kMagic, sizeof kMagic) != 0)
+        return Result<FragmentCache>::failure(QStringLiteral("%1: not a FragmentLab fragment cache").arg(file));
+    if (h.version != kVersion)
+        return Result<FragmentCache>::failure(QStringLiteral("%1: fragment cache version %2 is not %3").arg(file).arg(h.version).arg(kVersion));
+    if (h.channels != 3 || h.width == 0 || h.height == 0 || h.width > 4096 || h.height > 4096)
+        return Result<FragmentCache>::failure(QStringLiteral("%1: fragment cache header is damaged").arg(file));
+    const qint64 frameBytes = qint64(h.width) * h.height * 3;
+    if (h.frameCount == 0 || fileSize != kHeaderBytes + qint64(h.frameCount) * frameBytes)
+        return Result<FragmentCache>::failure(QStringLiteral("%1: fragment cache is truncated (%2 bytes for %3 frames)")
+                                                  .arg(file).arg(fileSize).arg(h.frameCount));
+    map->base = map->file.map(0, fileSize);
+    if (!map->base)
+        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot map fragment cache: %2").arg(file, map->file.errorString()));
+
+    FragmentCache cache;
+    cache.m_size = {int(h.width), int(h.height)};
+    cache.m_frameCount = qint64(h.frameCount);
+    cache.m_hash = QString::fromLatin1(h.hash, int(strnlen(h.hash, sizeof h.hash)));
+    cache.m_data = map->base + kHeaderBytes;
+    cache.m_map = std::move(map);
+    return cache;
+}
+
+Result<FragmentCache> FragmentCache::ensure(const QString& videoPath, const QString& cacheDir, FrameSize size,
+                                            const VideoOpenOptions& options, const WorkControl& control)
+{
+    if (size.width < 8 || size.height < 8 || size.width > 4096 || size.height > 4096)
+        return Result<FragmentCache>::failure(QStringLiteral("fragment size %1x%2 is outside 8..4096").arg(size.width).arg(size.height));
+    auto fingerprint = FileFingerprint::of(videoPath);
+    if (!fingerprint)
+        return fingerprint.status();
+    const QString target = fileFor(cacheDir, QString::fromLatin1(fingerprint->hash), size);
+    if (QFileInfo::exists(target)) {
+        auto existing = open(target);
+        if (existing && existing->contentHash() == QString::fromLatin1(fingerprint->hash))
+            return existing;
+        qCInfo(lcCache) << "rebuilding fragment cache" << target << (existing ? QStringLiteral("(other content)") : existing.error());
+    }
+
+    if (!QDir().mkpath(QFileInfo(target).absolutePath()))
+        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot create the cache folder").arg(QFileInfo(target).absolutePath()));
+    QSaveFile out(target);
+    if (!out.open(QIODevice::WriteOnly))
+        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot write fragment cache: %2").arg(target, out.errorString()));
+    const Header placeholder = makeHeader(size, 0, QString::fromLatin1(fingerprint->hash));
+    out.write(reinterpret_cast<const char*>(&placeholder), kHeaderBytes);
+
+    cv::Mat small(size.height, size.width, CV_8UC3);
+    cv::Mat rgb(size.height, size.width, CV_8UC3);
+    qint64 written = 0;
+    QString writeError;
+    const FrameSink sink = [&](qint64, const cv::Mat& bgr) {
+        cv::resize(bgr, small, cv::Size(size.width, size.height), 0, 0, cv::INTER_AREA);
+        cv::cvtColor(small, rgb, cv::COLOR_BGR2RGB);
+        const qint64 bytes = qint64(rgb.total() * rgb.elemSize());
+        if (out.write(reinterpret_cast<const char*>(rgb.data), bytes) != bytes) {
+            writeError = out.errorString();
+            return false;
+        }
+        ++written;
+        return true;
+    };
+    auto source = VideoSource::open(videoPath, options, control, sink);
+    if (!writeError.isEmpty()) {
+        out.cancelWriting();
+        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot write fragment cache: %2").arg(target, writeError));
+    }
+    if (!source) {
+        out.cancelWriting();
+        return source.status();
+    }
+    if (written != (*source)->info().frameCount || written == 0) {
+        out.cancelWriting();
+        return Result<FragmentCache>::failure(QStringLiteral("%1: decoded %2 frames for the fragment cache, expected %3")
+                                                  .arg(videoPath).arg(written).arg((*source)->info().frameCount));
+    }
+    const Header header = makeHeader(size, quint64(written), QString::fromLatin1(fingerprint->hash));
+    if (!out.seek(0) || out.write(reinterpret_cast<const char*>(&header), kHeaderBytes) != kHeaderBytes || !out.commit())
+        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot write fragment cache: %2").arg(target, out.errorString()));
+    return open(target);
+}
+
+const std::uint8_t* FragmentCache::frame(qint64 i) const
+{
+    if (!m_data || i < 0 || i >= m_frameCount)
+        return nullptr;
+    return m_data + i * bytesPerFrame();
+}
+
+Status FragmentCache::fragmentBlock(const FragmentSpec& spec, qint64 fragment, std::uint8_t* out) const
+{
+    if (!m_data)
+        return Status::failure(QStringLiteral("fragment cache is not open"));
+    if (fragment < 0 || fragment >= spec.count(m_frameCount))
+        return Status::failure(QStringLiteral("%1: fragment %2 is outside 0..%3 for %4")
+                                   .arg(file()).arg(fragment).arg(spec.count(m_frameCount) - 1).arg(spec.toString()));
+    const qint64 bytes = bytesPerFrame();
+    for (int t = 0; t < spec.length; ++t)
+        std::memcpy(out + t * bytes, frame(spec.frameAt(fragment, t)), size_t(bytes));
+    return Status::success();
+}
+
+std::vector<std::uint8_t> FragmentCache::fragmentBlock(const FragmentSpec& spec, qint64 fragment) const
+{
+    std::vector<std::uint8_t> block(size_t(spec.length * bytesPerFrame()));
+    if (!fragmentBlock(spec, fragment, block.data()))
+        block.clear();
+    return block;
+}
+
+} // namespace fl

@@ -1,0 +1,64 @@
+#pragma once
+// The on-disk fragment cache that training and inference share: every frame of a video
+// decoded once, resized to the model's input size, stored as RGB uint8 in one
+// memory-mapped file. A fragment comes out as one tensor-ready block T x H x W x 3.
+//
+// File: <cacheDir>/frames/<content-hash>_<W>x<H>.flcache — a header (magic, version, size,
+// frame count, the video's content hash) then the frames back to back. It is written to a
+// ".partial" file and renamed only when complete, so a cancelled or killed build leaves
+// nothing that could be taken as valid. Any spec (T, S, K) reads the same file.
+#include "Cancellation.h"
+#include "Result.h"
+#include "fragments/FragmentSpec.h"
+#include "video/VideoSource.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace fl {
+
+struct FrameSize {
+    int width = 112;
+    int height = 112;
+    bool operator==(const FrameSize&) const = default;
+};
+
+class FragmentCache {
+public:
+    FragmentCache() = default;
+
+    static QString fileFor(const QString& cacheDir, const QString& contentHash, FrameSize size);
+
+    // Opens the cache of `videoPath` at `size`, building it first if missing or stale
+    // (one sequential decode; reuses or writes the frame index in options.indexCacheDir).
+    static Result<FragmentCache> ensure(const QString& videoPath, const QString& cacheDir, FrameSize size,
+                                       const VideoOpenOptions& options = {}, const WorkControl& control = {});
+    // Opens an existing, complete cache file; fails (naming the file) if it is damaged.
+    static Result<FragmentCache> open(const QString& file);
+
+    bool isValid() const { return m_data != nullptr; }
+    QString file() const;
+    FrameSize frameSize() const { return m_size; }
+    qint64 frameCount() const { return m_frameCount; }
+    QString contentHash() const { return m_hash; }
+    qint64 bytesPerFrame() const { return qint64(m_size.width) * m_size.height * 3; }
+
+    // Pointer to frame i's H x W x 3 RGB pixels (valid while this object lives).
+    const std::uint8_t* frame(qint64 i) const;
+    // Copies fragment `fragment` of `spec` into out (T * H * W * 3 bytes).
+    Status fragmentBlock(const FragmentSpec& spec, qint64 fragment, std::uint8_t* out) const;
+    std::vector<std::uint8_t> fragmentBlock(const FragmentSpec& spec, qint64 fragment) const;
+
+private:
+    struct Mapping;
+    std::shared_ptr<Mapping> m_map;
+    const std::uint8_t* m_data = nullptr;
+    FrameSize m_size;
+    qint64 m_frameCount = 0;
+    QString m_hash;
+};
+
+} // namespace fl
