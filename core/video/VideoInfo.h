@@ -11,7 +11,10 @@ struct VideoInfo {
     QString codec;                // codec as the FFmpeg back end reports it ("h264", "mpeg4", ...)
     int width = 0;                // of delivered frames, rotation applied
     int height = 0;
-    int rotation = 0;             // degrees clockwise from metadata (0, 90, 180, 270); applied to frames
+    // Degrees clockwise from metadata (0, 90, 180, 270), as players and the ffmpeg CLI apply
+    // the display matrix; applied to frames. (OpenCV 4.6 reports the opposite angle for 90/270,
+    // opencv/opencv#22088; VideoSource corrects it.)
+    int rotation = 0;
     double nominalFps = 0;        // the stream's declared rate
     double averageFps = 0;        // frameCount / duration, from the index
     double durationSec = 0;       // from the index (last pts + one frame)

@@ -37,6 +37,9 @@ public:
     // when indexing; by a sequential read when the index was cached).
     // Fails with one line naming the file and the problem: missing, a directory, empty,
     // not a video, no video stream, truncated / decoding stopped early, cancelled.
+    // Indexing reports progress as report(done, declared frame count, "Indexing <file name>")
+    // every 16 frames and checks the cancel flag every frame; a cancelled open writes no index.
+    // A cached index is used only while the file's size, content hash and mtime match.
     static Result<std::unique_ptr<VideoSource>> open(const QString& path, const VideoOpenOptions& options = {},
                                                      const WorkControl& control = {}, const FrameSink& sink = {});
 
@@ -45,13 +48,23 @@ public:
     QString indexFile() const;   // where the index lives (empty when not cached)
     bool indexWasCached() const; // true when open() reused a cached index
 
-    // Exactly the i-th decoded frame (BGR 8UC3, rotation applied, owns its pixels).
+    // Exactly the i-th decoded frame (BGR 8UC3, rotation applied, owns its pixels: a fresh
+    // copy on every call, so the caller may write into it).
     // Sequential calls are fast (decode forward); random ones seek to a keyframe before i
     // and verify the landing frame by its timestamp, never trusting CAP_PROP_POS_FRAMES.
+    // Asking for the same i again costs a copy, no decoding. When the index says the
+    // timestamps are unreliable, a backward step decodes forward from the start (slow, exact).
+    // Out of range: a failure naming the file and the valid range.
     Result<cv::Mat> frame(qint64 i);
 
     // Decodes frames [first, last) in order, handing each to sink (fast sequential path).
+    // Progress: report(done, last - first, "Reading <file name>") every 16 frames. A cancel or a
+    // sink returning false ends it with the failure "<file>: cancelled".
     Status readRange(qint64 first, qint64 last, const FrameSink& sink, const WorkControl& control = {});
+
+    // The per-user index folder used when VideoOpenOptions::indexCacheDir is empty
+    // (QStandardPaths::CacheLocation + "/index"); empty when there is none.
+    static QString defaultIndexCacheDir();
 
 private:
     VideoSource();
