@@ -1,0 +1,24 @@
+#pragma once
+// One video of a project: where it is (relative to the project folder, '/' separators),
+// what it is (size + FileFingerprint content hash, to notice a changed file and to find a
+// moved one again), its frame count and rate, and its labels.
+#include "project/LabelTrack.h"
+
+#include <QString>
+
+namespace fl {
+
+struct ProjectVideo {
+    QString relativePath;   // to the project folder, '/' separators
+    qint64 size = 0;        // bytes
+    QString hash;           // FileFingerprint::hash (64 lowercase hex digits)
+    qint64 frameCount = 0;
+    double fps = 0;
+    LabelTrack labels;
+
+    // The file name alone ("a.mp4" for "media/a.mp4"): how label files name the video.
+    QString fileName() const;
+    bool operator==(const ProjectVideo&) const = default;
+};
+
+} // namespace fl
