@@ -1,39 +1,49 @@
 #pragma once
-// Decodes frames for display on a worker thread. The GUI asks for a frame and never waits:
-// requests coalesce (only the latest one is decoded), and the result comes back by signal.
+// Decodes full-resolution frames for display on its own thread, which owns the VideoSource
+// (one decoder per thread). The GUI asks and never waits:
+//  - requestFrame(i): decode i next; a newer request replaces an older one not yet started.
+//  - setReadAhead(first, end): when idle, decode [first, end) in order (sequential decoding
+//    is cheap; it keeps playback and frame stepping ahead of the user).
+// Results come back on the GUI thread by signal, as QImages that own their pixels (RGB32,
+// ready to paint). Results of a video that was replaced by openVideo() are dropped.
+#include "video/FrameIndex.h"
+#include "video/VideoInfo.h"
+
 #include <QImage>
 #include <QObject>
 #include <QString>
-#include <QThread>
 
-#include <atomic>
 #include <memory>
 
 namespace fl {
-
-class FrameDecoderWorker;
 
 class FrameDecoder : public QObject {
     Q_OBJECT
 public:
     explicit FrameDecoder(QObject* parent = nullptr);
-    ~FrameDecoder() override;
+    ~FrameDecoder() override; // stops the thread (an open in progress is cancelled)
 
-    // Opens a video (indexing it if needed) on the worker; emits opened() or failed().
+    // Opens a video (indexing it if its index is not cached in indexCacheDir); cancels an
+    // open in progress. Emits opened() or openFailed().
     void openVideo(const QString& path, const QString& indexCacheDir);
-    // Asks for frame i of the open video; earlier pending requests are dropped.
+    void close();
     void requestFrame(qint64 i);
+    void setReadAhead(qint64 first, qint64 end);
+    // Frames decoded so far (all requests and read-ahead), for tests and benchmarks.
+    qint64 decodedCount() const;
 
 signals:
-    void opened(const QString& path, qint64 frameCount, double fps, int width, int height);
-    void frameReady(qint64 index, const QImage& image);
-    void progress(qint64 done, qint64 total, const QString& what);
-    void failed(const QString& message);
+    void opened(const fl::VideoInfo& info, std::shared_ptr<const fl::FrameIndex> index, const QString& contentHash);
+    void openFailed(const QString& message);
+    void openProgress(qint64 done, qint64 total, const QString& what);
+    // `requested`: the frame was asked for with requestFrame() (not read-ahead).
+    void frameDecoded(qint64 index, const QImage& image, bool requested);
+    void decodeFailed(qint64 index, const QString& message);
 
 private:
-    QThread m_thread;
-    FrameDecoderWorker* m_worker = nullptr;
-    std::shared_ptr<std::atomic<qint64>> m_latest;
+    struct Worker;
+    std::unique_ptr<Worker> d;
+    int m_generation = 0; // GUI-side: results of older generations are dropped
 };
 
 } // namespace fl
