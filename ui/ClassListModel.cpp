@@ -156,8 +156,13 @@ bool ClassListModel::setData(const QModelIndex& index, const QVariant& value, in
     Status status;
     if (index.column() == NameColumn)
         status = m_document->renameClass(name, value.toString());
-    else if (index.column() == KeyColumn)
-        status = m_document->setClassShortcut(name, value.toString().trimmed());
+    else if (index.column() == KeyColumn) {
+        const QString key = value.toString().trimmed();
+        if (const QString conflict = keyConflict && !key.isEmpty() ? keyConflict(key) : QString(); !conflict.isEmpty())
+            status = Status::failure(conflict);
+        else
+            status = m_document->setClassShortcut(name, key);
+    }
     else
         return false;
     if (!status) {

@@ -5,6 +5,8 @@
 #include <QAbstractTableModel>
 #include <QMap>
 
+#include <functional>
+
 namespace fl {
 
 class ProjectDocument;
@@ -18,6 +20,8 @@ public:
     explicit ClassListModel(ProjectDocument* document, QObject* parent = nullptr);
 
     void setCurrentVideo(int video);
+    // Says why a key cannot be a class key (e.g. another action uses it); empty: it can.
+    std::function<QString(const QString& key)> keyConflict;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

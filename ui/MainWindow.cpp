@@ -375,6 +375,17 @@ void MainWindow::buildDocks()
     connect(m_videosPanel, &VideosPanel::problem, this, [this](const QString& m) { showError(tr("Videos"), m); });
     connect(m_classesPanel, &ClassesPanel::problem, this, [this](const QString& m) { showError(tr("Classes"), m); });
     // A class key may not take a key an action already uses.
+    m_classesPanel->model()->keyConflict = [this](const QString& key) {
+        const QKeySequence wanted(key);
+        for (const auto& e : m_registry) {
+            if (!e.action || e.action->objectName().startsWith(QLatin1String("labelAs_")))
+                continue;
+            for (const QKeySequence& k : e.action->shortcuts())
+                if (k.matches(wanted) == QKeySequence::ExactMatch)
+                    return tr("The key %1 is taken by \"%2\"").arg(key, ShortcutTableModel::plainText(e.action));
+        }
+        return QString();
+    };
     resizeDocks({m_docks[0], m_docks[2]}, {340, 260}, Qt::Horizontal);
 }
 
@@ -1152,8 +1163,7 @@ void MainWindow::addVideoFiles(const QStringList& paths)
             }
             return Status::success();
         });
-    Job* started = startJob(std::move(job));
-    connect(started, &Job::finished, this, [this, results, problems](Job::State state, const QString& error) {
+    connect(job.get(), &Job::finished, this, [this, results, problems](Job::State state, const QString& error) {
         if (state == Job::State::Cancelled) {
             emit videosAdded(0, {tr("cancelled")});
             return;
@@ -1184,6 +1194,7 @@ void MainWindow::addVideoFiles(const QStringList& paths)
             showError(tr("Add Videos"), tr("Some files were not added:\n\n%1").arg(problems->join(QLatin1Char('\n'))));
         emit videosAdded(int(accepted.size()), *problems);
     });
+    startJob(std::move(job));
 }
 
 void MainWindow::relinkDialog()
@@ -1226,14 +1237,15 @@ void MainWindow::exportLabelsDialog()
     if (file.isEmpty())
         return;
     const Project snapshot = m_document->project();
-    Job* job = startJob(std::make_unique<FunctionJob>(tr("Exporting labels to %1").arg(QFileInfo(file).fileName()),
-                                                      [snapshot, file](const WorkControl&) { return exportLabels(snapshot, file); }));
-    connect(job, &Job::finished, this, [this, file](Job::State state, const QString& error) {
+    auto job = std::make_unique<FunctionJob>(tr("Exporting labels to %1").arg(QFileInfo(file).fileName()),
+                                             [snapshot, file](const WorkControl&) { return exportLabels(snapshot, file); });
+    connect(job.get(), &Job::finished, this, [this, file](Job::State state, const QString& error) {
         if (state == Job::State::Succeeded)
             statusBar()->showMessage(tr("Exported labels to %1").arg(file), 6000);
         else if (state == Job::State::Failed)
             showError(tr("Export Labels"), error);
     });
+    startJob(std::move(job));
 }
 
 void MainWindow::buildFragmentCache()
@@ -1245,7 +1257,7 @@ void MainWindow::buildFragmentCache()
     for (int i = 0; i < p.videoCount(); ++i)
         videos << p.absoluteVideoPath(i);
     const QString cacheDir = p.cacheDir(), indexDir = p.indexCacheDir();
-    Job* job = startJob(std::make_unique<FunctionJob>(tr("Building the fragment cache"), [videos, cacheDir, indexDir](const WorkControl& control) {
+    auto job = std::make_unique<FunctionJob>(tr("Building the fragment cache"), [videos, cacheDir, indexDir](const WorkControl& control) {
         for (int i = 0; i < videos.size(); ++i) {
             const QString what = QObject::tr("Fragment cache of %1 (%2 of %3)").arg(QFileInfo(videos[i]).fileName()).arg(i + 1).arg(videos.size());
             WorkControl inner;
@@ -1257,13 +1269,14 @@ void MainWindow::buildFragmentCache()
                 return cache.status();
         }
         return Status::success();
-    }));
-    connect(job, &Job::finished, this, [this](Job::State state, const QString& error) {
+    });
+    connect(job.get(), &Job::finished, this, [this](Job::State state, const QString& error) {
         if (state == Job::State::Succeeded)
             statusBar()->showMessage(tr("The fragment cache is complete"), 5000);
         else if (state == Job::State::Failed)
             showError(tr("Fragment Cache"), error);
     });
+    startJob(std::move(job));
 }
 
 void MainWindow::ensurePreview()
@@ -1284,7 +1297,7 @@ void MainWindow::ensurePreview()
             return; // already being built
     const QString path = m_player->path(), indexDir = m_document->project().indexCacheDir(), hash = m_player->contentHash();
     auto result = std::make_shared<PreviewStore>();
-    Job* job = startJob(std::make_unique<FunctionJob>(
+    auto job = std::make_unique<FunctionJob>(
         tr("Scrub preview of %1").arg(QFileInfo(path).fileName()), [path, cacheDir, indexDir, height, result](const WorkControl& control) {
             PreviewOptions options;
             options.maxHeight = height;
@@ -1295,12 +1308,13 @@ void MainWindow::ensurePreview()
                 return store.status();
             *result = *store;
             return Status::success();
-        }));
+        });
     job->setProperty("previewFile", file);
-    connect(job, &Job::finished, this, [this, result, hash](Job::State state) {
+    connect(job.get(), &Job::finished, this, [this, result, hash](Job::State state) {
         if (state == Job::State::Succeeded && m_player->contentHash() == hash)
             m_player->setPreview(*result);
     });
+    startJob(std::move(job));
 }
 
 Job* MainWindow::startJob(std::unique_ptr<Job> job)

@@ -79,6 +79,7 @@ public:
     void registerAction(QAction* action, const QString& category);
     std::vector<ShortcutTableModel::Entry> shortcutEntries() const;
     QAction* findAction(const QString& objectName) const;
+    // Connect to the job's signals before (JobRunner::start): a quick job may finish at once.
     Job* startJob(std::unique_ptr<Job> job);
 
     // The shipped demo project (opened as a writable copy; see DemoProject).

@@ -1,0 +1,470 @@
+// The main window on a generated video whose frames show their own number: the view shows
+// exactly the frame asked for; class keys label the right fragments; Del clears; undo/redo
+// from the keyboard restore exactly; dragging a label edge is one undo step; paint while
+// playing; dropping a video adds it (indexed in a job); autosave + recovery after a simulated
+// crash; closing with unsaved changes asks; save and reopen keep everything; every action
+// has a shortcut (no two the same) and a tooltip. (~8 s)
+#include "TestMedia.h"
+
+#include "AppSettings.h"
+#include "ClassListModel.h"
+#include "ClassesPanel.h"
+#include "FrameView.h"
+#include "LabelingController.h"
+#include "MainWindow.h"
+#include "ProjectDocument.h"
+#include "ShortcutsDialog.h"
+#include "TimelineView.h"
+#include "VideoPlayer.h"
+#include "jobs/JobRunner.h"
+#include "project/Project.h"
+#include "video/VideoSource.h"
+
+#include <opencv2/core.hpp>
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+#include <QUrl>
+
+using namespace fl;
+
+namespace {
+
+// A window whose questions are answered by the test.
+class ScriptedWindow : public MainWindow {
+public:
+    using MainWindow::MainWindow;
+    UnsavedChoice unsavedAnswer = UnsavedChoice::Cancel;
+    bool recoverAnswer = true;
+    int unsavedAsked = 0;
+    int recoverAsked = 0;
+    QStringList errors;
+
+protected:
+    UnsavedChoice askUnsavedChanges() override
+    {
+        ++unsavedAsked;
+        return unsavedAnswer;
+    }
+    bool askRecoverAutosave(const QString&, const QDateTime&) override
+    {
+        ++recoverAsked;
+        return recoverAnswer;
+    }
+    void showError(const QString& title, const QString& message) override { errors << title + QStringLiteral(": ") + message; }
+};
+
+int shownNumber(const FrameView* view)
+{
+    const QImage bgr = view->image().convertToFormat(QImage::Format_BGR888);
+    const cv::Mat m(bgr.height(), bgr.width(), CV_8UC3, const_cast<uchar*>(bgr.constBits()), size_t(bgr.bytesPerLine()));
+    return fl::test::decodeFrameNumber(m.clone());
+}
+
+} // namespace
+
+class TestUiMainWindow : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    QString m_video;       // 120 frames, each showing its number
+    QString m_secondVideo; // 40 frames
+    QString m_template;    // a saved project holding m_video, classes motion / static
+    int m_n = 0;
+
+    QString freshProject()
+    {
+        const QString dir = m_tmp.filePath(QStringLiteral("project%1").arg(m_n++));
+        QDir().mkpath(dir);
+        for (const QString& f : QDir(m_template).entryList(QDir::Files))
+            QFile::copy(QDir(m_template).filePath(f), QDir(dir).filePath(f));
+        return dir;
+    }
+
+    std::unique_ptr<AppSettings> settings()
+    {
+        auto s = std::make_unique<AppSettings>(
+            std::make_unique<QSettings>(m_tmp.filePath(QStringLiteral("settings%1.ini").arg(m_n++)), QSettings::IniFormat));
+        s->setBuildScrubPreviews(false);
+        s->setAutosaveIntervalSeconds(0);
+        return s;
+    }
+
+    // Shows the window, opens the project and waits for frame 0 on screen.
+    void openAndWait(ScriptedWindow& w, const QString& dir)
+    {
+        w.resize(1200, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QSignalSpy opened(&w, &MainWindow::videoOpened);
+        QVERIFY(w.openProject(dir));
+        QVERIFY(opened.wait(20000));
+        waitForFrame(w, 0);
+    }
+
+    void waitForFrame(MainWindow& w, qint64 frame)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(w.frameView()->frame() == frame && w.frameView()->isFullResolution(), 15000);
+    }
+
+    void key(QWidget* w, Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier) { QTest::keyClick(w, k, m); }
+
+    const LabelTrack& labels(MainWindow& w) { return w.document()->project().labels(0); }
+
+private slots:
+    void initTestCase()
+    {
+        if (!fl::test::ffmpegAvailable())
+            QSKIP("ffmpeg/ffprobe not found");
+        fl::test::NumberedVideoOptions o;
+        o.baseName = QStringLiteral("numbers");
+        o.frames = 120;
+        auto made = fl::test::makeNumberedVideo(m_tmp.path(), o);
+        QVERIFY2(made, qPrintable(made.error()));
+        m_video = *made;
+        o.baseName = QStringLiteral("second");
+        o.frames = 40;
+        o.firstNumber = 500;
+        QDir().mkpath(m_tmp.filePath(QStringLiteral("drop")));
+        auto second = fl::test::makeNumberedVideo(m_tmp.filePath(QStringLiteral("drop")), o);
+        QVERIFY2(second, qPrintable(second.error()));
+        m_secondVideo = *second;
+
+        m_template = m_tmp.filePath(QStringLiteral("template"));
+        auto project = Project::create(m_template, FragmentSpec{}, {QStringLiteral("motion"), QStringLiteral("static")});
+        QVERIFY(project);
+        auto source = VideoSource::open(m_video, {});
+        QVERIFY(source);
+        QVERIFY(project->addVideo(m_video, (*source)->info().frameCount, 25.0));
+        QVERIFY(project->save());
+    }
+
+    void showsExactFramesAndSteps()
+    {
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        openAndWait(w, freshProject());
+        QCOMPARE(shownNumber(w.frameView()), 0);
+        for (qint64 f : {57, 13, 119, 64, 3}) {
+            w.seek(f);
+            waitForFrame(w, f);
+            QCOMPARE(shownNumber(w.frameView()), int(f));
+            QCOMPARE(w.timeline()->playhead(), f);
+        }
+        key(&w, Qt::Key_Right);
+        waitForFrame(w, 4);
+        QCOMPARE(shownNumber(w.frameView()), 4);
+        key(&w, Qt::Key_Left);
+        key(&w, Qt::Key_Left);
+        waitForFrame(w, 2);
+        key(&w, Qt::Key_Right, Qt::ShiftModifier); // next fragment: 4
+        waitForFrame(w, 4);
+        key(&w, Qt::Key_Right, Qt::ShiftModifier);
+        waitForFrame(w, 8);
+        key(&w, Qt::Key_Left, Qt::ShiftModifier);
+        waitForFrame(w, 4);
+        key(&w, Qt::Key_Right, Qt::ControlModifier); // +1 s at 25 fps
+        waitForFrame(w, 29);
+        QCOMPARE(shownNumber(w.frameView()), 29);
+        key(&w, Qt::Key_End);
+        waitForFrame(w, 119);
+        key(&w, Qt::Key_Left, Qt::ControlModifier | Qt::ShiftModifier); // -10 s: clamps at 0
+        waitForFrame(w, 0);
+        QCOMPARE(shownNumber(w.frameView()), 0);
+        QVERIFY(w.frameView()->badge(FrameView::LabelBadge).text.contains(QStringLiteral("unlabeled")));
+    }
+
+    void keysLabelTheRightFragments()
+    {
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        openAndWait(w, freshProject());
+        w.seek(10); // fragment 2: frames 8-11
+        waitForFrame(w, 10);
+        key(&w, Qt::Key_1);
+        QCOMPARE(labels(w).ranges(), (std::vector<LabelRange>{{8, 12, QStringLiteral("motion")}}));
+        QCOMPARE(w.document()->project().fragmentLabel(0, 2), std::optional<QString>(QStringLiteral("motion")));
+        QCOMPARE(w.frameView()->badge(FrameView::LabelBadge).text, QStringLiteral("motion"));
+        // A selection: fragments 5-9 (frames 20-39).
+        w.timeline()->setSelection(5, 9);
+        key(&w, Qt::Key_2);
+        QCOMPARE(labels(w).ranges(),
+                 (std::vector<LabelRange>{{8, 12, QStringLiteral("motion")}, {20, 40, QStringLiteral("static")}}));
+        QCOMPARE(w.document()->project().labeledFragmentCounts(0).value(QStringLiteral("static")), qint64(5));
+        // Relabel part of it, then Del clears the selection's labels.
+        w.timeline()->setSelection(7, 8);
+        key(&w, Qt::Key_1);
+        QCOMPARE(labels(w).classAt(30), std::optional<QString>(QStringLiteral("motion")));
+        key(&w, Qt::Key_Delete);
+        QCOMPARE(labels(w).ranges(), (std::vector<LabelRange>{{8, 12, QStringLiteral("motion")},
+                                                             {20, 28, QStringLiteral("static")},
+                                                             {36, 40, QStringLiteral("static")}}));
+        // Esc drops the selection: Backspace then clears the fragment under the playhead.
+        key(&w, Qt::Key_Escape);
+        QVERIFY(w.timeline()->selection().isEmpty());
+        key(&w, Qt::Key_Backspace);
+        QCOMPARE(labels(w).ranges(), (std::vector<LabelRange>{{20, 28, QStringLiteral("static")}, {36, 40, QStringLiteral("static")}}));
+        QVERIFY(w.isWindowModified());
+    }
+
+    void undoAndRedoFromTheKeyboard()
+    {
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        openAndWait(w, freshProject());
+        std::vector<Project> states{w.document()->project()};
+        for (qint64 f : {0, 17, 33, 50}) {
+            w.seek(f);
+            key(&w, f % 2 ? Qt::Key_2 : Qt::Key_1);
+            states.push_back(w.document()->project());
+        }
+        w.timeline()->setSelection(2, 10);
+        key(&w, Qt::Key_Delete);
+        states.push_back(w.document()->project());
+        for (int i = int(states.size()) - 2; i >= 0; --i) {
+            key(&w, Qt::Key_Z, Qt::ControlModifier);
+            QCOMPARE(w.document()->project(), states[size_t(i)]);
+        }
+        QVERIFY(!w.isWindowModified());
+        for (size_t i = 1; i < states.size(); ++i) {
+            if (i % 2)
+                key(&w, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+            else
+                key(&w, Qt::Key_Y, Qt::ControlModifier);
+            QCOMPARE(w.document()->project(), states[i]);
+        }
+    }
+
+    void draggingALabelEdgeInTheWindow()
+    {
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        openAndWait(w, freshProject());
+        w.timeline()->setSelection(0, 9); // frames 0-39
+        key(&w, Qt::Key_1);
+        const Project before = w.document()->project();
+        TimelineView* t = w.timeline();
+        const QPoint from(int(t->xAtFrame(40)), t->labelRowRect().center().y());
+        const QPoint to(int(t->xAtFrame(60)) + 1, from.y());
+        QTest::mousePress(t, Qt::LeftButton, {}, from);
+        for (int x = from.x(); x <= to.x(); x += 3) {
+            QMouseEvent move(QEvent::MouseMove, QPointF(x, from.y()), t->mapToGlobal(QPointF(x, from.y())), Qt::NoButton,
+                             Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(t, &move);
+        }
+        QTest::mouseRelease(t, Qt::LeftButton, {}, to);
+        QCOMPARE(labels(w).ranges(), (std::vector<LabelRange>{{0, 60, QStringLiteral("motion")}}));
+        key(&w, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(w.document()->project(), before);
+    }
+
+    void paintWhilePlaying()
+    {
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        openAndWait(w, freshProject());
+        QVERIFY(s->paintWhilePlaying());
+        const int steps = w.document()->undoStack()->count();
+        key(&w, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(w.player()->isPlaying(), 2000);
+        QTest::keyPress(&w, Qt::Key_1);
+        QVERIFY(w.labeling()->isPainting());
+        QTRY_VERIFY_WITH_TIMEOUT(w.player()->position() >= 40, 15000);
+        QTest::keyRelease(&w, Qt::Key_1);
+        QVERIFY(!w.labeling()->isPainting());
+        const qint64 releasedAt = w.player()->position();
+        QTest::qWait(200); // playing on without the key labels nothing more
+        key(&w, Qt::Key_Space);
+        QVERIFY(!w.player()->isPlaying());
+        QCOMPARE(labels(w).size(), 1);
+        const LabelRange painted = labels(w).ranges().front();
+        QCOMPARE(painted.start, qint64(0));
+        QCOMPARE(painted.label, QStringLiteral("motion"));
+        QVERIFY2(painted.end >= 44 && painted.end % 4 == 0 && painted.end <= releasedAt + 4,
+                 qPrintable(QStringLiteral("painted to %1, released at %2").arg(painted.end).arg(releasedAt)));
+        QCOMPARE(w.document()->undoStack()->count(), steps + 1);
+    }
+
+    void droppingAVideoAddsIt()
+    {
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        openAndWait(w, freshProject());
+        QMimeData notAVideo;
+        notAVideo.setUrls({QUrl::fromLocalFile(m_tmp.filePath(QStringLiteral("settings0.ini")))});
+        QDragEnterEvent refused(QPoint(100, 100), Qt::CopyAction, &notAVideo, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &refused);
+        QVERIFY(!refused.isAccepted());
+
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(m_secondVideo)});
+        QDragEnterEvent enter(QPoint(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QSignalSpy added(&w, &MainWindow::videosAdded);
+        QSignalSpy opened(&w, &MainWindow::videoOpened);
+        QDropEvent drop(QPointF(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        QVERIFY(added.wait(20000));
+        QCOMPARE(added.first().at(0).toInt(), 1);
+        QVERIFY(w.errors.isEmpty());
+        QCOMPARE(w.document()->project().videoCount(), 2);
+        QCOMPARE(w.document()->project().video(1).frameCount, qint64(40));
+        QCOMPARE(w.currentVideo(), 1);
+        QVERIFY(opened.count() > 0 || opened.wait(20000));
+        waitForFrame(w, 0);
+        QCOMPARE(shownNumber(w.frameView()), 500);
+        // Dropping it again is refused with a message naming the file.
+        QDragEnterEvent enterAgain(QPoint(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enterAgain);
+        QDropEvent again(QPointF(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &again);
+        QVERIFY(added.wait(20000));
+        QCOMPARE(added.last().at(0).toInt(), 0);
+        QCOMPARE(w.errors.size(), 1);
+        QVERIFY(w.errors.front().contains(QStringLiteral("second.mp4")));
+        // Adding is undoable.
+        key(&w, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(w.document()->project().videoCount(), 1);
+    }
+
+    void recoveryAfterACrash()
+    {
+        const QString dir = freshProject();
+        Project edited;
+        {
+            auto s = settings();
+            auto* w = new ScriptedWindow(s.get());
+            openAndWait(*w, dir);
+            w->timeline()->setSelection(3, 6);
+            key(w, Qt::Key_2);
+            QSignalSpy autosaved(w->document(), &ProjectDocument::autosaved);
+            s->setAutosaveIntervalSeconds(1);
+            QVERIFY(autosaved.wait(5000));
+            edited = w->document()->project();
+            delete w; // gone without closing: as after a crash
+        }
+        QVERIFY(Project::pendingAutosave(dir));
+        {
+            auto s = settings();
+            ScriptedWindow w(s.get());
+            w.recoverAnswer = true;
+            openAndWait(w, dir);
+            QCOMPARE(w.recoverAsked, 1);
+            QCOMPARE(w.document()->project(), edited);
+            QVERIFY(w.isWindowModified());
+            // Closing: the user discards; the recovery file goes, the saved project stays.
+            w.unsavedAnswer = MainWindow::UnsavedChoice::Discard;
+            QVERIFY(w.close());
+            QCOMPARE(w.unsavedAsked, 1);
+        }
+        QVERIFY(!Project::pendingAutosave(dir));
+        QVERIFY(Project::load(dir)->labels(0).isEmpty());
+        // Declining a recovery opens the saved project and removes the file.
+        {
+            auto s = settings();
+            auto* w = new ScriptedWindow(s.get());
+            openAndWait(*w, dir);
+            key(w, Qt::Key_1);
+            QVERIFY(w->document()->autosaveNow());
+            delete w;
+        }
+        QVERIFY(Project::pendingAutosave(dir));
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        w.recoverAnswer = false;
+        openAndWait(w, dir);
+        QVERIFY(labels(w).isEmpty());
+        QVERIFY(!Project::pendingAutosave(dir));
+        QVERIFY(!w.isWindowModified());
+    }
+
+    void closingWithUnsavedChangesAsks()
+    {
+        const QString dir = freshProject();
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        openAndWait(w, dir);
+        QVERIFY(w.close()); // nothing to save: no question
+        QCOMPARE(w.unsavedAsked, 0);
+        openAndWait(w, dir);
+        key(&w, Qt::Key_1);
+        w.unsavedAnswer = MainWindow::UnsavedChoice::Cancel;
+        QVERIFY(!w.close());
+        QVERIFY(w.isVisible());
+        w.unsavedAnswer = MainWindow::UnsavedChoice::Save;
+        QVERIFY(w.close());
+        QCOMPARE(w.unsavedAsked, 2);
+        QCOMPARE(Project::load(dir)->labels(0).size(), 1);
+    }
+
+    void saveAndReopenKeepEverything()
+    {
+        const QString dir = freshProject();
+        Project saved;
+        {
+            auto s = settings();
+            ScriptedWindow w(s.get());
+            openAndWait(w, dir);
+            w.timeline()->setSelection(0, 4);
+            key(&w, Qt::Key_1);
+            w.timeline()->setSelection(20, 29);
+            key(&w, Qt::Key_2);
+            QVERIFY(w.document()->addClass(QStringLiteral("third")));
+            key(&w, Qt::Key_S, Qt::ControlModifier);
+            QVERIFY(!w.isWindowModified());
+            saved = w.document()->project();
+            QVERIFY(w.close());
+            QCOMPARE(w.unsavedAsked, 0);
+        }
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        openAndWait(w, dir);
+        QCOMPARE(w.document()->project(), saved);
+        QVERIFY(w.findAction(QStringLiteral("labelAs_third")));
+        QCOMPARE(w.findAction(QStringLiteral("labelAs_third"))->shortcut(), QKeySequence(Qt::Key_3));
+        QCOMPARE(s->recentProjects().front(), QDir(dir).absolutePath());
+    }
+
+    void everyActionHasAShortcutAndATooltip()
+    {
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        openAndWait(w, freshProject());
+        const auto entries = w.shortcutEntries();
+        QVERIFY(entries.size() > 40);
+        QHash<QString, QString> owner;
+        for (const auto& e : entries) {
+            const QString name = ShortcutTableModel::plainText(e.action);
+            QVERIFY2(!e.action->shortcuts().isEmpty(), qPrintable(name + QStringLiteral(" has no shortcut")));
+            QVERIFY2(!e.action->toolTip().isEmpty() && e.action->toolTip() != name, qPrintable(name + QStringLiteral(" has no tooltip")));
+            QVERIFY(!e.category.isEmpty());
+            for (const QKeySequence& k : e.action->shortcuts()) {
+                const QString text = k.toString(QKeySequence::PortableText);
+                QVERIFY2(!owner.contains(text), qPrintable(QStringLiteral("%1 is used by %2 and %3").arg(text, owner.value(text), name)));
+                owner.insert(text, name);
+            }
+        }
+        // The help page lists exactly these.
+        ShortcutsDialog dialog(entries, &w);
+        QCOMPARE(dialog.model()->rowCount(), int(entries.size()));
+        // A class cannot take a key an action uses.
+        ClassListModel* classes = w.classesPanel()->model();
+        QVERIFY(!classes->setData(classes->index(0, ClassListModel::KeyColumn), QStringLiteral("p")));
+        QVERIFY(classes->setData(classes->index(0, ClassListModel::KeyColumn), QStringLiteral("m")));
+        QVERIFY(w.findAction(QStringLiteral("labelAs_motion")));
+        QCOMPARE(w.findAction(QStringLiteral("labelAs_motion"))->shortcut(), QKeySequence(Qt::Key_M));
+        key(&w, Qt::Key_M);
+        QCOMPARE(w.document()->project().fragmentLabel(0, 0), std::optional<QString>(QStringLiteral("motion")));
+    }
+};
+
+QTEST_MAIN(TestUiMainWindow)
+#include "tst_ui_mainwindow.moc"

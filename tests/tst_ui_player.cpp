@@ -1,0 +1,207 @@
+// Playback off the GUI thread, on a generated video whose frames show their own number:
+// PreviewStore (scrub previews) holds every frame, exactly; a cancelled build leaves no file;
+// VideoPlayer shows exactly the frame asked for after bursts of seeks (requests coalesce),
+// shows a preview first when one exists, decodes ahead of a paused playhead, and plays
+// forward by the clock. (~5 s)
+#include "TestMedia.h"
+
+#include "FrameDecoder.h"
+#include "VideoPlayer.h"
+#include "video/PreviewStore.h"
+#include "video/VideoSource.h"
+
+#include <opencv2/core.hpp>
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+
+using namespace fl;
+
+namespace {
+
+int numberOf(const QImage& image)
+{
+    const QImage bgr = image.convertToFormat(QImage::Format_BGR888);
+    const cv::Mat m(bgr.height(), bgr.width(), CV_8UC3, const_cast<uchar*>(bgr.constBits()), size_t(bgr.bytesPerLine()));
+    return fl::test::decodeFrameNumber(m.clone());
+}
+
+} // namespace
+
+class TestUiPlayer : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    QString m_video; // 150 frames, 320x240, GOP 50: random seeks decode up to 49 frames
+
+private slots:
+    void initTestCase()
+    {
+        if (!fl::test::ffmpegAvailable())
+            QSKIP("ffmpeg/ffprobe not found");
+        fl::test::NumberedVideoOptions o;
+        o.baseName = QStringLiteral("numbers");
+        o.frames = 150;
+        o.width = 320;
+        o.height = 240;
+        o.codecArgs = {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("veryfast"),
+                       QStringLiteral("-bf"), QStringLiteral("2"), QStringLiteral("-g"), QStringLiteral("50"),
+                       QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p")};
+        auto made = fl::test::makeNumberedVideo(m_tmp.path(), o);
+        QVERIFY2(made, qPrintable(made.error()));
+        m_video = *made;
+    }
+
+    void previewHoldsEveryFrame()
+    {
+        const QString cache = m_tmp.filePath(QStringLiteral("cache"));
+        PreviewOptions options;
+        options.maxHeight = 240; // same size: the number grid stays readable after JPEG
+        options.quality = 90;
+        auto store = PreviewStore::ensure(m_video, cache, options);
+        QVERIFY2(store, qPrintable(store.error()));
+        QCOMPARE(store->frameCount(), qint64(150));
+        QCOMPARE(store->width(), 320);
+        QCOMPARE(store->height(), 240);
+        for (qint64 i = 0; i < 150; i += 7) {
+            auto frame = store->frame(i);
+            QVERIFY(frame);
+            QCOMPARE(fl::test::decodeFrameNumber(*frame), int(i));
+        }
+        QVERIFY(!store->frame(150));
+        // Opened again from disk, the same; a smaller preview keeps the aspect ratio.
+        auto again = PreviewStore::ensure(m_video, cache, options);
+        QVERIFY(again);
+        QCOMPARE(again->file(), store->file());
+        options.maxHeight = 120;
+        auto small = PreviewStore::ensure(m_video, cache, options);
+        QVERIFY(small);
+        QCOMPARE(small->width(), 160);
+        // A damaged file is refused with its name.
+        const QString broken = m_tmp.filePath(QStringLiteral("broken.flpreview"));
+        QVERIFY(QFile::copy(store->file(), broken));
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.resize(f.size() - 100));
+        f.close();
+        auto refused = PreviewStore::open(broken);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().contains(QStringLiteral("broken.flpreview")));
+    }
+
+    void cancelledPreviewLeavesNoFile()
+    {
+        const QString cache = m_tmp.filePath(QStringLiteral("cancelled"));
+        std::atomic<bool> cancel{false};
+        WorkControl control;
+        control.cancel = &cancel;
+        control.progress = [&](std::int64_t done, std::int64_t, const QString&) {
+            if (done >= 40)
+                cancel.store(true);
+        };
+        auto store = PreviewStore::ensure(m_video, cache, {}, {}, control);
+        QVERIFY(!store);
+        QVERIFY(store.error().contains(QStringLiteral("cancelled")));
+        QVERIFY(QDir(cache + QStringLiteral("/preview")).entryList(QDir::Files).isEmpty());
+    }
+
+    void seeksShowExactlyTheLastFrameAskedFor()
+    {
+        VideoPlayer player;
+        QSignalSpy opened(&player, &VideoPlayer::opened);
+        player.open(m_video, m_tmp.filePath(QStringLiteral("index")));
+        QVERIFY(opened.wait(20000));
+        QCOMPARE(player.frameCount(), qint64(150));
+        qint64 shown = -1;
+        QImage image;
+        bool full = false;
+        connect(&player, &VideoPlayer::frameReady, this, [&](qint64 f, const QImage& i, bool fr) {
+            shown = f;
+            image = i;
+            full = fr;
+        });
+        QRandomGenerator rng(3);
+        for (int round = 0; round < 8; ++round) {
+            // A burst, as when scrubbing: only the last one has to arrive.
+            qint64 target = 0;
+            for (int k = 0; k < 15; ++k) {
+                target = rng.bounded(150);
+                player.seek(target);
+            }
+            QTRY_VERIFY_WITH_TIMEOUT(shown == target && full, 10000);
+            QCOMPARE(player.position(), target);
+            QCOMPARE(numberOf(image), int(target));
+        }
+        // Paused, the frames after the playhead are decoded ahead: stepping shows them at once.
+        player.seek(60);
+        QTRY_VERIFY_WITH_TIMEOUT(shown == 60 && full, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(player.isCached(61) && player.isCached(70), 10000);
+        player.stepFrames(1);
+        QCOMPARE(shown, qint64(61)); // from memory, synchronously
+        QCOMPARE(numberOf(image), 61);
+        player.stepFrames(-1);
+        QCOMPARE(shown, qint64(60));
+    }
+
+    void previewFirstThenFullResolution()
+    {
+        VideoPlayer player;
+        QSignalSpy opened(&player, &VideoPlayer::opened);
+        player.open(m_video, m_tmp.filePath(QStringLiteral("index")));
+        QVERIFY(opened.wait(20000));
+        PreviewOptions options;
+        options.maxHeight = 240;
+        options.quality = 90;
+        auto store = PreviewStore::ensure(m_video, m_tmp.filePath(QStringLiteral("cache")), options);
+        QVERIFY(store);
+        player.setPreview(*store);
+        QVERIFY(player.hasPreview());
+        std::vector<std::pair<qint64, bool>> arrivals;
+        std::vector<int> numbers;
+        connect(&player, &VideoPlayer::frameReady, this, [&](qint64 f, const QImage& i, bool fr) {
+            arrivals.push_back({f, fr});
+            numbers.push_back(numberOf(i));
+        });
+        player.seek(149); // the end of a 50-frame GOP: the full decode takes a while
+        QTRY_VERIFY_WITH_TIMEOUT(!arrivals.empty() && arrivals.back() == std::make_pair(qint64(149), true), 10000);
+        for (int n : numbers)
+            QCOMPARE(n, 149);
+        // A preview of another video is not taken.
+        VideoPlayer other;
+        other.setPreview(*store);
+        QVERIFY(!other.hasPreview());
+    }
+
+    void playsForwardByTheClock()
+    {
+        VideoPlayer player;
+        QSignalSpy opened(&player, &VideoPlayer::opened);
+        player.open(m_video, m_tmp.filePath(QStringLiteral("index")));
+        QVERIFY(opened.wait(20000));
+        QSignalSpy playing(&player, &VideoPlayer::playingChanged);
+        std::vector<qint64> positions;
+        connect(&player, &VideoPlayer::positionChanged, this, [&](qint64 f) { positions.push_back(f); });
+        player.setSpeed(4.0);
+        QCOMPARE(player.speed(), 4.0);
+        player.setSpeed(10.0);
+        QCOMPARE(player.speed(), 4.0); // clamped
+        player.play();
+        QVERIFY(player.isPlaying());
+        // 150 frames at 25 fps and 4x: about 1.5 s; it stops at the end by itself.
+        QTRY_VERIFY_WITH_TIMEOUT(!player.isPlaying(), 15000);
+        QCOMPARE(playing.count(), 2);
+        QCOMPARE(player.position(), qint64(149));
+        QVERIFY(positions.size() > 10);
+        QVERIFY(std::is_sorted(positions.begin(), positions.end()));
+        QTRY_VERIFY_WITH_TIMEOUT(player.displayedFrame() == 149 && player.displayedFullResolution(), 10000);
+    }
+};
+
+QTEST_MAIN(TestUiPlayer)
+#include "tst_ui_player.moc"
