@@ -84,10 +84,12 @@ ClassesPanel::ClassesPanel(ProjectDocument* document, QWidget* parent)
 
     confirmDelete = [this](const QString& name, qint64 fragments) {
         return QMessageBox::question(this, tr("Delete Class"),
-                                     tr("Delete the class \"%1\"? %n labeled fragment(s) lose their label. "
-                                        "Edit > Undo brings the class and its labels back.",
-                                        nullptr, int(fragments))
-                                         .arg(name),
+                                     (fragments == 1 ? tr("Delete the class \"%1\"? One labeled fragment loses its label. "
+                                                          "Edit > Undo brings the class and its label back.")
+                                                       : tr("Delete the class \"%1\"? %2 labeled fragments lose their label. "
+                                                            "Edit > Undo brings the class and its labels back."))
+                                         .arg(name)
+                                         .arg(fragments),
                                      QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
             == QMessageBox::Yes;
     };

@@ -98,7 +98,7 @@ QString JobProgressWidget::text() const
         parts << left;
     const int others = int(m_runner->activeJobs().size()) - 1;
     if (others > 0)
-        parts << tr("(+%n more)", nullptr, others);
+        parts << tr("(+%1 more)").arg(others);
     return parts.join(QStringLiteral(" · "));
 }
 

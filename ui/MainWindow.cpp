@@ -9,6 +9,7 @@
 #include "JobProgressWidget.h"
 #include "LabelingController.h"
 #include "NewProjectDialog.h"
+#include "PaintedIcons.h"
 #include "ProjectDocument.h"
 #include "SettingsDialog.h"
 #include "ShortcutsDialog.h"
@@ -46,6 +47,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
@@ -249,17 +251,16 @@ void MainWindow::buildActions()
     QAction* play = on(makeAction(QStringLiteral("playPause"), tr("&Play / Pause"), {QKeySequence(Qt::Key_Space)},
                                   tr("Start or stop playback"), playback),
                        [this] { m_player->togglePlayback(); });
-    play->setIcon(s->standardIcon(QStyle::SP_MediaPlay));
     on(makeAction(QStringLiteral("nextFrame"), tr("Next &Frame"), {QKeySequence(Qt::Key_Right)}, tr("Step one frame forward"), playback),
-       [this] { m_player->stepFrames(1); })->setIcon(s->standardIcon(QStyle::SP_MediaSeekForward));
+       [this] { m_player->stepFrames(1); });
     on(makeAction(QStringLiteral("previousFrame"), tr("Previous F&rame"), {QKeySequence(Qt::Key_Left)}, tr("Step one frame back"), playback),
-       [this] { m_player->stepFrames(-1); })->setIcon(s->standardIcon(QStyle::SP_MediaSeekBackward));
+       [this] { m_player->stepFrames(-1); });
     on(makeAction(QStringLiteral("nextFragment"), tr("Next Fra&gment"), {QKeySequence(Qt::SHIFT | Qt::Key_Right)},
                   tr("Jump to the first frame of the next fragment"), playback),
-       [this] { stepFragments(1); })->setIcon(s->standardIcon(QStyle::SP_MediaSkipForward));
+       [this] { stepFragments(1); });
     on(makeAction(QStringLiteral("previousFragment"), tr("Previous Fragm&ent"), {QKeySequence(Qt::SHIFT | Qt::Key_Left)},
                   tr("Jump to the first frame of this or the previous fragment"), playback),
-       [this] { stepFragments(-1); })->setIcon(s->standardIcon(QStyle::SP_MediaSkipBackward));
+       [this] { stepFragments(-1); });
     on(makeAction(QStringLiteral("forward1s"), tr("Forward 1 Second"), {QKeySequence(Qt::CTRL | Qt::Key_Right)},
                   tr("Jump one second ahead"), playback),
        [this] { m_player->stepSeconds(1); });
@@ -309,7 +310,6 @@ void MainWindow::buildActions()
     QAction* paint = makeAction(QStringLiteral("paintWhilePlaying"), tr("&Paint While Playing"), {QKeySequence(Qt::Key_P)},
                                 tr("While playing, holding a class key labels every fragment the playhead passes"), labels);
     paint->setCheckable(true);
-    paint->setIcon(themedIcon("draw-brush", QStyle::SP_DialogApplyButton, s));
     connect(paint, &QAction::toggled, this, [this](bool on) { m_settings->setPaintWhilePlaying(on); });
     on(makeAction(QStringLiteral("addClass"), tr("Add &Class..."), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)},
                   tr("Add a label class"), labels),
@@ -318,13 +318,13 @@ void MainWindow::buildActions()
     // View
     on(makeAction(QStringLiteral("zoomIn"), tr("Zoom &In"), {QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal), QKeySequence::ZoomIn},
                   tr("Zoom the timeline in around the playhead (Ctrl+wheel over the timeline)"), view),
-       [this] { m_timeline->zoomIn(); })->setIcon(themedIcon("zoom-in", QStyle::SP_ArrowUp, s));
+       [this] { m_timeline->zoomIn(); });
     on(makeAction(QStringLiteral("zoomOut"), tr("Zoom &Out"), {QKeySequence(Qt::Key_Minus), QKeySequence::ZoomOut},
                   tr("Zoom the timeline out"), view),
-       [this] { m_timeline->zoomOut(); })->setIcon(themedIcon("zoom-out", QStyle::SP_ArrowDown, s));
+       [this] { m_timeline->zoomOut(); });
     on(makeAction(QStringLiteral("zoomFit"), tr("Zoom to &Fit"), {QKeySequence(Qt::CTRL | Qt::Key_0)},
                   tr("Show the whole video on the timeline"), view),
-       [this] { m_timeline->zoomToFit(); })->setIcon(themedIcon("zoom-fit-best", QStyle::SP_TitleBarMaxButton, s));
+       [this] { m_timeline->zoomToFit(); });
     on(makeAction(QStringLiteral("resetLayout"), tr("&Reset Layout"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
                   tr("Put the panels back where they were at first start"), view),
        [this] {
@@ -348,6 +348,8 @@ void MainWindow::buildActions()
                   tr("Version, credits and licences"), help),
        [this] { showAbout(); });
 
+    refreshIcons();
+
     // The transport bar uses the actions.
     TransportBar::Actions ta;
     ta.previousFragment = findAction(QStringLiteral("previousFragment"));
@@ -370,7 +372,7 @@ void MainWindow::buildDocks()
     m_undoView->setToolTip(tr("Every change since the project was opened; click one to go back to it"));
     addPanelDock(m_videosPanel, QStringLiteral("videosDock"), tr("Videos"), Qt::LeftDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_1));
     addPanelDock(m_classesPanel, QStringLiteral("classesDock"), tr("Classes"), Qt::LeftDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_2));
-    addPanelDock(m_undoView, QStringLiteral("historyDock"), tr("Undo History"), Qt::RightDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_3));
+    addPanelDock(m_undoView, QStringLiteral("historyDock"), tr("Undo History"), Qt::LeftDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_3));
     connect(m_videosPanel, &VideosPanel::videoActivated, this, &MainWindow::selectVideo);
     connect(m_videosPanel, &VideosPanel::problem, this, [this](const QString& m) { showError(tr("Videos"), m); });
     connect(m_classesPanel, &ClassesPanel::problem, this, [this](const QString& m) { showError(tr("Classes"), m); });
@@ -386,7 +388,8 @@ void MainWindow::buildDocks()
         }
         return QString();
     };
-    resizeDocks({m_docks[0], m_docks[2]}, {340, 260}, Qt::Horizontal);
+    resizeDocks({m_docks[0]}, {340}, Qt::Horizontal);
+    resizeDocks({m_docks[0], m_docks[1], m_docks[2]}, {220, 200, 200}, Qt::Vertical);
 }
 
 QDockWidget* MainWindow::addPanelDock(QWidget* content, const QString& objectName, const QString& title, Qt::DockWidgetArea area,
@@ -506,6 +509,10 @@ void MainWindow::buildMenusAndToolbar()
     for (QAction* a : bar->actions())
         if (QWidget* w = bar->widgetForAction(a))
             w->setFocusPolicy(Qt::NoFocus);
+    // Undo/redo texts name the change ("Undo Label 2 fragments as motion"): icons only.
+    for (const char* name : {"undo", "redo"})
+        if (auto* button = qobject_cast<QToolButton*>(bar->widgetForAction(findAction(QLatin1String(name)))))
+            button->setToolButtonStyle(Qt::ToolButtonIconOnly);
     rebuildRecentMenu();
 }
 
@@ -592,7 +599,7 @@ void MainWindow::connectPlayer()
     });
     connect(m_player, &VideoPlayer::playingChanged, this, [this](bool playing) {
         QAction* play = findAction(QStringLiteral("playPause"));
-        play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        play->setIcon(PaintedIcons::icon(playing ? PaintedIcons::Kind::Pause : PaintedIcons::Kind::Play, palette()));
         play->setText(playing ? tr("&Pause") : tr("&Play"));
         if (!playing && m_labeling->isPainting()) {
             m_labeling->endStroke();
@@ -1031,8 +1038,7 @@ void MainWindow::afterProjectOpened()
         updateFragmentInfo();
     }
     if (const auto missing = p.missingVideos(); !missing.empty())
-        statusBar()->showMessage(tr("%n video(s) of this project are missing: File > Relink Missing Videos finds moved files.", nullptr,
-                                    int(missing.size())),
+        statusBar()->showMessage(tr("Videos missing from this project: %1. File > Relink Missing Videos finds moved files.").arg(missing.size()),
                                  15000);
 }
 
@@ -1135,7 +1141,7 @@ void MainWindow::addVideoFiles(const QStringList& paths)
     auto results = std::make_shared<std::vector<ProjectDocument::NewVideo>>();
     auto problems = std::make_shared<QStringList>();
     auto job = std::make_unique<FunctionJob>(
-        tr("Adding %n video(s)", nullptr, int(files.size())), [files, indexDir, results, problems](const WorkControl& control) {
+        files.size() == 1 ? tr("Adding 1 video") : tr("Adding %1 videos").arg(files.size()), [files, indexDir, results, problems](const WorkControl& control) {
             for (int i = 0; i < files.size(); ++i) {
                 if (control.cancelled())
                     return Status::failure(QStringLiteral("cancelled"));
@@ -1188,7 +1194,7 @@ void MainWindow::addVideoFiles(const QStringList& paths)
         }
         if (!accepted.empty()) {
             selectVideo(firstNew);
-            statusBar()->showMessage(tr("Added %n video(s)", nullptr, int(accepted.size())), 5000);
+            statusBar()->showMessage(accepted.size() == 1 ? tr("Added 1 video") : tr("Added %1 videos").arg(accepted.size()), 5000);
         }
         if (!problems->isEmpty())
             showError(tr("Add Videos"), tr("Some files were not added:\n\n%1").arg(problems->join(QLatin1Char('\n'))));
@@ -1208,7 +1214,7 @@ void MainWindow::relinkDialog()
     if (!found)
         showError(tr("Relink Videos"), found.error());
     else
-        statusBar()->showMessage(tr("Found %n moved video(s)", nullptr, *found), 6000);
+        statusBar()->showMessage(tr("Moved videos found: %1").arg(*found), 6000);
 }
 
 void MainWindow::importLabelsDialog()
@@ -1225,7 +1231,7 @@ void MainWindow::importLabelsDialog()
     if (!count)
         showError(tr("Import Labels"), count.error());
     else
-        statusBar()->showMessage(tr("Imported %n label range(s) (Edit > Undo takes them back)", nullptr, *count), 6000);
+        statusBar()->showMessage(tr("Label ranges imported: %1 (Edit > Undo takes them back)").arg(*count), 6000);
 }
 
 void MainWindow::exportLabelsDialog()
@@ -1405,10 +1411,29 @@ void MainWindow::dropEvent(QDropEvent* e)
         addVideoFiles(videos);
 }
 
+void MainWindow::refreshIcons()
+{
+    using K = PaintedIcons::Kind;
+    const std::pair<const char*, K> icons[] = {{"playPause", m_player->isPlaying() ? K::Pause : K::Play},
+                                               {"nextFrame", K::StepForward},
+                                               {"previousFrame", K::StepBack},
+                                               {"nextFragment", K::NextFragment},
+                                               {"previousFragment", K::PreviousFragment},
+                                               {"zoomIn", K::ZoomIn},
+                                               {"zoomOut", K::ZoomOut},
+                                               {"zoomFit", K::ZoomFit},
+                                               {"paintWhilePlaying", K::Paint}};
+    for (const auto& [name, kind] : icons)
+        if (QAction* a = findAction(QLatin1String(name)))
+            a->setIcon(PaintedIcons::icon(kind, palette()));
+}
+
 void MainWindow::changeEvent(QEvent* e)
 {
-    if (e->type() == QEvent::PaletteChange || e->type() == QEvent::StyleChange)
+    if (e->type() == QEvent::PaletteChange || e->type() == QEvent::StyleChange) {
         updateCounts();
+        refreshIcons();
+    }
     QMainWindow::changeEvent(e);
 }
 

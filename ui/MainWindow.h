@@ -140,6 +140,7 @@ private:
     void updateCounts();
     void updateFragmentInfo();
     void updateActions();
+    void refreshIcons();
     void onClassKey(const QString& cls, int key);
     void goToDialog();
     void stepFragments(int delta);

@@ -244,8 +244,9 @@ Status ProjectDocument::setLabel(int video, qint64 start, qint64 end, const QStr
         const auto [first, last] = m_project.spec().fragmentsInside(start, end, m_project.video(video).frameCount);
         fragments = std::max<qint64>(0, last - first);
     }
-    const QString text = fragments > 0 ? tr("Label %n fragment(s) as %1", nullptr, int(fragments)).arg(cls)
-                                       : tr("Label frames %1-%2 as %3").arg(start).arg(end - 1).arg(cls);
+    const QString text = fragments == 1  ? tr("Label 1 fragment as %1").arg(cls)
+                         : fragments > 1 ? tr("Label %1 fragments as %2").arg(fragments).arg(cls)
+                                         : tr("Label frames %1-%2 as %3").arg(start).arg(end - 1).arg(cls);
     return pushLabelEdit(video, start, end, &cls, gesture, text);
 }
 
@@ -285,7 +286,7 @@ Result<int> ProjectDocument::importLabels(const QString& file, const LabelImport
             return Status::success();
         };
     };
-    const auto status = pushEdit(tr("Import %n label range(s) from %1", nullptr, *count).arg(QFileInfo(file).fileName()),
+    const auto status = pushEdit(tr("Import labels from %1 (%2 ranges)").arg(QFileInfo(file).fileName()).arg(*count),
                                  replaceAll(imported), replaceAll(before), Labels | Classes);
     if (!status)
         return status;
@@ -370,7 +371,7 @@ Result<qint64> ProjectDocument::removeClass(const QString& name)
             if (r.label == name)
                 ranges[size_t(v)].push_back(r);
     auto status = pushEdit(
-        tr("Delete class %1 (%n labeled fragment(s))", nullptr, int(fragments)).arg(name),
+        tr("Delete class %1 (labeled fragments: %2)").arg(name).arg(fragments),
         [name](Project& p) { return p.removeClass(name).status(); },
         [removed, index, ranges](Project& p) {
             if (auto added = p.addClass(removed.name, removed.color, removed.shortcut); !added)
@@ -415,7 +416,7 @@ Status ProjectDocument::addVideos(const std::vector<NewVideo>& videos)
         return Status::success();
     };
     const QString text = count == 1 ? tr("Add video %1").arg(QFileInfo(videos.front().path).fileName())
-                                    : tr("Add %n video(s)", nullptr, count);
+                                    : tr("Add %1 videos").arg(count);
     return pushEdit(text, add, remove, Videos | Labels);
 }
 
@@ -495,7 +496,7 @@ Result<int> ProjectDocument::relinkVideos(const QString& folder)
     const auto before = snapshotVideos(m_project);
     const auto after = snapshotVideos(relinked);
     auto status = pushEdit(
-        tr("Relink %n video(s)", nullptr, *found), [after](Project& p) { return restoreVideos(p, after); },
+        tr("Relink moved videos (%1)").arg(*found), [after](Project& p) { return restoreVideos(p, after); },
         [before](Project& p) { return restoreVideos(p, before); }, Videos);
     if (!status)
         return status;

@@ -195,9 +195,6 @@ Result<SeekBenchmark::Report> SeekBenchmark::run(const QString& videoPath, const
             guard.start(10000);
             loop.exec();
         }
-        if (qEnvironmentVariableIsSet("FL_BENCH_DEBUG"))
-            qInfo("seek %d: frame %lld first %.1f full %.1f position %lld displayed %lld full %d", s, frame, firstMs, fullMs,
-                  player.position(), player.displayedFrame(), int(player.displayedFullResolution()));
         if (fullMs < 0) {
             ++report.timeouts;
             continue;

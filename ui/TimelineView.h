@@ -112,7 +112,7 @@ protected:
 private:
     static constexpr int kHeaderWidth = 92;
     static constexpr int kRulerHeight = 24;
-    static constexpr int kLabelHeight = 34;
+    static constexpr int kLabelHeight = 40;
     static constexpr int kScrollHeight = 12;
     static constexpr int kEdgeGrabPixels = 4;
 

@@ -107,10 +107,10 @@ void VideosPanel::removeSelected()
     const QString name = m_document->project().video(video).fileName();
     const qint64 labeled = m_document->labeledFragments(video);
     if (QMessageBox::question(this, tr("Remove Video"),
-                              tr("Remove %1 from the project? Its %n labeled fragment(s) go with it; the file itself stays. "
-                                 "Edit > Undo brings it back.",
-                                 nullptr, int(labeled))
-                                  .arg(name),
+                              tr("Remove %1 from the project? Its labels (%2 labeled fragments) go with it; the file itself stays. "
+                                 "Edit > Undo brings it back.")
+                                  .arg(name)
+                                  .arg(labeled),
                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         != QMessageBox::Yes)
         return;

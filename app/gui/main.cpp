@@ -3,7 +3,7 @@
 //
 //   fragmentlab [PROJECT]                 open a project
 //   fragmentlab --demo                    open (a copy of) the demo project
-//   fragmentlab --screenshot FILE.png [--size WxH] [PROJECT]
+//   fragmentlab --screenshot FILE.png [--size WxH] [--theme light|dark] [PROJECT]
 //                                         render the main window to an image and quit
 //   fragmentlab --bench-seek VIDEO [--seeks N] [--no-preview] [--json]
 //   fragmentlab --bench-timeline [--fragments N] [--json]
@@ -11,12 +11,14 @@
 #include "AppearanceTheme.h"
 #include "DemoProject.h"
 #include "FrameView.h"
+#include "LabelingController.h"
 #include "MainWindow.h"
 #include "ProjectDocument.h"
 #include "SeekBenchmark.h"
 #include "TimelinePaintBenchmark.h"
 #include "TimelineView.h"
 #include "VideoPlayer.h"
+#include "jobs/JobRunner.h"
 
 #include "ml/TorchRuntime.h"
 
@@ -70,6 +72,12 @@ int screenshot(fl::MainWindow& window, const QString& project, const QString& fi
     waitFor(300);
     const qint64 frames = window.player()->frameCount();
     if (frames > 0) {
+        // Some history to show: two fragments labeled with the first class's key.
+        const auto& classes = window.document()->project().classes();
+        const qint64 first = frames / 2 / 4;
+        window.timeline()->setSelection(first, first + 1);
+        if (!classes.empty())
+            (void)window.labeling()->applyClass(classes.front().name);
         const qint64 frame = frames * 3 / 10;
         window.seek(frame);
         const qint64 fragment = window.currentFragment();
@@ -77,6 +85,9 @@ int screenshot(fl::MainWindow& window, const QString& project, const QString& fi
         window.seek(frame);
     }
     for (int i = 0; i < 100 && !(window.frameView()->frame() == window.player()->position() && window.frameView()->isFullResolution()); ++i)
+        waitFor(50);
+    // Let background work (the scrub preview) finish so the status bar is calm.
+    for (int i = 0; i < 400 && window.jobRunner()->busy(); ++i)
         waitFor(50);
     waitFor(300);
     const QImage image = window.grab().toImage();
@@ -118,7 +129,9 @@ int main(int argc, char** argv)
     const QCommandLineOption fragments(QStringLiteral("fragments"), QObject::tr("Fragments for --bench-timeline (default 100000)"),
                                        QStringLiteral("N"), QStringLiteral("100000"));
     const QCommandLineOption json(QStringLiteral("json"), QObject::tr("Benchmark results as JSON"));
-    for (const auto& o : {demo, shot, size, benchSeek, benchTimeline, seeks, noPreview, fragments, json})
+    const QCommandLineOption theme(QStringLiteral("theme"), QObject::tr("Theme for --screenshot: system, light or dark"), QStringLiteral("THEME"),
+                                   QStringLiteral("system"));
+    for (const auto& o : {demo, shot, size, benchSeek, benchTimeline, seeks, noPreview, fragments, json, theme})
         parser.addOption(o);
     parser.process(app);
 
@@ -154,6 +167,10 @@ int main(int argc, char** argv)
         screenshotSettings = std::make_unique<QTemporaryDir>();
         settings = std::make_unique<fl::AppSettings>(
             std::make_unique<QSettings>(screenshotSettings->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat));
+        const QString t = parser.value(theme).toLower();
+        settings->setTheme(t == QLatin1String("dark")    ? fl::AppSettings::Theme::Dark
+                           : t == QLatin1String("light") ? fl::AppSettings::Theme::Light
+                                                         : fl::AppSettings::Theme::System);
     } else {
         settings = std::make_unique<fl::AppSettings>();
     }
