@@ -377,17 +377,7 @@ void MainWindow::buildDocks()
     connect(m_videosPanel, &VideosPanel::problem, this, [this](const QString& m) { showError(tr("Videos"), m); });
     connect(m_classesPanel, &ClassesPanel::problem, this, [this](const QString& m) { showError(tr("Classes"), m); });
     // A class key may not take a key an action already uses.
-    m_classesPanel->model()->keyConflict = [this](const QString& key) {
-        const QKeySequence wanted(key);
-        for (const auto& e : m_registry) {
-            if (!e.action || e.action->objectName().startsWith(QLatin1String("labelAs_")))
-                continue;
-            for (const QKeySequence& k : e.action->shortcuts())
-                if (k.matches(wanted) == QKeySequence::ExactMatch)
-                    return tr("The key %1 is taken by \"%2\"").arg(key, ShortcutTableModel::plainText(e.action));
-        }
-        return QString();
-    };
+    m_classesPanel->model()->keyConflict = [this](const QString& key) { return shortcutConflict(key); };
     resizeDocks({m_docks[0]}, {340}, Qt::Horizontal);
     resizeDocks({m_docks[0], m_docks[1], m_docks[2]}, {220, 200, 200}, Qt::Vertical);
 }
@@ -668,7 +658,12 @@ void MainWindow::rebuildClassActions()
     for (const LabelClass& c : m_document->project().classes()) {
         QPixmap swatch(16, 16);
         swatch.fill(QColor(plainColor(c.color)));
-        const QKeySequence key = c.shortcut.isEmpty() ? QKeySequence() : QKeySequence(c.shortcut);
+        QKeySequence key = c.shortcut.isEmpty() ? QKeySequence() : QKeySequence(c.shortcut);
+        if (const QString conflict = key.isEmpty() ? QString() : shortcutConflict(c.shortcut); !conflict.isEmpty()) {
+            // A project made elsewhere may give a class a key the window uses: the window wins.
+            statusBar()->showMessage(tr("Class %1 has no key: %2. Choose another in the Classes panel.").arg(c.name, conflict), 15000);
+            key = QKeySequence();
+        }
         auto* a = new QAction(QIcon(swatch), tr("Label as %1").arg(c.name), this);
         a->setObjectName(QStringLiteral("labelAs_") + c.name);
         a->setShortcut(key);
@@ -683,6 +678,19 @@ void MainWindow::rebuildClassActions()
         registerAction(a, tr("Labels"));
         m_classActions.push_back(a);
     }
+}
+
+QString MainWindow::shortcutConflict(const QString& key) const
+{
+    const QKeySequence wanted(key);
+    for (const auto& e : m_registry) {
+        if (!e.action || e.action->objectName().startsWith(QLatin1String("labelAs_")))
+            continue;
+        for (const QKeySequence& k : e.action->shortcuts())
+            if (k.matches(wanted) == QKeySequence::ExactMatch)
+                return tr("The key %1 is taken by \"%2\"").arg(key, ShortcutTableModel::plainText(e.action));
+    }
+    return QString();
 }
 
 void MainWindow::onClassKey(const QString& cls, int key)

@@ -142,6 +142,7 @@ private:
     void updateActions();
     void refreshIcons();
     void onClassKey(const QString& cls, int key);
+    QString shortcutConflict(const QString& key) const; // the action that uses `key`, if any
     void goToDialog();
     void stepFragments(int delta);
     void jumpToUnlabeled(int direction);
