@@ -21,6 +21,16 @@ struct WorkControl {
     {
         if (progress) progress(done, total, what);
     }
+    // The same cancel flag, with progress reported under `what` whatever the inner work calls
+    // its phases (e.g. "Indexing a.mp4 (2 of 5)" around VideoSource::open).
+    WorkControl reportingAs(const QString& what) const
+    {
+        WorkControl inner;
+        inner.cancel = cancel;
+        if (progress)
+            inner.progress = [outer = progress, what](std::int64_t done, std::int64_t total, const QString&) { outer(done, total, what); };
+        return inner;
+    }
 };
 
 } // namespace fl

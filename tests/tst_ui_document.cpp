@@ -3,6 +3,7 @@
 // after a simulated crash. No media needed: videos are entries with made-up fingerprints.
 #include "LabelPatchCommand.h"
 #include "ProjectDocument.h"
+#include "UiFixtures.h"
 #include "project/LabelExchange.h"
 
 #include <QDir>
@@ -14,21 +15,7 @@
 #include <QUndoStack>
 
 using namespace fl;
-
-namespace {
-
-ProjectDocument::NewVideo fakeVideo(const QString& dir, const QString& name, qint64 frames, char hashDigit)
-{
-    ProjectDocument::NewVideo v;
-    v.path = QDir(dir).filePath(name);
-    v.frameCount = frames;
-    v.fps = 25;
-    v.fingerprint.size = 1000 + frames;
-    v.fingerprint.hash = QByteArray(64, hashDigit);
-    return v;
-}
-
-} // namespace
+using fl::test::fakeVideo;
 
 class TestUiDocument : public QObject {
     Q_OBJECT

@@ -5,6 +5,7 @@
 // crash; closing with unsaved changes asks; save and reopen keep everything; every action
 // has a shortcut (no two the same) and a tooltip. (~8 s)
 #include "TestMedia.h"
+#include "UiFixtures.h"
 
 #include "AppSettings.h"
 #include "ClassListModel.h"
@@ -63,9 +64,7 @@ protected:
 
 int shownNumber(const FrameView* view)
 {
-    const QImage bgr = view->image().convertToFormat(QImage::Format_BGR888);
-    const cv::Mat m(bgr.height(), bgr.width(), CV_8UC3, const_cast<uchar*>(bgr.constBits()), size_t(bgr.bytesPerLine()));
-    return fl::test::decodeFrameNumber(m.clone());
+    return fl::test::imageNumber(view->image());
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "ClassListModel.h"
 #include "ProjectDocument.h"
 #include "ShortcutTableModel.h"
+#include "UiFixtures.h"
 #include "VideoListModel.h"
 
 #include <QAbstractItemModelTester>
@@ -26,17 +27,8 @@ class TestUiModels : public QObject {
     {
         const QString dir = m_tmp.filePath(QStringLiteral("p%1").arg(m_n++));
         QVERIFY(doc.create(dir, FragmentSpec{}, {QStringLiteral("motion"), QStringLiteral("static")}));
-        std::vector<ProjectDocument::NewVideo> videos;
-        for (int i = 0; i < 2; ++i) {
-            ProjectDocument::NewVideo v;
-            v.path = QDir(dir).filePath(QStringLiteral("v%1.mp4").arg(i));
-            v.frameCount = 100 + 100 * i;
-            v.fps = 25;
-            v.fingerprint.size = 10 + i;
-            v.fingerprint.hash = QByteArray(64, char('a' + i));
-            videos.push_back(v);
-        }
-        QVERIFY(doc.addVideos(videos));
+        QVERIFY(doc.addVideos({fl::test::fakeVideo(dir, QStringLiteral("v0.mp4"), 100, 'a'),
+                               fl::test::fakeVideo(dir, QStringLiteral("v1.mp4"), 200, 'b')}));
     }
 
 private slots:

@@ -4,6 +4,7 @@
 // shows a preview first when one exists, decodes ahead of a paused playhead, and plays
 // forward by the clock. (~5 s)
 #include "TestMedia.h"
+#include "UiFixtures.h"
 
 #include "FrameDecoder.h"
 #include "VideoPlayer.h"
@@ -23,16 +24,7 @@
 
 using namespace fl;
 
-namespace {
-
-int numberOf(const QImage& image)
-{
-    const QImage bgr = image.convertToFormat(QImage::Format_BGR888);
-    const cv::Mat m(bgr.height(), bgr.width(), CV_8UC3, const_cast<uchar*>(bgr.constBits()), size_t(bgr.bytesPerLine()));
-    return fl::test::decodeFrameNumber(m.clone());
-}
-
-} // namespace
+using fl::test::imageNumber;
 
 class TestUiPlayer : public QObject {
     Q_OBJECT
@@ -136,7 +128,7 @@ private slots:
             }
             QTRY_VERIFY_WITH_TIMEOUT(shown == target && full, 10000);
             QCOMPARE(player.position(), target);
-            QCOMPARE(numberOf(image), int(target));
+            QCOMPARE(imageNumber(image), int(target));
         }
         // Paused, the frames after the playhead are decoded ahead: stepping shows them at once.
         player.seek(60);
@@ -144,7 +136,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(player.isCached(61) && player.isCached(70), 10000);
         player.stepFrames(1);
         QCOMPARE(shown, qint64(61)); // from memory, synchronously
-        QCOMPARE(numberOf(image), 61);
+        QCOMPARE(imageNumber(image), 61);
         player.stepFrames(-1);
         QCOMPARE(shown, qint64(60));
     }
@@ -166,7 +158,7 @@ private slots:
         std::vector<int> numbers;
         connect(&player, &VideoPlayer::frameReady, this, [&](qint64 f, const QImage& i, bool fr) {
             arrivals.push_back({f, fr});
-            numbers.push_back(numberOf(i));
+            numbers.push_back(imageNumber(i));
         });
         player.seek(149); // the end of a 50-frame GOP: the full decode takes a while
         QTRY_VERIFY_WITH_TIMEOUT(!arrivals.empty() && arrivals.back() == std::make_pair(qint64(149), true), 10000);

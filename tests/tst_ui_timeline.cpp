@@ -4,6 +4,7 @@
 #include "ProjectDocument.h"
 #include "TimelineTrack.h"
 #include "TimelineView.h"
+#include "UiFixtures.h"
 
 #include <QApplication>
 #include <QDir>
@@ -61,13 +62,15 @@ class TestUiTimeline : public QObject {
         QVERIFY(doc.create(dir, FragmentSpec{}, {QStringLiteral("a"), QStringLiteral("b")}));
         QVERIFY(doc.setClassColor(QStringLiteral("a"), QStringLiteral("#ff0000")));
         QVERIFY(doc.setClassColor(QStringLiteral("b"), QStringLiteral("#0000ff")));
-        ProjectDocument::NewVideo v;
-        v.path = QDir(dir).filePath(QStringLiteral("v.mp4"));
-        v.frameCount = frames;
-        v.fps = 25;
-        v.fingerprint.size = 10;
-        v.fingerprint.hash = QByteArray(64, 'a');
-        QVERIFY(doc.addVideos({v}));
+        QVERIFY(doc.addVideos({fl::test::fakeVideo(dir, QStringLiteral("v.mp4"), frames, 'a')}));
+    }
+
+    // Shows the document's first video on the timeline, `width` pixels wide (header included).
+    static void attach(TimelineView& t, ProjectDocument& doc, int width)
+    {
+        t.setDocument(&doc);
+        t.resize(width, t.sizeHint().height());
+        t.setVideo(0);
     }
 
 private slots:
@@ -90,9 +93,7 @@ private slots:
         ProjectDocument doc;
         makeDocument(doc, 4000);
         TimelineView t;
-        t.setDocument(&doc);
-        t.resize(1092 + t.headerWidth(), t.sizeHint().height());
-        t.setVideo(0);
+        attach(t, doc, 1092 + t.headerWidth());
         if (pixelsPerFrame > 0)
             t.setView(first, 1.0 / pixelsPerFrame);
         const TimelineMapping m = t.mapping();
@@ -133,9 +134,7 @@ private slots:
         ProjectDocument doc;
         makeDocument(doc, 4000);
         TimelineView t;
-        t.setDocument(&doc);
-        t.resize(1000, t.sizeHint().height());
-        t.setVideo(0);
+        attach(t, doc, 1000);
         const double x = 600.3;
         const qint64 under = t.frameAtX(x);
         QSignalSpy view(&t, &TimelineView::viewChanged);
@@ -159,9 +158,7 @@ private slots:
         ProjectDocument doc;
         makeDocument(doc, 400);
         TimelineView t;
-        t.setDocument(&doc);
-        t.resize(400 * 2 + t.headerWidth(), t.sizeHint().height());
-        t.setVideo(0); // 2 px per frame
+        attach(t, doc, 400 * 2 + t.headerWidth()); // 2 px per frame
         QSignalSpy seek(&t, &TimelineView::seekRequested);
         QSignalSpy selection(&t, &TimelineView::selectionChanged);
         const int y = t.labelRowRect().center().y();
@@ -207,9 +204,7 @@ private slots:
         const Project before = doc.project();
         const int steps = doc.undoStack()->count();
         TimelineView t;
-        t.setDocument(&doc);
-        t.resize(400 * 3 + t.headerWidth(), t.sizeHint().height());
-        t.setVideo(0); // 3 px per frame
+        attach(t, doc, 400 * 3 + t.headerWidth()); // 3 px per frame
         const double y = t.labelRowRect().center().y();
         QSignalSpy seek(&t, &TimelineView::seekRequested);
         press(&t, {t.xAtFrame(40) + 1, y});
@@ -239,9 +234,7 @@ private slots:
         QVERIFY(doc.setLabel(0, 40, 80, QStringLiteral("b")));
         QVERIFY(doc.setLabel(0, 0, 12, QStringLiteral("a")));
         TimelineView t;
-        t.setDocument(&doc);
-        t.resize(400 * 3 + t.headerWidth(), t.sizeHint().height());
-        t.setVideo(0);
+        attach(t, doc, 400 * 3 + t.headerWidth());
         const double y = t.labelRowRect().center().y();
         // Left edge of b, to the left with Alt: frame-exact, stops at the end of a.
         press(&t, {t.xAtFrame(40), y});
@@ -266,9 +259,7 @@ private slots:
         makeDocument(doc, 400);
         QVERIFY(doc.setLabel(0, 40, 80, QStringLiteral("b")));
         TimelineView t;
-        t.setDocument(&doc);
-        t.resize(400 * 2 + t.headerWidth(), t.sizeHint().height());
-        t.setVideo(0);
+        attach(t, doc, 400 * 2 + t.headerWidth());
         QTest::mouseDClick(&t, Qt::LeftButton, {}, QPoint(int(t.xAtFrame(60)), t.labelRowRect().center().y()));
         QCOMPARE(t.selection(), (TimelineView::Selection{10, 19}));
     }
@@ -278,9 +269,7 @@ private slots:
         ProjectDocument doc;
         makeDocument(doc, 400);
         TimelineView t;
-        t.setDocument(&doc);
-        t.resize(1000, t.sizeHint().height());
-        t.setVideo(0);
+        attach(t, doc, 1000);
         const int before = t.height();
         RecordingTrack track;
         t.addTrack(&track);
@@ -311,9 +300,7 @@ private slots:
             QVERIFY(doc.open(p.dir()));
         }
         TimelineView t;
-        t.setDocument(&doc);
-        t.resize(1600, t.sizeHint().height());
-        t.setVideo(0);
+        attach(t, doc, 1600);
         t.setShowFragmentBoundaries(false);
         QImage image(t.size(), QImage::Format_ARGB32_Premultiplied);
         const int y = t.labelRowRect().center().y();
@@ -338,9 +325,7 @@ private slots:
         ProjectDocument doc;
         makeDocument(doc, 4000);
         TimelineView t;
-        t.setDocument(&doc);
-        t.resize(1000, t.sizeHint().height());
-        t.setVideo(0);
+        attach(t, doc, 1000);
         t.setView(0, 0.5);
         t.setPlayhead(3000);
         QVERIFY(t.firstVisibleFrame() <= 3000 && 3000 < t.mapping().lastVisibleFrame());

@@ -1153,10 +1153,8 @@ void MainWindow::addVideoFiles(const QStringList& paths)
             for (int i = 0; i < files.size(); ++i) {
                 if (control.cancelled())
                     return Status::failure(QStringLiteral("cancelled"));
-                const QString what = QObject::tr("Indexing %1 (%2 of %3)").arg(QFileInfo(files[i]).fileName()).arg(i + 1).arg(files.size());
-                WorkControl inner;
-                inner.cancel = control.cancel;
-                inner.progress = [&](std::int64_t done, std::int64_t total, const QString&) { control.report(done, total, what); };
+                const WorkControl inner = control.reportingAs(
+                    QObject::tr("Indexing %1 (%2 of %3)").arg(QFileInfo(files[i]).fileName()).arg(i + 1).arg(files.size()));
                 VideoOpenOptions options;
                 options.indexCacheDir = indexDir;
                 auto source = VideoSource::open(files[i], options, inner);
@@ -1273,10 +1271,8 @@ void MainWindow::buildFragmentCache()
     const QString cacheDir = p.cacheDir(), indexDir = p.indexCacheDir();
     auto job = std::make_unique<FunctionJob>(tr("Building the fragment cache"), [videos, cacheDir, indexDir](const WorkControl& control) {
         for (int i = 0; i < videos.size(); ++i) {
-            const QString what = QObject::tr("Fragment cache of %1 (%2 of %3)").arg(QFileInfo(videos[i]).fileName()).arg(i + 1).arg(videos.size());
-            WorkControl inner;
-            inner.cancel = control.cancel;
-            inner.progress = [&](std::int64_t done, std::int64_t total, const QString&) { control.report(done, total, what); };
+            const WorkControl inner = control.reportingAs(
+                QObject::tr("Fragment cache of %1 (%2 of %3)").arg(QFileInfo(videos[i]).fileName()).arg(i + 1).arg(videos.size()));
             VideoOpenOptions options;
             options.indexCacheDir = indexDir;
             if (auto cache = FragmentCache::ensure(videos[i], cacheDir, FrameSize{}, options, inner); !cache)

@@ -316,32 +316,30 @@ Status ProjectDocument::renameClass(const QString& name, const QString& newName)
         [name, n](Project& p) { return p.renameClass(n, name); }, Classes | Labels);
 }
 
-Status ProjectDocument::setClassColor(const QString& name, const QString& color)
+Status ProjectDocument::setClassField(const QString& name, QString LabelClass::*field, const QString& value,
+                                      Status (Project::*set)(const QString&, const QString&), const QString& text, Changes changes)
 {
     const int i = m_project.classIndex(name);
     if (i < 0)
         return Status::failure(QStringLiteral("no class \"%1\"").arg(name));
-    const QString old = m_project.classes()[size_t(i)].color;
-    if (old.compare(color, Qt::CaseInsensitive) == 0)
+    const QString old = m_project.classes()[size_t(i)].*field;
+    if (old == value)
         return Status::success();
     return pushEdit(
-        tr("Recolour class %1").arg(name),
-        [name, color](Project& p) { return p.setClassColor(name, color); },
-        [name, old](Project& p) { return p.setClassColor(name, old); }, Classes | Labels);
+        text, [name, value, set](Project& p) { return (p.*set)(name, value); },
+        [name, old, set](Project& p) { return (p.*set)(name, old); }, changes);
+}
+
+Status ProjectDocument::setClassColor(const QString& name, const QString& color)
+{
+    return setClassField(name, &LabelClass::color, color.toLower(), &Project::setClassColor, tr("Recolour class %1").arg(name),
+                         Classes | Labels);
 }
 
 Status ProjectDocument::setClassShortcut(const QString& name, const QString& key)
 {
-    const int i = m_project.classIndex(name);
-    if (i < 0)
-        return Status::failure(QStringLiteral("no class \"%1\"").arg(name));
-    const QString old = m_project.classes()[size_t(i)].shortcut;
-    if (old == key)
-        return Status::success();
-    return pushEdit(
-        tr("Set key of class %1 to %2").arg(name, key.isEmpty() ? tr("none") : key),
-        [name, key](Project& p) { return p.setClassShortcut(name, key); },
-        [name, old](Project& p) { return p.setClassShortcut(name, old); }, Classes);
+    return setClassField(name, &LabelClass::shortcut, key, &Project::setClassShortcut,
+                         tr("Set key of class %1 to %2").arg(name, key.isEmpty() ? tr("none") : key), Classes);
 }
 
 Status ProjectDocument::moveClass(int from, int to)

@@ -114,6 +114,8 @@ private:
     Status pushEdit(const QString& text, const std::function<Status(Project&)>& redo,
                     const std::function<Status(Project&)>& undo, Changes changes);
     Status pushLabelEdit(int video, qint64 start, qint64 end, const QString* cls, int gesture, const QString& text);
+    Status setClassField(const QString& name, QString LabelClass::*field, const QString& value,
+                         Status (Project::*set)(const QString&, const QString&), const QString& text, Changes changes);
     void updateModified();
 
     Project m_project;

@@ -170,13 +170,13 @@ Result<PreviewStore> PreviewStore::ensure(const QString& videoPath, const QStrin
             control.report(i, declared, what);
         return !control.cancelled();
     };
-    // The sink reports its own progress (the pass reads or indexes the video, which has its
-    // own phase name); the declared count comes from a cached index when there is one.
-    WorkControl inner;
-    inner.cancel = control.cancel;
-    inner.progress = [&](std::int64_t done, std::int64_t total, const QString&) {
+    // The pass reads or indexes the video (phases with their own names): report it all as
+    // building the preview, and keep its total for the sink's own reports.
+    WorkControl inner = control.reportingAs(what);
+    inner.progress = [&declared, report = inner.progress](std::int64_t done, std::int64_t total, const QString& phase) {
         declared = total;
-        control.report(done, total, what);
+        if (report)
+            report(done, total, phase);
     };
     auto source = VideoSource::open(videoPath, openOptions, inner, sink);
     if (!writeError.isEmpty()) {

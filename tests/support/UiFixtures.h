@@ -1,0 +1,33 @@
+#pragma once
+// Helpers for the GUI tests (tst_ui_*), header-only: the support library itself has no Qt Gui.
+#include "ProjectDocument.h"
+#include "TestMedia.h"
+
+#include <opencv2/core.hpp>
+
+#include <QDir>
+#include <QImage>
+
+namespace fl::test {
+
+// The number a displayed frame (any QImage format) shows; -1 when none (see TestMedia).
+inline int imageNumber(const QImage& image)
+{
+    const QImage bgr = image.convertToFormat(QImage::Format_BGR888);
+    const cv::Mat m(bgr.height(), bgr.width(), CV_8UC3, const_cast<uchar*>(bgr.constBits()), size_t(bgr.bytesPerLine()));
+    return decodeFrameNumber(m.clone());
+}
+
+// A video entry for a project, without a file: enough for labels, models and the timeline.
+inline ProjectDocument::NewVideo fakeVideo(const QString& dir, const QString& name, qint64 frames, char hashDigit)
+{
+    ProjectDocument::NewVideo v;
+    v.path = QDir(dir).filePath(name);
+    v.frameCount = frames;
+    v.fps = 25;
+    v.fingerprint.size = 1000 + frames;
+    v.fingerprint.hash = QByteArray(64, hashDigit);
+    return v;
+}
+
+} // namespace fl::test
