@@ -2,6 +2,7 @@
 // Shift+click / drag selection, dragging label edges (one undo step, snapping), extra rows,
 // and that what it paints in the label row is the right class colour.
 #include "ProjectDocument.h"
+#include "TimecodeText.h"
 #include "TimelineTrack.h"
 #include "TimelineView.h"
 #include "UiFixtures.h"
@@ -318,6 +319,45 @@ private slots:
                 QCOMPARE(image.pixelColor(x, y), expected);
             }
         }
+    }
+
+    void timecodes_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("frame");  // -1: a time
+        QTest::addColumn<double>("ms");     // -1: a frame; -2: refused
+        QTest::newRow("frame") << "120" << qint64(120) << -1.0;
+        QTest::newRow("seconds") << "65.2s" << qint64(-1) << 65200.0;
+        QTest::newRow("seconds, space, upper case") << " 3 S " << qint64(-1) << 3000.0;
+        QTest::newRow("m:ss.s") << "1:05.2" << qint64(-1) << 65200.0;
+        QTest::newRow("hh:mm:ss.mmm") << "01:02:03.250" << qint64(-1) << 3723250.0;
+        QTest::newRow("seconds over 59") << "1:75" << qint64(-1) << -2.0;
+        QTest::newRow("words") << "soon" << qint64(-1) << -2.0;
+        QTest::newRow("negative") << "-5" << qint64(-1) << -2.0;
+    }
+
+    void timecodes()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, frame);
+        QFETCH(double, ms);
+        const auto parsed = TimecodeText::parse(text);
+        if (ms == -2) {
+            QVERIFY(!parsed);
+            QVERIFY(parsed.error().contains(text.trimmed()));
+            return;
+        }
+        QVERIFY2(parsed, qPrintable(parsed.error()));
+        if (frame >= 0) {
+            QCOMPARE(parsed->frame, std::optional<qint64>(frame));
+            QVERIFY(!parsed->ms);
+        } else {
+            QVERIFY(parsed->ms);
+            QVERIFY(qAbs(*parsed->ms - ms) < 1e-6);
+        }
+        QCOMPARE(TimecodeText::format(3723250.4), QStringLiteral("01:02:03.250"));
+        QCOMPARE(TimecodeText::formatShort(65200), QStringLiteral("1:05"));
+        QCOMPARE(TimecodeText::formatShort(3723250), QStringLiteral("1:02:03"));
     }
 
     void playheadFollowsWhenZoomed()

@@ -9,7 +9,6 @@ namespace fl {
 namespace {
 
 struct SystemLook {
-    QPalette palette;
     QString style;
     bool captured = false;
 };
@@ -27,7 +26,6 @@ void AppearanceTheme::captureSystem()
     SystemLook& look = systemLook();
     if (look.captured)
         return;
-    look.palette = QApplication::palette();
     look.style = QApplication::style() ? QApplication::style()->name() : QString();
     look.captured = true;
 }
@@ -78,7 +76,9 @@ void AppearanceTheme::apply(AppSettings::Theme theme)
     case AppSettings::Theme::System:
         if (!look.style.isEmpty() && QApplication::style()->name() != look.style)
             QApplication::setStyle(look.style);
-        QApplication::setPalette(look.palette);
+        // An empty palette (nothing set) resolves against the platform theme, and keeps
+        // following it when the system switches between light and dark while we run.
+        QApplication::setPalette(QPalette());
         break;
     case AppSettings::Theme::Light:
         QApplication::setStyle(QStringLiteral("Fusion"));

@@ -10,7 +10,7 @@ namespace fl {
 
 class AppearanceTheme {
 public:
-    // Call once at start, before any theme is applied: remembers the system's look.
+    // Call once at start, before any theme is applied: remembers the system's style.
     static void captureSystem();
     static void apply(AppSettings::Theme theme);
     static QPalette darkPalette();

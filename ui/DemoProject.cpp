@@ -7,6 +7,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QObject>
 #include <QStandardPaths>
 
 namespace fl {
@@ -38,7 +39,7 @@ Result<QString> DemoProject::ensureCopy(const QString& shipped, const QString& t
     if (QFileInfo::exists(QDir(target).filePath(Project::projectFileName())))
         return target;
     if (!QFileInfo::exists(QDir(shipped).filePath(Project::projectFileName())))
-        return Result<QString>::failure(QStringLiteral("%1: the demo project is missing").arg(QDir(shipped).filePath(Project::projectFileName())));
+        return Result<QString>::failure(QObject::tr("%1: the demo project is missing").arg(QDir(shipped).filePath(Project::projectFileName())));
     QDirIterator it(shipped, QDir::Files, QDirIterator::Subdirectories);
     QStringList copied, files;
     while (it.hasNext()) {
@@ -58,7 +59,7 @@ Result<QString> DemoProject::ensureCopy(const QString& shipped, const QString& t
         if (!QFile::copy(file, dest)) {
             for (const QString& c : copied)
                 QFile::remove(c);
-            return Result<QString>::failure(QStringLiteral("%1: cannot copy the demo project to %2").arg(file, dest));
+            return Result<QString>::failure(QObject::tr("%1: cannot copy the demo project to %2").arg(file, dest));
         }
         QFile::setPermissions(dest, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
         copied << dest;

@@ -1152,7 +1152,7 @@ void MainWindow::addVideoFiles(const QStringList& paths)
         files.size() == 1 ? tr("Adding 1 video") : tr("Adding %1 videos").arg(files.size()), [files, indexDir, results, problems](const WorkControl& control) {
             for (int i = 0; i < files.size(); ++i) {
                 if (control.cancelled())
-                    return Status::failure(QStringLiteral("cancelled"));
+                    return Status::failure(QObject::tr("cancelled"));
                 const WorkControl inner = control.reportingAs(
                     QObject::tr("Indexing %1 (%2 of %3)").arg(QFileInfo(files[i]).fileName()).arg(i + 1).arg(files.size()));
                 VideoOpenOptions options;
@@ -1160,7 +1160,7 @@ void MainWindow::addVideoFiles(const QStringList& paths)
                 auto source = VideoSource::open(files[i], options, inner);
                 if (!source) {
                     if (control.cancelled())
-                        return Status::failure(QStringLiteral("cancelled"));
+                        return Status::failure(QObject::tr("cancelled"));
                     *problems << source.error();
                     continue;
                 }

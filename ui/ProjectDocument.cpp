@@ -53,7 +53,7 @@ Status ProjectDocument::openRecovered(const QString& dir)
 {
     const auto pending = Project::pendingAutosave(dir);
     if (!pending)
-        return Status::failure(QStringLiteral("%1: no recovery file to open").arg(dir));
+        return Status::failure(tr("%1: no recovery file to open").arg(dir));
     auto loaded = Project::load(*pending);
     if (!loaded)
         return loaded.status();
@@ -193,7 +193,7 @@ Status ProjectDocument::pushEdit(const QString& text, const std::function<Status
                                  const std::function<Status(Project&)>& undo, Changes changes)
 {
     if (m_project.isNull())
-        return Status::failure(QStringLiteral("no project is open"));
+        return Status::failure(tr("no project is open"));
     if (auto status = redo(m_project); !status)
         return status;
     m_undo->push(new ProjectEditCommand(this, text, redo, undo, changes));
@@ -206,9 +206,9 @@ Status ProjectDocument::pushEdit(const QString& text, const std::function<Status
 Status ProjectDocument::pushLabelEdit(int video, qint64 start, qint64 end, const QString* cls, int gesture, const QString& text)
 {
     if (m_project.isNull())
-        return Status::failure(QStringLiteral("no project is open"));
+        return Status::failure(tr("no project is open"));
     if (video < 0 || video >= m_project.videoCount())
-        return Status::failure(QStringLiteral("no video %1 in the project").arg(video));
+        return Status::failure(tr("no video %1 in the project").arg(video));
     const LabelTrack& track = m_project.labels(video);
     // The region: the edit plus every range it touches (neighbours it may merge with), so
     // no range crosses the region's ends before or after the edit.
@@ -258,7 +258,7 @@ Status ProjectDocument::clearLabels(int video, qint64 start, qint64 end, int ges
 Result<int> ProjectDocument::importLabels(const QString& file, const LabelImportOptions& options)
 {
     if (m_project.isNull())
-        return Status::failure(QStringLiteral("no project is open"));
+        return Status::failure(tr("no project is open"));
     Project imported = m_project;
     auto count = fl::importLabels(imported, file, options);
     if (!count)
@@ -321,7 +321,7 @@ Status ProjectDocument::setClassField(const QString& name, QString LabelClass::*
 {
     const int i = m_project.classIndex(name);
     if (i < 0)
-        return Status::failure(QStringLiteral("no class \"%1\"").arg(name));
+        return Status::failure(tr("no class \"%1\"").arg(name));
     const QString old = m_project.classes()[size_t(i)].*field;
     if (old == value)
         return Status::success();
@@ -348,7 +348,7 @@ Status ProjectDocument::moveClass(int from, int to)
         return Status::success();
     const int n = int(m_project.classes().size());
     if (from < 0 || from >= n || to < 0 || to >= n)
-        return Status::failure(QStringLiteral("cannot move class %1 to position %2 (there are %3 classes)").arg(from).arg(to).arg(n));
+        return Status::failure(tr("cannot move class %1 to position %2 (there are %3 classes)").arg(from).arg(to).arg(n));
     return pushEdit(
         tr("Move class %1").arg(m_project.classes()[size_t(from)].name),
         [from, to](Project& p) { return p.moveClass(from, to); },
@@ -359,7 +359,7 @@ Result<qint64> ProjectDocument::removeClass(const QString& name)
 {
     const int index = m_project.classIndex(name);
     if (index < 0)
-        return Status::failure(QStringLiteral("no class \"%1\"").arg(name));
+        return Status::failure(tr("no class \"%1\"").arg(name));
     const LabelClass removed = m_project.classes()[size_t(index)];
     const qint64 fragments = m_project.labeledFragmentCounts().value(name);
     // Its ranges per video, to put back on undo.
@@ -475,7 +475,7 @@ Status restoreVideos(Project& p, const std::vector<VideoSnapshot>& videos)
 Status ProjectDocument::removeVideo(int index)
 {
     if (index < 0 || index >= m_project.videoCount())
-        return Status::failure(QStringLiteral("no video %1 in the project").arg(index));
+        return Status::failure(tr("no video %1 in the project").arg(index));
     const auto before = snapshotVideos(m_project);
     return pushEdit(
         tr("Remove video %1").arg(m_project.video(index).fileName()),
@@ -486,7 +486,7 @@ Status ProjectDocument::removeVideo(int index)
 Result<int> ProjectDocument::relinkVideos(const QString& folder)
 {
     if (m_project.isNull())
-        return Status::failure(QStringLiteral("no project is open"));
+        return Status::failure(tr("no project is open"));
     Project relinked = m_project;
     auto found = relinked.relink(folder);
     if (!found || *found == 0)

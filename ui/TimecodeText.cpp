@@ -1,5 +1,6 @@
 #include "TimecodeText.h"
 
+#include <QObject>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -48,12 +49,12 @@ Result<TimecodeText::Target> TimecodeText::parse(const QString& input)
         const double min = m.captured(2).toDouble();
         const double s = m.captured(3).toDouble();
         if (s >= 60 || (!m.captured(1).isEmpty() && min >= 60))
-            return Result<Target>::failure(QStringLiteral("\"%1\": minutes and seconds must be below 60").arg(text));
+            return Result<Target>::failure(QObject::tr("\"%1\": minutes and seconds must be below 60").arg(text));
         target.ms = ((h * 60 + min) * 60 + s) * 1000.0;
         return target;
     }
     return Result<Target>::failure(
-        QStringLiteral("\"%1\" is neither a frame number (120) nor a time (65.2s, 1:05.2, 00:01:05.200)").arg(text));
+        QObject::tr("\"%1\" is neither a frame number (120) nor a time (65.2s, 1:05.2, 00:01:05.200)").arg(text));
 }
 
 } // namespace fl
