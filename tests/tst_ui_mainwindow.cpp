@@ -3,11 +3,12 @@
 // from the keyboard restore exactly; dragging a label edge is one undo step; paint while
 // playing; dropping a video adds it (indexed in a job); autosave + recovery after a simulated
 // crash; closing with unsaved changes asks; save and reopen keep everything; every action
-// has a shortcut (no two the same) and a tooltip. (~8 s)
+// has a shortcut (no two the same) and a tooltip; the theme setting recolours the window. (~8 s)
 #include "TestMedia.h"
 #include "UiFixtures.h"
 
 #include "AppSettings.h"
+#include "AppearanceTheme.h"
 #include "ClassListModel.h"
 #include "ClassesPanel.h"
 #include "FrameView.h"
@@ -430,6 +431,25 @@ private slots:
         QVERIFY(w.findAction(QStringLiteral("labelAs_third")));
         QCOMPARE(w.findAction(QStringLiteral("labelAs_third"))->shortcut(), QKeySequence(Qt::Key_3));
         QCOMPARE(s->recentProjects().front(), QDir(dir).absolutePath());
+    }
+
+    void themeFollowsTheSetting()
+    {
+        AppearanceTheme::captureSystem();
+        const QColor systemWindow = QApplication::palette().color(QPalette::Window);
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        w.show();
+        s->setTheme(AppSettings::Theme::Dark);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightnessF() < 0.3);
+        QTRY_VERIFY(w.timeline()->palette().color(QPalette::Window).lightnessF() < 0.3);
+        QImage dark(w.timeline()->size(), QImage::Format_ARGB32);
+        w.timeline()->render(&dark);
+        QVERIFY(dark.pixelColor(2, 2).lightnessF() < 0.4);
+        s->setTheme(AppSettings::Theme::Light);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightnessF() > 0.7);
+        s->setTheme(AppSettings::Theme::System);
+        QCOMPARE(QApplication::palette().color(QPalette::Window), systemWindow);
     }
 
     void everyActionHasAShortcutAndATooltip()
