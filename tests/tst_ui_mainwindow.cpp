@@ -333,6 +333,15 @@ private slots:
         // Adding is undoable.
         key(&w, Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(w.document()->project().videoCount(), 1);
+        QCOMPARE(w.currentVideo(), 0);
+        // Without videos the window says what to do; undo brings the video back.
+        QVERIFY(w.document()->removeVideo(0));
+        QCOMPARE(w.currentVideo(), -1);
+        QVERIFY(w.frameView()->message().contains(QStringLiteral("no videos")));
+        key(&w, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(w.currentVideo(), 0);
+        waitForFrame(w, 0);
+        QCOMPARE(shownNumber(w.frameView()), 0);
     }
 
     void recoveryAfterACrash()

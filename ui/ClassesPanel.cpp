@@ -77,10 +77,6 @@ ClassesPanel::ClassesPanel(ProjectDocument* document, QWidget* parent)
     connect(m_model, &ClassListModel::editRefused, this, &ClassesPanel::problem);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ClassesPanel::updateButtons);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ClassesPanel::updateButtons);
-    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
-        if (index.column() >= ClassListModel::VideoCountColumn)
-            recolourSelected();
-    });
 
     confirmDelete = [this](const QString& name, qint64 fragments) {
         return QMessageBox::question(this, tr("Delete Class"),

@@ -555,7 +555,17 @@ void MainWindow::connectDocument()
     });
     connect(m_document, &ProjectDocument::videosChanged, this, [this] {
         const int count = m_document->project().videoCount();
-        if (m_video >= count || (m_video >= 0 && m_player->path() != m_document->project().absoluteVideoPath(m_video))) {
+        if (count == 0 && m_video >= 0) {
+            m_video = -1;
+            m_player->close();
+            m_timeline->setVideo(-1);
+            m_labeling->setVideo(-1);
+            m_classesPanel->model()->setCurrentVideo(-1);
+            m_view->setMessage(tr("This project has no videos yet.\nDrop video files here or use File > Add Videos (Ctrl+I)."));
+            m_transport->refresh();
+            updateFragmentInfo();
+            emit currentVideoChanged(-1);
+        } else if (m_video >= count || (m_video >= 0 && m_player->path() != m_document->project().absoluteVideoPath(m_video))) {
             const int keep = std::min(m_video, count - 1);
             m_video = -1;
             selectVideo(keep);
