@@ -27,6 +27,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
+#include <QLabel>
 #include <QFile>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -440,6 +442,51 @@ private slots:
         QVERIFY(w.findAction(QStringLiteral("labelAs_third")));
         QCOMPARE(w.findAction(QStringLiteral("labelAs_third"))->shortcut(), QKeySequence(Qt::Key_3));
         QCOMPARE(s->recentProjects().front(), QDir(dir).absolutePath());
+    }
+
+    void extensionPoints()
+    {
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        openAndWait(w, freshProject());
+        // A dock with a View-menu toggle that has a shortcut and is on the shortcuts page.
+        auto* panel = new QLabel(QStringLiteral("training"));
+        QDockWidget* dock = w.addPanelDock(panel, QStringLiteral("trainingDock"), QStringLiteral("Training"), Qt::RightDockWidgetArea,
+                                           QKeySequence(Qt::ALT | Qt::Key_4));
+        QTRY_VERIFY(dock->isVisible());
+        QAction* toggle = w.findAction(QStringLiteral("toggle_trainingDock"));
+        QVERIFY(toggle);
+        QCOMPARE(toggle->shortcut(), QKeySequence(Qt::ALT | Qt::Key_4));
+        QVERIFY(!toggle->toolTip().isEmpty());
+        key(&w, Qt::Key_4, Qt::AltModifier);
+        QVERIFY(!dock->isVisible());
+        // A panel under the timeline, aligned with it, with room made for it.
+        auto* plot = new QLabel(QStringLiteral("plot"));
+        plot->setMinimumHeight(120);
+        w.addBottomPanel(plot);
+        QTRY_VERIFY(plot->isVisible());
+        QTRY_VERIFY(plot->height() >= 100);
+        QVERIFY(plot->mapTo(&w, QPoint(0, 0)).y() > w.timeline()->mapTo(&w, QPoint(0, 0)).y());
+        // The fragment under the playhead is announced (for a prediction badge).
+        QSignalSpy fragment(&w, &MainWindow::currentFragmentChanged);
+        w.seek(50);
+        QTRY_VERIFY(!fragment.isEmpty());
+        QCOMPARE(fragment.last().at(1).toLongLong(), qint64(12));
+        w.frameView()->setBadge(FrameView::PredictionBadge, {QStringLiteral("static 0.93"), Qt::darkGreen, {}});
+        QCOMPARE(w.frameView()->badge(FrameView::PredictionBadge).text, QStringLiteral("static 0.93"));
+        // The layout is saved on close and restored, for docks added later too.
+        key(&w, Qt::Key_3, Qt::AltModifier); // hide the undo history
+        QVERIFY(w.close());
+        ScriptedWindow again(s.get());
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QDockWidget* history = again.findChild<QDockWidget*>(QStringLiteral("historyDock"));
+        QVERIFY(history && !history->isVisible());
+        QDockWidget* videos = again.findChild<QDockWidget*>(QStringLiteral("videosDock"));
+        QVERIFY(videos && videos->isVisible());
+        QDockWidget* training = again.addPanelDock(new QLabel(QStringLiteral("training")), QStringLiteral("trainingDock"),
+                                                   QStringLiteral("Training"), Qt::RightDockWidgetArea);
+        QVERIFY(!training->isVisible());
     }
 
     void themeFollowsTheSetting()

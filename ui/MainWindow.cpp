@@ -98,8 +98,9 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent) : QMainWindow(par
 
     resize(1440, 900);
     m_defaultState = saveState();
+    m_savedState = m_settings->windowState();
     restoreGeometry(m_settings->windowGeometry());
-    restoreState(m_settings->windowState());
+    restoreState(m_savedState);
     if (!m_settings->splitterState().isEmpty())
         m_splitter->restoreState(m_settings->splitterState());
     updateTitle();
@@ -400,14 +401,28 @@ QDockWidget* MainWindow::addPanelDock(QWidget* content, const QString& objectNam
     if (m_docksMenu)
         m_docksMenu->addAction(toggle);
     m_docks.push_back(dock);
-    // A dock added after the layout was restored takes its saved place.
-    restoreDockWidget(dock);
+    // A dock added after the layout was restored takes its saved place and visibility; one
+    // the saved layout does not know (it names docks by object name, as UTF-16) is shown.
+    QByteArray name;
+    for (const QChar c : objectName)
+        name.append(char(c.unicode() >> 8)).append(char(c.unicode() & 0xff));
+    const bool known = m_savedState.contains(name);
+    if (!restoreDockWidget(dock) || !known)
+        dock->show();
     return dock;
 }
 
 void MainWindow::addBottomPanel(QWidget* panel)
 {
     m_bottomLayout->insertWidget(m_bottomLayout->count() - 1, panel, 1);
+    // Make room for it below the timeline, taken from the video.
+    QList<int> sizes = m_splitter->sizes();
+    const int want = m_timeline->sizeHint().height() + panel->sizeHint().height() + m_bottomLayout->spacing();
+    if (sizes.size() == 2 && sizes[1] < want && sizes[0] > want) {
+        sizes[0] -= want - sizes[1];
+        sizes[1] = want;
+        m_splitter->setSizes(sizes);
+    }
 }
 
 QMenu* MainWindow::menu(Menu which) const

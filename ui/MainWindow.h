@@ -195,6 +195,7 @@ private:
     int m_strokeKey = 0;
     bool m_closing = false;
     QByteArray m_defaultState;
+    QByteArray m_savedState;   // the layout restored at start
 };
 
 } // namespace fl
