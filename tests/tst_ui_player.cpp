@@ -1,8 +1,7 @@
 // Playback off the GUI thread, on a generated video whose frames show their own number:
-// PreviewStore (scrub previews) holds every frame, exactly; a cancelled build leaves no file;
 // VideoPlayer shows exactly the frame asked for after bursts of seeks (requests coalesce),
 // shows a preview first when one exists, decodes ahead of a paused playhead, and plays
-// forward by the clock. (~5 s)
+// forward by the clock. (~4 s)
 #include "TestMedia.h"
 #include "UiFixtures.h"
 
@@ -48,59 +47,6 @@ private slots:
         auto made = fl::test::makeNumberedVideo(m_tmp.path(), o);
         QVERIFY2(made, qPrintable(made.error()));
         m_video = *made;
-    }
-
-    void previewHoldsEveryFrame()
-    {
-        const QString cache = m_tmp.filePath(QStringLiteral("cache"));
-        PreviewOptions options;
-        options.maxHeight = 240; // same size: the number grid stays readable after JPEG
-        options.quality = 90;
-        auto store = PreviewStore::ensure(m_video, cache, options);
-        QVERIFY2(store, qPrintable(store.error()));
-        QCOMPARE(store->frameCount(), qint64(150));
-        QCOMPARE(store->width(), 320);
-        QCOMPARE(store->height(), 240);
-        for (qint64 i = 0; i < 150; i += 7) {
-            auto frame = store->frame(i);
-            QVERIFY(frame);
-            QCOMPARE(fl::test::decodeFrameNumber(*frame), int(i));
-        }
-        QVERIFY(!store->frame(150));
-        // Opened again from disk, the same; a smaller preview keeps the aspect ratio.
-        auto again = PreviewStore::ensure(m_video, cache, options);
-        QVERIFY(again);
-        QCOMPARE(again->file(), store->file());
-        options.maxHeight = 120;
-        auto small = PreviewStore::ensure(m_video, cache, options);
-        QVERIFY(small);
-        QCOMPARE(small->width(), 160);
-        // A damaged file is refused with its name.
-        const QString broken = m_tmp.filePath(QStringLiteral("broken.flpreview"));
-        QVERIFY(QFile::copy(store->file(), broken));
-        QFile f(broken);
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        QVERIFY(f.resize(f.size() - 100));
-        f.close();
-        auto refused = PreviewStore::open(broken);
-        QVERIFY(!refused);
-        QVERIFY(refused.error().contains(QStringLiteral("broken.flpreview")));
-    }
-
-    void cancelledPreviewLeavesNoFile()
-    {
-        const QString cache = m_tmp.filePath(QStringLiteral("cancelled"));
-        std::atomic<bool> cancel{false};
-        WorkControl control;
-        control.cancel = &cancel;
-        control.progress = [&](std::int64_t done, std::int64_t, const QString&) {
-            if (done >= 40)
-                cancel.store(true);
-        };
-        auto store = PreviewStore::ensure(m_video, cache, {}, {}, control);
-        QVERIFY(!store);
-        QVERIFY(store.error().contains(QStringLiteral("cancelled")));
-        QVERIFY(QDir(cache + QStringLiteral("/preview")).entryList(QDir::Files).isEmpty());
     }
 
     void seeksShowExactlyTheLastFrameAskedFor()
