@@ -13,5 +13,8 @@ int runProjectAdd(const QStringList& args);
 int runLabelsImport(const QStringList& args);
 int runLabelsExport(const QStringList& args);
 int runBenchDecode(const QStringList& args);
+int runBenchScenes(const QStringList& args);
+int runScenes(const QStringList& args);
+int runKeyframes(const QStringList& args);
 
 } // namespace fl::cli

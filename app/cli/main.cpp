@@ -20,6 +20,11 @@ const char* kHelp =
     "  frame VIDEO INDEX -o OUT.png               write the INDEX-th decoded frame (0-based)\n"
     "  fragments VIDEO [--length T] [--stride S] [--step K] [--json]\n"
     "                                             list the fragments of a video\n"
+    "Scenes and keyframes:\n"
+    "  scenes VIDEO [--threshold X] [--min-scene-len N] [--fade] [-o cuts.csv] [--json] [--stats FILE]\n"
+    "                                             first frame of each new scene, one per line\n"
+    "  keyframes DIR|VIDEO -o OUTDIR [--per-scene N] [--format png|jpg] [--edl FILE] [--csv FILE]\n"
+    "            [--chapters FILE] [scene options] best frames per scene as images (+ EDL, CSV, chapters)\n"
     "Projects:\n"
     "  project create DIR [--length T] [--stride S] [--step K] [--classes a,b,...]\n"
     "  project add DIR VIDEO...                   index the videos and add them\n"
@@ -27,6 +32,7 @@ const char* kHelp =
     "  labels export DIR FILE.csv|FILE.json\n"
     "Benchmarks:\n"
     "  bench decode VIDEO [--json] [--runs N] [--seeks N] [--no-ffmpeg]\n"
+    "  bench scenes VIDEO [--json] [--runs N] [--no-ffmpeg]\n"
     "\n"
     "  --version, --help\n"
     "Exit status: 0 success, 1 failure (one line on stderr), 2 bad usage.\n";
@@ -58,6 +64,8 @@ int main(int argc, char** argv)
         {QStringLiteral("info"), fl::cli::runInfo},
         {QStringLiteral("frame"), fl::cli::runFrame},
         {QStringLiteral("fragments"), fl::cli::runFragments},
+        {QStringLiteral("scenes"), fl::cli::runScenes},
+        {QStringLiteral("keyframes"), fl::cli::runKeyframes},
     };
     const std::map<QString, Command> grouped = {
         {QStringLiteral("project create"), fl::cli::runProjectCreate},
@@ -65,6 +73,7 @@ int main(int argc, char** argv)
         {QStringLiteral("labels import"), fl::cli::runLabelsImport},
         {QStringLiteral("labels export"), fl::cli::runLabelsExport},
         {QStringLiteral("bench decode"), fl::cli::runBenchDecode},
+        {QStringLiteral("bench scenes"), fl::cli::runBenchScenes},
     };
 
     const QString name = args[1];
