@@ -86,18 +86,19 @@ class TestAnalysisExport : public QObject {
     QString m_video; // shots of 40, 30, 35, 30 frames at 25 fps
 
     QString path(const QString& name) const { return m_dir.filePath(name); }
+    VideoOpenOptions openOptions() const
+    {
+        VideoOpenOptions o;
+        o.indexCacheDir = path(QStringLiteral("index"));
+        return o;
+    }
 
 private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
         if (ffmpegAvailable() && encoderAvailable(QStringLiteral("libx264"))) {
-            std::vector<ShotFrame> plan;
-            appendShot(plan, 1, 40);
-            appendShot(plan, 2, 30);
-            appendShot(plan, 3, 35);
-            appendShot(plan, 4, 30);
-            auto video = makeShotVideo(path(QStringLiteral("clip.mp4")), plan);
+            auto video = makeShotVideo(path(QStringLiteral("clip.mp4")), fourShotPlan());
             QVERIFY2(video.ok(), qPrintable(video.error()));
             m_video = *video;
         }
@@ -194,7 +195,7 @@ private slots:
         if (m_video.isEmpty()) QSKIP("ffmpeg with libx264 not found");
         VideoAnalysisOptions o;
         o.sampleFrames = false;
-        auto analysis = analyzeVideo(m_video, o, {});
+        auto analysis = analyzeVideo(m_video, o, openOptions());
         QVERIFY2(analysis.ok(), qPrintable(analysis.error()));
         auto scenes = analysis->scenes.scenes();
         QCOMPARE(scenes.size(), size_t(4));
@@ -228,7 +229,7 @@ private slots:
     void keyframeImagesAndCsv()
     {
         if (m_video.isEmpty()) QSKIP("ffmpeg with libx264 not found");
-        auto source = VideoSource::open(m_video, {});
+        auto source = VideoSource::open(m_video, openOptions());
         QVERIFY2(source.ok(), qPrintable(source.error()));
         KeyframeSet set;
         Keyframe k;

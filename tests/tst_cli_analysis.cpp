@@ -49,12 +49,7 @@ private slots:
     {
         if (!ffmpegAvailable() || !encoderAvailable(QStringLiteral("libx264"))) QSKIP("ffmpeg with libx264 not found");
         QVERIFY(m_dir.isValid());
-        std::vector<ShotFrame> plan;
-        appendShot(plan, 1, 40);
-        appendShot(plan, 2, 30);
-        appendShot(plan, 3, 35);
-        appendShot(plan, 4, 30);
-        auto video = makeShotVideo(path(QStringLiteral("clip.mp4")), plan);
+        auto video = makeShotVideo(path(QStringLiteral("clip.mp4")), fourShotPlan());
         QVERIFY2(video.ok(), qPrintable(video.error()));
         m_video = *video;
     }

@@ -47,18 +47,13 @@ private slots:
     {
         if (!ffmpegAvailable() || !encoderAvailable(QStringLiteral("libx264"))) QSKIP("ffmpeg with libx264 not found");
         QVERIFY(m_dir.isValid());
-        std::vector<ShotFrame> plan;
-        appendShot(plan, 1, 40);
-        appendShot(plan, 2, 30);
-        appendShot(plan, 3, 35);
-        appendShot(plan, 4, 30);
-        auto cuts = makeShotVideo(m_dir.filePath(QStringLiteral("cuts.mp4")), plan);
+        auto cuts = makeShotVideo(m_dir.filePath(QStringLiteral("cuts.mp4")), fourShotPlan());
         QVERIFY2(cuts.ok(), qPrintable(cuts.error()));
         m_cuts = *cuts;
 
         // Shot 5 for 34 frames, its last 6 fading out (dark from frame 38), 8 black frames
         // (40..47), shot 6 fading in over 6 frames (48, 49 dark; 50 bright), 40 frames in all.
-        plan.clear();
+        std::vector<ShotFrame> plan;
         appendShot(plan, 5, 34);
         appendFade(plan, 5, kFadeOut, 34);
         appendBlack(plan, 8);

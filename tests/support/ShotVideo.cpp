@@ -56,6 +56,16 @@ void appendBlack(std::vector<ShotFrame>& plan, int frames)
     for (int k = 0; k < frames; ++k) plan.push_back({-1, 0, 0.0});
 }
 
+std::vector<ShotFrame> fourShotPlan()
+{
+    std::vector<ShotFrame> plan;
+    appendShot(plan, 1, 40);
+    appendShot(plan, 2, 30);
+    appendShot(plan, 3, 35);
+    appendShot(plan, 4, 30);
+    return plan;
+}
+
 Result<QString> makeShotVideo(const QString& file, const std::vector<ShotFrame>& plan, int width, int height)
 {
     const QStringList args{QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("veryfast"),

@@ -22,6 +22,9 @@ void appendShot(std::vector<ShotFrame>& plan, int seed, int frames, int firstT =
 void appendFade(std::vector<ShotFrame>& plan, int seed, const std::vector<double>& gains, int firstT = 0);
 void appendBlack(std::vector<ShotFrame>& plan, int frames);
 
+// The standard cut test: shots 1..4 of 40, 30, 35 and 30 frames (135 frames, cuts at 40, 70, 105).
+std::vector<ShotFrame> fourShotPlan();
+
 // H.264 (B-frames, short GOP, CRF 18) at 25 fps, 192x108 unless told otherwise.
 Result<QString> makeShotVideo(const QString& file, const std::vector<ShotFrame>& plan, int width = 192, int height = 108);
 
