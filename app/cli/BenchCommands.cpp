@@ -19,6 +19,8 @@
 #include <cstring>
 #include <random>
 
+#include <sys/resource.h>
+
 namespace fl::cli {
 
 namespace {
@@ -72,6 +74,14 @@ double timeFfmpeg(const QString& ffmpeg, const QString& video, QString* error, c
         return -1;
     }
     return double(t.nsecsElapsed()) / 1e9;
+}
+
+// CPU seconds (user + system) used so far by this process, or by its waited-for children.
+double cpuSeconds(int who)
+{
+    rusage u{};
+    getrusage(who, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 } // namespace
@@ -205,23 +215,32 @@ int runBenchScenes(const QStringList& argv)
     if (!cold) return fail(cold.error());
     const qint64 frames = cold->info.frameCount;
 
+    // Wall-clock seconds, and CPU seconds (user + system, all threads), which a machine loaded
+    // by other work disturbs far less.
     std::vector<double> scenesSeconds, samplesSeconds, decodeSeconds, ffmpegSceneSeconds;
+    std::vector<double> scenesCpu, decodeCpu, ffmpegSceneCpu;
     QString ffmpegError;
     const QStringList sceneFilter{QStringLiteral("-vf"), QStringLiteral("select='gt(scene,0.3)'")};
     for (qint64 r = 0; r < *runs; ++r) {
+        const double cpu0 = cpuSeconds(RUSAGE_SELF);
         auto a = analyzeVideo(video, scenesOnly, open);
         if (!a) return fail(a.error());
+        scenesCpu.push_back(cpuSeconds(RUSAGE_SELF) - cpu0);
         scenesSeconds.push_back(a->seconds);
         auto b = analyzeVideo(video, withSamples, open);
         if (!b) return fail(b.error());
         samplesSeconds.push_back(b->seconds);
         if (!ffmpeg.isEmpty()) {
+            double child0 = cpuSeconds(RUSAGE_CHILDREN);
             const double d = timeFfmpeg(ffmpeg, video, &ffmpegError);
             if (d < 0) return fail(QStringLiteral("%1: ffmpeg failed: %2").arg(video, ffmpegError));
             decodeSeconds.push_back(d);
+            decodeCpu.push_back(cpuSeconds(RUSAGE_CHILDREN) - child0);
+            child0 = cpuSeconds(RUSAGE_CHILDREN);
             const double s = timeFfmpeg(ffmpeg, video, &ffmpegError, sceneFilter);
             if (s < 0) return fail(QStringLiteral("%1: ffmpeg failed: %2").arg(video, ffmpegError));
             ffmpegSceneSeconds.push_back(s);
+            ffmpegSceneCpu.push_back(cpuSeconds(RUSAGE_CHILDREN) - child0);
         }
     }
     auto fps = [frames](const std::vector<double>& seconds) { return seconds.empty() ? 0.0 : double(frames) / median(seconds); };
@@ -233,11 +252,14 @@ int runBenchScenes(const QStringList& argv)
     o[QStringLiteral("cold_first_run_fps")] = cold->framesPerSecond();
     o[QStringLiteral("scenes_fps")] = fps(scenesSeconds);
     o[QStringLiteral("scenes_and_candidates_fps")] = fps(samplesSeconds);
+    o[QStringLiteral("scenes_frames_per_cpu_s")] = fps(scenesCpu);
     if (!decodeSeconds.empty()) {
         o[QStringLiteral("ffmpeg_decode_fps")] = fps(decodeSeconds);
         o[QStringLiteral("ffmpeg_scene_select_fps")] = fps(ffmpegSceneSeconds);
         o[QStringLiteral("ratio_to_ffmpeg_decode")] = fps(scenesSeconds) / fps(decodeSeconds);
         o[QStringLiteral("ratio_to_ffmpeg_scene_select")] = fps(scenesSeconds) / fps(ffmpegSceneSeconds);
+        o[QStringLiteral("ffmpeg_decode_frames_per_cpu_s")] = fps(decodeCpu);
+        o[QStringLiteral("ffmpeg_scene_select_frames_per_cpu_s")] = fps(ffmpegSceneCpu);
     }
     if (args.isSet(QStringLiteral("json"))) {
         printJson(o);
@@ -247,11 +269,13 @@ int runBenchScenes(const QStringList& argv)
     printLine(QStringLiteral("first run (builds the frame index in the same pass): %1 frames/s").arg(cold->framesPerSecond(), 0, 'f', 1));
     printLine(QStringLiteral("scene detection: %1 frames/s (median of %2 runs)").arg(fps(scenesSeconds), 0, 'f', 1).arg(*runs));
     printLine(QStringLiteral("scene detection + keyframe candidates: %1 frames/s").arg(fps(samplesSeconds), 0, 'f', 1));
+    printLine(QStringLiteral("scene detection CPU: %1 frames per CPU second").arg(fps(scenesCpu), 0, 'f', 1));
     if (!decodeSeconds.empty()) {
-        printLine(QStringLiteral("ffmpeg -threads 2 -f null (decode only): %1 frames/s; ratio %2")
-                      .arg(fps(decodeSeconds), 0, 'f', 1).arg(fps(scenesSeconds) / fps(decodeSeconds), 0, 'f', 2));
-        printLine(QStringLiteral("ffmpeg -threads 2 -vf select='gt(scene,0.3)' -f null: %1 frames/s; ratio %2")
-                      .arg(fps(ffmpegSceneSeconds), 0, 'f', 1).arg(fps(scenesSeconds) / fps(ffmpegSceneSeconds), 0, 'f', 2));
+        printLine(QStringLiteral("ffmpeg -threads 2 -f null (decode only): %1 frames/s (%2 per CPU second); ratio %3")
+                      .arg(fps(decodeSeconds), 0, 'f', 1).arg(fps(decodeCpu), 0, 'f', 1).arg(fps(scenesSeconds) / fps(decodeSeconds), 0, 'f', 2));
+        printLine(QStringLiteral("ffmpeg -threads 2 -vf select='gt(scene,0.3)' -f null: %1 frames/s (%2 per CPU second); ratio %3")
+                      .arg(fps(ffmpegSceneSeconds), 0, 'f', 1).arg(fps(ffmpegSceneCpu), 0, 'f', 1)
+                      .arg(fps(scenesSeconds) / fps(ffmpegSceneSeconds), 0, 'f', 2));
     }
     return Ok;
 }

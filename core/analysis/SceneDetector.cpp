@@ -133,11 +133,9 @@ SceneDetection SceneDetector::detect(const std::vector<float>& contentScore, con
     }
     // Content cuts touching a dark run (its first frame, inside it, or the first bright frame
     // after it) are part of that transition.
-    auto touchesDark = [&dark](qint64 frame) {
-        for (const DarkRun& r : dark)
-            if (frame >= r.start && frame <= r.end) return true;
-        return false;
-    };
+    std::vector<bool> touchesDark(size_t(n) + 1, false);
+    for (const DarkRun& r : dark)
+        for (qint64 i = r.start; i <= r.end; ++i) touchesDark[size_t(i)] = true;
 
     std::vector<SceneCut> candidates;
     for (qint64 i = 1; i < n; ++i) {
@@ -149,7 +147,7 @@ SceneDetection SceneDetector::detect(const std::vector<float>& contentScore, con
         // fade from or to black) are not compared for content.
         const bool bothDark = out.brightness[size_t(i - 1)] < options.fadeThreshold
             && out.brightness[size_t(i)] < options.fadeThreshold;
-        if (!(hard || standsOut) || bothDark || touchesDark(i)) continue;
+        if (!(hard || standsOut) || bothDark || touchesDark[size_t(i)]) continue;
         SceneCut c;
         c.frame = i;
         c.kind = SceneCut::Kind::Content;
