@@ -274,7 +274,8 @@ int runKeyframes(const QStringList& argv)
                 return fail(QStringLiteral("%1: the videos have different timecode rates (%2 and %3); one EDL needs one rate")
                                 .arg(file, tables.front().video, tables[i].video));
         EdlOptions edl;
-        edl.title = isProject ? QStringLiteral("%1 scenes").arg(QFileInfo(input).fileName()) : QStringLiteral("%1 scenes").arg(sources.front().name);
+        const QString projectName = inputInfo.isDir() ? QDir(inputInfo.absoluteFilePath()).dirName() : inputInfo.absoluteDir().dirName();
+        edl.title = QStringLiteral("%1 scenes").arg(isProject ? projectName : sources.front().name);
         edl.format = formats.front();
         if (Status st = writeCmxEdl(file, events, edl); !st) return fail(st.error());
     }
