@@ -10,6 +10,7 @@ int runFrame(const QStringList& args);
 int runFragments(const QStringList& args);
 int runProjectCreate(const QStringList& args);
 int runProjectAdd(const QStringList& args);
+int runProjectRelink(const QStringList& args);
 int runLabelsImport(const QStringList& args);
 int runLabelsExport(const QStringList& args);
 int runBenchDecode(const QStringList& args);

@@ -28,6 +28,7 @@ const char* kHelp =
     "Projects:\n"
     "  project create DIR [--length T] [--stride S] [--step K] [--classes a,b,...]\n"
     "  project add DIR VIDEO...                   index the videos and add them\n"
+    "  project relink DIR FOLDER [--json]         find moved videos in FOLDER by content hash\n"
     "  labels import DIR FILE.csv|FILE.json [--create-classes]\n"
     "  labels export DIR FILE.csv|FILE.json\n"
     "Benchmarks:\n"
@@ -70,6 +71,7 @@ int main(int argc, char** argv)
     const std::map<QString, Command> grouped = {
         {QStringLiteral("project create"), fl::cli::runProjectCreate},
         {QStringLiteral("project add"), fl::cli::runProjectAdd},
+        {QStringLiteral("project relink"), fl::cli::runProjectRelink},
         {QStringLiteral("labels import"), fl::cli::runLabelsImport},
         {QStringLiteral("labels export"), fl::cli::runLabelsExport},
         {QStringLiteral("bench decode"), fl::cli::runBenchDecode},

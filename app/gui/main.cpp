@@ -1,5 +1,6 @@
 // fragmentlab: the GUI. Opens the project given on the command line, else the last one,
 // else (first start) a writable copy of the bundled demo project.
+#include "GuiLanguage.h"
 #include "MainWindow.h"
 
 #include "ml/TorchRuntime.h"
@@ -52,6 +53,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("FragmentLab"));
     QApplication::setOrganizationName(QStringLiteral("FragmentLab"));
     QApplication::setApplicationVersion(QStringLiteral(FRAGMENTLAB_VERSION));
+    fl::installTranslatorFromSettings(); // before any tr(): the system locale or the chosen language
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fragmentlab.svg")));
     fl::ml::configureTorchRuntime();
 
