@@ -34,3 +34,28 @@ RuntimeInfo configureTorchRuntime(int threads)
 }
 
 } // namespace fl::ml
+
+#include "ml/Device.h"
+
+namespace fl::ml {
+
+MlResult<std::string> resolveDevice(DeviceChoice choice)
+{
+#ifdef FRAGMENTLAB_HAVE_CUDA
+    const bool built = true;
+#else
+    const bool built = false;
+#endif
+    const bool available = torch::cuda::is_available();
+    switch (choice) {
+    case DeviceChoice::Cpu: return std::string("cpu");
+    case DeviceChoice::Auto: return std::string(available ? "cuda:0" : "cpu");
+    case DeviceChoice::Cuda:
+        if (available) return std::string("cuda:0");
+        if (!built) return MlStatus::failure("CUDA was asked for, but this build of FragmentLab has no CUDA support (use --device cpu)");
+        return MlStatus::failure("CUDA was asked for, but no CUDA device is available (use --device cpu)");
+    }
+    return std::string("cpu");
+}
+
+} // namespace fl::ml
