@@ -57,7 +57,7 @@ torch::Tensor modelInput(const torch::Tensor& frames, const Normalization& norm,
     if (frameDifference) {
         const auto grey = x.mean(2, /*keepdim=*/true); // [B, T, 1, H, W]
         const std::int64_t t = grey.size(1);
-        auto diff = grey.slice(1, 1, t) - grey.slice(1, 0, t - 1);
+        auto diff = (grey.slice(1, 1, t) - grey.slice(1, 0, t - 1)).abs();
         diff = torch::cat({diff.slice(1, 0, 1), diff}, 1);
         x = torch::cat({x, diff}, 2);
     }

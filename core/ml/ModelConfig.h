@@ -9,8 +9,8 @@
 //  - "r2plus1d": three (2+1)D blocks (a 1x3x3 spatial conv, stride 2, then a 3x1x1 temporal
 //    conv; widths w, 2w, 4w), global pooling, the same feature layer and classifier.
 // Input: T frames of inputSize x inputSize RGB, normalised with the training set's mean/std;
-// with frameDifference, a fourth channel per frame holds the grey-level difference to the
-// previous frame (frame 0 repeats frame 1's difference).
+// with frameDifference, a fourth channel per frame holds the absolute grey-level difference to
+// the previous frame, a motion-energy map (frame 0 repeats frame 1's difference).
 #include <optional>
 #include <string>
 #include <vector>

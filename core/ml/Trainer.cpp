@@ -144,7 +144,9 @@ Batch Run::makeBatch(const std::vector<LabeledFragment>& set, const std::vector<
         labels.push_back(s.label);
         if (augment) {
             detail::SampleAugment sa;
-            sa.cropScale = float(a.minCropScale + (1.0 - a.minCropScale) * unit(m_rng));
+            const bool crop = unit(m_rng) < float(a.cropProbability);
+            const float scale = float(a.minCropScale + (1.0 - a.minCropScale) * unit(m_rng));
+            sa.cropScale = crop ? scale : 1.0f;
             sa.cropX = unit(m_rng);
             sa.cropY = unit(m_rng);
             sa.flip = a.horizontalFlip && (m_rng() & 1u);

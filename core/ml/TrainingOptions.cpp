@@ -42,6 +42,7 @@ std::string TrainingOptions::validate() const
     if (!(warmupFraction >= 0 && warmupFraction < 1)) return "warm-up fraction must be in [0, 1)";
     if (patience < 0) return "patience must be >= 0";
     const Augmentation& a = augmentation;
+    if (!(a.cropProbability >= 0 && a.cropProbability <= 1)) return "crop probability must be in [0, 1]";
     if (!(a.minCropScale > 0.2 && a.minCropScale <= 1.0)) return "minimum crop scale must be in (0.2, 1]";
     if (!(a.brightness >= 0 && a.brightness <= 1) || !(a.contrast >= 0 && a.contrast < 1)) return "invalid brightness/contrast jitter";
     if (a.temporalJitter < 0 || a.temporalJitter > 64) return "temporal jitter must be 0..64 frames";

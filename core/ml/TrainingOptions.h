@@ -10,10 +10,11 @@
 namespace fl::ml {
 
 struct Augmentation {
-    double minCropScale = 0.8;   // random square crop of [minCropScale, 1] x the frame side, resized back (1: off)
+    double cropProbability = 0.5; // share of samples that get a random crop (the rest see the frames as they are)
+    double minCropScale = 0.85;  // random square crop of [minCropScale, 1] x the frame side, resized back (1: off)
     bool horizontalFlip = true;
-    double brightness = 0.15;    // add U(-b, b) (pixel values in [0, 1])
-    double contrast = 0.15;      // scale around the mean by U(1-c, 1+c)
+    double brightness = 0.1;     // add U(-b, b) (pixel values in [0, 1])
+    double contrast = 0.1;       // scale around the mean by U(1-c, 1+c)
     int temporalJitter = 1;      // move the start frame by up to +-N frames (inside the labeled range)
     bool enabled = true;
 };

@@ -27,7 +27,8 @@ torch::Tensor gatherFrames(const std::vector<const std::uint8_t*>& frames, std::
                            int width);
 
 // uint8 [B, T, H, W, 3] -> float [B, T, C, H, W]: augmentation (when given, one per sample) in
-// [0, 1] units, normalisation, then the frame-difference channel when asked for.
+// [0, 1] units, normalisation, then the frame-difference channel when asked for: |grey_t -
+// grey_{t-1}| of the normalised frames (frame 0 repeats frame 1's).
 torch::Tensor modelInput(const torch::Tensor& frames, const Normalization& norm, bool frameDifference,
                          const std::vector<SampleAugment>* augment = nullptr);
 
