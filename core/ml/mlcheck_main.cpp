@@ -8,6 +8,7 @@
 //   fragmentlab-mlcheck --compare       CPU vs CUDA outputs of one model (max abs difference)
 #include "ml/FragmentModel.h"
 #include "ml/Predictor.h"
+#include "ml/SyntheticVideo.h"
 #include "ml/TorchRuntime.h"
 #include "ml/Trainer.h"
 
@@ -15,7 +16,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -48,45 +48,6 @@ void printSizes(int inputSize)
     }
 }
 
-// A synthetic video: a bright square on a dark textured background; in "motion" segments it
-// moves 3 px per frame, in "static" segments it stands still. Segments of 32 frames alternate.
-struct SyntheticVideo {
-    std::vector<std::uint8_t> pixels;
-    std::vector<int> frameClass;
-    VideoFrames view;
-};
-
-SyntheticVideo makeVideo(int frames, int size, std::uint64_t seed)
-{
-    SyntheticVideo v;
-    v.pixels.resize(size_t(frames) * size_t(size) * size_t(size) * 3);
-    std::mt19937_64 rng(seed);
-    int x = size / 4;
-    int y = size / 3;
-    int dx = 3;
-    int dy = 2;
-    const int side = size / 5;
-    for (int f = 0; f < frames; ++f) {
-        const int cls = (f / 32) % 2; // 0 motion, 1 static
-        v.frameClass.push_back(cls);
-        if (cls == 0) {
-            x += dx;
-            y += dy;
-            if (x < 0 || x + side >= size) { dx = -dx; x += 2 * dx; }
-            if (y < 0 || y + side >= size) { dy = -dy; y += 2 * dy; }
-        }
-        std::uint8_t* p = v.pixels.data() + size_t(f) * size_t(size) * size_t(size) * 3;
-        for (int r = 0; r < size; ++r)
-            for (int c = 0; c < size; ++c) {
-                const bool in = r >= y && r < y + side && c >= x && c < x + side;
-                const int noise = int(rng() % 9);
-                for (int ch = 0; ch < 3; ++ch) p[(size_t(r) * size_t(size) + size_t(c)) * 3 + size_t(ch)] = std::uint8_t(in ? 220 - noise : 40 + ((r + c) % 8) * 4 + noise);
-            }
-    }
-    v.view = {v.pixels.data(), frames, size, size};
-    return v;
-}
-
 int train(int argc, char** argv)
 {
     TrainingOptions options;
@@ -105,17 +66,8 @@ int train(int argc, char** argv)
         }
     }
     const int frames = 1024;
-    auto video = makeVideo(frames, options.model.inputSize, 7);
-    TrainingSet data;
-    data.videos = {video.view};
-    data.classes = {"motion", "static"};
-    data.fragment = {4, 4, 1};
-    for (std::int64_t f = 0; f + 4 <= frames; f += 4) {
-        const int cls = video.frameClass[size_t(f)];
-        if (video.frameClass[size_t(f + 3)] != cls) continue;
-        LabeledFragment s{0, f, f, f, cls};
-        (f < frames * 3 / 4 ? data.train : data.validation).push_back(s);
-    }
+    const auto video = SyntheticVideo::make(frames, options.model.inputSize, 7);
+    const TrainingSet data = video.trainingSet(4, frames * 3 / 4);
     TrainingCallbacks callbacks;
     callbacks.epoch = [](const EpochMetrics& m) {
         std::fprintf(stderr, "epoch %d: loss %.4f acc %.3f val macro-F1 %.3f %.1f samples/s\n", m.epoch, m.trainLoss, m.trainAccuracy,
@@ -142,7 +94,7 @@ int compare()
     ModelInfo info;
     info.classes = {"a", "b", "c"};
     auto model = FragmentModel::create(info, 3);
-    auto video = makeVideo(256, info.config.inputSize, 11);
+    const auto video = SyntheticVideo::make(256, info.config.inputSize, 11);
     std::vector<std::int64_t> firsts;
     for (std::int64_t f = 0; f + 4 <= 256; f += 4) firsts.push_back(f);
     auto cpu = Predictor::create(*model, DeviceChoice::Cpu);
@@ -151,8 +103,8 @@ int compare()
         std::fprintf(stderr, "fragmentlab-mlcheck: %s\n", (!cpu ? cpu.error() : gpu.error()).c_str());
         return 1;
     }
-    auto a = cpu->predict(video.view, firsts);
-    auto b = gpu->predict(video.view, firsts);
+    auto a = cpu->predict(video.view(), firsts);
+    auto b = gpu->predict(video.view(), firsts);
     if (!a || !b) return 1;
     double maxProb = 0;
     double maxFeature = 0;
@@ -164,7 +116,7 @@ int compare()
     }
     const int reps = 20;
     const auto start = std::chrono::steady_clock::now();
-    for (int r = 0; r < reps; ++r) (void)gpu->predict(video.view, firsts);
+    for (int r = 0; r < reps; ++r) (void)gpu->predict(video.view(), firsts);
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("{\"fragments\":%zu,\"max_abs_diff_probabilities\":%.3g,\"max_abs_diff_features\":%.3g,\"cuda_inference_fragments_per_s\":%.1f}\n",
                 firsts.size(), maxProb, maxFeature, double(reps * firsts.size()) / s);
