@@ -13,5 +13,9 @@ int runProjectAdd(const QStringList& args);
 int runLabelsImport(const QStringList& args);
 int runLabelsExport(const QStringList& args);
 int runBenchDecode(const QStringList& args);
+int runTrain(const QStringList& args);
+int runEvaluate(const QStringList& args);
+int runModels(const QStringList& args);
+int runBenchTrain(const QStringList& args);
 
 } // namespace fl::cli

@@ -25,8 +25,16 @@ const char* kHelp =
     "  project add DIR VIDEO...                   index the videos and add them\n"
     "  labels import DIR FILE.csv|FILE.json [--create-classes]\n"
     "  labels export DIR FILE.csv|FILE.json\n"
+    "Models:\n"
+    "  train DIR [--arch NAME] [--epochs N] [--device auto|cpu|cuda] [--seed S] [--json]\n"
+    "      [--fusion tconv|concat|gru] [--input-size PX] [--batch-size N] [--lr X] [--validation F] [--no-activate]\n"
+    "                                             train on the project's labels; the model becomes active\n"
+    "  evaluate DIR --truth FILE.csv [--model NAME] [--json]\n"
+    "                                             score the active model against ground-truth labels\n"
+    "  models DIR [--activate NAME] [--json]      list trained models; pick the active one\n"
     "Benchmarks:\n"
     "  bench decode VIDEO [--json] [--runs N] [--seeks N] [--no-ffmpeg]\n"
+    "  bench train DIR [--epochs N] [--arch NAME] [--input-size PX] [--json]\n"
     "\n"
     "  --version, --help\n"
     "Exit status: 0 success, 1 failure (one line on stderr), 2 bad usage.\n";
@@ -39,6 +47,8 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationName(QStringLiteral("fragmentlab"));
     QCoreApplication::setOrganizationName(QStringLiteral("FragmentLab"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FRAGMENTLAB_VERSION));
+
+    fl::ml::configureTorchRuntime(); // Debian's LibTorch starts with one thread
 
     const QStringList args = app.arguments();
     if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h")
@@ -58,6 +68,9 @@ int main(int argc, char** argv)
         {QStringLiteral("info"), fl::cli::runInfo},
         {QStringLiteral("frame"), fl::cli::runFrame},
         {QStringLiteral("fragments"), fl::cli::runFragments},
+        {QStringLiteral("train"), fl::cli::runTrain},
+        {QStringLiteral("evaluate"), fl::cli::runEvaluate},
+        {QStringLiteral("models"), fl::cli::runModels},
     };
     const std::map<QString, Command> grouped = {
         {QStringLiteral("project create"), fl::cli::runProjectCreate},
@@ -65,6 +78,7 @@ int main(int argc, char** argv)
         {QStringLiteral("labels import"), fl::cli::runLabelsImport},
         {QStringLiteral("labels export"), fl::cli::runLabelsExport},
         {QStringLiteral("bench decode"), fl::cli::runBenchDecode},
+        {QStringLiteral("bench train"), fl::cli::runBenchTrain},
     };
 
     const QString name = args[1];

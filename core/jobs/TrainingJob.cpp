@@ -167,6 +167,11 @@ Status TrainingJob::execute(const WorkControl& control)
     report.seed = options.seed;
 
     // ---- files: checkpoint, then report; both atomic
+    if (!m_request.saveModel) {
+        std::lock_guard lock(m_resultMutex);
+        m_report = std::move(report);
+        return Status::success();
+    }
     if (!QDir().mkpath(m_project.modelsDir()))
         return Status::failure(QStringLiteral("%1: cannot create the models folder").arg(m_project.modelsDir()));
     const QString fileName = ModelStore::newModelFileName(m_project, QString::fromStdString(ml::architectureName(options.model.architecture)));

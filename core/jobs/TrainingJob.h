@@ -26,6 +26,7 @@ namespace fl {
 struct TrainingRequest {
     ml::TrainingOptions options;
     double validationFraction = 0.2;
+    bool saveModel = true;   // false: train and report, write nothing (benchmarks)
 };
 
 class TrainingJob : public Job {
