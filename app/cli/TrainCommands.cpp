@@ -7,12 +7,19 @@
 #include "jobs/TrainingJob.h"
 #include "ml/TorchRuntime.h"
 #include "project/Project.h"
+#include "project/FileBytes.h"
+#include "training/FragmentSplit.h"
+#include "training/ModelFrames.h"
 #include "training/ModelStore.h"
+
+#include <QFile>
+#include <QJsonDocument>
 
 #include <QFileInfo>
 #include <QJsonArray>
 
 #include <cstdio>
+#include <map>
 
 namespace fl::cli {
 
@@ -93,6 +100,43 @@ std::optional<TrainingRequest> parseTrainingOptions(const ArgParser& args, int* 
     if (!fraction) return std::nullopt;
     r.validationFraction = *fraction;
     return r;
+}
+
+// The data and settings of a training run as JSON, so a reference implementation can train on
+// exactly the same fragments (read from the same frame-cache files) with the same settings.
+Status exportSplit(const Project& project, const TrainingRequest& request, const QString& file)
+{
+    auto split = FragmentSplit::make(project, request.validationFraction);
+    if (!split) return split.status();
+    const int size = request.options.model.inputSize;
+    QJsonArray videos;
+    std::map<int, int> slot;
+    for (int v : split->videosUsed()) {
+        auto cache = openModelFrames(project, v, size);
+        if (!cache) return cache.status();
+        slot[v] = int(videos.size());
+        videos.append(QJsonObject{{QStringLiteral("video"), project.absoluteVideoPath(v)},
+                                  {QStringLiteral("cache"), cache->file()},
+                                  {QStringLiteral("frames"), cache->frameCount()}});
+    }
+    const auto list = [&slot](const std::vector<SplitFragment>& fragments) {
+        QJsonArray a;
+        for (const auto& f : fragments)
+            a.append(QJsonArray{slot.at(f.video), f.firstFrame, f.minFirst, f.maxFirst, f.label});
+        return a;
+    };
+    const FragmentSpec& spec = project.spec();
+    const QJsonObject o{{QStringLiteral("input_size"), size},
+                        {QStringLiteral("fragment"), QJsonObject{{QStringLiteral("length"), spec.length},
+                                                                 {QStringLiteral("stride"), spec.stride},
+                                                                 {QStringLiteral("step"), spec.step}}},
+                        {QStringLiteral("classes"), QJsonArray::fromStringList(split->classes)},
+                        {QStringLiteral("settings"), trainingSettingsJson(request)},
+                        {QStringLiteral("threads"), ml::torchRuntimeInfo().intraOpThreads},
+                        {QStringLiteral("videos"), videos},
+                        {QStringLiteral("train"), list(split->train)},
+                        {QStringLiteral("validation"), list(split->validation)}};
+    return writeFileAtomically(file, QJsonDocument(o).toJson(QJsonDocument::Indented));
 }
 
 void printEpoch(const EpochRecord& e, int epochs)
@@ -261,8 +305,12 @@ int runModels(const QStringList& argv)
 
 int runBenchTrain(const QStringList& argv)
 {
-    ArgParser args(QStringLiteral("fragmentlab-cli bench train DIR [--epochs N] [--arch NAME] [--input-size PX] [--batch-size N] [--json]"));
+    ArgParser args(QStringLiteral("fragmentlab-cli bench train DIR [--epochs N] [--arch NAME] [--input-size PX] [--batch-size N] "
+                                  "[--cold] [--export-split FILE.json] [--json]"));
     addTrainingOptions(args);
+    args.addFlag(QStringLiteral("cold"), QStringLiteral("delete the project's frame caches at this input size first (end-to-end time includes decoding)"));
+    args.addValue(QStringLiteral("export-split"), QStringLiteral("FILE"),
+                  QStringLiteral("write the fragments, frame-cache files and settings used, for bench/train_reference.py"));
     args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable output"));
     if (auto exit = args.parse(argv, 1, 1)) return *exit;
     int exit = Ok;
@@ -273,11 +321,19 @@ int runBenchTrain(const QStringList& argv)
     request->saveModel = false;
     auto project = Project::load(args.positional().at(0));
     if (!project) return fail(project.error());
+    const int size = request->options.model.inputSize;
+    if (args.isSet(QStringLiteral("cold"))) {
+        for (const ProjectVideo& v : project->videos())
+            QFile::remove(FragmentCache::fileFor(project->cacheDir(), v.hash, FrameSize{size, size}));
+    }
     TrainingJob job(*project, *request);
     const int epochs = request->options.epochs;
     QObject::connect(&job, &TrainingJob::epochFinished, [epochs](const EpochRecord& e) { printEpoch(e, epochs); });
     const Status status = job.runHere();
     if (!status) return fail(status.error());
+    if (args.isSet(QStringLiteral("export-split"))) {
+        if (auto exported = exportSplit(*project, *request, args.value(QStringLiteral("export-split"))); !exported) return fail(exported.error());
+    }
     const TrainingReport r = job.report();
     double epochSeconds = 0;
     for (const auto& e : r.history) epochSeconds += e.seconds;

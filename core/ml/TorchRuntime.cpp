@@ -4,6 +4,7 @@
 #include <torch/cuda.h>
 #include <torch/version.h>
 
+#include <cstdlib>
 #include <mutex>
 #include <thread>
 
@@ -26,8 +27,14 @@ RuntimeInfo configureTorchRuntime(int threads)
 {
     static std::mutex mutex;
     std::lock_guard lock(mutex);
-    if (threads <= 0)
-        threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    if (threads <= 0) {
+        // FRAGMENTLAB_TORCH_THREADS overrides the default (the test suite sets 1: CTest runs
+        // tests in parallel, and OpenMP threads that outnumber the cores wait on each other).
+        if (const char* env = std::getenv("FRAGMENTLAB_TORCH_THREADS"); env && std::atoi(env) > 0)
+            threads = std::atoi(env);
+        else
+            threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    }
     if (at::get_num_threads() != threads)
         at::set_num_threads(threads);
     return torchRuntimeInfo();

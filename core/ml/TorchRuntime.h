@@ -12,7 +12,8 @@ struct RuntimeInfo {
     int cudaDevices = 0;
 };
 
-// Sets LibTorch's intra-op threads to `threads` (<= 0: the number of cores). Debian's
+// Sets LibTorch's intra-op threads to `threads` (<= 0: $FRAGMENTLAB_TORCH_THREADS when set,
+// else the number of cores). Debian's
 // LibTorch starts with one thread; call this once at start-up, before any model work.
 // Safe to call more than once; only the first call with a new value changes anything.
 RuntimeInfo configureTorchRuntime(int threads = 0);
