@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <functional>
 #include <random>
 
 using namespace fl::ml;
@@ -70,6 +71,31 @@ void copyEntries(torch::serialize::InputArchive& from, torch::serialize::OutputA
         torch::Tensor t;
         if (from.try_read(key, t)) to.write(key, t);
     }
+}
+
+// Writes `file`: the entries of `from` (less `skip` and the weights), plus `extra`, and the
+// weights loaded into a network of `config` (which must fit them), after `mutate`.
+void rewriteCheckpoint(torch::serialize::InputArchive& from, const std::string& file, const ModelConfig& config,
+                       const std::vector<std::string>& skip, const std::function<void(torch::serialize::OutputArchive&)>& extra,
+                       const std::function<void(fl::ml::detail::FragmentNetworkImpl&)>& mutate)
+{
+    torch::serialize::OutputArchive out;
+    std::vector<std::string> skipped = skip;
+    skipped.push_back("model");
+    copyEntries(from, out, skipped);
+    if (extra) extra(out);
+    torch::serialize::InputArchive weights;
+    from.read("model", weights);
+    auto net = fl::ml::detail::makeNetwork(config);
+    net->load(weights);
+    if (mutate) {
+        torch::NoGradGuard noGrad;
+        mutate(*net);
+    }
+    torch::serialize::OutputArchive weightsOut;
+    net->save(weightsOut);
+    out.write("model", weightsOut);
+    out.save_to(file);
 }
 
 TrainingOptions quickOptions()
@@ -258,36 +284,17 @@ private slots:
             QVERIFY2(r.error().find("not a FragmentLab model file") != std::string::npos, r.error().c_str());
         }
         {
-            torch::serialize::OutputArchive out;
-            copyEntries(in, out, {"fragmentlab.version", "model"});
-            out.write("fragmentlab.version", c10::IValue(std::int64_t(99)));
-            torch::serialize::InputArchive weights;
-            in.read("model", weights);
-            torch::serialize::OutputArchive weightsOut;
-            auto net = fl::ml::detail::makeNetwork(model->info().config);
-            net->load(weights);
-            net->save(weightsOut);
-            out.write("model", weightsOut);
-            out.save_to(spath(QStringLiteral("newer.flmodel")));
+            rewriteCheckpoint(in, spath(QStringLiteral("newer.flmodel")), model->info().config, {"fragmentlab.version"},
+                              [](torch::serialize::OutputArchive& out) { out.write("fragmentlab.version", c10::IValue(std::int64_t(99))); },
+                              nullptr);
             auto r = FragmentModel::load(spath(QStringLiteral("newer.flmodel")));
             QVERIFY(!r);
             QVERIFY2(r.error().find("written by a newer FragmentLab (model format 99") != std::string::npos, r.error().c_str());
         }
         {
-            torch::serialize::OutputArchive out;
-            copyEntries(in, out, {"model"});
-            torch::serialize::InputArchive weights;
-            in.read("model", weights);
-            auto net = fl::ml::detail::makeNetwork(model->info().config);
-            net->load(weights);
-            {
-                torch::NoGradGuard noGrad;
-                net->parameters().front().view(-1)[3] += 0.5f; // one weight changed, checksum kept
-            }
-            torch::serialize::OutputArchive weightsOut;
-            net->save(weightsOut);
-            out.write("model", weightsOut);
-            out.save_to(spath(QStringLiteral("tampered.flmodel")));
+            // One weight changed, the checksum kept.
+            rewriteCheckpoint(in, spath(QStringLiteral("tampered.flmodel")), model->info().config, {}, nullptr,
+                              [](fl::ml::detail::FragmentNetworkImpl& net) { net.parameters().front().view(-1)[3] += 0.5f; });
             auto r = FragmentModel::load(spath(QStringLiteral("tampered.flmodel")));
             QVERIFY(!r);
             QVERIFY2(r.error().find("fail their checksum") != std::string::npos, r.error().c_str());

@@ -94,12 +94,7 @@ Status EvaluationJob::execute(const WorkControl& control)
     for (const VideoWork& w : work) {
         const QString name = truth.video(w.video).fileName();
         videoNames << name;
-        WorkControl sub;
-        sub.cancel = control.cancel;
-        sub.progress = [&control, name](std::int64_t d, std::int64_t t, const QString&) {
-            control.report(d, t, QStringLiteral("Preparing frames: %1").arg(name));
-        };
-        auto cache = openModelFrames(truth, w.video, info.config.inputSize, sub);
+        auto cache = openModelFrames(truth, w.video, info.config.inputSize, control);
         if (!cache) return cache.status();
         const ml::VideoFrames frames = videoFramesOf(*cache);
         for (size_t from = 0; from < w.firsts.size(); from += kChunk) {

@@ -93,12 +93,7 @@ Status TrainingJob::execute(const WorkControl& control)
     for (int video : split->videosUsed()) {
         if (control.cancelled()) return Status::failure(QStringLiteral("cancelled"));
         const QString name = m_project.video(video).fileName();
-        WorkControl sub;
-        sub.cancel = control.cancel;
-        sub.progress = [&control, name](std::int64_t done, std::int64_t total, const QString&) {
-            control.report(done, total, QStringLiteral("Preparing frames: %1").arg(name));
-        };
-        auto cache = openModelFrames(m_project, video, options.model.inputSize, sub);
+        auto cache = openModelFrames(m_project, video, options.model.inputSize, control);
         if (!cache) return cache.status();
         videoSlot[video] = int(caches.size());
         data.videos.push_back(videoFramesOf(*cache));

@@ -63,6 +63,20 @@ void FragmentNetworkImpl::tallyMacs(std::int64_t macs)
     if (m_macs) *m_macs += macs;
 }
 
+void FragmentNetworkImpl::makeHead()
+{
+    m_dropout = register_module("dropout", torch::nn::Dropout(m_config.dropout));
+    m_classifier = register_module("classifier", torch::nn::Linear(m_config.featureSize, m_config.classes));
+}
+
+void FragmentNetworkImpl::classify(const torch::Tensor& feature, bool withTaps, NetOutput& out)
+{
+    if (withTaps) out.taps.push_back({"feature", TapLayout::Vector, feature});
+    out.features = feature;
+    out.logits = m_classifier->forward(m_dropout->forward(feature));
+    tally(out.logits, m_config.featureSize);
+}
+
 namespace {
 
 // conv -> batch norm -> ReLU, with MAC counting.
@@ -115,8 +129,7 @@ public:
             m_gru = register_module("gru", nn::GRU(nn::GRUOptions(mapChannels, c.featureSize).batch_first(true)));
             break;
         }
-        m_dropout = register_module("dropout", nn::Dropout(c.dropout));
-        m_classifier = register_module("classifier", nn::Linear(c.featureSize, c.classes));
+        makeHead();
     }
 
     std::vector<std::string> layerNames() const override
@@ -172,10 +185,7 @@ public:
             break;
         }
         }
-        if (withTaps) out.taps.push_back({"feature", TapLayout::Vector, feature});
-        out.features = feature;
-        out.logits = m_classifier->forward(m_dropout->forward(feature));
-        tally(out.logits, c.featureSize);
+        classify(feature, withTaps, out);
         return out;
     }
 
@@ -184,8 +194,6 @@ private:
     ConvUnit m_temporal;
     nn::Linear m_feature{nullptr};
     nn::GRU m_gru{nullptr};
-    nn::Dropout m_dropout{nullptr};
-    nn::Linear m_classifier{nullptr};
 };
 
 class R2Plus1DImpl : public FragmentNetworkImpl {
@@ -202,8 +210,7 @@ public:
             in = widths[i];
         }
         m_feature = register_module("feature", nn::Linear(4 * w, c.featureSize));
-        m_dropout = register_module("dropout", nn::Dropout(c.dropout));
-        m_classifier = register_module("classifier", nn::Linear(c.featureSize, c.classes));
+        makeHead();
     }
 
     std::vector<std::string> layerNames() const override { return {"block1", "block2", "block3", "feature"}; }
@@ -226,10 +233,7 @@ public:
         auto feature = m_feature->forward(pooled);
         tally(feature, pooled.size(1));
         feature = torch::relu(feature);
-        if (withTaps) out.taps.push_back({"feature", TapLayout::Vector, feature});
-        out.features = feature;
-        out.logits = m_classifier->forward(m_dropout->forward(feature));
-        tally(out.logits, c.featureSize);
+        classify(feature, withTaps, out);
         return out;
     }
 
@@ -237,8 +241,6 @@ private:
     std::vector<ConvUnit> m_spatial;
     std::vector<ConvUnit> m_temporal;
     nn::Linear m_feature{nullptr};
-    nn::Dropout m_dropout{nullptr};
-    nn::Linear m_classifier{nullptr};
 };
 
 } // namespace

@@ -12,7 +12,7 @@ namespace fl {
 class Project;
 
 // Fails (naming the file) when the video is missing, unreadable, or decodes to fewer frames
-// than the project knows.
+// than the project knows. Building reports progress as "Preparing frames: <file name>".
 Result<FragmentCache> openModelFrames(const Project& project, int video, int inputSize, const WorkControl& control = {});
 ml::VideoFrames videoFramesOf(const FragmentCache& cache);
 

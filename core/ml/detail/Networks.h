@@ -11,6 +11,8 @@
 #include "ml/ModelConfig.h"
 
 #include <torch/nn/module.h>
+#include <torch/nn/modules/dropout.h>
+#include <torch/nn/modules/linear.h>
 #include <torch/types.h>
 
 #include <cstdint>
@@ -59,9 +61,16 @@ protected:
     // while counting.
     void tally(const torch::Tensor& out, std::int64_t inPerOutput);
     void tallyMacs(std::int64_t macs);
+    // The head every architecture ends with: dropout and the linear classifier. makeHead()
+    // registers it (last, after the derived class's layers); classify() runs it on the
+    // fragment feature vectors and fills out.features / out.logits (and the "feature" tap).
+    void makeHead();
+    void classify(const torch::Tensor& feature, bool withTaps, NetOutput& out);
 
 private:
     ModelConfig m_config;
+    torch::nn::Dropout m_dropout{nullptr};
+    torch::nn::Linear m_classifier{nullptr};
     std::int64_t* m_macs = nullptr;
 };
 
