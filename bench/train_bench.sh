@@ -44,6 +44,8 @@ fl, pc, pd = (json.load(open(f)) for f in sys.argv[1:4])
 print(json.dumps({
     "fragmentlab": fl, "python_cache": pc, "python_decode": pd,
     "epoch_time_ratio_fragmentlab_over_python": fl["epoch_seconds"] / pc["epoch_seconds"],
+    "epoch_cpu_ratio_fragmentlab_over_python": fl["epoch_cpu_seconds"] / pc["epoch_cpu_seconds"],
     "end_to_end_ratio_python_decode_over_fragmentlab": pd["total_seconds"] / fl["total_seconds"],
+    "end_to_end_cpu_ratio_python_decode_over_fragmentlab": pd["total_cpu_seconds"] / fl["total_cpu_seconds"],
 }, indent=2))
 PY

@@ -14,7 +14,8 @@ Usage (Debian: apt-get install python3-torch python3-opencv):
   fragmentlab-cli bench train DIR --epochs 5 --export-split split.json --json
   python3 bench/train_reference.py split.json --epochs 5 --mode cache
   python3 bench/train_reference.py split.json --epochs 5 --mode decode
-Prints one JSON object (epoch_seconds, samples_per_second, total_seconds, ...).
+Prints one JSON object (epoch_seconds, epoch_cpu_seconds, train_samples_per_second,
+total_seconds, total_cpu_seconds, ...). CPU times are user + system of the process.
 """
 import argparse
 import json
@@ -129,6 +130,7 @@ def main():
     ap.add_argument("--mode", choices=["cache", "decode"], default="cache")
     args = ap.parse_args()
     start = time.perf_counter()
+    cpu_start = time.process_time()
     spec = json.load(open(args.split))
     settings = spec["settings"]
     torch.set_num_threads(int(spec["threads"]))
@@ -170,6 +172,7 @@ def main():
     peak = settings["learning_rate"]
     global_step = 0
     epoch_seconds, train_seconds = [], 0.0
+    cpu_epochs = time.process_time()
     for epoch in range(args.epochs):
         t0 = time.perf_counter()
         if args.mode == "decode":
@@ -211,8 +214,10 @@ def main():
         "train_fragments": len(train),
         "epochs": args.epochs,
         "epoch_seconds": sum(epoch_seconds) / len(epoch_seconds),
+        "epoch_cpu_seconds": (time.process_time() - cpu_epochs) / args.epochs,
         "train_samples_per_second": len(train) * args.epochs / train_seconds,
         "total_seconds": time.perf_counter() - start,
+        "total_cpu_seconds": time.process_time() - cpu_start,
     }, indent=2))
 
 

@@ -5,6 +5,9 @@
 #include <torch/version.h>
 
 #include <cstdlib>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <mutex>
 #include <thread>
 
@@ -23,10 +26,31 @@ RuntimeInfo torchRuntimeInfo()
     return info;
 }
 
+namespace {
+
+// Tensors of a few MB are allocated and freed at every operation. With glibc's defaults such
+// blocks come from mmap and go back to the system at once (or the heap top is trimmed), so
+// every batch pays page faults on fresh zeroed pages: training ran 2-3x slower (a third of
+// the time in the kernel). Keeping blocks up to 64 MiB in the heap and trimming it only past
+// 256 MiB of free memory removes that cost without raising the peak memory.
+void tuneAllocator()
+{
+#ifdef __GLIBC__
+    static std::once_flag once;
+    std::call_once(once, [] {
+        mallopt(M_MMAP_THRESHOLD, 64 * 1024 * 1024);
+        mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+    });
+#endif
+}
+
+} // namespace
+
 RuntimeInfo configureTorchRuntime(int threads)
 {
     static std::mutex mutex;
     std::lock_guard lock(mutex);
+    tuneAllocator();
     if (threads <= 0) {
         // FRAGMENTLAB_TORCH_THREADS overrides the default (the test suite sets 1: CTest runs
         // tests in parallel, and OpenMP threads that outnumber the cores wait on each other).
