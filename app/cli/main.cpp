@@ -43,6 +43,7 @@ const char* kHelp =
 
 int main(int argc, char** argv)
 {
+    fl::ml::preferPassiveOpenMpWait(argc, argv); // first: may re-execute the program
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("fragmentlab"));
     QCoreApplication::setOrganizationName(QStringLiteral("FragmentLab"));

@@ -5,6 +5,7 @@
 #include <torch/version.h>
 
 #include <cstdlib>
+#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -45,6 +46,19 @@ void tuneAllocator()
 }
 
 } // namespace
+
+void preferPassiveOpenMpWait(int argc, char** argv)
+{
+#ifdef __linux__
+    if (argc < 1 || !argv || std::getenv("OMP_WAIT_POLICY")) return;
+    if (setenv("OMP_WAIT_POLICY", "PASSIVE", 0) != 0) return;
+    execv("/proc/self/exe", argv);
+    // exec failed: go on as we are (the variable is set but libgomp has already read its own).
+#else
+    (void)argc;
+    (void)argv;
+#endif
+}
 
 RuntimeInfo configureTorchRuntime(int threads)
 {

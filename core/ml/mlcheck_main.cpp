@@ -127,6 +127,7 @@ int compare()
 
 int main(int argc, char** argv)
 {
+    preferPassiveOpenMpWait(argc, argv);
     const auto info = configureTorchRuntime();
     if (argc >= 2 && std::strcmp(argv[1], "--train") == 0) return train(argc, argv);
     if (argc >= 2 && std::strcmp(argv[1], "--compare") == 0) return compare();
