@@ -11,6 +11,8 @@
 set -euo pipefail
 EPOCHS=${1:-5}
 BUILD=${2:-build}
+# FragmentLab runs OpenMP with the passive wait policy; give the reference the same.
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 PY=${PYTHON:-/usr/bin/python3}   # Debian's python3 (python3-torch), not a pyenv one
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
