@@ -52,6 +52,13 @@ TrainingPanel::TrainingPanel(ProjectGetter project, JobRunner* runner, QWidget* 
     m_cancel->setEnabled(false);
     m_activate = new QCheckBox(tr("Make the new model active"), this);
     m_activate->setChecked(true);
+    m_retryOnCpu = new QPushButton(tr("Train on the CPU instead"), this);
+    m_retryOnCpu->setVisible(false);
+    connect(m_retryOnCpu, &QPushButton::clicked, this, [this] {
+        m_device->setCurrentIndex(std::max(0, m_device->findData(QStringLiteral("cpu"))));
+        m_retryOnCpu->setVisible(false);
+        startTraining();
+    });
     connect(m_train, &QPushButton::clicked, this, &TrainingPanel::startTraining);
     connect(m_cancel, &QPushButton::clicked, this, &TrainingPanel::cancelTraining);
 
@@ -118,6 +125,7 @@ TrainingPanel::TrainingPanel(ProjectGetter project, JobRunner* runner, QWidget* 
     buttons->addWidget(m_train);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_activate);
+    buttons->addWidget(m_retryOnCpu);
     buttons->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
@@ -175,6 +183,7 @@ void TrainingPanel::startTraining()
     });
     connect(job, &Job::finished, this, &TrainingPanel::onFinished);
     m_curves->clear();
+    m_retryOnCpu->setVisible(false);
     setBusy(true);
     showStatus(tr("Training on the labels of %1…").arg(project.name()), false);
     m_detail->setText(tr("Preparing…"));
@@ -224,6 +233,7 @@ void TrainingPanel::onFinished(Job::State state, const QString& error)
     }
     if (state == Job::State::Failed) {
         showStatus(error, true);
+        m_retryOnCpu->setVisible(error.contains(QLatin1String("out of GPU memory")));
         m_detail->clear();
         emit trainingFailed(error);
         return;

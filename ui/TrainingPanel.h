@@ -80,6 +80,7 @@ private:
     QAction* m_trainAction = nullptr;
     QPushButton* m_train = nullptr;
     QPushButton* m_cancel = nullptr;
+    QPushButton* m_retryOnCpu = nullptr;   // shown after running out of GPU memory
     QCheckBox* m_activate = nullptr;
     QGroupBox* m_advanced = nullptr;
     QWidget* m_advancedForm = nullptr;
