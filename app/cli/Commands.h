@@ -18,4 +18,9 @@ int runBenchScenes(const QStringList& args);
 int runScenes(const QStringList& args);
 int runKeyframes(const QStringList& args);
 
+int runTrain(const QStringList& args);
+int runEvaluate(const QStringList& args);
+int runModels(const QStringList& args);
+int runBenchTrain(const QStringList& args);
+
 } // namespace fl::cli
