@@ -1,14 +1,49 @@
 #!/usr/bin/env bash
-# Sets up (Debian packages), builds and runs every test with CTest.
-#   ./test.sh                 build in ./build and run all tests
-#   ./test.sh -L core         pass extra arguments to ctest (here: only the core label)
-# Environment: BUILD_DIR (default build), JOBS (default: number of cores).
+# Sets up (Debian packages), builds and runs every test with CTest, in two phases:
+#   1. the normal build (./build): every test (labels core, cli, ui, package);
+#   2. the hardening build (./build-sanitize, clang, ASan + UBSan, no GUI): the core and CLI
+#      tests again under the sanitizers, then each libFuzzer target for a bounded time
+#      (labels core, cli, fuzz).
+# Usage:
+#   ./test.sh                 both phases (what CI runs, through .ci/run)
+#   ./test.sh -L core         extra arguments go to ctest in both phases (here: label core)
+#   ./test.sh --no-sanitize   phase 1 only (quick local run)
+#   ./test.sh --sanitize      phase 2 only
+# Environment: BUILD_DIR (build), SANITIZE_BUILD_DIR (build-sanitize), JOBS (number of cores),
+# FUZZ_SECONDS (per fuzz target, default 60).
 set -euo pipefail
 cd "$(dirname "$0")"
-./scripts/setup-deps.sh
-BUILD_DIR=${BUILD_DIR:-build}
+
+normal=1
+sanitize=1
+ctest_args=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-sanitize) sanitize=0 ;;
+    --sanitize) normal=0 ;;
+    *) ctest_args+=("$arg") ;;
+  esac
+done
 JOBS=${JOBS:-$(nproc)}
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$BUILD_DIR" -j "$JOBS"
 export QT_QPA_PLATFORM=offscreen
-ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" "$@"
+status=0
+
+if (( normal )); then
+  ./scripts/setup-deps.sh --package
+  BUILD_DIR=${BUILD_DIR:-build}
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$BUILD_DIR" -j "$JOBS"
+  ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" "${ctest_args[@]}" || status=$?
+fi
+
+if (( sanitize )); then
+  ./scripts/setup-deps.sh --sanitize
+  SANITIZE_BUILD_DIR=${SANITIZE_BUILD_DIR:-build-sanitize}
+  cmake -S . -B "$SANITIZE_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
+    -DFRAGMENTLAB_SANITIZE=ON -DFRAGMENTLAB_FUZZ=ON -DFRAGMENTLAB_GUI=OFF \
+    -DFRAGMENTLAB_FUZZ_SECONDS="${FUZZ_SECONDS:-60}" >/dev/null
+  cmake --build "$SANITIZE_BUILD_DIR" -j "$JOBS"
+  ctest --test-dir "$SANITIZE_BUILD_DIR" --output-on-failure -j "$JOBS" "${ctest_args[@]}" || status=$?
+fi
+exit "$status"

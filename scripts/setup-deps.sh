@@ -12,9 +12,17 @@ PACKAGES=(
   libtorch-dev libopenblas0-pthread
   ffmpeg
 )
-if [[ "${1:-}" == "--gui" ]]; then
-  PACKAGES+=(qt6-wayland fonts-dejavu-core)
-fi
+#   --gui       also what the GUI needs on a desktop (run.sh)
+#   --sanitize  also clang with its sanitizer and libFuzzer runtimes (test.sh's sanitizer phase)
+#   --package   also what checking the .deb uses (appstream: metainfo validation)
+for mode in "$@"; do
+  case "$mode" in
+    --gui) PACKAGES+=(qt6-wayland fonts-dejavu-core libqt6svg6) ;;
+    --sanitize) PACKAGES+=(clang-14 libclang-rt-14-dev) ;;
+    --package) PACKAGES+=(appstream) ;;
+    *) echo "setup-deps: unknown option $mode" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${PACKAGES[@]}"; do

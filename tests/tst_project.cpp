@@ -328,6 +328,10 @@ private slots:
         row("bad colour digit", "\"#ff7f0e\"", "\"#ff7f0g\"", "classes[1].color: bad colour");
         row("bad colour short", "\"#ff7f0e\"", "\"#fff\"", "classes[1].color: bad colour");
         row("duplicate shortcut", "\"shortcut\": \"2\"", "\"shortcut\": \"1\"", "classes[1].shortcut: duplicate shortcut \"1\" (also classes[0])");
+        // Found by fuzz_project_load: a lone surrogate escape was saved as "?" (not the same project).
+        row("class name with an unpaired surrogate", "{\"name\": \"static\"", "{\"name\": \"\\ude2dstatic\"",
+            "classes[1].name: not valid Unicode text");
+        row("video path with an unpaired surrogate", "\"path\": \"", "\"path\": \"\\ud800", "path: not valid Unicode text");
         row("duplicate shortcut case", "\"shortcut\": \"1\"", "\"shortcut\": \"M\"},{\"name\": \"x\", \"color\": \"#000000\", \"shortcut\": \"m\"", "classes[1].shortcut: duplicate shortcut \"m\"");
         row("shortcut two keys", "\"shortcut\": \"2\"", "\"shortcut\": \"23\"", "classes[1].shortcut: bad shortcut");
         row("shortcut not string", "\"shortcut\": \"2\"", "\"shortcut\": 2", "classes[1].shortcut: must be a string");

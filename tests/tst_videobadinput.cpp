@@ -1,5 +1,6 @@
 // VideoSource::open on input that is not a usable video: every case fails with one line that
 // names the file and the problem, never a crash, and leaves no index behind.
+#include "BadMedia.h"
 #include "TestMedia.h"
 
 #include "video/VideoSource.h"
@@ -10,7 +11,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <random>
 
 using namespace fl;
 
@@ -23,25 +23,9 @@ QStringList args(std::initializer_list<const char*> list)
     return out;
 }
 
-QByteArray randomBytes(int size, unsigned seed)
-{
-    std::mt19937 rng(seed);
-    QByteArray bytes(size, Qt::Uninitialized);
-    for (char& c : bytes) c = char(rng() & 0xFF);
-    return bytes;
-}
-
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
-
-QByteArray readFile(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
+using fl::test::randomBytes;
+using fl::test::readWholeFile;
+using fl::test::writeWholeFile;
 
 } // namespace
 
@@ -140,35 +124,33 @@ private slots:
         if (!kind.isEmpty() || setup == QLatin1String("audio")) {
             if (valid(setup == QLatin1String("audio") ? setup : kind).isEmpty()) QSKIP("needs ffmpeg (and its encoder) to make the video");
         }
+        using fl::test::BadVideo;
+        const auto make = [&](BadVideo bad) {
+            const Status made = fl::test::makeBadVideo(file, bad, valid(kind));
+            QVERIFY2(made.ok(), qPrintable(made.error()));
+        };
         if (setup == QLatin1String("mkdir")) {
-            QVERIFY(QDir(m_dir.path()).mkpath(name));
+            make(BadVideo::Directory);
         } else if (setup == QLatin1String("empty")) {
-            QVERIFY(writeFile(file, {}));
+            make(BadVideo::Empty);
         } else if (setup == QLatin1String("random")) {
-            QVERIFY(writeFile(file, randomBytes(200000, 7)));
+            make(BadVideo::RandomBytes);
         } else if (setup == QLatin1String("text")) {
-            QByteArray text;
-            for (int i = 0; i < 2000; ++i) text += "line " + QByteArray::number(i) + ": this is a text file, not a video\n";
-            QVERIFY(writeFile(file, text));
+            make(BadVideo::Text);
         } else if (setup == QLatin1String("audio")) {
             QVERIFY(QFile::copy(valid(QStringLiteral("audio")), file));
         } else if (setup.startsWith(QLatin1String("truncate:"))) {
-            const QByteArray bytes = readFile(valid(kind));
-            QVERIFY(!bytes.isEmpty());
-            QVERIFY(writeFile(file, bytes.left(bytes.size() / 2)));
+            make(BadVideo::Truncated);
         } else if (setup.startsWith(QLatin1String("garbage:"))) {
-            QByteArray bytes = readFile(valid(kind));
-            QVERIFY(!bytes.isEmpty());
-            const int half = int(bytes.size() / 2);
-            bytes.replace(half, bytes.size() - half, randomBytes(int(bytes.size()) - half, 11));
-            QVERIFY(writeFile(file, bytes));
+            make(BadVideo::FailsMidway);
         } else if (setup.startsWith(QLatin1String("header:"))) {
             // Just past the moov box (faststart puts it first): every sample listed, no data.
-            const QByteArray bytes = readFile(valid(kind));
+            const QByteArray bytes = readWholeFile(valid(kind));
             const int mdat = int(bytes.indexOf("mdat"));
             QVERIFY(mdat > 0);
-            QVERIFY(writeFile(file, bytes.left(mdat + 64)));
+            QVERIFY(writeWholeFile(file, bytes.left(mdat + 64)));
         }
+        if (QTest::currentTestFailed()) return;
 
         VideoOpenOptions options;
         options.indexCacheDir = m_cacheDir;
@@ -194,8 +176,8 @@ private slots:
             QCOMPARE((*opened)->info().frameCount, qint64(120));
         }
         const QString file = path(QStringLiteral("counts.mp4"));
-        const QByteArray bytes = readFile(valid(QStringLiteral("mp4")));
-        QVERIFY(writeFile(file, bytes.left(bytes.size() / 2)));
+        const QByteArray bytes = readWholeFile(valid(QStringLiteral("mp4")));
+        QVERIFY(writeWholeFile(file, bytes.left(bytes.size() / 2)));
         auto opened = VideoSource::open(file, options);
         QVERIFY(!opened.ok());
         QVERIFY2(opened.error().contains(QStringLiteral("of 120 the file declares: truncated or damaged")), qPrintable(opened.error()));
@@ -205,7 +187,7 @@ private slots:
     void repeatedBadOpens()
     {
         const QString file = path(QStringLiteral("again.mp4"));
-        QVERIFY(writeFile(file, randomBytes(50000, 3)));
+        QVERIFY(writeWholeFile(file, randomBytes(50000, 3)));
         VideoOpenOptions options;
         options.indexCacheDir = m_cacheDir;
         for (int i = 0; i < 20; ++i) QVERIFY(!VideoSource::open(file, options).ok());

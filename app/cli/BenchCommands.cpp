@@ -4,6 +4,7 @@
 #include "CliOutput.h"
 #include "Commands.h"
 
+#include "analysis/VideoAnalysis.h"
 #include "video/VideoSource.h"
 
 #include <QElapsedTimer>
@@ -17,6 +18,8 @@
 #include <cmath>
 #include <cstring>
 #include <random>
+
+#include <sys/resource.h>
 
 namespace fl::cli {
 
@@ -57,19 +60,28 @@ quint64 frameHash(const cv::Mat& m)
     return h;
 }
 
-// Seconds for one run of `ffmpeg -threads 2 -i VIDEO -f null -`, or -1.
-double timeFfmpeg(const QString& ffmpeg, const QString& video, QString* error)
+// Seconds for one run of `ffmpeg -threads 2 -i VIDEO [filterArgs] -f null -`, or -1.
+double timeFfmpeg(const QString& ffmpeg, const QString& video, QString* error, const QStringList& filterArgs = {})
 {
     QProcess p;
     QElapsedTimer t;
     t.start();
-    p.start(ffmpeg, {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-threads"),
-                     QStringLiteral("2"), QStringLiteral("-i"), video, QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")});
+    p.start(ffmpeg, QStringList{QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-threads"),
+                                QStringLiteral("2"), QStringLiteral("-i"), video}
+                        + filterArgs + QStringList{QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")});
     if (!p.waitForFinished(600000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         *error = QString::fromLocal8Bit(p.readAllStandardError()).trimmed();
         return -1;
     }
     return double(t.nsecsElapsed()) / 1e9;
+}
+
+// CPU seconds (user + system) used so far by this process, or by its waited-for children.
+double cpuSeconds(int who)
+{
+    rusage u{};
+    getrusage(who, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 } // namespace
@@ -174,6 +186,97 @@ int runBenchDecode(const QStringList& argv)
     }
     if (wrong > 0)
         return fail(QStringLiteral("%1: %2 of %3 random frames differed from the sequential decode").arg(video).arg(wrong).arg(*seeks));
+    return Ok;
+}
+
+// fragmentlab-cli bench scenes: scene detection speed (one decoding pass with the analysis),
+// side by side with the ffmpeg CLI decoding the same file and running its own scene score.
+int runBenchScenes(const QStringList& argv)
+{
+    ArgParser args(QStringLiteral("fragmentlab-cli bench scenes VIDEO [--json] [--runs N] [--no-ffmpeg]"));
+    args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable output"));
+    args.addFlag(QStringLiteral("no-ffmpeg"), QStringLiteral("skip the side-by-side ffmpeg measurements"));
+    args.addValue(QStringLiteral("runs"), QStringLiteral("N"), QStringLiteral("timed runs of each pass (default 3)"));
+    if (auto exit = args.parse(argv, 1, 1)) return *exit;
+    int exit = Ok;
+    const auto runs = args.integer(QStringLiteral("runs"), 3, 1, 100, &exit);
+    if (!runs) return exit;
+    const QString video = QFileInfo(args.positional().at(0)).absoluteFilePath();
+    const QString ffmpeg = args.isSet(QStringLiteral("no-ffmpeg")) ? QString() : QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
+
+    // The frame index is built once (a cold first run) and reused, as on every later open.
+    QTemporaryDir indexDir;
+    VideoOpenOptions open;
+    open.indexCacheDir = indexDir.path();
+    VideoAnalysisOptions scenesOnly;
+    scenesOnly.sampleFrames = false;
+    VideoAnalysisOptions withSamples; // scenes + keyframe candidates, as `keyframes` runs it
+    auto cold = analyzeVideo(video, scenesOnly, open);
+    if (!cold) return fail(cold.error());
+    const qint64 frames = cold->info.frameCount;
+
+    // Wall-clock seconds, and CPU seconds (user + system, all threads), which a machine loaded
+    // by other work disturbs far less.
+    std::vector<double> scenesSeconds, samplesSeconds, decodeSeconds, ffmpegSceneSeconds;
+    std::vector<double> scenesCpu, decodeCpu, ffmpegSceneCpu;
+    QString ffmpegError;
+    const QStringList sceneFilter{QStringLiteral("-vf"), QStringLiteral("select='gt(scene,0.3)'")};
+    for (qint64 r = 0; r < *runs; ++r) {
+        const double cpu0 = cpuSeconds(RUSAGE_SELF);
+        auto a = analyzeVideo(video, scenesOnly, open);
+        if (!a) return fail(a.error());
+        scenesCpu.push_back(cpuSeconds(RUSAGE_SELF) - cpu0);
+        scenesSeconds.push_back(a->seconds);
+        auto b = analyzeVideo(video, withSamples, open);
+        if (!b) return fail(b.error());
+        samplesSeconds.push_back(b->seconds);
+        if (!ffmpeg.isEmpty()) {
+            double child0 = cpuSeconds(RUSAGE_CHILDREN);
+            const double d = timeFfmpeg(ffmpeg, video, &ffmpegError);
+            if (d < 0) return fail(QStringLiteral("%1: ffmpeg failed: %2").arg(video, ffmpegError));
+            decodeSeconds.push_back(d);
+            decodeCpu.push_back(cpuSeconds(RUSAGE_CHILDREN) - child0);
+            child0 = cpuSeconds(RUSAGE_CHILDREN);
+            const double s = timeFfmpeg(ffmpeg, video, &ffmpegError, sceneFilter);
+            if (s < 0) return fail(QStringLiteral("%1: ffmpeg failed: %2").arg(video, ffmpegError));
+            ffmpegSceneSeconds.push_back(s);
+            ffmpegSceneCpu.push_back(cpuSeconds(RUSAGE_CHILDREN) - child0);
+        }
+    }
+    auto fps = [frames](const std::vector<double>& seconds) { return seconds.empty() ? 0.0 : double(frames) / median(seconds); };
+    QJsonObject o;
+    o[QStringLiteral("video")] = video;
+    o[QStringLiteral("frames")] = frames;
+    o[QStringLiteral("runs")] = *runs;
+    o[QStringLiteral("cuts")] = qint64(cold->scenes.cuts.size());
+    o[QStringLiteral("cold_first_run_fps")] = cold->framesPerSecond();
+    o[QStringLiteral("scenes_fps")] = fps(scenesSeconds);
+    o[QStringLiteral("scenes_and_candidates_fps")] = fps(samplesSeconds);
+    o[QStringLiteral("scenes_frames_per_cpu_s")] = fps(scenesCpu);
+    if (!decodeSeconds.empty()) {
+        o[QStringLiteral("ffmpeg_decode_fps")] = fps(decodeSeconds);
+        o[QStringLiteral("ffmpeg_scene_select_fps")] = fps(ffmpegSceneSeconds);
+        o[QStringLiteral("ratio_to_ffmpeg_decode")] = fps(scenesSeconds) / fps(decodeSeconds);
+        o[QStringLiteral("ratio_to_ffmpeg_scene_select")] = fps(scenesSeconds) / fps(ffmpegSceneSeconds);
+        o[QStringLiteral("ffmpeg_decode_frames_per_cpu_s")] = fps(decodeCpu);
+        o[QStringLiteral("ffmpeg_scene_select_frames_per_cpu_s")] = fps(ffmpegSceneCpu);
+    }
+    if (args.isSet(QStringLiteral("json"))) {
+        printJson(o);
+        return Ok;
+    }
+    printLine(QStringLiteral("%1: %2 frames, %3 cuts").arg(video).arg(frames).arg(cold->scenes.cuts.size()));
+    printLine(QStringLiteral("first run (builds the frame index in the same pass): %1 frames/s").arg(cold->framesPerSecond(), 0, 'f', 1));
+    printLine(QStringLiteral("scene detection: %1 frames/s (median of %2 runs)").arg(fps(scenesSeconds), 0, 'f', 1).arg(*runs));
+    printLine(QStringLiteral("scene detection + keyframe candidates: %1 frames/s").arg(fps(samplesSeconds), 0, 'f', 1));
+    printLine(QStringLiteral("scene detection CPU: %1 frames per CPU second").arg(fps(scenesCpu), 0, 'f', 1));
+    if (!decodeSeconds.empty()) {
+        printLine(QStringLiteral("ffmpeg -threads 2 -f null (decode only): %1 frames/s (%2 per CPU second); ratio %3")
+                      .arg(fps(decodeSeconds), 0, 'f', 1).arg(fps(decodeCpu), 0, 'f', 1).arg(fps(scenesSeconds) / fps(decodeSeconds), 0, 'f', 2));
+        printLine(QStringLiteral("ffmpeg -threads 2 -vf select='gt(scene,0.3)' -f null: %1 frames/s (%2 per CPU second); ratio %3")
+                      .arg(fps(ffmpegSceneSeconds), 0, 'f', 1).arg(fps(ffmpegSceneCpu), 0, 'f', 1)
+                      .arg(fps(scenesSeconds) / fps(ffmpegSceneSeconds), 0, 'f', 2));
+    }
     return Ok;
 }
 

@@ -10,8 +10,17 @@ int runFrame(const QStringList& args);
 int runFragments(const QStringList& args);
 int runProjectCreate(const QStringList& args);
 int runProjectAdd(const QStringList& args);
+int runProjectRelink(const QStringList& args);
 int runLabelsImport(const QStringList& args);
 int runLabelsExport(const QStringList& args);
 int runBenchDecode(const QStringList& args);
+int runBenchScenes(const QStringList& args);
+int runScenes(const QStringList& args);
+int runKeyframes(const QStringList& args);
+
+int runTrain(const QStringList& args);
+int runEvaluate(const QStringList& args);
+int runModels(const QStringList& args);
+int runBenchTrain(const QStringList& args);
 
 } // namespace fl::cli

@@ -1,4 +1,4 @@
-// fragmentlab-cli project create / project add / labels import / labels export
+// fragmentlab-cli project create / project add / project relink / labels import / labels export
 #include "CliArgs.h"
 #include "CliOutput.h"
 #include "Commands.h"
@@ -8,6 +8,9 @@
 #include "video/VideoSource.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
+
+#include <algorithm>
 
 namespace fl::cli {
 
@@ -63,6 +66,45 @@ int runProjectAdd(const QStringList& argv)
     endProgress();
     if (auto saved = project->save(); !saved) return fail(saved.error());
     for (const QString& line : added) printLine(line);
+    return Ok;
+}
+
+int runProjectRelink(const QStringList& argv)
+{
+    ArgParser args(QStringLiteral("fragmentlab-cli project relink DIR FOLDER [--json]"));
+    args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable output"));
+    if (auto exit = args.parse(argv, 2, 2)) return *exit;
+    auto project = Project::load(args.positional().at(0));
+    if (!project) return fail(project.error());
+    const std::vector<int> before = project->missingVideos();
+    auto found = project->relink(args.positional().at(1));
+    if (!found) return fail(found.error());
+    if (*found > 0) {
+        if (auto saved = project->save(); !saved) return fail(saved.error());
+    }
+    const std::vector<int> after = project->missingVideos();
+
+    // Every video that was missing: where it is now, or that it is still missing.
+    QJsonArray relinked, missing;
+    for (int i : before) {
+        const ProjectVideo& v = project->video(i);
+        if (std::find(after.begin(), after.end(), i) == after.end())
+            relinked.append(QJsonObject{{QStringLiteral("video"), v.fileName()}, {QStringLiteral("path"), v.relativePath}});
+        else
+            missing.append(QJsonObject{{QStringLiteral("video"), v.fileName()}, {QStringLiteral("path"), v.relativePath}});
+    }
+    if (args.isSet(QStringLiteral("json"))) {
+        printJson(QJsonObject{{QStringLiteral("project"), project->projectFile()},
+                              {QStringLiteral("relinked"), relinked},
+                              {QStringLiteral("missing"), missing}});
+        return Ok;
+    }
+    if (before.empty())
+        printLine(QStringLiteral("no video is missing"));
+    for (const auto& v : relinked)
+        printLine(QStringLiteral("found\t%1\t%2").arg(v[QStringLiteral("video")].toString(), v[QStringLiteral("path")].toString()));
+    for (const auto& v : missing)
+        printLine(QStringLiteral("missing\t%1\t%2").arg(v[QStringLiteral("video")].toString(), v[QStringLiteral("path")].toString()));
     return Ok;
 }
 

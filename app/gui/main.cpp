@@ -12,6 +12,8 @@
 #include "DemoProject.h"
 #include "FrameView.h"
 #include "LabelingController.h"
+
+#include "GuiLanguage.h"
 #include "MainWindow.h"
 #include "ProjectDocument.h"
 #include "SeekBenchmark.h"
@@ -107,6 +109,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("FragmentLab"));
     QApplication::setOrganizationName(QStringLiteral("FragmentLab"));
     QApplication::setApplicationVersion(QStringLiteral(FRAGMENTLAB_VERSION));
+    fl::installTranslatorFromSettings(); // before any tr(): the system locale or the chosen language
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fragmentlab.svg")));
     fl::ml::configureTorchRuntime();
     fl::AppearanceTheme::captureSystem();

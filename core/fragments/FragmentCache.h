@@ -4,9 +4,9 @@
 // memory-mapped file. A fragment comes out as one tensor-ready block T x H x W x 3.
 //
 // File: <cacheDir>/frames/<content-hash>_<W>x<H>.flcache — a header (magic, version, size,
-// frame count, the video's content hash) then the frames back to back. It is written to a
-// ".partial" file and renamed only when complete, so a cancelled or killed build leaves
-// nothing that could be taken as valid. Any spec (T, S, K) reads the same file.
+// frame count, the video's content hash) then the frames back to back. It is written through
+// QSaveFile (a temporary file renamed only when complete), so a cancelled or killed build
+// leaves nothing that could be taken as valid. Any spec (T, S, K) reads the same file.
 #include "Cancellation.h"
 #include "Result.h"
 #include "fragments/FragmentSpec.h"

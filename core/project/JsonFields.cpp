@@ -78,7 +78,12 @@ Result<QString> JsonFields::string(const QJsonObject& o, const QString& path, co
     if (!v) return v.status();
     if (!v->isString())
         return failField(join(path, key), QStringLiteral("must be a string (found %1)").arg(typeName(*v)));
-    return v->toString();
+    // JSON escapes can spell half of a UTF-16 surrogate pair ("\udc00"): not text. It could
+    // not be saved again as written (UTF-8 has no form for it), so it is refused here.
+    QString text = v->toString();
+    if (!text.isValidUtf16())
+        return failField(join(path, key), QStringLiteral("not valid Unicode text (an unpaired \\u surrogate escape)"));
+    return text;
 }
 
 Result<qint64> JsonFields::integer(const QJsonObject& o, const QString& path, const QString& key) const

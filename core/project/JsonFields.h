@@ -18,7 +18,8 @@ public:
     // Parses a whole document; malformed JSON is reported with line, column and offset.
     Result<QJsonObject> parseObject(const QByteArray& bytes) const;
 
-    // `path` is the path of the object holding `key` ("" at the top level).
+    // `path` is the path of the object holding `key` ("" at the top level). string() refuses
+    // text that is not valid Unicode (an unpaired "\udXXX" escape).
     Result<QString> string(const QJsonObject& o, const QString& path, const QString& key) const;
     Result<qint64> integer(const QJsonObject& o, const QString& path, const QString& key) const;
     Result<double> number(const QJsonObject& o, const QString& path, const QString& key) const;

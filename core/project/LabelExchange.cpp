@@ -154,21 +154,31 @@ bool isJsonFile(const QString& file)
 // ---------------------------------------------------------------------------------------
 // CSV
 
-Status exportLabelsCsv(const Project& project, const QString& file)
+QByteArray labelsCsvText(const Project& project)
 {
     QString out = csvHeader().join(QLatin1Char(',')) + QLatin1Char('\n');
     for (const Row& r : projectRows(project)) {
         out += CsvText::field(r.video) + QLatin1Char(',') + QString::number(r.start) + QLatin1Char(',')
             + QString::number(r.end) + QLatin1Char(',') + CsvText::field(r.label) + QLatin1Char('\n');
     }
-    return writeFileAtomically(file, out.toUtf8());
+    return out.toUtf8();
+}
+
+Status exportLabelsCsv(const Project& project, const QString& file)
+{
+    return writeFileAtomically(file, labelsCsvText(project));
 }
 
 Result<int> importLabelsCsv(Project& project, const QString& file, const LabelImportOptions& options)
 {
     auto bytes = readFileBytes(file);
     if (!bytes) return bytes.status();
-    auto records = CsvText::parse(*bytes, file);
+    return importLabelsCsvText(project, *bytes, file, options);
+}
+
+Result<int> importLabelsCsvText(Project& project, const QByteArray& bytes, const QString& file, const LabelImportOptions& options)
+{
+    auto records = CsvText::parse(bytes, file);
     if (!records) return records.status();
     if (records->empty())
         return Status::failure(QStringLiteral("%1:1: missing header (expected %2)").arg(file, csvHeader().join(QLatin1Char(','))));

@@ -25,6 +25,12 @@ struct LabelImportOptions {
 Status exportLabelsCsv(const Project& project, const QString& file);
 Result<int> importLabelsCsv(Project& project, const QString& file, const LabelImportOptions& options = {});
 
+// The CSV forms on bytes in memory (`file` names them in messages); the file functions above
+// are these plus an atomic write / a read.
+QByteArray labelsCsvText(const Project& project);
+Result<int> importLabelsCsvText(Project& project, const QByteArray& bytes, const QString& file,
+                                const LabelImportOptions& options = {});
+
 Status exportLabelsJson(const Project& project, const QString& file);
 Result<int> importLabelsJson(Project& project, const QString& file, const LabelImportOptions& options = {});
 

@@ -433,6 +433,24 @@ QMap<QString, qint64> Project::labeledFragmentCounts() const
 }
 
 // ---------------------------------------------------------------------------------------
+// Models
+
+Status Project::setActiveModel(const QString& fileName)
+{
+    if (fileName.contains(QLatin1Char('/')) || fileName.contains(QLatin1Char('\\')) || fileName == QLatin1String(".")
+        || fileName == QLatin1String(".."))
+        return Status::failure(QStringLiteral("%1: the active model must be a file name inside models/, not \"%2\"")
+                                   .arg(projectFile(), fileName));
+    m_activeModel = fileName;
+    return Status::success();
+}
+
+QString Project::activeModelFile() const
+{
+    return m_activeModel.isEmpty() ? QString() : QDir(modelsDir()).filePath(m_activeModel);
+}
+
+// ---------------------------------------------------------------------------------------
 // Relinking
 
 std::vector<int> Project::missingVideos() const

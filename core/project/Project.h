@@ -104,6 +104,14 @@ public:
     QMap<QString, qint64> labeledFragmentCounts() const;
     QMap<QString, qint64> labeledFragmentCounts(int video) const;
 
+    // ---- models ----
+    // The active model: a file name inside modelsDir() (e.g. "20240501-120000-fragnet.flmodel"),
+    // empty when none. Stored in project.json as "active_model" (absent when empty, so files
+    // without a model read and write as before). Not checked against the folder here.
+    const QString& activeModel() const { return m_activeModel; }
+    Status setActiveModel(const QString& fileName);   // refuses a path with folders; empty clears
+    QString activeModelFile() const;                   // absolute path, empty when none
+
     // ---- relinking moved videos ----
     // Videos whose file is not at its path or has a different size.
     std::vector<int> missingVideos() const;
@@ -128,6 +136,7 @@ private:
     FragmentSpec m_spec;
     std::vector<LabelClass> m_classes;
     std::vector<ProjectVideo> m_videos;
+    QString m_activeModel;
 };
 
 } // namespace fl

@@ -59,6 +59,8 @@ QByteArray ProjectFormat::write(const Project& p)
     out += QStringLiteral("  \"name\": %1,\n").arg(quote(p.m_name));
     out += QStringLiteral("  \"fragment\": {\"length\": %1, \"stride\": %2, \"step\": %3},\n")
                .arg(p.m_spec.length).arg(p.m_spec.stride).arg(p.m_spec.step);
+    if (!p.m_activeModel.isEmpty())
+        out += QStringLiteral("  \"active_model\": %1,\n").arg(quote(p.m_activeModel));
 
     out += QStringLiteral("  \"classes\": [");
     for (size_t i = 0; i < p.m_classes.size(); ++i) {
@@ -164,6 +166,14 @@ Result<Project> ProjectFormat::read(const QByteArray& bytes, const QString& file
         p.m_spec.step = *step;
         if (auto valid = p.m_spec.validate(); !valid)
             return f.failField(path, QStringLiteral("invalid fragment spec: %1").arg(valid.error()));
+    }
+
+    // ---- active model (optional; a file name inside models/)
+    if (root.contains(QLatin1String("active_model"))) {
+        auto active = f.string(root, {}, QStringLiteral("active_model"));
+        if (!active) return active.status();
+        if (auto set = p.setActiveModel(*active); !set)
+            return f.failField(QStringLiteral("active_model"), QStringLiteral("not a file name: \"%1\"").arg(*active));
     }
 
     // ---- classes

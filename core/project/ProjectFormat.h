@@ -4,6 +4,7 @@
 //
 // {"format": "fragmentlab-project", "schema": 1, "name": "...",
 //  "fragment": {"length": 4, "stride": 4, "step": 1},
+//  "active_model": "20240501-120000-fragnet.flmodel",   (optional: a file in models/)
 //  "classes": [{"name": "motion", "color": "#1f77b4", "shortcut": "1"}],
 //  "videos": [{"path": "media/a.mp4", "size": 123, "hash": "<64 hex>", "frames": 300, "fps": 30,
 //              "labels": [{"start": 0, "end": 40, "class": "motion"}]}]}

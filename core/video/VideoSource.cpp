@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <mutex>
 
 namespace fl {
 
@@ -33,6 +34,22 @@ constexpr qint64 kAlwaysForward = 24;
 // its own pts x fps estimate) and decodes forward from there.
 constexpr qint64 kOpenCvSeekLead = 16;
 constexpr qint64 kReportEvery = 16;
+
+// FFmpeg prints its decoder complaints ("Invalid NAL unit size", ...) straight to stderr;
+// on a damaged file that buries our one-line message. OpenCV sets FFmpeg's log level from
+// OPENCV_FFMPEG_LOGLEVEL when it first creates a capture, so set it to AV_LOG_QUIET (-8)
+// before that, unless the user asked for FFmpeg's output (OPENCV_FFMPEG_LOGLEVEL or
+// OPENCV_FFMPEG_DEBUG set) or for ours (QT_LOGGING_RULES="fragmentlab.video.debug=true").
+void silenceFfmpegLog()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        if (qEnvironmentVariableIsSet("OPENCV_FFMPEG_LOGLEVEL") || qEnvironmentVariableIsSet("OPENCV_FFMPEG_DEBUG")
+            || lcVideo().isDebugEnabled())
+            return;
+        qputenv("OPENCV_FFMPEG_LOGLEVEL", "-8");
+    });
+}
 
 QString shown(const QString& path)
 {
@@ -201,6 +218,7 @@ Result<std::unique_ptr<VideoSource>> VideoSource::open(const QString& path, cons
                                                        const WorkControl& control, const FrameSink& sink)
 {
     using R = Result<std::unique_ptr<VideoSource>>;
+    silenceFfmpegLog();
     if (path.isEmpty()) return R::failure(QStringLiteral("(no file name given): file not found"));
     const QFileInfo fi(path);
     const QString abs = fi.absoluteFilePath();

@@ -167,26 +167,24 @@ int decodeFrameNumber(const cv::Mat& bgr)
     return check == checkNibble(number) ? number : -1;
 }
 
-Result<QString> makeNumberedVideo(const QString& dir, const NumberedVideoOptions& o)
+Result<QString> encodeFrames(const QString& file, int frameCount, const std::function<cv::Mat(int)>& frameAt, int width, int height,
+                             int fps, const QStringList& outputArgs)
 {
     if (!ffmpegAvailable()) return Result<QString>::failure(QStringLiteral("ffmpeg not found"));
-    const QString out = QDir(dir).filePath(o.baseName + QLatin1Char('.') + o.suffix);
-    QFile::remove(out);
+    QFile::remove(file);
     QStringList args{QStringLiteral("-nostdin"), QStringLiteral("-hide_banner"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
                      QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"), QStringLiteral("bgr24"),
-                     QStringLiteral("-s"), QStringLiteral("%1x%2").arg(o.width).arg(o.height),
-                     QStringLiteral("-r"), QString::number(o.fps), QStringLiteral("-i"), QStringLiteral("-")};
-    if (!o.vfrPtsMs.isEmpty()) {
-        args << QStringLiteral("-vf") << QStringLiteral("settb=1/1000,setpts='%1'").arg(o.vfrPtsMs)
-             << QStringLiteral("-fps_mode") << QStringLiteral("passthrough") << QStringLiteral("-enc_time_base") << QStringLiteral("1/1000");
-    }
-    args << o.codecArgs << o.extraOutputArgs << out;
+                     QStringLiteral("-s"), QStringLiteral("%1x%2").arg(width).arg(height),
+                     QStringLiteral("-r"), QString::number(fps), QStringLiteral("-i"), QStringLiteral("-")};
+    args << outputArgs << file;
 
     QProcess p;
     p.start(ffmpegPath(), args);
     if (!p.waitForStarted(30000)) return Result<QString>::failure(QStringLiteral("ffmpeg cannot start: %1").arg(p.errorString()));
-    for (int i = 0; i < o.frames; ++i) {
-        const cv::Mat img = numberedFrame(o.firstNumber + i, o.width, o.height);
+    for (int i = 0; i < frameCount; ++i) {
+        const cv::Mat img = frameAt(i);
+        if (img.cols != width || img.rows != height || img.type() != CV_8UC3 || !img.isContinuous())
+            return Result<QString>::failure(QStringLiteral("frame %1 is not a continuous %2x%3 BGR image").arg(i).arg(width).arg(height));
         p.write(reinterpret_cast<const char*>(img.data), qint64(img.total() * img.elemSize()));
         while (p.bytesToWrite() > (4 << 20))
             if (!p.waitForBytesWritten(30000)) break;
@@ -195,6 +193,21 @@ Result<QString> makeNumberedVideo(const QString& dir, const NumberedVideoOptions
     if (!p.waitForFinished(300000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
         return Result<QString>::failure(QStringLiteral("%1 failed: %2")
                                             .arg(quoteArgs(ffmpegPath(), args), QString::fromLocal8Bit(p.readAllStandardError()).trimmed()));
+    return file;
+}
+
+Result<QString> makeNumberedVideo(const QString& dir, const NumberedVideoOptions& o)
+{
+    const QString out = QDir(dir).filePath(o.baseName + QLatin1Char('.') + o.suffix);
+    QStringList args;
+    if (!o.vfrPtsMs.isEmpty()) {
+        args << QStringLiteral("-vf") << QStringLiteral("settb=1/1000,setpts='%1'").arg(o.vfrPtsMs)
+             << QStringLiteral("-fps_mode") << QStringLiteral("passthrough") << QStringLiteral("-enc_time_base") << QStringLiteral("1/1000");
+    }
+    args << o.codecArgs << o.extraOutputArgs;
+    auto encoded = encodeFrames(out, o.frames, [&o](int i) { return numberedFrame(o.firstNumber + i, o.width, o.height); },
+                                o.width, o.height, o.fps, args);
+    if (!encoded) return encoded;
 
     if (o.rotation != 0) {
         // ffmpeg 5.1 writes a display matrix from the "rotate" tag when remuxing; the tag's

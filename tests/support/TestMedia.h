@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <vector>
 
 namespace fl::test {
@@ -45,6 +46,11 @@ struct NumberedVideoOptions {
 
 // Writes <dir>/<baseName>.<suffix>; returns its path.
 Result<QString> makeNumberedVideo(const QString& dir, const NumberedVideoOptions& options);
+
+// Encodes frameAt(0..frameCount-1) (BGR 8UC3, width x height each) at `fps` into `file` with
+// the ffmpeg CLI; outputArgs go between the input and the file (codec, filters). Returns file.
+Result<QString> encodeFrames(const QString& file, int frameCount, const std::function<cv::Mat(int)>& frameAt, int width, int height,
+                             int fps, const QStringList& outputArgs);
 
 // The picture written for `number` (BGR 8UC3).
 cv::Mat numberedFrame(int number, int width, int height);

@@ -1,0 +1,294 @@
+// Scene-cut detection: the cut rule on given scores, and the whole pass on generated videos
+// with known cuts and fades (exact frame numbers), as a Job with progress and cancel.
+#include "ShotVideo.h"
+
+#include "analysis/SceneDetectionJob.h"
+#include "analysis/SceneDetector.h"
+#include "analysis/SceneListExport.h"
+#include "analysis/VideoAnalysis.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fl;
+using namespace fl::test;
+
+namespace {
+
+std::vector<qint64> cutsOf(const SceneDetection& d)
+{
+    return d.cutFrames();
+}
+
+// Fade gains: the last two cross the dark threshold (12) with a wide margin for any tint.
+const std::vector<double> kFadeOut{0.8, 0.6, 0.45, 0.3, 0.03, 0.0};
+const std::vector<double> kFadeIn{0.0, 0.03, 0.3, 0.45, 0.6, 0.8};
+
+} // namespace
+
+class TestSceneDetector : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_cuts;     // shots of 40, 30, 35, 30 frames: cuts at 40, 70, 105
+    QString m_fades;    // shot, fade out, black, fade in, shot (see initTestCase)
+    qint64 m_fadeCut = 0;
+
+    VideoOpenOptions openOptions() const
+    {
+        VideoOpenOptions o;
+        o.indexCacheDir = m_dir.filePath(QStringLiteral("index"));
+        return o;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (!ffmpegAvailable() || !encoderAvailable(QStringLiteral("libx264"))) QSKIP("ffmpeg with libx264 not found");
+        QVERIFY(m_dir.isValid());
+        auto cuts = makeShotVideo(m_dir.filePath(QStringLiteral("cuts.mp4")), fourShotPlan());
+        QVERIFY2(cuts.ok(), qPrintable(cuts.error()));
+        m_cuts = *cuts;
+
+        // Shot 5 for 34 frames, its last 6 fading out (dark from frame 38), 8 black frames
+        // (40..47), shot 6 fading in over 6 frames (48, 49 dark; 50 bright), 40 frames in all.
+        std::vector<ShotFrame> plan;
+        appendShot(plan, 5, 34);
+        appendFade(plan, 5, kFadeOut, 34);
+        appendBlack(plan, 8);
+        appendFade(plan, 6, kFadeIn);
+        appendShot(plan, 6, 34, int(kFadeIn.size()));
+        auto fades = makeShotVideo(m_dir.filePath(QStringLiteral("fades.mp4")), plan);
+        QVERIFY2(fades.ok(), qPrintable(fades.error()));
+        m_fades = *fades;
+        m_fadeCut = (38 + 50) / 2; // first dark frame 38, first bright frame after them 50
+    }
+
+    // ---- the cut rule on given per-frame measures ----
+
+    void ruleHardCutsAndMinimumLength()
+    {
+        std::vector<float> score(100, 2.0f), bright(100, 100.0f);
+        score[0] = 0;
+        score[10] = 80; // too close to frame 0 for 15 frames
+        score[40] = 80;
+        score[50] = 80; // too close to 40
+        score[60] = 26; // below the threshold, does not stand out: its neighbours are high
+        score[59] = score[61] = 20;
+        score[80] = 40;
+        SceneDetectorOptions o;
+        QCOMPARE(cutsOf(SceneDetector::detect(score, bright, o)), (std::vector<qint64>{40, 80}));
+        o.minSceneLength = 5;
+        QCOMPARE(cutsOf(SceneDetector::detect(score, bright, o)), (std::vector<qint64>{10, 40, 50, 80}));
+        // 80 (score 40) stays a cut below a threshold of 50 while it stands out 20x from its
+        // neighbours, and goes without the adaptive ratio.
+        o.threshold = 50;
+        QCOMPARE(cutsOf(SceneDetector::detect(score, bright, o)), (std::vector<qint64>{10, 40, 50, 80}));
+        o.adaptiveRatio = 0;
+        QCOMPARE(cutsOf(SceneDetector::detect(score, bright, o)), (std::vector<qint64>{10, 40, 50}));
+    }
+
+    void ruleAdaptiveRatio()
+    {
+        // A score of 20 (below 27) standing out from a calm neighbourhood is a cut when the
+        // adaptive ratio is on, and not when it is off.
+        std::vector<float> score(60, 1.0f), bright(60, 100.0f);
+        score[30] = 20;
+        SceneDetectorOptions o;
+        const SceneDetection d = SceneDetector::detect(score, bright, o);
+        QCOMPARE(cutsOf(d), std::vector<qint64>{30});
+        QVERIFY(d.adaptiveRatio[30] >= 19.0f);
+        o.adaptiveRatio = 0;
+        QVERIFY(cutsOf(SceneDetector::detect(score, bright, o)).empty());
+        // Too small to count even when it stands out.
+        o.adaptiveRatio = 3;
+        score[30] = 10;
+        QVERIFY(cutsOf(SceneDetector::detect(score, bright, o)).empty());
+    }
+
+    void ruleFades()
+    {
+        // Dark frames 20..29 and 70..99 (the video ends dark); content jumps at their edges.
+        std::vector<float> score(100, 1.0f), bright(100, 100.0f);
+        for (int i = 20; i < 30; ++i) bright[size_t(i)] = 3;
+        for (int i = 70; i < 100; ++i) bright[size_t(i)] = 3;
+        score[20] = score[30] = score[70] = 60;
+        score[25] = 40; // noise between two dark frames: never a cut
+        SceneDetectorOptions o;
+        QCOMPARE(cutsOf(SceneDetector::detect(score, bright, o)), (std::vector<qint64>{20, 70}));
+        o.minSceneLength = 5;
+        QCOMPARE(cutsOf(SceneDetector::detect(score, bright, o)), (std::vector<qint64>{20, 30, 70}));
+        o.fadeAware = true;
+        const SceneDetection d = SceneDetector::detect(score, bright, o);
+        QCOMPARE(cutsOf(d), std::vector<qint64>{25});
+        QCOMPARE(d.cuts[0].kind, SceneCut::Kind::Fade);
+        QCOMPARE(d.cuts[0].darkStart, qint64(20));
+        QCOMPARE(d.cuts[0].darkEnd, qint64(30));
+        // A video that starts dark: the cut is in the middle of the leading dark run
+        // (PySceneDetect places it there too), if that leaves a long enough first scene.
+        std::vector<float> lead(100, 100.0f);
+        for (int i = 0; i < 30; ++i) lead[size_t(i)] = 2;
+        o.minSceneLength = 15;
+        QCOMPARE(cutsOf(SceneDetector::detect(std::vector<float>(100, 1.0f), lead, o)), std::vector<qint64>{15});
+        o.minSceneLength = 16;
+        QVERIFY(cutsOf(SceneDetector::detect(std::vector<float>(100, 1.0f), lead, o)).empty());
+    }
+
+    void ruleScenes()
+    {
+        SceneDetection d;
+        d.frameCount = 100;
+        d.cuts = {SceneCut{40}, SceneCut{70}};
+        const auto scenes = d.scenes();
+        QCOMPARE(scenes.size(), size_t(3));
+        QCOMPARE(scenes[0], (FrameSegment{0, 40, QStringLiteral("scene 1")}));
+        QCOMPARE(scenes[2], (FrameSegment{70, 100, QStringLiteral("scene 3")}));
+        d.cuts.clear();
+        QCOMPARE(d.scenes().size(), size_t(1));
+        d.frameCount = 0;
+        QVERIFY(d.scenes().empty());
+    }
+
+    void optionsValidate_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<double>("value");
+        QTest::newRow("threshold 0") << "threshold" << 0.0;
+        QTest::newRow("threshold 300") << "threshold" << 300.0;
+        QTest::newRow("min length 0") << "minSceneLength" << 0.0;
+        QTest::newRow("fade threshold 0") << "fadeThreshold" << 0.0;
+        QTest::newRow("ratio -1") << "adaptiveRatio" << -1.0;
+        QTest::newRow("width 8") << "analysisWidth" << 8.0;
+    }
+    void optionsValidate()
+    {
+        QFETCH(QString, field);
+        QFETCH(double, value);
+        SceneDetectorOptions o;
+        QVERIFY(o.validate().ok());
+        if (field == QLatin1String("threshold")) o.threshold = value;
+        if (field == QLatin1String("minSceneLength")) o.minSceneLength = int(value);
+        if (field == QLatin1String("fadeThreshold")) o.fadeThreshold = value;
+        if (field == QLatin1String("adaptiveRatio")) o.adaptiveRatio = value;
+        if (field == QLatin1String("analysisWidth")) o.analysisWidth = int(value);
+        QVERIFY(!o.validate().ok());
+        VideoAnalysisOptions a;
+        a.scenes = o;
+        auto r = analyzeVideo(m_cuts, a, openOptions());
+        QVERIFY(!r.ok());
+    }
+
+    // ---- generated videos ----
+
+    void hardCutsExact()
+    {
+        VideoAnalysisOptions o;
+        auto a = analyzeVideo(m_cuts, o, openOptions());
+        QVERIFY2(a.ok(), qPrintable(a.error()));
+        QCOMPARE(a->info.frameCount, qint64(135));
+        QCOMPARE(a->scenes.frameCount, qint64(135));
+        QCOMPARE(cutsOf(a->scenes), (std::vector<qint64>{40, 70, 105}));
+        for (const SceneCut& c : a->scenes.cuts) QCOMPARE(c.kind, SceneCut::Kind::Content);
+        // Clear margins: cuts score far above the threshold, panning far below.
+        for (qint64 i = 1; i < 135; ++i) {
+            const float s = a->scenes.contentScore[size_t(i)];
+            if (i == 40 || i == 70 || i == 105)
+                QVERIFY2(s > 40, qPrintable(QStringLiteral("cut %1 scores %2").arg(i).arg(s)));
+            else
+                QVERIFY2(s < 15, qPrintable(QStringLiteral("frame %1 scores %2").arg(i).arg(s)));
+        }
+        // Samples every 5 frames, each with a descriptor.
+        QCOMPARE(a->samples.size(), size_t(27));
+        QCOMPARE(a->samples[3].frame, qint64(15));
+        QVERIFY(a->samples[3].sharpness > 0);
+        QCOMPARE(int(a->samples[3].descriptor.size()), 256);
+        // The fade option changes nothing on a video without dark frames.
+        o.scenes.fadeAware = true;
+        auto b = analyzeVideo(m_cuts, o, openOptions());
+        QVERIFY(b.ok());
+        QCOMPARE(cutsOf(b->scenes), (std::vector<qint64>{40, 70, 105}));
+        // A higher minimum scene length drops the cut 30 frames after the first.
+        o.scenes.minSceneLength = 31;
+        auto c = analyzeVideo(m_cuts, o, openOptions());
+        QVERIFY(c.ok());
+        QCOMPARE(cutsOf(c->scenes), (std::vector<qint64>{40, 105}));
+    }
+
+    void fadeExact()
+    {
+        VideoAnalysisOptions o;
+        o.scenes.fadeAware = true;
+        auto a = analyzeVideo(m_fades, o, openOptions());
+        QVERIFY2(a.ok(), qPrintable(a.error()));
+        QCOMPARE(a->info.frameCount, qint64(34 + 6 + 8 + 40));
+        for (qint64 i = 0; i < a->info.frameCount; ++i) {
+            const bool dark = i >= 38 && i < 50;
+            QVERIFY2(dark == (a->scenes.brightness[size_t(i)] < 12.0f),
+                     qPrintable(QStringLiteral("frame %1 brightness %2").arg(i).arg(a->scenes.brightness[size_t(i)])));
+        }
+        QCOMPARE(cutsOf(a->scenes), std::vector<qint64>{m_fadeCut});
+        QCOMPARE(a->scenes.cuts[0].kind, SceneCut::Kind::Fade);
+        QCOMPARE(a->scenes.cuts[0].darkStart, qint64(38));
+        QCOMPARE(a->scenes.cuts[0].darkEnd, qint64(50));
+        // Without the fade rule, no cut inside the dark run; at most at its edges.
+        o.scenes.fadeAware = false;
+        auto b = analyzeVideo(m_fades, o, openOptions());
+        QVERIFY(b.ok());
+        for (qint64 c : cutsOf(b->scenes)) QVERIFY2(c == 38 || c == 50, qPrintable(QString::number(c)));
+    }
+
+    void cutsCsv()
+    {
+        VideoAnalysisOptions o;
+        auto a = analyzeVideo(m_cuts, o, openOptions());
+        QVERIFY(a.ok());
+        const QList<QByteArray> lines = sceneCutsCsv(*a).split('\n');
+        QCOMPARE(lines.at(0), QByteArray("frame,time_s,timecode,kind,score"));
+        QVERIFY(lines.at(1).startsWith("40,1.600000,00:00:01:15,cut,"));
+        QVERIFY(lines.at(3).startsWith("105,4.200000,00:00:04:05,cut,"));
+        const QList<QByteArray> stats = sceneStatsCsv(*a).split('\n');
+        QCOMPARE(stats.at(0), QByteArray("frame,time_s,content_score,adaptive_ratio,brightness,cut"));
+        QCOMPARE(stats.size(), 1 + 135 + 1);
+        QVERIFY(stats.at(41).startsWith("40,") && stats.at(41).endsWith(",1"));
+        QVERIFY(stats.at(42).endsWith(",0"));
+    }
+
+    void jobReportsProgressAndCancels()
+    {
+        SceneDetectionJob job(m_cuts, VideoAnalysisOptions{}, openOptions());
+        job.setProgressInterval(0);
+        QSignalSpy progress(&job, &Job::progress);
+        QVERIFY(job.runHere().ok());
+        QCOMPARE(job.state(), Job::State::Succeeded);
+        QVERIFY(progress.size() >= 2);
+        QCOMPARE(progress.last().at(2).toString(), QStringLiteral("Detecting scenes in cuts.mp4"));
+        QCOMPARE(progress.last().at(0).toLongLong(), qint64(135));
+        QCOMPARE(job.result().scenes.cutFrames(), (std::vector<qint64>{40, 70, 105}));
+
+        // Cancelled from its own progress report: ends Cancelled, with no result.
+        SceneDetectionJob cancelled(m_cuts, VideoAnalysisOptions{}, openOptions());
+        cancelled.setProgressInterval(0);
+        connect(&cancelled, &Job::progress, &cancelled, [&cancelled](qint64 done) {
+            if (done >= 16) cancelled.requestCancel();
+        });
+        QVERIFY(!cancelled.runHere().ok());
+        QCOMPARE(cancelled.state(), Job::State::Cancelled);
+        QCOMPARE(cancelled.result().info.frameCount, qint64(0));
+    }
+
+    void badInputFailsNamingTheFile()
+    {
+        const QString missing = m_dir.filePath(QStringLiteral("missing.mp4"));
+        auto a = analyzeVideo(missing, VideoAnalysisOptions{}, openOptions());
+        QVERIFY(!a.ok());
+        QVERIFY2(a.error().contains(QStringLiteral("missing.mp4")), qPrintable(a.error()));
+        SceneDetectionJob job(missing, VideoAnalysisOptions{});
+        QVERIFY(!job.runHere().ok());
+        QCOMPARE(job.state(), Job::State::Failed);
+        QVERIFY(job.errorString().contains(QStringLiteral("missing.mp4")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSceneDetector)
+#include "tst_scenedetector.moc"

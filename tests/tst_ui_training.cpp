@@ -1,0 +1,257 @@
+// Training widgets offscreen: TrainingPanel end to end on a generated motion/static project
+// (live curves, report window, active-model signal, cancel, responsiveness), the training
+// report view, the class-scores view and the models list (QAbstractItemModelTester).
+// Cost: ~10 s on 2 idle cores (two short trainings at 32 px).
+#include "MotionProject.h"
+#include "TestMedia.h"
+
+#include "ClassScoresView.h"
+#include "ModelListModel.h"
+#include "ModelListPanel.h"
+#include "TrainingCurves.h"
+#include "TrainingPanel.h"
+#include "TrainingReportView.h"
+#include "jobs/JobRunner.h"
+#include "ml/TorchRuntime.h"
+#include "project/Project.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QElapsedTimer>
+#include <QGroupBox>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+
+using namespace fl;
+
+namespace {
+
+ClassScores sampleScores()
+{
+    return ClassScores::fromReport(ml::classificationReport({0, 0, 0, 1, 1, 2}, {0, 1, 0, 1, 2, 2}, {"walk", "run", "sit"}));
+}
+
+TrainingReport sampleReport()
+{
+    TrainingReport r;
+    r.modelFile = QStringLiteral("20240501-120000-fragnet.flmodel");
+    r.architecture = QStringLiteral("fragnet (tconv, w=16, 64 px, T=4, diff)");
+    r.classes = {QStringLiteral("walk"), QStringLiteral("run"), QStringLiteral("sit")};
+    r.validation = sampleScores();
+    r.splitPolicy = QStringLiteral("time-blocks");
+    r.splitReason = QStringLiteral("one labeled video; last 20%");
+    r.validationFragments = 6;
+    r.bestEpoch = 2;
+    r.epochsRun = 3;
+    r.history = {{1, 0.9, 0.5, 0.8, 0.5, 0.4, true, 1.0}, {2, 0.5, 0.8, 0.6, 0.67, 0.66, true, 1.0}, {3, 0.4, 0.9, 0.7, 0.6, 0.6, false, 1.0}};
+    return r;
+}
+
+ModelEntry entry(const QString& name, double f1, bool active)
+{
+    ModelEntry e;
+    e.fileName = name;
+    e.file = QStringLiteral("/p/models/") + name;
+    e.reportFile = QStringLiteral("/p/models/x.report.json");
+    e.hasReport = true;
+    e.created = QStringLiteral("2024-05-01T12:00:00Z");
+    e.architecture = QStringLiteral("fragnet");
+    e.classes = {QStringLiteral("a"), QStringLiteral("b")};
+    e.macroF1 = f1;
+    e.accuracy = f1;
+    e.active = active;
+    return e;
+}
+
+} // namespace
+
+class TestUiTraining : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    test::MotionProject m_motion;
+    bool m_haveProject = false;
+
+private slots:
+    void initTestCase()
+    {
+        ml::configureTorchRuntime();
+        QVERIFY(m_tmp.isValid());
+        if (test::ffmpegAvailable()) {
+            auto made = test::makeMotionProject(m_tmp.filePath(QStringLiteral("motion")));
+            QVERIFY2(made, qPrintable(made.error()));
+            m_motion = *made;
+            m_haveProject = true;
+        }
+    }
+
+    void modelListModel()
+    {
+        ModelListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setModels({entry(QStringLiteral("b.flmodel"), 0.9, false), entry(QStringLiteral("a.flmodel"), 0.8, true)});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), int(ModelListModel::ColumnCount));
+        QCOMPARE(model.activeRow(), 1);
+        QCOMPARE(model.data(model.index(0, ModelListModel::MacroF1)).toString(), QStringLiteral("0.900"));
+        QCOMPARE(model.data(model.index(1, 0), Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+        QVERIFY(model.flags(model.index(0, 0)) & Qt::ItemIsUserCheckable);
+        QSignalSpy chosen(&model, &ModelListModel::activeModelChosen);
+        QVERIFY(!model.setData(model.index(1, 0), Qt::Unchecked, Qt::CheckStateRole)); // cannot leave none active
+        QVERIFY(model.setData(model.index(0, 0), Qt::Checked, Qt::CheckStateRole));
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.first().first().toString(), QStringLiteral("b.flmodel"));
+        QCOMPARE(model.activeRow(), 0);
+        QCOMPARE(model.data(model.index(1, 0), Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
+        model.setModels({});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void classScoresView()
+    {
+        ClassScoresView view;
+        view.setScores(sampleScores());
+        QCOMPARE(view.classTable()->rowCount(), 3 + 3);
+        QCOMPARE(view.classTable()->item(0, 0)->text(), QStringLiteral("walk"));
+        QCOMPARE(view.classTable()->item(0, 3)->text(), QStringLiteral("0.800"));
+        QCOMPARE(view.classTable()->item(4, 0)->text(), QStringLiteral("macro avg"));
+        QCOMPARE(view.confusionTable()->rowCount(), 3);
+        QCOMPARE(view.confusionTable()->item(0, 0)->text(), QStringLiteral("2"));
+        QCOMPARE(view.confusionTable()->item(0, 1)->text(), QStringLiteral("1"));
+        QSignalSpy clicked(&view, &ClassScoresView::confusionCellClicked);
+        emit view.confusionTable()->cellClicked(1, 2);
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.first().at(0).toInt(), 1);
+        QCOMPARE(clicked.first().at(1).toInt(), 2);
+    }
+
+    void reportView()
+    {
+        TrainingReportView view;
+        view.setReport(sampleReport());
+        QVERIFY(view.summaryText().contains(QStringLiteral("0.656"))); // macro-F1 (0.8 + 0.5 + 0.667) / 3
+        QVERIFY(view.summaryText().contains(QStringLiteral("time-blocks")));
+        QCOMPARE(view.curves()->pointCount(TrainingCurves::ValidationMacroF1), 3);
+        QCOMPARE(view.scoresView()->confusionTable()->rowCount(), 3);
+        QVERIFY(view.windowTitle().contains(QStringLiteral("20240501-120000-fragnet.flmodel")));
+    }
+
+    void panelWithoutProjectSaysSo()
+    {
+        JobRunner runner;
+        TrainingPanel panel([] { return Project(); }, &runner);
+        panel.startTraining();
+        QVERIFY(!panel.isTraining());
+        QVERIFY(panel.statusLabel()->text().contains(QStringLiteral("project")));
+        // The advanced settings start hidden and round-trip through request().
+        QVERIFY(!panel.advancedBox()->isChecked());
+        TrainingRequest r = test::fastTrainingRequest();
+        r.options.model.architecture = ml::Architecture::R2Plus1D;
+        panel.setRequest(r);
+        QCOMPARE(panel.request().options.model.architecture, ml::Architecture::R2Plus1D);
+        QCOMPARE(panel.request().options.model.inputSize, 32);
+        QCOMPARE(panel.request().options.epochs, r.options.epochs);
+        QCOMPARE(panel.request().options.seed, r.options.seed);
+        QCOMPARE(panel.request().options.device, ml::DeviceChoice::Cpu);
+    }
+
+    void panelTrainsWhileTheGuiStaysResponsive()
+    {
+        if (!m_haveProject) QSKIP("ffmpeg is not available");
+        JobRunner runner;
+        const QString dir = m_motion.dir;
+        TrainingPanel panel([dir] { return *Project::load(dir); }, &runner);
+        panel.setRequest(test::fastTrainingRequest());
+        panel.show();
+        QSignalSpy finished(&panel, &TrainingPanel::trainingFinished);
+        QSignalSpy active(&panel, &TrainingPanel::activeModelChosen);
+
+        // Event-loop latency while training runs on the worker.
+        QElapsedTimer gap;
+        qint64 worstGapMs = 0;
+        QTimer tick;
+        tick.setInterval(20);
+        connect(&tick, &QTimer::timeout, this, [&] {
+            if (gap.isValid()) worstGapMs = std::max(worstGapMs, gap.elapsed());
+            gap.start();
+        });
+        tick.start();
+        QTest::mouseClick(panel.trainButton(), Qt::LeftButton);
+        QVERIFY(panel.isTraining());
+        QVERIFY(!panel.trainButton()->isEnabled());
+        QVERIFY(panel.cancelButton()->isEnabled());
+        QVERIFY(finished.wait(180000));
+        tick.stop();
+        qInfo("worst event-loop gap during training: %lld ms", static_cast<long long>(worstGapMs));
+        QVERIFY(worstGapMs < 2000); // generous: the machine may be loaded
+
+        QVERIFY(!panel.isTraining());
+        QVERIFY(panel.trainButton()->isEnabled());
+        QVERIFY(panel.curves()->pointCount(TrainingCurves::BatchLoss) > 0);
+        QVERIFY(panel.curves()->pointCount(TrainingCurves::ValidationMacroF1) > 0);
+        QCOMPARE(panel.progressBar()->value(), panel.progressBar()->maximum());
+        const QString modelFile = finished.first().at(0).toString();
+        QVERIFY(QFileInfo::exists(modelFile));
+        QCOMPARE(active.count(), 1);
+        QCOMPARE(active.first().first().toString(), QFileInfo(modelFile).fileName());
+        QVERIFY(panel.statusLabel()->text().contains(QStringLiteral("macro-F1")));
+        QVERIFY(panel.lastReportWindow());
+        QVERIFY(panel.lastReportWindow()->isVisible());
+        QCOMPARE(panel.lastReportWindow()->scoresView()->confusionTable()->rowCount(), 2);
+        if (const QString shots = qEnvironmentVariable("FL_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            panel.resize(720, 640);
+            panel.grab().save(QDir(shots).filePath(QStringLiteral("training-panel.png")));
+            panel.lastReportWindow()->grab().save(QDir(shots).filePath(QStringLiteral("training-report.png")));
+        }
+        panel.lastReportWindow()->close();
+
+        // The models list shows it; picking it goes through activeModelChosen.
+        ModelListPanel list([dir] { return *Project::load(dir); });
+        QAbstractItemModelTester tester(list.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(list.model()->rowCount(), 1);
+        QVERIFY(list.model()->models()[0].macroF1 >= 0.9);
+        QCOMPARE(list.model()->activeRow(), -1); // the panel only signals; the owner saves
+        QSignalSpy chosen(&list, &ModelListPanel::activeModelChosen);
+        list.view()->selectRow(0);
+        auto* activate = list.findChild<QPushButton*>();
+        QVERIFY(activate && activate->isEnabled());
+        activate->click();
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(list.model()->activeRow(), 0);
+    }
+
+    void panelCancelLeavesModelsAlone()
+    {
+        if (!m_haveProject) QSKIP("ffmpeg is not available");
+        JobRunner runner;
+        const QString dir = m_motion.dir;
+        TrainingPanel panel([dir] { return *Project::load(dir); }, &runner);
+        panel.setOpenReportWhenDone(false);
+        TrainingRequest r = test::fastTrainingRequest();
+        r.options.epochs = 500;
+        r.options.patience = 0;
+        panel.setRequest(r);
+        const QStringList before = QDir(dir + QStringLiteral("/models")).entryList(QDir::Files);
+        QSignalSpy cancelled(&panel, &TrainingPanel::trainingCancelled);
+        QSignalSpy finished(&panel, &TrainingPanel::trainingFinished);
+        panel.trainAction()->trigger();
+        QVERIFY(panel.isTraining());
+        QTRY_VERIFY_WITH_TIMEOUT(panel.curves()->pointCount(TrainingCurves::BatchLoss) > 0, 60000);
+        QTest::mouseClick(panel.cancelButton(), Qt::LeftButton);
+        QVERIFY(cancelled.wait(30000));
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(panel.statusLabel()->text().contains(QStringLiteral("cancelled")));
+        QCOMPARE(QDir(dir + QStringLiteral("/models")).entryList(QDir::Files), before);
+    }
+};
+
+QTEST_MAIN(TestUiTraining)
+#include "tst_ui_training.moc"

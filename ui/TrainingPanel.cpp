@@ -1,0 +1,267 @@
+#include "TrainingPanel.h"
+
+#include "TrainingCurves.h"
+#include "TrainingReportView.h"
+#include "jobs/JobRunner.h"
+#include "ml/TorchRuntime.h"
+#include "project/Project.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QVBoxLayout>
+
+#include <climits>
+
+namespace fl {
+
+namespace {
+
+QString timeText(double seconds)
+{
+    if (seconds < 0) return QString();
+    const int s = int(seconds + 0.5);
+    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+TrainingPanel::TrainingPanel(ProjectGetter project, JobRunner* runner, QWidget* parent)
+    : QWidget(parent), m_project(std::move(project)), m_runner(runner)
+{
+    m_trainAction = new QAction(tr("&Train model"), this);
+    m_trainAction->setShortcut(QKeySequence(tr("Ctrl+Shift+T")));
+    m_trainAction->setToolTip(tr("Train a model on the project's labels"));
+    connect(m_trainAction, &QAction::triggered, this, &TrainingPanel::startTraining);
+    addAction(m_trainAction);
+
+    m_train = new QPushButton(tr("Train"), this);
+    m_train->setToolTip(m_trainAction->toolTip() + QStringLiteral(" (%1)").arg(m_trainAction->shortcut().toString(QKeySequence::NativeText)));
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setEnabled(false);
+    m_activate = new QCheckBox(tr("Make the new model active"), this);
+    m_activate->setChecked(true);
+    m_retryOnCpu = new QPushButton(tr("Train on the CPU instead"), this);
+    m_retryOnCpu->setVisible(false);
+    connect(m_retryOnCpu, &QPushButton::clicked, this, [this] {
+        m_device->setCurrentIndex(std::max(0, m_device->findData(QStringLiteral("cpu"))));
+        m_retryOnCpu->setVisible(false);
+        startTraining();
+    });
+    connect(m_train, &QPushButton::clicked, this, &TrainingPanel::startTraining);
+    connect(m_cancel, &QPushButton::clicked, this, &TrainingPanel::cancelTraining);
+
+    // ---- advanced settings (hidden until the box is checked)
+    m_advanced = new QGroupBox(tr("Advanced"), this);
+    m_advanced->setCheckable(true);
+    m_advanced->setChecked(false);
+    m_advanced->setFlat(true);
+    m_advancedForm = new QWidget(m_advanced);
+    auto* form = new QFormLayout(m_advancedForm);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_arch = new QComboBox(m_advancedForm);
+    m_arch->addItem(tr("FragNet (2D CNN per frame + temporal fusion)"), QStringLiteral("fragnet"));
+    m_arch->addItem(tr("R(2+1)D (factorised 3D convolutions)"), QStringLiteral("r2plus1d"));
+    m_fusion = new QComboBox(m_advancedForm);
+    m_fusion->addItem(tr("Temporal convolution"), QStringLiteral("tconv"));
+    m_fusion->addItem(tr("Concatenation"), QStringLiteral("concat"));
+    m_fusion->addItem(tr("GRU"), QStringLiteral("gru"));
+    connect(m_arch, &QComboBox::currentIndexChanged, this, [this] { m_fusion->setEnabled(m_arch->currentData().toString() == QLatin1String("fragnet")); });
+    m_epochs = new QSpinBox(m_advancedForm);
+    m_epochs->setRange(1, 1000);
+    m_inputSize = new QSpinBox(m_advancedForm);
+    m_inputSize->setRange(16, 256);
+    m_inputSize->setSingleStep(8);
+    m_inputSize->setSuffix(tr(" px"));
+    m_learningRate = new QDoubleSpinBox(m_advancedForm);
+    m_learningRate->setDecimals(5);
+    m_learningRate->setRange(0.00001, 1.0);
+    m_learningRate->setSingleStep(0.0005);
+    m_seed = new QSpinBox(m_advancedForm);
+    m_seed->setRange(0, INT_MAX);
+    m_device = new QComboBox(m_advancedForm);
+    m_device->addItem(tr("Automatic"), QStringLiteral("auto"));
+    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
+    m_device->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
+    if (!ml::torchRuntimeInfo().cudaAvailable) {
+        if (auto* items = qobject_cast<QStandardItemModel*>(m_device->model())) items->item(2)->setEnabled(false);
+        m_device->setItemData(2, tr("No CUDA device is available to this build"), Qt::ToolTipRole);
+    }
+    form->addRow(tr("Architecture"), m_arch);
+    form->addRow(tr("Temporal fusion"), m_fusion);
+    form->addRow(tr("Epochs (at most)"), m_epochs);
+    form->addRow(tr("Input size"), m_inputSize);
+    form->addRow(tr("Learning rate"), m_learningRate);
+    form->addRow(tr("Seed"), m_seed);
+    form->addRow(tr("Device"), m_device);
+    auto* advancedLayout = new QVBoxLayout(m_advanced);
+    advancedLayout->addWidget(m_advancedForm);
+    m_advancedForm->setVisible(false);
+    connect(m_advanced, &QGroupBox::toggled, m_advancedForm, &QWidget::setVisible);
+    setRequest(TrainingRequest{});
+
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setTextVisible(true);
+    m_detail = new QLabel(this);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_curves = new TrainingCurves(this);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_train);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_activate);
+    buttons->addWidget(m_retryOnCpu);
+    buttons->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
+    layout->addWidget(m_advanced);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_detail);
+    layout->addWidget(m_status);
+    layout->addWidget(m_curves, 1);
+}
+
+TrainingRequest TrainingPanel::request() const
+{
+    TrainingRequest r;
+    ml::TrainingOptions& o = r.options;
+    o.model.architecture = ml::parseArchitecture(m_arch->currentData().toString().toStdString()).value_or(ml::Architecture::FragNet);
+    o.model.fusion = ml::parseFusion(m_fusion->currentData().toString().toStdString()).value_or(ml::TemporalFusion::Convolution);
+    o.epochs = m_epochs->value();
+    o.model.inputSize = m_inputSize->value() / 8 * 8;
+    o.learningRate = m_learningRate->value();
+    o.seed = quint64(m_seed->value());
+    o.device = ml::parseDeviceChoice(m_device->currentData().toString().toStdString()).value_or(ml::DeviceChoice::Auto);
+    return r;
+}
+
+void TrainingPanel::setRequest(const TrainingRequest& r)
+{
+    const ml::TrainingOptions& o = r.options;
+    m_arch->setCurrentIndex(std::max(0, m_arch->findData(QString::fromStdString(ml::architectureName(o.model.architecture)))));
+    m_fusion->setCurrentIndex(std::max(0, m_fusion->findData(QString::fromStdString(ml::fusionName(o.model.fusion)))));
+    m_epochs->setValue(o.epochs);
+    m_inputSize->setValue(o.model.inputSize);
+    m_learningRate->setValue(o.learningRate);
+    m_seed->setValue(int(std::min<quint64>(o.seed, INT_MAX)));
+    m_device->setCurrentIndex(std::max(0, m_device->findData(QString::fromStdString(ml::deviceChoiceName(o.device)))));
+}
+
+void TrainingPanel::startTraining()
+{
+    if (isTraining() || !m_runner) return;
+    const Project project = m_project ? m_project() : Project();
+    if (project.isNull()) {
+        showStatus(tr("Open or create a project first."), true);
+        return;
+    }
+    auto* job = new TrainingJob(project, request());
+    m_job = job;
+    connect(job, &TrainingJob::batchProgress, this, &TrainingPanel::onBatch);
+    connect(job, &TrainingJob::epochFinished, m_curves, &TrainingCurves::addEpoch);
+    connect(job, &Job::progress, this, [this](qint64 done, qint64 total, const QString& what, double eta) {
+        if (what == QLatin1String("Training")) return; // batches carry the details
+        m_progress->setRange(0, int(std::min<qint64>(total, INT_MAX)));
+        m_progress->setValue(int(std::min<qint64>(done, INT_MAX)));
+        m_progress->setFormat(QStringLiteral("%p%"));
+        m_detail->setText(eta >= 0 ? tr("%1 — %2 left").arg(what, timeText(eta)) : what);
+    });
+    connect(job, &Job::finished, this, &TrainingPanel::onFinished);
+    m_curves->clear();
+    m_retryOnCpu->setVisible(false);
+    setBusy(true);
+    showStatus(tr("Training on the labels of %1…").arg(project.name()), false);
+    m_detail->setText(tr("Preparing…"));
+    m_progress->setRange(0, 0);
+    emit trainingStarted();
+    m_runner->start(std::unique_ptr<Job>(job));
+}
+
+void TrainingPanel::cancelTraining()
+{
+    if (m_job) {
+        m_job->requestCancel();
+        m_cancel->setEnabled(false);
+        m_detail->setText(tr("Cancelling…"));
+    }
+}
+
+void TrainingPanel::onBatch(const ml::BatchProgress& p)
+{
+    m_curves->addBatch(p);
+    m_progress->setRange(0, int(std::min<std::int64_t>(p.totalSteps, INT_MAX)));
+    m_progress->setValue(int(std::min<std::int64_t>(p.globalStep, INT_MAX)));
+    m_progress->setFormat(p.secondsLeft >= 0 ? tr("%p% — %1 left").arg(timeText(p.secondsLeft)) : QStringLiteral("%p%"));
+    m_detail->setText(tr("Epoch %1/%2 · step %3/%4 · loss %5 · accuracy %6 · %7 fragments/s")
+                          .arg(p.epoch)
+                          .arg(p.epochs)
+                          .arg(p.step)
+                          .arg(p.stepsPerEpoch)
+                          .arg(p.loss, 0, 'f', 4)
+                          .arg(p.accuracy, 0, 'f', 3)
+                          .arg(p.samplesPerSecond, 0, 'f', 0));
+}
+
+void TrainingPanel::onFinished(Job::State state, const QString& error)
+{
+    TrainingJob* job = m_job;
+    m_job.clear();
+    setBusy(false);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(state == Job::State::Succeeded ? 1 : 0);
+    m_progress->setFormat(QStringLiteral("%p%"));
+    if (state == Job::State::Cancelled || !job) {
+        showStatus(tr("Training cancelled; the models are as they were."), false);
+        m_detail->clear();
+        emit trainingCancelled();
+        return;
+    }
+    if (state == Job::State::Failed) {
+        showStatus(error, true);
+        m_retryOnCpu->setVisible(error.contains(QLatin1String("out of GPU memory")));
+        m_detail->clear();
+        emit trainingFailed(error);
+        return;
+    }
+    const TrainingReport report = job->report();
+    showStatus(tr("Trained %1: validation macro-F1 %2, accuracy %3 (%4 validation fragments).")
+                   .arg(report.modelFile)
+                   .arg(report.validation.macroF1, 0, 'f', 3)
+                   .arg(report.validation.accuracy, 0, 'f', 3)
+                   .arg(report.validationFragments),
+               false);
+    emit trainingFinished(job->modelFile(), job->reportFile());
+    if (m_activate->isChecked()) emit activeModelChosen(QFileInfo(job->modelFile()).fileName());
+    if (m_openReport) m_reportWindow = TrainingReportView::openWindow(report, this);
+}
+
+void TrainingPanel::setBusy(bool busy)
+{
+    m_train->setEnabled(!busy);
+    m_trainAction->setEnabled(!busy);
+    m_cancel->setEnabled(busy);
+    m_advanced->setEnabled(!busy);
+}
+
+void TrainingPanel::showStatus(const QString& text, bool error)
+{
+    m_status->setStyleSheet(error ? QStringLiteral("color: #c0392b;") : QString());
+    m_status->setText(text);
+}
+
+} // namespace fl
