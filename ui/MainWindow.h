@@ -81,6 +81,8 @@ public:
     QAction* findAction(const QString& objectName) const;
     // Connect to the job's signals before (JobRunner::start): a quick job may finish at once.
     Job* startJob(std::unique_ptr<Job> job);
+    // Shows an error to the user (a message box; tests override showError).
+    void reportError(const QString& title, const QString& message) { showError(title, message); }
 
     // The shipped demo project (opened as a writable copy; see DemoProject).
     void setDemoSource(const QString& shippedDir) { m_demoSource = shippedDir; }

@@ -176,6 +176,8 @@ void ProjectDocument::notify(Changes changes)
         emit classesChanged();
     if (changes & Labels)
         emit labelsChanged(-1, 0, 0);
+    if (changes & Models)
+        emit activeModelChanged(m_project.activeModel());
 }
 
 void ProjectDocument::applyLabelPatch(int video, qint64 lo, qint64 hi, const std::vector<LabelRange>& ranges)
@@ -291,6 +293,19 @@ Result<int> ProjectDocument::importLabels(const QString& file, const LabelImport
     if (!status)
         return status;
     return count;
+}
+
+// ---------------------------------------------------------------------------------------
+// Models
+
+Status ProjectDocument::setActiveModel(const QString& fileName)
+{
+    const QString before = m_project.activeModel();
+    if (fileName == before)
+        return Status::success();
+    return pushEdit(fileName.isEmpty() ? tr("Clear the active model") : tr("Make %1 the active model").arg(fileName),
+                    [fileName](Project& p) { return p.setActiveModel(fileName); },
+                    [before](Project& p) { return p.setActiveModel(before); }, Models);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ class ProjectDocument : public QObject {
     Q_OBJECT
 public:
     // What a change touched (views refresh what they show of it).
-    enum Change { Labels = 1, Classes = 2, Videos = 4 };
+    enum Change { Labels = 1, Classes = 2, Videos = 4, Models = 8 };
     Q_DECLARE_FLAGS(Changes, Change)
 
     // A video ready to add: indexed (frame count, rate) and fingerprinted, e.g. by a job.
@@ -86,6 +86,10 @@ public:
     // Finds moved videos in `folder` (Project::relink); returns how many were found.
     Result<int> relinkVideos(const QString& folder);
 
+    // ---- models ----
+    // Picks the model (a file name in models/; empty: none) whose predictions the views show
+    // and the prediction job uses (one undo step).
+    Status setActiveModel(const QString& fileName);
     // ---- derived ----
     qint64 fragmentCount(int video) const;          // fragments of one video under the spec
     qint64 labeledFragments(int video) const;       // fragments of it that carry a label
@@ -97,6 +101,7 @@ signals:
     void labelsChanged(int video, qint64 start, qint64 end);
     void classesChanged();
     void videosChanged();
+    void activeModelChanged(const QString& fileName);
     void modifiedChanged(bool modified);
     void locationChanged(const QString& dir);       // after save as
     void saved();

@@ -15,6 +15,7 @@
 
 #include "GuiLanguage.h"
 #include "MainWindow.h"
+#include "ModelWorkspace.h"
 #include "ProjectDocument.h"
 #include "SeekBenchmark.h"
 #include "TimelinePaintBenchmark.h"
@@ -180,6 +181,7 @@ int main(int argc, char** argv)
     fl::AppearanceTheme::apply(settings->theme());
     fl::MainWindow window(settings.get());
     window.setDemoSource(shippedDemo);
+    new fl::ModelWorkspace(&window); // training, models, predictions, inspection (owned by the window)
 
     QString project;
     if (!parser.positionalArguments().isEmpty())

@@ -1,0 +1,48 @@
+#pragma once
+// The probability panel under the timeline: one curve per class (the model's probability for
+// each fragment, at the fragment's centre frame), the display threshold as a dashed line and
+// the playhead as a vertical line. Its x range follows the timeline (setFrameRange from
+// TimelineView::viewChanged); a click seeks.
+#include "analysis/VideoPredictions.h"
+
+#include <QColor>
+#include <QWidget>
+
+#include <vector>
+
+class QCustomPlot;
+class QCPItemStraightLine;
+
+namespace fl {
+
+class ProbabilityPlot : public QWidget {
+    Q_OBJECT
+public:
+    explicit ProbabilityPlot(QWidget* parent = nullptr);
+
+    // predictions null: empty plot. colors: one per class of the predictions.
+    void setPredictions(const VideoPredictions* predictions, const std::vector<QColor>& colors);
+    // Rows changed (streaming): reloads the curves, throttled to a few times per second.
+    void refresh();
+    void setThreshold(double threshold);
+    void setPlayhead(qint64 frame);
+    void setFrameRange(double firstFrame, double lastFrame);
+
+    QCustomPlot* plot() const { return m_plot; }
+    int curveCount() const;
+    int pointCount(int curve) const;
+
+signals:
+    void seekRequested(qint64 frame);
+
+private:
+    void reload();
+
+    QCustomPlot* m_plot = nullptr;
+    QCPItemStraightLine* m_playhead = nullptr;
+    QCPItemStraightLine* m_threshold = nullptr;
+    const VideoPredictions* m_predictions = nullptr;
+    bool m_reloadPending = false;
+};
+
+} // namespace fl
