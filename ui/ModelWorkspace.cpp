@@ -1,14 +1,19 @@
 #include "ModelWorkspace.h"
 
+#include "EmbeddingPanel.h"
+#include "InspectorPanel.h"
 #include "MainWindow.h"
 #include "ModelCheckPanel.h"
 #include "ModelListPanel.h"
 #include "PredictionWorkspace.h"
 #include "ProjectDocument.h"
+#include "ScenesPanel.h"
 #include "TimelineView.h"
 #include "TrainingPanel.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QDockWidget>
 #include <QMenu>
 #include <QStatusBar>
 #include <QTimer>
@@ -58,16 +63,77 @@ ModelWorkspace::ModelWorkspace(MainWindow* window) : QObject(window), m_window(w
     connect(m_predictions, &PredictionWorkspace::predictionsChanged, recheck, qOverload<>(&QTimer::start));
     connect(doc, &ProjectDocument::labelsChanged, recheck, qOverload<>(&QTimer::start));
     connect(m_check, &ModelCheckPanel::scopeChanged, recheck, qOverload<>(&QTimer::start));
-    connect(m_check, &ModelCheckPanel::fragmentActivated, this, [this](int video, qint64 fragment) {
-        const Project& p = m_window->document()->project();
-        if (video < 0 || video >= p.videoCount())
-            return;
-        m_window->selectVideo(video);
-        m_window->seek(p.spec().firstFrame(fragment));
-        m_window->timeline()->setSelection(fragment, fragment);
-        m_window->timeline()->ensureVisible(p.spec().firstFrame(fragment));
-    });
+    connect(m_check, &ModelCheckPanel::fragmentActivated, this, &ModelWorkspace::goToFragment);
     recheck->start();
+
+    m_inspector = new InspectorPanel;
+    QDockWidget* inspectorDock = window->addPanelDock(m_inspector, QStringLiteral("inspectorDock"), tr("Inspector"),
+                                                      Qt::LeftDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_8));
+    auto inspectCurrent = [this, inspectorDock](bool force) {
+        if (!inspectorDock->isVisible())
+            return;
+        const Project& p = m_window->document()->project();
+        const int video = m_window->currentVideo();
+        const qint64 fragment = m_window->currentFragment();
+        if (p.isNull() || video < 0 || fragment < 0)
+            return m_inspector->clear(tr("No fragment"));
+        if (p.activeModel().isEmpty())
+            return m_inspector->clear(tr("No active model: train one or pick one in the Models panel."));
+        InspectionRequest r;
+        r.modelFile = p.activeModelFile();
+        r.videoPath = p.absoluteVideoPath(video);
+        r.spec = p.spec();
+        r.fragment = fragment;
+        m_inspector->inspect(r, force);
+    };
+    connect(window, &MainWindow::currentFragmentChanged, this, [inspectCurrent] { inspectCurrent(false); });
+    connect(doc, &ProjectDocument::activeModelChanged, this, [inspectCurrent] { inspectCurrent(true); });
+    connect(inspectorDock, &QDockWidget::visibilityChanged, this, [inspectCurrent](bool visible) {
+        if (visible)
+            inspectCurrent(false);
+    });
+    connect(m_inspector->followBox(), &QCheckBox::toggled, this, [inspectCurrent](bool on) {
+        if (on)
+            inspectCurrent(false);
+    });
+
+    m_scenes = new ScenesPanel(window, m_predictions);
+    window->addPanelDock(m_scenes, QStringLiteral("scenesDock"), tr("Scenes && Keyframes"), Qt::LeftDockWidgetArea,
+                         QKeySequence(Qt::ALT | Qt::Key_9));
+
+    m_embedding = new EmbeddingPanel([this](int video) { return m_predictions->predictions(video); });
+    QDockWidget* embeddingDock = window->addPanelDock(m_embedding, QStringLiteral("embeddingDock"), tr("Embedding Map"),
+                                                      Qt::RightDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_0));
+    auto* remap = new QTimer(this);
+    remap->setSingleShot(true);
+    remap->setInterval(300);
+    connect(remap, &QTimer::timeout, this, [this, embeddingDock] {
+        if (embeddingDock->isVisible())
+            m_embedding->refresh(m_window->document()->project(), m_window->currentVideo());
+    });
+    connect(m_predictions, &PredictionWorkspace::predictionsChanged, remap, qOverload<>(&QTimer::start));
+    connect(window, &MainWindow::currentVideoChanged, remap, qOverload<>(&QTimer::start));
+    connect(m_embedding, &EmbeddingPanel::optionsChanged, remap, qOverload<>(&QTimer::start));
+    connect(embeddingDock, &QDockWidget::visibilityChanged, remap, [remap](bool visible) {
+        if (visible)
+            remap->start();
+    });
+    connect(doc, &ProjectDocument::labelsChanged, remap, [this, remap] {
+        if (m_embedding->colourBox()->currentIndex() == 0)
+            remap->start();
+    });
+    connect(m_embedding, &EmbeddingPanel::fragmentActivated, this, &ModelWorkspace::goToFragment);
+}
+
+void ModelWorkspace::goToFragment(int video, qint64 fragment)
+{
+    const Project& p = m_window->document()->project();
+    if (video < 0 || video >= p.videoCount())
+        return;
+    m_window->selectVideo(video);
+    m_window->seek(p.spec().firstFrame(fragment));
+    m_window->timeline()->setSelection(fragment, fragment);
+    m_window->timeline()->ensureVisible(p.spec().firstFrame(fragment));
 }
 
 void ModelWorkspace::chooseActiveModel(const QString& fileName)

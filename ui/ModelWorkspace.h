@@ -10,9 +10,12 @@
 namespace fl {
 
 class MainWindow;
+class EmbeddingPanel;
+class InspectorPanel;
 class ModelCheckPanel;
 class ModelListPanel;
 class PredictionWorkspace;
+class ScenesPanel;
 class TrainingPanel;
 
 class ModelWorkspace : public QObject {
@@ -24,6 +27,13 @@ public:
     ModelListPanel* modelList() const { return m_models; }
     PredictionWorkspace* predictions() const { return m_predictions; }
     ModelCheckPanel* modelCheck() const { return m_check; }
+    InspectorPanel* inspector() const { return m_inspector; }
+    ScenesPanel* scenes() const { return m_scenes; }
+    EmbeddingPanel* embedding() const { return m_embedding; }
+
+public slots:
+    // Selects the video, seeks to the fragment and selects it on the timeline.
+    void goToFragment(int video, qint64 fragment);
 
 private:
     void chooseActiveModel(const QString& fileName);
@@ -33,6 +43,9 @@ private:
     ModelListPanel* m_models = nullptr;
     PredictionWorkspace* m_predictions = nullptr;
     ModelCheckPanel* m_check = nullptr;
+    InspectorPanel* m_inspector = nullptr;
+    ScenesPanel* m_scenes = nullptr;
+    EmbeddingPanel* m_embedding = nullptr;
 };
 
 } // namespace fl

@@ -1,0 +1,325 @@
+// The model side of the main window on a trained motion/static project: predicting fills the
+// timeline's prediction row and the probability plot; review steps through bouts and accepts
+// predictions as labels (undoable); the model check lists the fragments of a confusion cell;
+// the inspector shows activations and a Grad-CAM map; the embedding map has a point per
+// fragment; scene detection and keyframes on a video with known cuts, with export.
+// Costs ~40 s on 2 cores (one short training run in initTestCase).
+#include "AppSettings.h"
+#include "EmbeddingPanel.h"
+#include "InspectorPanel.h"
+#include "MainWindow.h"
+#include "ModelCheckPanel.h"
+#include "ModelWorkspace.h"
+#include "MotionProject.h"
+#include "PredictionTrack.h"
+#include "PredictionWorkspace.h"
+#include "PredictionsPanel.h"
+#include "ProbabilityPlot.h"
+#include "ProjectDocument.h"
+#include "ScenesPanel.h"
+#include "ShotVideo.h"
+#include "TimelineView.h"
+#include "VideoPlayer.h"
+#include "jobs/JobRunner.h"
+#include "jobs/TrainingJob.h"
+#include "project/Project.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QListWidget>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace fl;
+
+namespace {
+
+class QuietWindow : public MainWindow {
+public:
+    using MainWindow::MainWindow;
+    QStringList errors;
+
+protected:
+    UnsavedChoice askUnsavedChanges() override { return UnsavedChoice::Discard; }
+    bool askRecoverAutosave(const QString&, const QDateTime&) override { return false; }
+    void showError(const QString& title, const QString& message) override { errors << title + QStringLiteral(": ") + message; }
+};
+
+} // namespace
+
+class TestUiPredictions : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    test::MotionProject m_motion;
+    QString m_template;
+    int m_n = 0;
+
+    std::unique_ptr<AppSettings> settings()
+    {
+        auto s = std::make_unique<AppSettings>(
+            std::make_unique<QSettings>(m_tmp.filePath(QStringLiteral("settings%1.ini").arg(m_n++)), QSettings::IniFormat));
+        s->setBuildScrubPreviews(false);
+        s->setAutosaveIntervalSeconds(0);
+        return s;
+    }
+
+    void open(QuietWindow& w, const QString& dir)
+    {
+        w.resize(1400, 900);
+        w.show();
+        QSignalSpy opened(&w, &MainWindow::videoOpened);
+        QVERIFY(w.openProject(dir));
+        QVERIFY(opened.count() > 0 || opened.wait(20000));
+    }
+
+    void predictAndWait(ModelWorkspace& ws)
+    {
+        QSignalSpy done(ws.predictions(), &PredictionWorkspace::predictionFinished);
+        QVERIFY2(ws.predictions()->predict(), "predict refused");
+        QVERIFY(done.wait(120000));
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        auto motion = test::makeMotionProject(m_tmp.filePath(QStringLiteral("motion")));
+        if (!motion)
+            QSKIP(qPrintable(motion.error()));
+        m_motion = *motion;
+        auto project = Project::load(m_motion.dir);
+        QVERIFY2(project, qPrintable(project.error()));
+        TrainingJob job(*project, test::fastTrainingRequest());
+        QVERIFY2(job.runHere(), "training failed");
+        QVERIFY(project->setActiveModel(QFileInfo(job.modelFile()).fileName()));
+        QVERIFY(project->save());
+        m_template = m_motion.dir;
+    }
+
+    void predictionsFillTheTimelineAndPlot()
+    {
+        auto s = settings();
+        QuietWindow w(s.get());
+        ModelWorkspace ws(&w);
+        open(w, m_template);
+        predictAndWait(ws);
+        const VideoPredictions* p = ws.predictions()->predictions(0);
+        QVERIFY(p);
+        QCOMPARE(p->predictedCount(), p->fragmentCount());
+        QCOMPARE(ws.predictions()->plot()->curveCount(), 2);
+        QCOMPARE(ws.predictions()->plot()->pointCount(0), int(p->fragmentCount()));
+        QCOMPARE(qint64(ws.predictions()->track()->shownClasses().size()), p->fragmentCount());
+
+        // The predicted classes match the truth of every segment (trained on 60% of them).
+        QFile csv(m_motion.allTruthCsv);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts).mid(1);
+        const FragmentSpec spec = w.document()->project().spec();
+        qint64 right = 0, total = 0;
+        for (const QString& line : lines) { // video,start_frame,end_frame,label
+            const QStringList f = line.trimmed().split(QLatin1Char(','));
+            QCOMPARE(f.size(), 4);
+            const auto [first, last] = spec.fragmentsInside(f[1].toLongLong(), f[2].toLongLong(), p->frameCount);
+            for (qint64 j = first; j < last; ++j) {
+                ++total;
+                right += p->classes.value(p->predictedClass(j)) == f[3];
+            }
+        }
+        QVERIFY(total > 100);
+        QVERIFY2(double(right) / double(total) >= 0.9, qPrintable(QStringLiteral("%1 of %2 right").arg(right).arg(total)));
+
+        // Reopening the project shows the stored predictions again.
+        QuietWindow w2(s.get());
+        ModelWorkspace ws2(&w2);
+        open(w2, m_template);
+        QVERIFY(ws2.predictions()->predictions(0));
+        QCOMPARE(ws2.predictions()->predictions(0)->predictedCount(), p->fragmentCount());
+    }
+
+    void reviewStepsAndAcceptsUndoably()
+    {
+        auto s = settings();
+        QuietWindow w(s.get());
+        ModelWorkspace ws(&w);
+        open(w, m_template);
+        PredictionWorkspace* pw = ws.predictions();
+        QVERIFY(pw->predictions(0));
+        // Step through bouts of "motion": each lands on a fragment shown as motion whose
+        // predecessor is not.
+        const int motion = pw->predictions(0)->classIndex(QStringLiteral("motion"));
+        QVERIFY(motion >= 0);
+        pw->panel()->reviewClassBox()->setCurrentIndex(motion);
+        w.seek(0);
+        QTRY_COMPARE(w.player()->position(), qint64(0));
+        const std::vector<int> shown = pw->track()->shownClasses();
+        int bouts = 0;
+        qint64 last = -1;
+        while (pw->stepBout(+1) && bouts < 100) {
+            QTRY_VERIFY(w.currentFragment() != last);
+            const qint64 j = w.currentFragment();
+            QCOMPARE(shown[size_t(j)], motion);
+            QVERIFY(j == 0 || shown[size_t(j - 1)] != motion);
+            last = j;
+            ++bouts;
+        }
+        QVERIFY(bouts >= 3);
+
+        // Accept the predictions of an unlabeled range: labels appear, one undo step removes them.
+        const Project before = w.document()->project();
+        const qint64 count = pw->predictions(0)->fragmentCount();
+        w.timeline()->setSelection(count - 20, count - 1);
+        const int undoBefore = w.document()->undoStack()->count();
+        auto accepted = pw->acceptSelection();
+        QVERIFY2(accepted, qPrintable(accepted.error()));
+        QVERIFY(*accepted > 0);
+        QCOMPARE(w.document()->undoStack()->count(), undoBefore + 1);
+        for (qint64 j = count - 20; j < count; ++j) {
+            const auto label = w.document()->project().fragmentLabel(0, j);
+            QVERIFY(label);
+            QCOMPARE(*label, pw->predictions(0)->classes[shown[size_t(j)]]);
+        }
+        w.document()->undoStack()->undo();
+        QCOMPARE(w.document()->project().labels(0).ranges(), before.labels(0).ranges());
+
+        // Accept above a threshold nobody reaches: nothing changes.
+        pw->panel()->thresholdBox()->setValue(1.0);
+        w.timeline()->clearSelection();
+        auto none = pw->acceptAboveThreshold();
+        QVERIFY(none);
+        QCOMPARE(*none, 0);
+
+        // "Label next": suggestions are unlabeled fragments, each a click away.
+        pw->refreshSuggestions();
+        const auto suggestions = pw->rankSuggestions(10);
+        QVERIFY(!suggestions.empty());
+        for (const Suggestion& sg : suggestions)
+            QVERIFY(!w.document()->project().fragmentLabel(sg.video, sg.fragment));
+    }
+
+    void modelCheckListsTheFragmentsOfACell()
+    {
+        auto s = settings();
+        QuietWindow w(s.get());
+        ModelWorkspace ws(&w);
+        open(w, m_template);
+        ModelCheckPanel* check = ws.modelCheck();
+        check->scopeBox()->setCurrentIndex(1); // every labeled fragment
+        check->refresh(w.document()->project());
+        qint64 total = 0;
+        for (int t = 0; t < 2; ++t)
+            for (int p = 0; p < 2; ++p)
+                total += qint64(check->cell(t, p).size());
+        qint64 labeled = 0;
+        for (qint64 j = 0; j < w.document()->fragmentCount(0); ++j)
+            labeled += w.document()->project().fragmentLabel(0, j).has_value();
+        QCOMPARE(total, labeled);
+        check->showCell(0, 0);
+        QCOMPARE(check->fragmentList()->count(), int(check->cell(0, 0).size()));
+        QVERIFY(check->fragmentList()->count() > 0);
+        QListWidgetItem* item = check->fragmentList()->item(0);
+        QSignalSpy activated(check, &ModelCheckPanel::fragmentActivated);
+        emit check->fragmentList()->itemClicked(item);
+        QCOMPARE(activated.count(), 1);
+        QTRY_COMPARE(w.currentFragment(), check->cell(0, 0).front().fragment);
+    }
+
+    void inspectorShowsActivationsAndSaliency()
+    {
+        auto s = settings();
+        QuietWindow w(s.get());
+        ModelWorkspace ws(&w);
+        open(w, m_template);
+        const Project& p = w.document()->project();
+        InspectionRequest r;
+        r.modelFile = p.activeModelFile();
+        r.videoPath = p.absoluteVideoPath(0);
+        r.spec = p.spec();
+        r.fragment = 3;
+        QSignalSpy inspected(ws.inspector(), &InspectorPanel::inspected);
+        ws.inspector()->inspect(r, true);
+        QVERIFY(inspected.wait(30000));
+        QVERIFY(ws.inspector()->result());
+        const InspectionResult& res = *ws.inspector()->result();
+        QCOMPARE(int(res.frames.size()), p.spec().length);
+        QVERIFY(res.activations.channels > 0);
+        QVERIFY(!res.saliency.empty());
+        QVERIFY(res.layers.size() >= 2);
+        QVERIFY(ws.inspector()->layerBox()->count() == res.layers.size());
+        // Another layer recomputes.
+        ws.inspector()->layerBox()->setCurrentIndex(1);
+        QVERIFY(inspected.wait(30000));
+        QCOMPARE(ws.inspector()->result()->request.layer, res.layers[1]);
+    }
+
+    void embeddingMapHasAPointPerFragment()
+    {
+        auto s = settings();
+        QuietWindow w(s.get());
+        ModelWorkspace ws(&w);
+        open(w, m_template);
+        EmbeddingPanel* map = ws.embedding();
+        map->refresh(w.document()->project(), 0);
+        QCOMPARE(qint64(map->points().size()), ws.predictions()->predictions(0)->fragmentCount());
+        map->showHover(0);
+        QVERIFY(!map->hoverLabel()->pixmap().isNull());
+    }
+
+    void scenesAndKeyframes()
+    {
+        // A project over a video with cuts at 40, 70 and 105.
+        const QString dir = m_tmp.filePath(QStringLiteral("shots"));
+        QDir().mkpath(dir);
+        auto video = test::makeShotVideo(QDir(dir).filePath(QStringLiteral("shots.mp4")), test::fourShotPlan());
+        QVERIFY2(video, qPrintable(video.error()));
+        auto s = settings();
+        QuietWindow w(s.get());
+        ModelWorkspace ws(&w);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(w.document()->create(QDir(dir).filePath(QStringLiteral("project")), FragmentSpec{}, {QStringLiteral("a")}));
+        QSignalSpy opened(&w, &MainWindow::videoOpened);
+        w.addVideoFiles({*video});
+        QVERIFY(opened.wait(30000));
+        ScenesPanel* scenes = ws.scenes();
+        QSignalSpy detected(scenes, &ScenesPanel::scenesDetected);
+        scenes->detectScenes();
+        QVERIFY(detected.wait(60000));
+        QCOMPARE(scenes->analysis(0)->scenes.cutFrames(), (std::vector<qint64>{40, 70, 105}));
+        QCOMPARE(scenes->cutList()->count(), 4);
+
+        QSignalSpy picked(scenes, &ScenesPanel::keyframesChanged);
+        scenes->perSegmentBox()->setValue(2);
+        scenes->pickKeyframes();
+        QVERIFY(picked.wait(60000));
+        const KeyframeSet keys = scenes->keyframes(0);
+        QVERIFY(keys.size() >= 4 && keys.size() <= 8);
+        for (const Keyframe& k : keys.keyframes())
+            QVERIFY(k.segment >= 0 && k.segment < 4);
+        QCOMPARE(scenes->thumbnailStrip()->count(), keys.size());
+        QCOMPARE(scenes->track()->segments().size(), size_t(4));
+
+        // By hand: add one, remove it.
+        QVERIFY(scenes->addKeyframe(50));
+        QVERIFY(scenes->keyframes(0).contains(50));
+        QVERIFY(scenes->keyframes(0).at(50)->manual);
+        QVERIFY(scenes->removeKeyframe(50));
+        QVERIFY(!scenes->keyframes(0).contains(50));
+
+        // Export: images + CSV + EDL + chapters.
+        const QString out = m_tmp.filePath(QStringLiteral("keyframes-out"));
+        QSignalSpy finished(w.jobRunner(), &JobRunner::jobFinished);
+        QVERIFY(scenes->exportKeyframes(out, false));
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(QDir(out).filePath(QStringLiteral("shots_chapters.txt"))), 60000);
+        QCOMPARE(QDir(out).entryList({QStringLiteral("*.png")}, QDir::Files).size(), qsizetype(keys.size()));
+        QVERIFY(QFileInfo(QDir(out).filePath(QStringLiteral("shots.edl"))).size() > 0);
+        QVERIFY(QFileInfo(QDir(out).filePath(QStringLiteral("shots_keyframes.csv"))).size() > 0);
+    }
+};
+
+QTEST_MAIN(TestUiPredictions)
+#include "tst_ui_predictions.moc"
