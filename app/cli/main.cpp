@@ -38,6 +38,13 @@ const char* kHelp =
     "  evaluate DIR --truth FILE.csv [--model NAME] [--json]\n"
     "                                             score the active model against ground-truth labels\n"
     "  models DIR [--activate NAME] [--json]      list trained models; pick the active one\n"
+    "Predictions:\n"
+    "  predict DIR [--video NAME] [--model NAME] [-o predictions.csv|.json] [--json]\n"
+    "                                             run the active model over every fragment; stored in predictions/\n"
+    "  predict DIR --folder PATH [-o OUTDIR] [--json]\n"
+    "                                             predict the videos of a folder (not in the project), one CSV each\n"
+    "  suggest DIR [-n N] [--measure margin|entropy] [--json]\n"
+    "                                             fragments to label next (uncertain and diverse), from stored predictions\n"
     "Benchmarks:\n"
     "  bench decode VIDEO [--json] [--runs N] [--seeks N] [--no-ffmpeg]\n"
     "  bench scenes VIDEO [--json] [--runs N] [--no-ffmpeg]\n"
@@ -83,6 +90,8 @@ int main(int argc, char** argv)
         {QStringLiteral("train"), fl::cli::runTrain},
         {QStringLiteral("evaluate"), fl::cli::runEvaluate},
         {QStringLiteral("models"), fl::cli::runModels},
+        {QStringLiteral("predict"), fl::cli::runPredict},
+        {QStringLiteral("suggest"), fl::cli::runSuggest},
     };
     const std::map<QString, Command> grouped = {
         {QStringLiteral("project create"), fl::cli::runProjectCreate},
