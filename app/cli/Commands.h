@@ -25,5 +25,6 @@ int runBenchTrain(const QStringList& args);
 
 int runPredict(const QStringList& args);
 int runSuggest(const QStringList& args);
+int runBenchPredict(const QStringList& args);
 
 } // namespace fl::cli

@@ -5,16 +5,25 @@
 
 #include "analysis/LabelSuggestions.h"
 #include "analysis/PredictionExport.h"
+#include "fragments/FragmentCache.h"
 #include "jobs/PredictionJob.h"
 #include "project/Project.h"
 #include "training/ModelStore.h"
 #include "training/PredictionStore.h"
+#include "ml/FragmentModel.h"
+#include "ml/ModelConfig.h"
+#include "ml/TorchRuntime.h"
 #include "video/VideoSource.h"
+
+#include <QElapsedTimer>
+#include <QFile>
 
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QTemporaryDir>
+
+#include <algorithm>
 
 namespace fl::cli {
 
@@ -75,15 +84,11 @@ Status runWithProgress(PredictionJob& job)
     return status;
 }
 
-// A scratch project in `dir` holding the videos of `folder` (indexed there), with the spec and
-// classes of `project`, so the prediction job can run on videos that are not in the project.
-Result<Project> scratchProject(const QString& dir, const Project& project, const QString& folder)
+// A scratch project in `dir` holding `files` (indexed there) with `spec` and `classes`, so the
+// prediction job can run on videos that are not in a project.
+Result<Project> scratchProject(const QString& dir, const FragmentSpec& spec, const QStringList& classes, const QFileInfoList& files)
 {
-    const QFileInfo info(folder);
-    if (!info.isDir()) return Status::failure(QStringLiteral("%1: not a folder").arg(folder));
-    const QFileInfoList files = QDir(folder).entryInfoList(videoNameFilters(), QDir::Files, QDir::Name);
-    if (files.isEmpty()) return Status::failure(QStringLiteral("%1: no video files (%2)").arg(folder, videoNameFilters().join(u' ')));
-    auto scratch = Project::create(dir, project.spec(), project.classNames());
+    auto scratch = Project::create(dir, spec, classes);
     if (!scratch) return scratch.status();
     for (const QFileInfo& f : files) {
         VideoOpenOptions options;
@@ -100,12 +105,20 @@ Result<Project> scratchProject(const QString& dir, const Project& project, const
     return scratch;
 }
 
+Result<Project> scratchProjectOfFolder(const QString& dir, const Project& project, const QString& folder)
+{
+    if (!QFileInfo(folder).isDir()) return Status::failure(QStringLiteral("%1: not a folder").arg(folder));
+    const QFileInfoList files = QDir(folder).entryInfoList(videoNameFilters(), QDir::Files, QDir::Name);
+    if (files.isEmpty()) return Status::failure(QStringLiteral("%1: no video files (%2)").arg(folder, videoNameFilters().join(u' ')));
+    return scratchProject(dir, project.spec(), project.classNames(), files);
+}
+
 int predictFolder(const ArgParser& args, const Project& project, const QString& modelFile, const PredictionRequest& base)
 {
     const QString folder = args.value(QStringLiteral("folder"));
     QTemporaryDir scratchDir;
     if (!scratchDir.isValid()) return fail(QStringLiteral("cannot create a temporary folder: %1").arg(scratchDir.errorString()));
-    auto scratch = scratchProject(scratchDir.filePath(QStringLiteral("project")), project, folder);
+    auto scratch = scratchProjectOfFolder(scratchDir.filePath(QStringLiteral("project")), project, folder);
     if (!scratch) return fail(scratch.error());
     PredictionRequest request = base;
     request.modelFile = modelFile;
@@ -270,6 +283,131 @@ int runSuggest(const QStringList& argv)
                       .arg(o.value(QStringLiteral("confidence")).toDouble(), 0, 'f', 4)
                       .arg(o.value(QStringLiteral("uncertainty")).toDouble(), 0, 'f', 4));
     }
+    return Ok;
+}
+
+namespace {
+
+double medianOf(std::vector<double> v)
+{
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 ? v[v.size() / 2] : 0.5 * (v[v.size() / 2 - 1] + v[v.size() / 2]);
+}
+
+} // namespace
+
+// fragmentlab-cli bench predict: whole-video prediction (decode overlapping inference) against
+// the raw decode of the same file, alternating run by run; and inference alone from a warm
+// frame cache. The model is randomly initialised (speed does not depend on the weights).
+int runBenchPredict(const QStringList& argv)
+{
+    ArgParser args(QStringLiteral("fragmentlab-cli bench predict VIDEO [--runs N] [--input-size PX] [--arch NAME] [--batch-size N] [--json]"));
+    args.addValue(QStringLiteral("runs"), QStringLiteral("N"), QStringLiteral("timed runs (default 3)"));
+    args.addValue(QStringLiteral("input-size"), QStringLiteral("PX"), QStringLiteral("model frame side (default 64)"));
+    args.addValue(QStringLiteral("arch"), QStringLiteral("NAME"), QStringLiteral("fragnet (default) or r2plus1d"));
+    args.addValue(QStringLiteral("batch-size"), QStringLiteral("N"), QStringLiteral("fragments per batch (default 32)"));
+    args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable output"));
+    if (auto exit = args.parse(argv, 1, 1)) return *exit;
+    int exit = Ok;
+    const auto runs = args.integer(QStringLiteral("runs"), 3, 1, 100, &exit);
+    if (!runs) return exit;
+    ml::ModelInfo info;
+    const auto size = args.integer(QStringLiteral("input-size"), info.config.inputSize, 16, 512, &exit);
+    if (!size) return exit;
+    if (*size % 8 != 0) return usageError(QStringLiteral("--input-size must be a multiple of 8, got %1").arg(*size), args.usage);
+    const auto batch = args.integer(QStringLiteral("batch-size"), 32, 1, 4096, &exit);
+    if (!batch) return exit;
+    if (args.isSet(QStringLiteral("arch"))) {
+        const auto arch = ml::parseArchitecture(args.value(QStringLiteral("arch")).toStdString());
+        if (!arch) return usageError(QStringLiteral("--arch must be fragnet or r2plus1d, got '%1'").arg(args.value(QStringLiteral("arch"))), args.usage);
+        info.config.architecture = *arch;
+    }
+    const QFileInfo video(args.positional().at(0));
+    if (!video.isFile()) return fail(QStringLiteral("%1: not found").arg(args.positional().at(0)));
+
+    QTemporaryDir scratchDir;
+    if (!scratchDir.isValid()) return fail(QStringLiteral("cannot create a temporary folder: %1").arg(scratchDir.errorString()));
+    const FragmentSpec spec{4, 4, 1};
+    auto project = scratchProject(scratchDir.filePath(QStringLiteral("project")), spec, {QStringLiteral("a"), QStringLiteral("b")}, {video});
+    if (!project) return fail(project.error());
+    info.config.inputSize = int(*size);
+    info.config.frames = spec.length;
+    info.config.classes = 2;
+    info.classes = {"a", "b"};
+    info.fragment = {spec.length, spec.stride, spec.step};
+    auto model = ml::FragmentModel::create(info, 1);
+    if (!model) return fail(QString::fromStdString(model.error()));
+    const QString modelFile = QDir(project->modelsDir()).filePath(QStringLiteral("bench.flmodel"));
+    if (auto saved = model->save(QFile::encodeName(modelFile).toStdString()); !saved) return fail(QString::fromStdString(saved.error()));
+
+    PredictionRequest request;
+    request.modelFile = modelFile;
+    request.save = false;
+    request.batchSize = int(*batch);
+    const qint64 frames = project->video(0).frameCount;
+    const qint64 fragments = spec.count(frames);
+    const QString framesDir = QDir(project->cacheDir()).filePath(QStringLiteral("frames"));
+    std::vector<double> decodeSeconds, cacheSeconds, predictSeconds, warmSeconds;
+    for (qint64 r = 0; r < *runs; ++r) {
+        // Raw decode: every frame of the file, one sequential pass (index cached, as for prediction).
+        VideoOpenOptions options;
+        options.indexCacheDir = project->indexCacheDir();
+        qint64 seen = 0;
+        QElapsedTimer t;
+        t.start();
+        auto source = VideoSource::open(video.absoluteFilePath(), options, {}, [&seen](qint64, const cv::Mat&) { ++seen; return true; });
+        decodeSeconds.push_back(double(t.nsecsElapsed()) / 1e9);
+        if (!source) return fail(source.error());
+        if (seen != frames) return fail(QStringLiteral("%1: decoded %2 frames, expected %3").arg(video.filePath()).arg(seen).arg(frames));
+        // The frame cache alone: decode + resize to the model's input, written to disk.
+        QDir(framesDir).removeRecursively();
+        t.restart();
+        auto cache = FragmentCache::ensure(video.absoluteFilePath(), project->cacheDir(), FrameSize{int(*size), int(*size)}, options);
+        cacheSeconds.push_back(double(t.nsecsElapsed()) / 1e9);
+        if (!cache) return fail(cache.error());
+        // Whole-video prediction from the file (no frame cache yet: decode and inference overlap).
+        QDir(framesDir).removeRecursively();
+        PredictionJob cold(*project, request);
+        t.restart();
+        if (Status s = cold.runHere(); !s) return fail(s.error());
+        predictSeconds.push_back(double(t.nsecsElapsed()) / 1e9);
+        // Inference alone: the frame cache is there now.
+        PredictionJob warm(*project, request);
+        t.restart();
+        if (Status s = warm.runHere(); !s) return fail(s.error());
+        warmSeconds.push_back(double(t.nsecsElapsed()) / 1e9);
+    }
+    const double decode = medianOf(decodeSeconds);
+    const double predict = medianOf(predictSeconds);
+    const double warm = medianOf(warmSeconds);
+    const double cacheBuild = medianOf(cacheSeconds);
+    QJsonObject o{{QStringLiteral("video"), video.absoluteFilePath()},
+                  {QStringLiteral("frames"), frames},
+                  {QStringLiteral("fragments"), fragments},
+                  {QStringLiteral("model"), QString::fromStdString(info.config.describe())},
+                  {QStringLiteral("batch_size"), int(*batch)},
+                  {QStringLiteral("threads"), ml::torchRuntimeInfo().intraOpThreads},
+                  {QStringLiteral("runs"), *runs},
+                  {QStringLiteral("decode_s_median"), decode},
+                  {QStringLiteral("cache_build_s_median"), cacheBuild},
+                  {QStringLiteral("predict_s_median"), predict},
+                  {QStringLiteral("predict_fragments_per_s"), double(fragments) / predict},
+                  {QStringLiteral("ratio_predict_to_decode"), predict / decode},
+                  {QStringLiteral("inference_only_s_median"), warm},
+                  {QStringLiteral("inference_fragments_per_s"), double(fragments) / warm}};
+    if (args.isSet(QStringLiteral("json"))) {
+        printJson(o);
+        return Ok;
+    }
+    printLine(QStringLiteral("%1: %2 frames, %3 fragments (T=4), model %4, batch %5")
+                  .arg(video.filePath()).arg(frames).arg(fragments).arg(o.value(QStringLiteral("model")).toString()).arg(*batch));
+    printLine(QStringLiteral("raw decode:          %1 s (%2 frames/s)").arg(decode, 0, 'f', 3).arg(double(frames) / decode, 0, 'f', 1));
+    printLine(QStringLiteral("frame cache build:   %1 s (decode + resize to %2 px)").arg(cacheBuild, 0, 'f', 3).arg(*size));
+    printLine(QStringLiteral("predict from file:   %1 s (%2 fragments/s); %3 x the raw decode")
+                  .arg(predict, 0, 'f', 3).arg(double(fragments) / predict, 0, 'f', 1).arg(predict / decode, 0, 'f', 2));
+    printLine(QStringLiteral("inference (cached):  %1 s (%2 fragments/s)").arg(warm, 0, 'f', 3).arg(double(fragments) / warm, 0, 'f', 1));
+    printLine(QStringLiteral("medians of %1 runs").arg(*runs));
     return Ok;
 }
 

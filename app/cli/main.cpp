@@ -50,6 +50,7 @@ const char* kHelp =
     "  bench scenes VIDEO [--json] [--runs N] [--no-ffmpeg]\n"
 
     "  bench train DIR [--epochs N] [--arch NAME] [--input-size PX] [--json]\n"
+    "  bench predict VIDEO [--runs N] [--input-size PX] [--arch NAME] [--batch-size N] [--json]\n"
     "\n"
     "  --version, --help\n"
     "Exit status: 0 success, 1 failure (one line on stderr), 2 bad usage.\n";
@@ -103,6 +104,7 @@ int main(int argc, char** argv)
         {QStringLiteral("bench scenes"), fl::cli::runBenchScenes},
 
         {QStringLiteral("bench train"), fl::cli::runBenchTrain},
+        {QStringLiteral("bench predict"), fl::cli::runBenchPredict},
     };
 
     const QString name = args[1];
