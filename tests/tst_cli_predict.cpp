@@ -1,6 +1,7 @@
 // fragmentlab-cli predict / suggest / keyframes --class end to end on a generated
 // motion/static project (known truth). Cost: ~15 s on 2 idle cores (one 15-epoch training at
 // 32 px, ~12 CLI starts).
+#include "CliRun.h"
 #include "MotionProject.h"
 #include "TestMedia.h"
 
@@ -21,24 +22,6 @@
 using namespace fl;
 
 namespace {
-
-struct Run {
-    int exit = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(FL_CLI_PATH), args);
-    Run r;
-    if (!p.waitForFinished(300000)) return r;
-    r.exit = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
 
 QJsonObject json(const QByteArray& bytes)
 {
@@ -65,6 +48,9 @@ class TestCliPredict : public QObject {
 private:
     QTemporaryDir m_tmp;
     test::MotionProject m_motion;
+    std::unique_ptr<test::CliRunner> m_cli;
+
+    test::CliRun cli(const QStringList& args) const { return m_cli->run(args, 300000); }
 
 private slots:
     void initTestCase()
@@ -74,34 +60,35 @@ private slots:
         auto made = test::makeMotionProject(m_tmp.filePath(QStringLiteral("motion")));
         QVERIFY2(made, qPrintable(made.error()));
         m_motion = *made;
+        m_cli = std::make_unique<test::CliRunner>(m_tmp.filePath(QStringLiteral("home")));
     }
 
     void predictNeedsAModel()
     {
-        const Run r = cli({QStringLiteral("predict"), m_motion.dir});
-        QCOMPARE(r.exit, 1);
+        const test::CliRun r = cli({QStringLiteral("predict"), m_motion.dir});
+        QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("no active model"), r.err.constData());
-        const Run s = cli({QStringLiteral("suggest"), m_motion.dir});
-        QCOMPARE(s.exit, 1);
+        const test::CliRun s = cli({QStringLiteral("suggest"), m_motion.dir});
+        QCOMPARE(s.exitCode, 1);
         QVERIFY2(s.err.contains("no active model"), s.err.constData());
     }
 
     void trainThenSuggestWantsPredictions()
     {
-        const Run train = cli({QStringLiteral("train"), m_motion.dir, QStringLiteral("--input-size"), QStringLiteral("32"), QStringLiteral("--epochs"),
+        const test::CliRun train = cli({QStringLiteral("train"), m_motion.dir, QStringLiteral("--input-size"), QStringLiteral("32"), QStringLiteral("--epochs"),
                                QStringLiteral("15"), QStringLiteral("--batch-size"), QStringLiteral("16"), QStringLiteral("--lr"),
                                QStringLiteral("0.005"), QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--device"),
                                QStringLiteral("cpu")});
-        QVERIFY2(train.exit == 0, train.err.constData());
-        const Run s = cli({QStringLiteral("suggest"), m_motion.dir});
-        QCOMPARE(s.exit, 1);
+        QVERIFY2(train.exitCode == 0, qPrintable(train.describe()));
+        const test::CliRun s = cli({QStringLiteral("suggest"), m_motion.dir});
+        QCOMPARE(s.exitCode, 1);
         QVERIFY2(s.err.contains("run predict first"), s.err.constData());
     }
 
     void predictStoresAndSummarises()
     {
-        const Run r = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--json")});
-        QVERIFY2(r.exit == 0, r.err.constData());
+        const test::CliRun r = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject o = json(r.out);
         const QJsonArray videos = o.value(QStringLiteral("videos")).toArray();
         QCOMPARE(videos.size(), 1);
@@ -116,8 +103,8 @@ private slots:
 
         // Text summary and CSV export.
         const QString csv = m_tmp.filePath(QStringLiteral("predictions.csv"));
-        const Run t = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--video"), QStringLiteral("motion.mp4"), QStringLiteral("-o"), csv});
-        QVERIFY2(t.exit == 0, t.err.constData());
+        const test::CliRun t = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--video"), QStringLiteral("motion.mp4"), QStringLiteral("-o"), csv});
+        QVERIFY2(t.exitCode == 0, t.err.constData());
         QVERIFY2(t.out.startsWith("motion.mp4: 160 of 160 fragments predicted (motion "), t.out.constData());
         const QStringList lines = fileLines(csv);
         QCOMPARE(lines.size(), 161);
@@ -131,20 +118,20 @@ private slots:
 
         // JSON export.
         const QString js = m_tmp.filePath(QStringLiteral("predictions.json"));
-        QCOMPARE(cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("-o"), js}).exit, 0);
+        QCOMPARE(cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("-o"), js}).exitCode, 0);
         QFile jf(js);
         QVERIFY(jf.open(QIODevice::ReadOnly));
         QCOMPARE(json(jf.readAll()).value(QStringLiteral("format")).toString(), QStringLiteral("fragmentlab-predictions"));
 
-        const Run bad = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--video"), QStringLiteral("nope.mp4")});
-        QCOMPARE(bad.exit, 1);
+        const test::CliRun bad = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--video"), QStringLiteral("nope.mp4")});
+        QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.contains("no video \"nope.mp4\""), bad.err.constData());
     }
 
     void suggestRanksUnlabeledFragments()
     {
-        const Run r = cli({QStringLiteral("suggest"), m_motion.dir, QStringLiteral("-n"), QStringLiteral("5"), QStringLiteral("--json")});
-        QVERIFY2(r.exit == 0, r.err.constData());
+        const test::CliRun r = cli({QStringLiteral("suggest"), m_motion.dir, QStringLiteral("-n"), QStringLiteral("5"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonArray list = json(r.out).value(QStringLiteral("suggestions")).toArray();
         QCOMPARE(list.size(), 5);
         std::set<qint64> seen;
@@ -154,20 +141,20 @@ private slots:
             QVERIFY(s.value(QStringLiteral("fragment")).toInteger() >= 100);
             QVERIFY(seen.insert(s.value(QStringLiteral("fragment")).toInteger()).second);
         }
-        const Run t = cli({QStringLiteral("suggest"), m_motion.dir, QStringLiteral("-n"), QStringLiteral("3")});
-        QVERIFY2(t.exit == 0, t.err.constData());
+        const test::CliRun t = cli({QStringLiteral("suggest"), m_motion.dir, QStringLiteral("-n"), QStringLiteral("3")});
+        QVERIFY2(t.exitCode == 0, t.err.constData());
         QCOMPARE(t.out.trimmed().split('\n').size(), 4);
         QVERIFY(t.out.startsWith("video,fragment,start_frame,end_frame,predicted,confidence,uncertainty"));
-        QCOMPARE(cli({QStringLiteral("suggest"), m_motion.dir, QStringLiteral("--measure"), QStringLiteral("x")}).exit, 2);
+        QCOMPARE(cli({QStringLiteral("suggest"), m_motion.dir, QStringLiteral("--measure"), QStringLiteral("x")}).exitCode, 2);
     }
 
     void keyframesOfAPredictedClass()
     {
         const QString out = m_tmp.filePath(QStringLiteral("kf"));
         const QString csv = m_tmp.filePath(QStringLiteral("kf.csv"));
-        const Run r = cli({QStringLiteral("keyframes"), m_motion.dir, QStringLiteral("-o"), out, QStringLiteral("--class"), QStringLiteral("motion"),
+        const test::CliRun r = cli({QStringLiteral("keyframes"), m_motion.dir, QStringLiteral("-o"), out, QStringLiteral("--class"), QStringLiteral("motion"),
                            QStringLiteral("--per-scene"), QStringLiteral("1"), QStringLiteral("--csv"), csv});
-        QVERIFY2(r.exit == 0, r.err.constData());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
         const QStringList images = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
         QVERIFY(images.size() >= 7); // 8 motion runs (some may merge or split at an error)
         for (const QString& image : images) QVERIFY(QFileInfo::exists(image));
@@ -181,24 +168,24 @@ private slots:
         }
         QVERIFY(inMotion >= rows.size() - 2);
 
-        const Run bad = cli({QStringLiteral("keyframes"), m_motion.dir, QStringLiteral("-o"), out, QStringLiteral("--class"), QStringLiteral("jump")});
-        QCOMPARE(bad.exit, 1);
+        const test::CliRun bad = cli({QStringLiteral("keyframes"), m_motion.dir, QStringLiteral("-o"), out, QStringLiteral("--class"), QStringLiteral("jump")});
+        QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.contains("no class \"jump\""), bad.err.constData());
     }
 
     void predictAFolderOfVideos()
     {
         const QString out = m_tmp.filePath(QStringLiteral("folder-out"));
-        const Run r = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--folder"), QFileInfo(m_motion.video).path(), QStringLiteral("-o"), out,
+        const test::CliRun r = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--folder"), QFileInfo(m_motion.video).path(), QStringLiteral("-o"), out,
                            QStringLiteral("--json")});
-        QVERIFY2(r.exit == 0, r.err.constData());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonArray videos = json(r.out).value(QStringLiteral("videos")).toArray();
         QCOMPARE(videos.size(), 1);
         const QString file = videos.first().toObject().value(QStringLiteral("file")).toString();
         QCOMPARE(file, QDir(out).filePath(QStringLiteral("motion.mp4.csv")));
         QCOMPARE(fileLines(file).size(), 161);
-        const Run empty = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--folder"), out});
-        QCOMPARE(empty.exit, 1);
+        const test::CliRun empty = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--folder"), out});
+        QCOMPARE(empty.exitCode, 1);
         QVERIFY2(empty.err.contains("no video files"), empty.err.constData());
     }
 
@@ -211,8 +198,8 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadWrite));
         QVERIFY(f.resize(f.size() / 2));
         f.close();
-        const Run r = cli({QStringLiteral("suggest"), m_motion.dir});
-        QCOMPARE(r.exit, 1);
+        const test::CliRun r = cli({QStringLiteral("suggest"), m_motion.dir});
+        QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("not a valid prediction file"), r.err.constData());
         QCOMPARE(r.err.trimmed().count('\n'), 0);
     }

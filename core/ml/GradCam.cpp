@@ -12,16 +12,6 @@
 
 namespace fl::ml {
 
-namespace {
-
-std::string firstLine(std::string s)
-{
-    if (auto nl = s.find('\n'); nl != std::string::npos) s.resize(nl);
-    return s;
-}
-
-} // namespace
-
 std::vector<std::string> gradCamLayers(const FragmentModel& model)
 {
     std::vector<std::string> out;
