@@ -164,7 +164,8 @@ private slots:
         QVERIFY(cache->frame(48) == nullptr);
     }
 
-    // The pixels are the decoded frame, resized with INTER_AREA, in RGB order.
+    // The pixels are the decoded frame, resized with INTER_AREA (a frame under 4x the cache size
+    // goes straight through it), in RGB order.
     void pixelsAreResizedRgb()
     {
         auto cache = FragmentCache::ensure(m_colour, freshCacheDir("colour"), {64, 48}, indexOptions());
@@ -224,7 +225,7 @@ private slots:
         QTest::newRow("truncated") << "truncate" << "fragment cache is truncated";
         QTest::newRow("one byte extra") << "append" << "fragment cache is truncated";
         QTest::newRow("bad magic") << "magic" << "not a FragmentLab fragment cache";
-        QTest::newRow("newer version") << "version" << "fragment cache version 99 is not 1";
+        QTest::newRow("newer version") << "version" << "fragment cache version 99 is not 2";
         QTest::newRow("absurd size") << "size" << "fragment cache header is damaged";
         QTest::newRow("too short for a header") << "short" << "not a FragmentLab fragment cache";
         QTest::newRow("empty") << "empty" << "not a FragmentLab fragment cache";

@@ -11,6 +11,9 @@
 #include "analysis/Timecode.h"
 #include "analysis/VideoAnalysis.h"
 #include "project/Project.h"
+#include "training/PredictionStore.h"
+
+#include <cstdio>
 
 #include <QDir>
 #include <QFileInfo>
@@ -154,6 +157,7 @@ struct KeyframeSource {
     QString path;      // absolute
     QString name;      // file name (as the project names it)
     VideoOpenOptions open;
+    const VideoPredictions* predictions = nullptr;  // with --class
 };
 
 // "chapters.txt" + "clip" -> "chapters_clip.txt" (one chapter file per video of a project).
@@ -196,21 +200,36 @@ int runKeyframes(const QStringList& argv)
 
     // What to read: a bare video, or every video of a project.
     std::vector<KeyframeSource> sources;
+    std::vector<VideoPredictions> predictions;   // with --class: the active model's stored predictions
     const QFileInfo inputInfo(input);
     const bool isProject = inputInfo.isDir() || inputInfo.fileName() == Project::projectFileName();
     if (isProject) {
         auto project = Project::load(input);
         if (!project) return fail(project.error());
-        if (args.isSet(QStringLiteral("class")))
-            return fail(QStringLiteral("%1: --class %2 needs predictions of a trained model, and this project has none yet; "
-                                       "leave out --class for keyframes per scene")
-                            .arg(project->dir(), args.value(QStringLiteral("class"))));
         if (project->videoCount() == 0) return fail(QStringLiteral("%1: the project has no videos").arg(project->dir()));
+        if (args.isSet(QStringLiteral("class"))) {
+            // Runs of fragments the active model predicted as the class (stored by `predict`).
+            auto stored = PredictionStore::freshActive(*project);
+            if (!stored) return fail(stored.error());
+            const QString cls = args.value(QStringLiteral("class"));
+            if (stored->front().classIndex(cls) < 0)
+                return fail(QStringLiteral("%1: the active model has no class \"%2\" (it knows %3)")
+                                .arg(project->activeModelFile(), cls, stored->front().classes.join(QStringLiteral(", "))));
+            predictions = std::move(stored).value();
+        }
         for (int i = 0; i < project->videoCount(); ++i) {
             KeyframeSource s;
             s.path = project->absoluteVideoPath(i);
             s.name = project->video(i).fileName();
             s.open.indexCacheDir = project->indexCacheDir();
+            if (args.isSet(QStringLiteral("class"))) {
+                for (const VideoPredictions& p : predictions)
+                    if (p.video == s.name) s.predictions = &p;
+                if (!s.predictions) {
+                    std::fprintf(stderr, "fragmentlab-cli: %s: no up-to-date predictions, skipped (run predict)\n", qPrintable(s.name));
+                    continue;
+                }
+            }
             sources.push_back(s);
         }
     } else {
@@ -220,6 +239,7 @@ int runKeyframes(const QStringList& argv)
                             .arg(input, args.value(QStringLiteral("class"))));
         sources.push_back({inputInfo.absoluteFilePath(), inputInfo.fileName(), {}});
     }
+    if (sources.empty()) return fail(QStringLiteral("%1: no video has up-to-date predictions; run predict first").arg(input));
     // Image names: the video's base name, or its whole file name where two videos share one.
     std::map<QString, int> baseCount;
     for (const KeyframeSource& s : sources) ++baseCount[QFileInfo(s.name).completeBaseName()];
@@ -233,7 +253,9 @@ int runKeyframes(const QStringList& argv)
     for (const KeyframeSource& s : sources) {
         auto analysis = analyzeWithProgress(s.path, options, s.open);
         if (!analysis) return fail(analysis.error());
-        const std::vector<FrameSegment> scenes = analysis->scenes.scenes();
+        // Segments: the scenes, or with --class the runs of fragments predicted as the class.
+        const int cls = s.predictions ? s.predictions->classIndex(args.value(QStringLiteral("class"))) : -1;
+        const std::vector<FrameSegment> scenes = s.predictions ? predictedSegments(*s.predictions, cls) : analysis->scenes.scenes();
         auto source = VideoSource::open(s.path, s.open);
         if (!source) return fail(source.error());
         std::vector<FrameSample> samples = analysis->samples;
@@ -244,7 +266,9 @@ int runKeyframes(const QStringList& argv)
         table.timecode = TimecodeFormat::forRate(analysis->info.nominalFps);
         table.frameTimesMs = analysis->frameTimesMs;
         table.scenes = scenes;
-        table.keyframes = selectKeyframes(scenes, candidatesFromSamples(samples), keyOptions);
+        if (s.predictions) table.className = s.predictions->classes.at(cls);
+        table.keyframes = selectKeyframes(scenes, s.predictions ? candidatesFromPredictions(*s.predictions, cls, samples) : candidatesFromSamples(samples),
+                                          keyOptions);
         const QString base = QFileInfo(s.name).completeBaseName();
         table.imageBaseName = baseCount[base] > 1 ? s.name : base;
         table.imageFormat = format;
@@ -275,7 +299,8 @@ int runKeyframes(const QStringList& argv)
                                 .arg(file, tables.front().video, tables[i].video));
         EdlOptions edl;
         const QString projectName = inputInfo.isDir() ? QDir(inputInfo.absoluteFilePath()).dirName() : inputInfo.absoluteDir().dirName();
-        edl.title = QStringLiteral("%1 scenes").arg(isProject ? projectName : sources.front().name);
+        edl.title = QStringLiteral("%1 %2").arg(isProject ? projectName : sources.front().name,
+                                                args.isSet(QStringLiteral("class")) ? args.value(QStringLiteral("class")) : QStringLiteral("scenes"));
         edl.format = formats.front();
         if (Status st = writeCmxEdl(file, events, edl); !st) return fail(st.error());
     }

@@ -23,4 +23,8 @@ int runEvaluate(const QStringList& args);
 int runModels(const QStringList& args);
 int runBenchTrain(const QStringList& args);
 
+int runPredict(const QStringList& args);
+int runSuggest(const QStringList& args);
+int runBenchPredict(const QStringList& args);
+
 } // namespace fl::cli

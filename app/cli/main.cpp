@@ -38,11 +38,19 @@ const char* kHelp =
     "  evaluate DIR --truth FILE.csv [--model NAME] [--json]\n"
     "                                             score the active model against ground-truth labels\n"
     "  models DIR [--activate NAME] [--json]      list trained models; pick the active one\n"
+    "Predictions:\n"
+    "  predict DIR [--video NAME] [--model NAME] [-o predictions.csv|.json] [--json]\n"
+    "                                             run the active model over every fragment; stored in predictions/\n"
+    "  predict DIR --folder PATH [-o OUTDIR] [--json]\n"
+    "                                             predict the videos of a folder (not in the project), one CSV each\n"
+    "  suggest DIR [-n N] [--measure margin|entropy] [--json]\n"
+    "                                             fragments to label next (uncertain and diverse), from stored predictions\n"
     "Benchmarks:\n"
     "  bench decode VIDEO [--json] [--runs N] [--seeks N] [--no-ffmpeg]\n"
     "  bench scenes VIDEO [--json] [--runs N] [--no-ffmpeg]\n"
 
     "  bench train DIR [--epochs N] [--arch NAME] [--input-size PX] [--json]\n"
+    "  bench predict VIDEO [--runs N] [--input-size PX] [--arch NAME] [--batch-size N] [--json]\n"
     "\n"
     "  --version, --help\n"
     "Exit status: 0 success, 1 failure (one line on stderr), 2 bad usage.\n";
@@ -83,6 +91,8 @@ int main(int argc, char** argv)
         {QStringLiteral("train"), fl::cli::runTrain},
         {QStringLiteral("evaluate"), fl::cli::runEvaluate},
         {QStringLiteral("models"), fl::cli::runModels},
+        {QStringLiteral("predict"), fl::cli::runPredict},
+        {QStringLiteral("suggest"), fl::cli::runSuggest},
     };
     const std::map<QString, Command> grouped = {
         {QStringLiteral("project create"), fl::cli::runProjectCreate},
@@ -94,6 +104,7 @@ int main(int argc, char** argv)
         {QStringLiteral("bench scenes"), fl::cli::runBenchScenes},
 
         {QStringLiteral("bench train"), fl::cli::runBenchTrain},
+        {QStringLiteral("bench predict"), fl::cli::runBenchPredict},
     };
 
     const QString name = args[1];

@@ -8,6 +8,13 @@
 
 namespace fl::ml {
 
+// The first line of a message (LibTorch's exceptions carry a multi-line backtrace).
+inline std::string firstLine(std::string s)
+{
+    if (auto nl = s.find('\n'); nl != std::string::npos) s.resize(nl);
+    return s;
+}
+
 class MlStatus {
 public:
     MlStatus() = default;

@@ -12,16 +12,6 @@
 
 namespace fl::ml {
 
-namespace {
-
-std::string firstLine(std::string s)
-{
-    if (auto nl = s.find('\n'); nl != std::string::npos) s.resize(nl);
-    return s;
-}
-
-} // namespace
-
 MlResult<Predictor> Predictor::create(const FragmentModel& model, DeviceChoice device, int batchSize)
 {
     if (!model.isValid()) return MlStatus::failure("no model");

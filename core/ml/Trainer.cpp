@@ -44,12 +44,6 @@ std::string utcNow()
     return buf;
 }
 
-std::string firstLine(std::string s)
-{
-    if (auto nl = s.find('\n'); nl != std::string::npos) s.resize(nl);
-    return s;
-}
-
 // Linear warm-up from 10% of the peak, then cosine decay to 1% of the peak.
 double scheduledRate(double peak, std::int64_t step, std::int64_t total, std::int64_t warmup)
 {
