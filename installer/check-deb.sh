@@ -48,6 +48,7 @@ dpkg-deb -c "$deb" | awk '{print $NF}' | sed 's|^\./|/|' >"$scratch/contents"
 expect=(
   /usr/bin/fragmentlab
   /usr/bin/fragmentlab-cli
+  /usr/lib/fragmentlab/fragmentlab-cli-ml
   /usr/share/applications/org.fragmentlab.FragmentLab.desktop
   /usr/share/metainfo/org.fragmentlab.FragmentLab.metainfo.xml
   /usr/share/icons/hicolor/scalable/apps/fragmentlab.svg
@@ -80,13 +81,15 @@ fi
 # 5. Extract into a scratch root and run from there.
 root="$scratch/root"
 dpkg-deb -x "$deb" "$root"
-for bin in fragmentlab fragmentlab-cli; do
-  missing=$(ldd "$root/usr/bin/$bin" | grep 'not found' || true)
+for bin in bin/fragmentlab bin/fragmentlab-cli lib/fragmentlab/fragmentlab-cli-ml; do
+  missing=$(ldd "$root/usr/$bin" | grep 'not found' || true)
   [[ -z "$missing" ]] || fail "$bin: libraries not found: $missing"
 done
 out=$("$root/usr/bin/fragmentlab-cli" --version) || fail "fragmentlab-cli --version failed"
 echo "$out"
 [[ $out == "fragmentlab-cli $version "* ]] || fail "unexpected --version output: $out"
+# The light CLI must not load LibTorch (it hands model commands to fragmentlab-cli-ml).
+! ldd "$root/usr/bin/fragmentlab-cli" | grep -q libtorch || fail "fragmentlab-cli links LibTorch"
 if command -v appstreamcli >/dev/null; then
   appstreamcli validate --no-net "$root/usr/share/metainfo/org.fragmentlab.FragmentLab.metainfo.xml" >/dev/null \
     || fail "appstreamcli rejects the metainfo"

@@ -17,6 +17,7 @@
 #include "ProbabilityPlot.h"
 #include "ProjectDocument.h"
 #include "ScenesPanel.h"
+#include "ScenesTrack.h"
 #include "ShotVideo.h"
 #include "TimelineView.h"
 #include "VideoPlayer.h"
@@ -25,6 +26,9 @@
 #include "project/Project.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QSpinBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QListWidget>

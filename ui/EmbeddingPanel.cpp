@@ -116,15 +116,21 @@ void EmbeddingPanel::refresh(const Project& project, int currentVideo)
         m_plot->replot();
         return;
     }
-    const auto projection = projectToPlane(rows, dims);
+    const auto projection = projectPca(rows, dims);
+    if (!projection) {
+        m_points.clear();
+        m_status->setText(projection.error());
+        m_plot->replot();
+        return;
+    }
     for (size_t i = 0; i < m_points.size(); ++i) {
-        m_points[i].x = projection.points[2 * i];
-        m_points[i].y = projection.points[2 * i + 1];
+        m_points[i].x = projection->x(qint64(i));
+        m_points[i].y = projection->y(qint64(i));
     }
     m_status->setText(tr("%1 fragments; PCA: the two axes explain %2% and %3% of the variance.")
                           .arg(m_points.size())
-                          .arg(100.0 * projection.explained[0], 0, 'f', 1)
-                          .arg(100.0 * projection.explained[1], 0, 'f', 1));
+                          .arg(100.0 * projection->explainedVariance[0], 0, 'f', 1)
+                          .arg(100.0 * projection->explainedVariance[1], 0, 'f', 1));
 
     // One graph per class (+ unlabeled), coloured by the project's class colours.
     std::map<int, QCPGraph*> graphs;

@@ -1,9 +1,10 @@
 #include "FragmentInspection.h"
 
+#include "fragments/FragmentCache.h"
+#include "ml/GradCam.h"
 #include "video/VideoSource.h"
 
-#include <opencv2/imgproc.hpp>
-
+#include <QCoreApplication>
 #include <QPainter>
 
 #include <algorithm>
@@ -65,7 +66,7 @@ Result<InspectionResult> FragmentInspection::compute(const InspectionRequest& re
     const int size = info.config.inputSize;
     const int frames = info.config.frames;
     if (request.spec.length != frames)
-        return R::failure(QObject::tr("the model takes fragments of %1 frames, the project's are %2").arg(frames).arg(request.spec.length));
+        return R::failure(QCoreApplication::translate("FragmentInspection", "the model takes fragments of %1 frames, the project's are %2").arg(frames).arg(request.spec.length));
 
     InspectionResult result;
     result.request = request;
@@ -75,10 +76,8 @@ Result<InspectionResult> FragmentInspection::compute(const InspectionRequest& re
         auto bgr = m_video->frame(index);
         if (!bgr)
             return R::failure(bgr.error());
-        // As FragmentCache stores frames: INTER_AREA to the input size, then RGB.
-        cv::Mat small, rgb;
-        cv::resize(*bgr, small, cv::Size(size, size), 0, 0, cv::INTER_AREA);
-        cv::cvtColor(small, rgb, cv::COLOR_BGR2RGB);
+        // Exactly as the fragment cache stores frames (and the model was trained on them).
+        const cv::Mat rgb = FragmentCache::modelFrame(*bgr, FrameSize{size, size});
         std::copy(rgb.data, rgb.data + size_t(size) * size * 3, block.data() + size_t(t) * size * size * 3);
         result.frames.push_back(QImage(rgb.data, size, size, int(rgb.step), QImage::Format_RGB888).copy());
     }
@@ -99,12 +98,12 @@ Result<InspectionResult> FragmentInspection::compute(const InspectionRequest& re
     result.activations = std::move(*activations);
     result.request.layer = layer;
 
-    const int target = request.saliencyClass >= 0 ? request.saliencyClass : predicted->front().predicted;
-    auto cam = m_predictor.gradCam(block.data(), target);
+    auto cam = ml::gradCam(m_predictor, block.data(), request.saliencyClass);
     if (cam) {
         result.saliencyClass = cam->targetClass;
         result.saliencyWidth = cam->width;
         result.saliencyHeight = cam->height;
+        result.saliencyLayer = QString::fromStdString(cam->layer);
         result.saliency = std::move(cam->values);
     } else {
         result.saliencyNote = QString::fromStdString(cam.error());

@@ -44,6 +44,7 @@ struct InspectionResult {
     int saliencyWidth = 0;
     int saliencyHeight = 0;
     std::vector<float> saliency;
+    QString saliencyLayer;               // the layer Grad-CAM used (the deepest with >= 8x8 maps)
     QString saliencyNote;                // why there is none, when there is none
 };
 

@@ -205,8 +205,8 @@ void InspectorPanel::showFrames()
     p.end();
     m_frames->setPixmap(QPixmap::fromImage(strip));
     m_frames->setToolTip(r.saliency.empty() ? tr("No saliency: %1").arg(r.saliencyNote)
-                                            : tr("Grad-CAM for %1: warm colours are where the evidence for it is")
-                                                  .arg(r.classes.value(r.saliencyClass)));
+                                            : tr("Grad-CAM for %1 at layer %2: warm colours are where the evidence for it is")
+                                                  .arg(r.classes.value(r.saliencyClass), r.saliencyLayer));
 }
 
 void InspectorPanel::showChannels()

@@ -10,9 +10,11 @@
 #include "ScenesPanel.h"
 #include "TimelineView.h"
 #include "TrainingPanel.h"
+#include "TrainingReportView.h"
 
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QMenu>
 #include <QStatusBar>

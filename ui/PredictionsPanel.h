@@ -8,6 +8,7 @@
 
 class QComboBox;
 class QDoubleSpinBox;
+class QGridLayout;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -45,7 +46,7 @@ private:
     QLabel* m_summary = nullptr;
     QTableWidget* m_suggestions = nullptr;
     QPushButton* m_refreshSuggestions = nullptr;
-    class QGridLayout* m_reviewGrid = nullptr;
+    QGridLayout* m_reviewGrid = nullptr;
 };
 
 } // namespace fl

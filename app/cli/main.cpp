@@ -2,13 +2,23 @@
 #include "CliOutput.h"
 #include "Commands.h"
 
+#if FL_CLI_WITH_MODELS
 #include "ml/TorchRuntime.h"
+#endif
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <map>
+#include <set>
+
+#include <unistd.h>
 
 namespace {
 
@@ -55,30 +65,75 @@ const char* kHelp =
     "  --version, --help\n"
     "Exit status: 0 success, 1 failure (one line on stderr), 2 bad usage.\n";
 
+#if !FL_CLI_WITH_MODELS
+// The commands that train or run a model: the light fragmentlab-cli (no LibTorch) hands them
+// to fragmentlab-cli-ml (app/CMakeLists.txt).
+bool needsModels(const QStringList& args)
+{
+    static const std::set<QString> single = {QStringLiteral("train"), QStringLiteral("evaluate"), QStringLiteral("models"),
+                                             QStringLiteral("predict"), QStringLiteral("suggest"), QStringLiteral("--version")};
+    static const std::set<QString> bench = {QStringLiteral("train"), QStringLiteral("predict")};
+    if (args.size() < 2)
+        return false;
+    if (single.count(args[1]))
+        return true;
+    return args[1] == QLatin1String("bench") && args.size() >= 3 && bench.count(args[2]);
+}
+
+// Replaces this process with fragmentlab-cli-ml (next to this program in a build, in
+// ../lib/fragmentlab/ when installed), with the same arguments. Returns only on failure.
+int runWithModels(char** argv)
+{
+    const QDir here(QCoreApplication::applicationDirPath());
+    const QStringList candidates = {here.filePath(QStringLiteral("fragmentlab-cli-ml")),
+                                    here.filePath(QStringLiteral("../lib/fragmentlab/fragmentlab-cli-ml"))};
+    for (const QString& candidate : candidates) {
+        if (!QFileInfo(candidate).isExecutable())
+            continue;
+        // LibTorch's OpenMP threads should sleep, not spin, while they wait (docs/PERFORMANCE.md);
+        // libgomp reads this once when it loads, so it is set before the program starts.
+        setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
+        const QByteArray path = QFile::encodeName(candidate);
+        execv(path.constData(), argv);
+        return fl::cli::fail(QStringLiteral("%1: cannot start it: %2").arg(candidate, QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    return fl::cli::fail(QStringLiteral("%1: not found (it runs the model commands; is FragmentLab fully installed?)")
+                             .arg(candidates.constLast()));
+}
+#endif
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+#if FL_CLI_WITH_MODELS
     fl::ml::preferPassiveOpenMpWait(argc, argv); // first: may re-execute the program
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("fragmentlab"));
     QCoreApplication::setOrganizationName(QStringLiteral("FragmentLab"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FRAGMENTLAB_VERSION));
 
-    fl::ml::configureTorchRuntime(); // Debian's LibTorch starts with one thread
-
     const QStringList args = app.arguments();
+#if FL_CLI_WITH_MODELS
+    fl::ml::configureTorchRuntime(); // Debian's LibTorch starts with one thread
+#else
+    if (needsModels(args))
+        return runWithModels(argv);
+#endif
     if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h")
         || args[1] == QLatin1String("help")) {
         std::fputs(kHelp, stdout);
         return args.size() < 2 ? fl::cli::Usage : fl::cli::Ok;
     }
+#if FL_CLI_WITH_MODELS
     if (args[1] == QLatin1String("--version")) {
         const auto torch = fl::ml::torchRuntimeInfo();
         std::printf("fragmentlab-cli %s (LibTorch %s%s)\n", FRAGMENTLAB_VERSION, torch.torchVersion.c_str(),
                     torch.cudaBuilt ? ", CUDA" : "");
         return fl::cli::Ok;
     }
+#endif
 
     using Command = std::function<int(const QStringList&)>;
     const std::map<QString, Command> single = {
@@ -87,12 +142,13 @@ int main(int argc, char** argv)
         {QStringLiteral("fragments"), fl::cli::runFragments},
         {QStringLiteral("scenes"), fl::cli::runScenes},
         {QStringLiteral("keyframes"), fl::cli::runKeyframes},
-
+#if FL_CLI_WITH_MODELS
         {QStringLiteral("train"), fl::cli::runTrain},
         {QStringLiteral("evaluate"), fl::cli::runEvaluate},
         {QStringLiteral("models"), fl::cli::runModels},
         {QStringLiteral("predict"), fl::cli::runPredict},
         {QStringLiteral("suggest"), fl::cli::runSuggest},
+#endif
     };
     const std::map<QString, Command> grouped = {
         {QStringLiteral("project create"), fl::cli::runProjectCreate},
@@ -102,9 +158,10 @@ int main(int argc, char** argv)
         {QStringLiteral("labels export"), fl::cli::runLabelsExport},
         {QStringLiteral("bench decode"), fl::cli::runBenchDecode},
         {QStringLiteral("bench scenes"), fl::cli::runBenchScenes},
-
+#if FL_CLI_WITH_MODELS
         {QStringLiteral("bench train"), fl::cli::runBenchTrain},
         {QStringLiteral("bench predict"), fl::cli::runBenchPredict},
+#endif
     };
 
     const QString name = args[1];

@@ -51,12 +51,14 @@ Header makeHeader(FrameSize size, quint64 frames, const QString& hash)
     return h;
 }
 
+} // namespace
+
 // Resizes a decoded frame to the cache's size. A plain INTER_AREA (box average) over a large
 // factor (1280x720 -> 64x64) costs ~3-4 ms a frame, more than decoding it; so a frame more
 // than 4x larger than the target is first resized bilinearly to 4x the target, then
 // box-averaged by that integer factor (OpenCV's fast path): ~0.2 ms, within one grey level of
 // the direct box average on natural images.
-void shrinkFrame(const cv::Mat& bgr, cv::Mat& staging, cv::Mat& out, FrameSize size)
+void FragmentCache::shrinkFrame(const cv::Mat& bgr, cv::Mat& staging, cv::Mat& out, FrameSize size)
 {
     const cv::Size target(size.width, size.height);
     const cv::Size staged(4 * size.width, 4 * size.height);
@@ -68,7 +70,13 @@ void shrinkFrame(const cv::Mat& bgr, cv::Mat& staging, cv::Mat& out, FrameSize s
     }
 }
 
-} // namespace
+cv::Mat FragmentCache::modelFrame(const cv::Mat& bgr, FrameSize size)
+{
+    cv::Mat staging, small, rgb;
+    shrinkFrame(bgr, staging, small, size);
+    cv::cvtColor(small, rgb, cv::COLOR_BGR2RGB);
+    return rgb;
+}
 
 struct FragmentCache::Mapping {
     QFile file;

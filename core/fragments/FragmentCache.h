@@ -37,6 +37,11 @@ public:
     FragmentCache() = default;
 
     static QString fileFor(const QString& cacheDir, const QString& contentHash, FrameSize size);
+    // A decoded BGR frame as the cache stores it (and a model sees it): shrunk to `size`
+    // (bilinear to 4x the size, then box average), RGB. For a frame outside any cache (the
+    // inspector); staging/out let the cache build reuse its buffers.
+    static cv::Mat modelFrame(const cv::Mat& bgr, FrameSize size);
+    static void shrinkFrame(const cv::Mat& bgr, cv::Mat& staging, cv::Mat& out, FrameSize size);
 
     // Opens the cache of `videoPath` at `size`, building it first if missing or stale
     // (one sequential decode; reuses or writes the frame index in options.indexCacheDir).
