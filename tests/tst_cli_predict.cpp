@@ -123,6 +123,10 @@ private slots:
         QVERIFY(jf.open(QIODevice::ReadOnly));
         QCOMPARE(json(jf.readAll()).value(QStringLiteral("format")).toString(), QStringLiteral("fragmentlab-predictions"));
 
+        const test::CliRun reused = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--reuse")});
+        QVERIFY2(reused.exitCode == 0, reused.err.constData());
+        QVERIFY(reused.out.startsWith("motion.mp4: 160 of 160 fragments predicted"));
+
         const test::CliRun bad = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--video"), QStringLiteral("nope.mp4")});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.contains("no video \"nope.mp4\""), bad.err.constData());

@@ -140,6 +140,15 @@ private slots:
         PredictionJob again(p, request);
         QVERIFY(again.runHere());
         QCOMPARE(again.results().front().probabilities, r.probabilities);
+
+        // Fresh, complete stored predictions are reused instead of recomputed: streamed at once.
+        request.reuseFresh = true;
+        PredictionJob reuse(p, request);
+        QSignalSpy reusedRows(&reuse, &PredictionJob::rowsPredicted);
+        QVERIFY(reuse.runHere());
+        QCOMPARE(reusedRows.count(), 1);
+        QCOMPARE(reusedRows.first().at(2).toLongLong(), qint64(160));
+        QCOMPARE(reuse.results().front(), again.results().front());
     }
 
     void cancelKeepsEarlierRows()

@@ -155,7 +155,7 @@ int predictFolder(const ArgParser& args, const Project& project, const QString& 
 int runPredict(const QStringList& argv)
 {
     ArgParser args(QStringLiteral("fragmentlab-cli predict DIR [--video NAME] [--model NAME] [-o predictions.csv|.json] [--json] "
-                                  "[--folder PATH [-o OUTDIR]] [--batch-size N] [--no-features]"));
+                                  "[--folder PATH [-o OUTDIR]] [--batch-size N] [--no-features] [--reuse]"));
     args.addValue(QStringLiteral("video"), QStringLiteral("NAME"), QStringLiteral("predict only this video of the project (file name)"));
     args.addValue(QStringLiteral("model"), QStringLiteral("NAME"), QStringLiteral("a model of the project other than the active one"));
     args.addValue(QStringLiteral("output"), QStringLiteral("FILE"),
@@ -165,6 +165,7 @@ int runPredict(const QStringList& argv)
                   QStringLiteral("predict the videos of PATH (not in the project) with the project's model; nothing is stored"));
     args.addValue(QStringLiteral("batch-size"), QStringLiteral("N"), QStringLiteral("fragments per inference batch (default 32)"));
     args.addFlag(QStringLiteral("no-features"), QStringLiteral("do not keep the fragment feature vectors"));
+    args.addFlag(QStringLiteral("reuse"), QStringLiteral("keep videos whose stored predictions of the model are up to date"));
     args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable summary"));
     if (auto exit = args.parse(argv, 1, 1)) return *exit;
     if (args.isSet(QStringLiteral("folder")) && args.isSet(QStringLiteral("video")))
@@ -175,6 +176,7 @@ int runPredict(const QStringList& argv)
     if (!batch) return exit;
     request.batchSize = int(*batch);
     request.keepFeatures = !args.isSet(QStringLiteral("no-features"));
+    request.reuseFresh = args.isSet(QStringLiteral("reuse"));
 
     auto project = Project::load(args.positional().at(0));
     if (!project) return fail(project.error());

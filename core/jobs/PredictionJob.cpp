@@ -255,6 +255,26 @@ Status PredictionJob::execute(const WorkControl& control)
         }
         emit videoStarted(name, fragments);
         const QString what = QStringLiteral("Predicting %1").arg(name);
+        if (m_request.reuseFresh && m_request.save) {
+            auto stored = PredictionStore::read(PredictionStore::fileFor(m_project, modelId, name));
+            if (stored && PredictionStore::staleReason(m_project, v, *stored).isEmpty() && stored->predictions.classes == classes
+                && stored->predictions.predictedCount() == fragments && (featureSize == 0 || stored->predictions.featureSize == featureSize)) {
+                VideoPredictions reused = std::move(stored->predictions);
+                if (featureSize == 0) {
+                    reused.featureSize = 0;
+                    reused.features.clear();
+                }
+                {
+                    std::lock_guard lock(m_mutex);
+                    m_results[name] = std::move(reused);
+                }
+                done += fragments;
+                emit rowsPredicted(name, 0, fragments);
+                control.report(done, total, what);
+                emit videoFinished(name, fragments);
+                continue;
+            }
+        }
         control.report(done, total, what);
         if (fragments == 0) {
             if (Status s = saveVideo(name); !s) return s;

@@ -37,6 +37,9 @@ struct PredictionRequest {
     ml::DeviceChoice device = ml::DeviceChoice::Cpu;
     int saveIntervalSeconds = 30;  // periodic save of the video in progress (0: only at its end)
     int queueBatches = 4;          // blocks decoded ahead of inference, in batches
+    // Reuse a video's stored predictions of this model when they are fresh and complete (and
+    // keep features when asked for): they are loaded and streamed instead of recomputed.
+    bool reuseFresh = false;
 };
 
 class PredictionJob : public Job {
@@ -63,7 +66,7 @@ public:
 signals:
     void videoStarted(const QString& video, qint64 fragments);
     void rowsPredicted(const QString& video, qint64 firstFragment, qint64 count);
-    void videoFinished(const QString& video, qint64 predicted);
+    void videoFinished(const QString& video, qint64 predicted);  // predicted: rows now filled
 
 protected:
     Status execute(const WorkControl& control) override;
