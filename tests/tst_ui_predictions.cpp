@@ -109,7 +109,7 @@ private slots:
     {
         auto s = settings();
         QuietWindow w(s.get());
-        ModelWorkspace ws(&w);
+        ModelWorkspace& ws = *new ModelWorkspace(&w); // owned by the window, as in the app
         open(w, m_template);
         predictAndWait(ws);
         const VideoPredictions* p = ws.predictions()->predictions(0);
@@ -139,7 +139,7 @@ private slots:
 
         // Reopening the project shows the stored predictions again.
         QuietWindow w2(s.get());
-        ModelWorkspace ws2(&w2);
+        ModelWorkspace& ws2 = *new ModelWorkspace(&w2);
         open(w2, m_template);
         QVERIFY(ws2.predictions()->predictions(0));
         QCOMPARE(ws2.predictions()->predictions(0)->predictedCount(), p->fragmentCount());
@@ -149,7 +149,7 @@ private slots:
     {
         auto s = settings();
         QuietWindow w(s.get());
-        ModelWorkspace ws(&w);
+        ModelWorkspace& ws = *new ModelWorkspace(&w); // owned by the window, as in the app
         open(w, m_template);
         PredictionWorkspace* pw = ws.predictions();
         QVERIFY(pw->predictions(0));
@@ -190,12 +190,28 @@ private slots:
         w.document()->undoStack()->undo();
         QCOMPARE(w.document()->project().labels(0).ranges(), before.labels(0).ranges());
 
-        // Accept above a threshold nobody reaches: nothing changes.
-        pw->panel()->thresholdBox()->setValue(1.0);
+        // Accept, over the whole video, the fragments at or above a threshold: exactly those
+        // get the shown class; the others keep what they had.
+        pw->panel()->thresholdBox()->setValue(0.99);
         w.timeline()->clearSelection();
-        auto none = pw->acceptAboveThreshold();
-        QVERIFY(none);
-        QCOMPARE(*none, 0);
+        const Project beforeAll = w.document()->project();
+        const std::vector<int> shownAt = pw->track()->shownClasses(); // with the new threshold
+        auto some = pw->acceptAboveThreshold();
+        QVERIFY2(some, qPrintable(some.error()));
+        qint64 taken = 0;
+        for (qint64 j = 0; j < count; ++j) {
+            const auto label = w.document()->project().fragmentLabel(0, j);
+            if (shownAt[size_t(j)] >= 0 && pw->predictions(0)->confidence(j) >= 0.99f) {
+                QVERIFY(label);
+                QCOMPARE(*label, pw->predictions(0)->classes[shownAt[size_t(j)]]);
+                ++taken;
+            } else {
+                QCOMPARE(label, beforeAll.fragmentLabel(0, j));
+            }
+        }
+        QVERIFY(taken > 0);
+        w.document()->undoStack()->undo();
+        QCOMPARE(w.document()->project().labels(0).ranges(), before.labels(0).ranges());
 
         // "Label next": suggestions are unlabeled fragments, each a click away.
         pw->refreshSuggestions();
@@ -209,7 +225,7 @@ private slots:
     {
         auto s = settings();
         QuietWindow w(s.get());
-        ModelWorkspace ws(&w);
+        ModelWorkspace& ws = *new ModelWorkspace(&w); // owned by the window, as in the app
         open(w, m_template);
         ModelCheckPanel* check = ws.modelCheck();
         check->scopeBox()->setCurrentIndex(1); // every labeled fragment
@@ -236,7 +252,7 @@ private slots:
     {
         auto s = settings();
         QuietWindow w(s.get());
-        ModelWorkspace ws(&w);
+        ModelWorkspace& ws = *new ModelWorkspace(&w); // owned by the window, as in the app
         open(w, m_template);
         const Project& p = w.document()->project();
         InspectionRequest r;
@@ -264,7 +280,7 @@ private slots:
     {
         auto s = settings();
         QuietWindow w(s.get());
-        ModelWorkspace ws(&w);
+        ModelWorkspace& ws = *new ModelWorkspace(&w); // owned by the window, as in the app
         open(w, m_template);
         EmbeddingPanel* map = ws.embedding();
         map->refresh(w.document()->project(), 0);
@@ -282,7 +298,7 @@ private slots:
         QVERIFY2(video, qPrintable(video.error()));
         auto s = settings();
         QuietWindow w(s.get());
-        ModelWorkspace ws(&w);
+        ModelWorkspace& ws = *new ModelWorkspace(&w); // owned by the window, as in the app
         w.resize(1400, 900);
         w.show();
         QVERIFY(w.document()->create(QDir(dir).filePath(QStringLiteral("project")), FragmentSpec{}, {QStringLiteral("a")}));
@@ -307,19 +323,26 @@ private slots:
         QCOMPARE(scenes->thumbnailStrip()->count(), keys.size());
         QCOMPARE(scenes->track()->segments().size(), size_t(4));
 
-        // By hand: add one, remove it.
-        QVERIFY(scenes->addKeyframe(50));
-        QVERIFY(scenes->keyframes(0).contains(50));
-        QVERIFY(scenes->keyframes(0).at(50)->manual);
-        QVERIFY(scenes->removeKeyframe(50));
-        QVERIFY(!scenes->keyframes(0).contains(50));
+        // By hand: add one where there is none, remove it.
+        qint64 free = 45;
+        while (keys.contains(free))
+            ++free;
+        QVERIFY(scenes->addKeyframe(free));
+        QVERIFY(scenes->keyframes(0).contains(free));
+        QVERIFY(scenes->keyframes(0).at(free)->manual);
+        QCOMPARE(scenes->thumbnailStrip()->count(), keys.size() + 1);
+        QVERIFY(scenes->removeKeyframe(free));
+        QVERIFY(!scenes->keyframes(0).contains(free));
+        QCOMPARE(scenes->keyframes(0), keys);
 
         // Export: images + CSV + EDL + chapters.
         const QString out = m_tmp.filePath(QStringLiteral("keyframes-out"));
         QSignalSpy finished(w.jobRunner(), &JobRunner::jobFinished);
         QVERIFY(scenes->exportKeyframes(out, false));
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(QDir(out).filePath(QStringLiteral("shots_chapters.txt"))), 60000);
-        QCOMPARE(QDir(out).entryList({QStringLiteral("*.png")}, QDir::Files).size(), qsizetype(keys.size()));
+        QVERIFY2(QDir(out).entryList({QStringLiteral("*.png")}, QDir::Files).size() == qsizetype(keys.size()),
+                 qPrintable(QDir(out).entryList(QDir::Files).join(QLatin1Char(' ')) + QStringLiteral(" for frames ") +
+                            [&] { QStringList f; for (qint64 x : keys.frames()) f << QString::number(x); return f.join(QLatin1Char(',')); }()));
         QVERIFY(QFileInfo(QDir(out).filePath(QStringLiteral("shots.edl"))).size() > 0);
         QVERIFY(QFileInfo(QDir(out).filePath(QStringLiteral("shots_keyframes.csv"))).size() > 0);
     }

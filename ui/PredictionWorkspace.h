@@ -22,6 +22,7 @@ class QAction;
 namespace fl {
 
 class MainWindow;
+class TimelineView;
 class PredictionJob;
 class PredictionTrack;
 class PredictionsPanel;
@@ -85,6 +86,7 @@ private:
     Result<int> accept(qint64 firstFragment, qint64 lastFragment, double minConfidence, const QString& text);
 
     MainWindow* m_window = nullptr;
+    QPointer<TimelineView> m_timeline; // for the destructor: the window may have deleted it first
     PredictionsPanel* m_panel = nullptr;
     ProbabilityPlot* m_plot = nullptr;
     std::unique_ptr<PredictionTrack> m_track;

@@ -9,6 +9,7 @@
 #include "analysis/VideoAnalysis.h"
 
 #include <QFutureWatcher>
+#include <QPointer>
 #include <QWidget>
 
 #include <map>
@@ -25,6 +26,7 @@ class QSpinBox;
 namespace fl {
 
 class MainWindow;
+class TimelineView;
 class PredictionWorkspace;
 class ScenesTrack;
 
@@ -69,6 +71,7 @@ private:
     QString timecodeOf(int video, qint64 frame) const;
 
     MainWindow* m_window = nullptr;
+    QPointer<TimelineView> m_timeline; // for the destructor: the window may have deleted it first
     PredictionWorkspace* m_predictions = nullptr;
     std::unique_ptr<ScenesTrack> m_track;
     std::map<int, VideoAnalysis> m_analysis;   // by project video
