@@ -22,7 +22,10 @@ cv::Mat shotTexture(int seed, int width, int height)
     cv::GaussianBlur(noise, blurred, cv::Size(0, 0), 3.0);
     cv::normalize(blurred, blurred, 0, 255, cv::NORM_MINMAX);
     // A tint of its own: a colour per seed mixed in at 60%.
-    const cv::Scalar tint(rng.uniform(30, 230), rng.uniform(30, 230), rng.uniform(30, 230));
+    // Drawn one by one: the order in which function arguments are evaluated is unspecified
+    // (GCC goes right to left, clang left to right), and the videos must not depend on it.
+    const int blue = rng.uniform(30, 230), green = rng.uniform(30, 230), red = rng.uniform(30, 230);
+    const cv::Scalar tint(red, green, blue);
     cv::Mat tinted;
     cv::addWeighted(blurred, 0.4, cv::Mat(blurred.size(), blurred.type(), tint), 0.6, 0, tinted);
     cache[key] = tinted;
