@@ -105,7 +105,8 @@ Result<FragmentCache> FragmentCache::open(const QString& file)
 }
 
 Result<FragmentCache> FragmentCache::ensure(const QString& videoPath, const QString& cacheDir, FrameSize size,
-                                            const VideoOpenOptions& options, const WorkControl& control)
+                                            const VideoOpenOptions& options, const WorkControl& control,
+                                            const CachedFrameObserver& observer)
 {
     if (size.width < 8 || size.height < 8 || size.width > 4096 || size.height > 4096)
         return Result<FragmentCache>::failure(QStringLiteral("fragment size %1x%2 is outside 8..4096").arg(size.width).arg(size.height));
@@ -140,6 +141,7 @@ Result<FragmentCache> FragmentCache::ensure(const QString& videoPath, const QStr
             writeError = out.errorString();
             return false;
         }
+        if (observer && !observer(written, rgb.data)) return false;
         ++written;
         return true;
     };

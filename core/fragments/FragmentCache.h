@@ -15,6 +15,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -26,6 +27,11 @@ struct FrameSize {
     bool operator==(const FrameSize&) const = default;
 };
 
+// Sees each frame while ensure() builds a cache: its index and H x W x 3 RGB pixels (valid
+// only during the call), in order. Returning false stops the build (it fails as cancelled).
+// Lets a consumer (the prediction job) work on frames while the video is still decoding.
+using CachedFrameObserver = std::function<bool(qint64 i, const std::uint8_t* rgb)>;
+
 class FragmentCache {
 public:
     FragmentCache() = default;
@@ -34,8 +40,10 @@ public:
 
     // Opens the cache of `videoPath` at `size`, building it first if missing or stale
     // (one sequential decode; reuses or writes the frame index in options.indexCacheDir).
+    // `observer` sees every frame of a build (not called when a valid cache already exists).
     static Result<FragmentCache> ensure(const QString& videoPath, const QString& cacheDir, FrameSize size,
-                                       const VideoOpenOptions& options = {}, const WorkControl& control = {});
+                                       const VideoOpenOptions& options = {}, const WorkControl& control = {},
+                                       const CachedFrameObserver& observer = {});
     // Opens an existing, complete cache file; fails (naming the file) if it is damaged.
     static Result<FragmentCache> open(const QString& file);
 
