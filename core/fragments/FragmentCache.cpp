@@ -1,5 +1,6 @@
 #include "fragments/FragmentCache.h"
 
+#include "project/FileBytes.h"
 #include "video/FileFingerprint.h"
 
 #include <opencv2/imgproc.hpp>
@@ -10,6 +11,7 @@
 #include <QLoggingCategory>
 #include <QSaveFile>
 
+#include <cerrno>
 #include <cstring>
 
 Q_LOGGING_CATEGORY(lcCache, "fragmentlab.cache")
@@ -125,7 +127,7 @@ Result<FragmentCache> FragmentCache::ensure(const QString& videoPath, const QStr
         return Result<FragmentCache>::failure(QStringLiteral("%1: cannot create the cache folder").arg(QFileInfo(target).absolutePath()));
     QSaveFile out(target);
     if (!out.open(QIODevice::WriteOnly))
-        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot write fragment cache: %2").arg(target, out.errorString()));
+        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot write fragment cache: %2").arg(target, writeFailureReason(out.errorString())));
     const Header placeholder = makeHeader(size, 0, QString::fromLatin1(fingerprint->hash));
     out.write(reinterpret_cast<const char*>(&placeholder), kHeaderBytes);
 
@@ -138,7 +140,7 @@ Result<FragmentCache> FragmentCache::ensure(const QString& videoPath, const QStr
         cv::cvtColor(small, rgb, cv::COLOR_BGR2RGB);
         const qint64 bytes = qint64(rgb.total() * rgb.elemSize());
         if (out.write(reinterpret_cast<const char*>(rgb.data), bytes) != bytes) {
-            writeError = out.errorString();
+            writeError = writeFailureReason(out.errorString(), errno);
             return false;
         }
         if (observer && !observer(written, rgb.data)) return false;
@@ -161,7 +163,7 @@ Result<FragmentCache> FragmentCache::ensure(const QString& videoPath, const QStr
     }
     const Header header = makeHeader(size, quint64(written), QString::fromLatin1(fingerprint->hash));
     if (!out.seek(0) || out.write(reinterpret_cast<const char*>(&header), kHeaderBytes) != kHeaderBytes || !out.commit())
-        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot write fragment cache: %2").arg(target, out.errorString()));
+        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot write fragment cache: %2").arg(target, writeFailureReason(out.errorString(), errno)));
     return open(target);
 }
 
