@@ -22,5 +22,6 @@ int runTrain(const QStringList& args);
 int runEvaluate(const QStringList& args);
 int runModels(const QStringList& args);
 int runBenchTrain(const QStringList& args);
+int runBenchLong(const QStringList& args);
 
 } // namespace fl::cli

@@ -43,6 +43,8 @@ const char* kHelp =
     "  bench scenes VIDEO [--json] [--runs N] [--no-ffmpeg]\n"
 
     "  bench train DIR [--epochs N] [--arch NAME] [--input-size PX] [--json]\n"
+    "  bench long [--minutes M] [--fps F] [--size WxH] [--input-size PX] [--work DIR] [--no-predict] [--json]\n"
+    "                                             a generated long video through index, cache, train, predict\n"
     "\n"
     "  --version, --help\n"
     "Exit status: 0 success, 1 failure (one line on stderr), 2 bad usage.\n";
@@ -94,6 +96,7 @@ int main(int argc, char** argv)
         {QStringLiteral("bench scenes"), fl::cli::runBenchScenes},
 
         {QStringLiteral("bench train"), fl::cli::runBenchTrain},
+        {QStringLiteral("bench long"), fl::cli::runBenchLong},
     };
 
     const QString name = args[1];
