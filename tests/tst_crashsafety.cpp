@@ -10,8 +10,10 @@
 // with one line naming the file and saying the disk is full, and leave the previous files as
 // they were.
 //
-// Cost: ~30 s on 2 idle cores (about 70 short child processes, one 2-epoch training at 32 px
-// and a few killed ones); more when the machine is loaded.
+// Cost: 75 s wall / 43 s CPU with the 2 cores loaded (load average ~8); about 40 child
+// processes (each loads LibTorch), one complete 2-epoch training at 32 px and three killed
+// ones. Under the sanitizers the kill rounds are halved.
+#include "BadMedia.h"
 #include "CliRun.h"
 #include "CrashVersions.h"
 #include "MotionProject.h"
@@ -33,6 +35,7 @@
 #include <QThread>
 #include <QtTest>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -77,18 +80,6 @@ int lastSavedVersion(const QByteArray& out)
     return last;
 }
 
-QByteArray fileContents(const QString& file)
-{
-    QFile f(file);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeContents(const QString& file, const QByteArray& bytes)
-{
-    QFile f(file);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
-
 // Every file under `dir` whose name ends with `suffix`.
 QStringList filesEndingWith(const QString& dir, const QString& suffix)
 {
@@ -120,6 +111,12 @@ private:
     double m_trainSeconds = 0;
 
     int randomMs(int low, int high) { return std::uniform_int_distribution<int>(low, high)(m_rng); }
+
+    // Kill rounds per case: half under the sanitizers (every child runs ~3x slower there).
+    static int rounds(int normal)
+    {
+        return qEnvironmentVariableIsSet("ASAN_OPTIONS") ? std::max(2, normal / 2) : normal;
+    }
 
     // Starts `program`; when `waitForSaved`, waits until it reports its first completed write.
     // Then, after a random delay in [0, maxDelayMs], kills it with SIGKILL (if still running).
@@ -247,7 +244,7 @@ private slots:
     {
         auto project = freshCrashProject(QStringLiteral("save"));
         QVERIFY2(project, qPrintable(project.error()));
-        for (int round = 0; round < 6; ++round) {
+        for (int round = 0; round < rounds(6); ++round) {
             const ChildRun run = runAndKill(kWriter, {QStringLiteral("project"), project->dir()}, true, 150);
             QVERIFY2(run.lastSaved >= 1, qPrintable(run.describe()));
             auto loaded = Project::load(project->dir());
@@ -264,11 +261,11 @@ private slots:
     {
         auto project = freshCrashProject(QStringLiteral("autosave"));
         QVERIFY2(project, qPrintable(project.error()));
-        const QByteArray saved = fileContents(project->projectFile());
-        for (int round = 0; round < 6; ++round) {
+        const QByteArray saved = test::readWholeFile(project->projectFile());
+        for (int round = 0; round < rounds(6); ++round) {
             const ChildRun run = runAndKill(kWriter, {QStringLiteral("autosave"), project->dir()}, true, 150);
             QVERIFY2(run.lastSaved >= 1, qPrintable(run.describe()));
-            QCOMPARE(fileContents(project->projectFile()), saved);
+            QCOMPARE(test::readWholeFile(project->projectFile()), saved);
             auto main = Project::load(project->dir());
             QVERIFY2(main, qPrintable(main.error()));
             QVERIFY(test::hasLabelVersion(*main, 0));
@@ -292,7 +289,7 @@ private slots:
         auto first = PredictionStore::save(*project, test::predictionVersion(*project, 0));
         QVERIFY2(first, qPrintable(first.error()));
         const QString file = *first;
-        for (int round = 0; round < 6; ++round) {
+        for (int round = 0; round < rounds(6); ++round) {
             const ChildRun run = runAndKill(kWriter, {QStringLiteral("predictions"), project->dir()}, true, 150);
             QVERIFY2(run.lastSaved >= 1, qPrintable(run.describe()));
             auto stored = PredictionStore::read(file);
@@ -317,7 +314,7 @@ private slots:
         auto model = ml::FragmentModel::create(test::crashModelInfo(0), 1);
         QVERIFY(model);
         QVERIFY(model->save(QFile::encodeName(file).toStdString()));
-        for (int round = 0; round < 6; ++round) {
+        for (int round = 0; round < rounds(6); ++round) {
             const ChildRun run = runAndKill(kWriter, {QStringLiteral("model"), file}, true, 60);
             QVERIFY2(run.lastSaved >= 1, qPrintable(run.describe()));
             auto loaded = ml::FragmentModel::load(QFile::encodeName(file).toStdString());
@@ -339,7 +336,7 @@ private slots:
         auto before = Project::load(m_motion.dir);
         QVERIFY2(before, qPrintable(before.error()));
         const int longest = int(m_trainSeconds * 1000) + 300;
-        for (int round = 0; round < 3; ++round) {
+        for (int round = 0; round < rounds(3); ++round) {
             const ChildRun run = runAndKill(test::CliRunner::program(), QStringList{QStringLiteral("train"), m_motion.dir} + kFastTraining,
                                             false, longest);
             QVERIFY2(run.killed || run.exitCode == 0, qPrintable(run.describe()));
@@ -361,7 +358,7 @@ private slots:
         const ChildRun full = runLimited(kWriter, {QStringLiteral("predict"), m_motion.dir});
         QVERIFY2(full.exitCode == 0 && full.out.contains("done"), qPrintable(full.describe()));
         const int longest = int(t.elapsed()) + 200;
-        for (int round = 0; round < 4; ++round) {
+        for (int round = 0; round < rounds(4); ++round) {
             // Start from no predictions, so a file seen afterwards was written by the killed run.
             QDir(QDir(m_motion.dir).filePath(QStringLiteral("predictions"))).removeRecursively();
             const ChildRun run = runAndKill(kWriter, {QStringLiteral("predict"), m_motion.dir}, false, longest);
@@ -393,21 +390,21 @@ private slots:
         const auto prefixes = [](qsizetype size) {
             return QList<qsizetype>{0, 1, 8, size / 3, size / 2, size - 33, size - 1};
         };
-        const QByteArray json = fileContents(project->projectFile());   // ends "}\n": cut before the "}"
+        const QByteArray json = test::readWholeFile(project->projectFile());   // ends "}\n": cut before the "}"
         for (qsizetype n : prefixes(json.size() - 1)) {
-            QVERIFY(writeContents(QDir(cut).filePath(Project::projectFileName()), json.left(n)));
+            QVERIFY(test::writeWholeFile(QDir(cut).filePath(Project::projectFileName()), json.left(n)));
             QVERIFY2(!Project::load(cut), qPrintable(QStringLiteral("project.json cut at %1 of %2 bytes was accepted").arg(n).arg(json.size())));
         }
-        const QByteArray pred = fileContents(*predictions);
+        const QByteArray pred = test::readWholeFile(*predictions);
         for (qsizetype n : prefixes(pred.size())) {
             const QString file = QDir(cut).filePath(QStringLiteral("clip.mp4.flpred"));
-            QVERIFY(writeContents(file, pred.left(n)));
+            QVERIFY(test::writeWholeFile(file, pred.left(n)));
             QVERIFY2(!PredictionStore::read(file), qPrintable(QStringLiteral(".flpred cut at %1 of %2 bytes was accepted").arg(n).arg(pred.size())));
         }
-        const QByteArray ckpt = fileContents(modelFile);
+        const QByteArray ckpt = test::readWholeFile(modelFile);
         for (qsizetype n : prefixes(ckpt.size())) {
             const QString file = QDir(cut).filePath(QStringLiteral("cut.flmodel"));
-            QVERIFY(writeContents(file, ckpt.left(n)));
+            QVERIFY(test::writeWholeFile(file, ckpt.left(n)));
             QVERIFY2(!ml::FragmentModel::load(QFile::encodeName(file).toStdString()),
                      qPrintable(QStringLiteral(".flmodel cut at %1 of %2 bytes was accepted").arg(n).arg(ckpt.size())));
         }
@@ -419,14 +416,14 @@ private slots:
     {
         auto project = freshCrashProject(QStringLiteral("full-save"));
         QVERIFY2(project, qPrintable(project.error()));
-        const QByteArray before = fileContents(project->projectFile());
+        const QByteArray before = test::readWholeFile(project->projectFile());
         const QStringList listing = folderListing(project->dir());
         const QString csv = m_tmp.filePath(QStringLiteral("full-save.csv"));
-        QVERIFY(writeContents(csv, "video,start_frame,end_frame,label\nclip.mp4,399000,399100,b\n"));
+        QVERIFY(test::writeWholeFile(csv, "video,start_frame,end_frame,label\nclip.mp4,399000,399100,b\n"));
         const ChildRun run = runLimited(test::CliRunner::program(), {QStringLiteral("labels"), QStringLiteral("import"), project->dir(), csv},
                                         4096);
         expectDiskFull(run, project->projectFile());
-        QCOMPARE(fileContents(project->projectFile()), before);
+        QCOMPARE(test::readWholeFile(project->projectFile()), before);
         QCOMPARE(folderListing(project->dir()), listing);   // no temporary file left behind
     }
 
@@ -435,11 +432,11 @@ private slots:
         auto project = freshCrashProject(QStringLiteral("full-export"));
         QVERIFY2(project, qPrintable(project.error()));
         const QString out = m_tmp.filePath(QStringLiteral("exported.csv"));
-        QVERIFY(writeContents(out, "previous export\n"));
+        QVERIFY(test::writeWholeFile(out, "previous export\n"));
         const ChildRun run = runLimited(test::CliRunner::program(), {QStringLiteral("labels"), QStringLiteral("export"), project->dir(), out},
                                         1024);
         expectDiskFull(run, out);
-        QCOMPARE(fileContents(out), QByteArray("previous export\n"));
+        QCOMPARE(test::readWholeFile(out), QByteArray("previous export\n"));
     }
 
     void diskFullCheckpoint()
@@ -447,7 +444,7 @@ private slots:
         if (!m_haveMotion) QSKIP("ffmpeg is not available");
         auto project = Project::load(m_motion.dir);
         QVERIFY2(project, qPrintable(project.error()));
-        const QByteArray before = fileContents(project->projectFile());
+        const QByteArray before = test::readWholeFile(project->projectFile());
         const QStringList models = folderListing(project->modelsDir());
         // The frame cache exists (initTestCase): the first large write is the checkpoint.
         const ChildRun run = runLimited(test::CliRunner::program(), QStringList{QStringLiteral("train"), m_motion.dir} + kFastTraining, 8192);
@@ -458,7 +455,7 @@ private slots:
         QVERIFY2(line.contains(project->modelsDir()) && line.contains(ModelStore::modelSuffix()), qPrintable(line));
         QVERIFY2(line.contains(QStringLiteral("the disk is full")), qPrintable(line));
         QCOMPARE(folderListing(project->modelsDir()), models);   // no partial checkpoint, no report
-        QCOMPARE(fileContents(project->projectFile()), before);
+        QCOMPARE(test::readWholeFile(project->projectFile()), before);
     }
 
     void diskFullPredictionSave()
@@ -467,10 +464,10 @@ private slots:
         QVERIFY2(project, qPrintable(project.error()));
         auto first = PredictionStore::save(*project, test::predictionVersion(*project, 0));
         QVERIFY2(first, qPrintable(first.error()));
-        const QByteArray before = fileContents(*first);
+        const QByteArray before = test::readWholeFile(*first);
         const ChildRun run = runLimited(kWriter, {QStringLiteral("predictions"), project->dir(), QStringLiteral("--once")}, 64 * 1024);
         expectDiskFull(run, *first);
-        QCOMPARE(fileContents(*first), before);
+        QCOMPARE(test::readWholeFile(*first), before);
         QCOMPARE(folderListing(QFileInfo(*first).absolutePath()), QStringList{QFileInfo(*first).fileName()});
     }
 
@@ -498,7 +495,7 @@ private slots:
         auto project = freshCrashProject(QStringLiteral("readonly"));
         QVERIFY2(project, qPrintable(project.error()));
         const QString dir = project->dir();
-        const QByteArray before = fileContents(project->projectFile());
+        const QByteArray before = test::readWholeFile(project->projectFile());
         QVERIFY(QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
                                                | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther));
         const auto restore = qScopeGuard([dir] {
@@ -512,13 +509,13 @@ private slots:
                   "simulated here; writeFailureWords covers the message");
         }
         const QString csv = m_tmp.filePath(QStringLiteral("readonly.csv"));
-        QVERIFY(writeContents(csv, "video,start_frame,end_frame,label\nclip.mp4,399000,399100,b\n"));
+        QVERIFY(test::writeWholeFile(csv, "video,start_frame,end_frame,label\nclip.mp4,399000,399100,b\n"));
         const ChildRun run = runLimited(test::CliRunner::program(), {QStringLiteral("labels"), QStringLiteral("import"), dir, csv});
         QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
         QCOMPARE(run.errLines().size(), 1);
         QVERIFY2(run.errLines().first().contains(project->projectFile()), qPrintable(run.describe()));
         QVERIFY2(run.errLines().first().contains(QStringLiteral("permission denied")), qPrintable(run.describe()));
-        QCOMPARE(fileContents(project->projectFile()), before);
+        QCOMPARE(test::readWholeFile(project->projectFile()), before);
         QVERIFY(Project::load(dir));
     }
 };

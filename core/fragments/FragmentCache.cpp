@@ -11,8 +11,15 @@
 #include <QLoggingCategory>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+
+#ifdef Q_OS_UNIX
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 Q_LOGGING_CATEGORY(lcCache, "fragmentlab.cache")
 
@@ -172,6 +179,23 @@ const std::uint8_t* FragmentCache::frame(qint64 i) const
     if (!m_data || i < 0 || i >= m_frameCount)
         return nullptr;
     return m_data + i * bytesPerFrame();
+}
+
+void FragmentCache::releaseFrames(qint64 first, qint64 end) const
+{
+#ifdef Q_OS_UNIX
+    first = std::max<qint64>(first, 0);
+    end = std::min(end, m_frameCount);
+    if (!m_data || end <= first) return;
+    // Whole pages inside the range only: a page shared with a frame outside it stays.
+    const auto page = std::uintptr_t(sysconf(_SC_PAGESIZE));
+    const auto from = (std::uintptr_t(m_data + first * bytesPerFrame()) + page - 1) / page * page;
+    const auto to = std::uintptr_t(m_data + end * bytesPerFrame()) / page * page;
+    if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+#else
+    Q_UNUSED(first);
+    Q_UNUSED(end);
+#endif
 }
 
 Status FragmentCache::fragmentBlock(const FragmentSpec& spec, qint64 fragment, std::uint8_t* out) const
