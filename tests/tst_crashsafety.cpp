@@ -458,6 +458,23 @@ private slots:
         QCOMPARE(test::readWholeFile(project->projectFile()), before);
     }
 
+    // Training at an input size with no frame cache yet: the cache build is the first write.
+    void diskFullFrameCache()
+    {
+        if (!m_haveMotion) QSKIP("ffmpeg is not available");
+        auto project = Project::load(m_motion.dir);
+        QVERIFY2(project, qPrintable(project.error()));
+        const QStringList caches = folderListing(QDir(project->cacheDir()).filePath(QStringLiteral("frames")));
+        QStringList args = QStringList{QStringLiteral("train"), m_motion.dir} + kFastTraining;
+        args[args.indexOf(QStringLiteral("--input-size")) + 1] = QStringLiteral("40");
+        const ChildRun run = runLimited(test::CliRunner::program(), args, 8192);
+        QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+        QCOMPARE(run.errLines().size(), 1);
+        const QString line = run.errLines().first();
+        QVERIFY2(line.contains(QStringLiteral(".flcache")) && line.contains(QStringLiteral("the disk is full")), qPrintable(line));
+        QCOMPARE(folderListing(QDir(project->cacheDir()).filePath(QStringLiteral("frames"))), caches);
+    }
+
     void diskFullPredictionSave()
     {
         auto project = freshCrashProject(QStringLiteral("full-pred"));
