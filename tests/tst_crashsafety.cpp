@@ -10,9 +10,9 @@
 // with one line naming the file and saying the disk is full, and leave the previous files as
 // they were.
 //
-// Cost: 75 s wall / 43 s CPU with the 2 cores loaded (load average ~8); about 40 child
-// processes (each loads LibTorch), one complete 2-epoch training at 32 px and three killed
-// ones. Under the sanitizers the kill rounds are halved.
+// Cost: 45 s wall / 36 s CPU (load average 5-7 on 2 cores); 147 s under ctest -j2 at load
+// ~10. About 40 child processes (each loads LibTorch), one complete 2-epoch training at 32 px
+// and three killed ones. Under the sanitizers the kill rounds are halved.
 #include "BadMedia.h"
 #include "CliRun.h"
 #include "CrashVersions.h"
