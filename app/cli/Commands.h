@@ -22,6 +22,7 @@ int runTrain(const QStringList& args);
 int runEvaluate(const QStringList& args);
 int runModels(const QStringList& args);
 int runBenchTrain(const QStringList& args);
+int runBenchLong(const QStringList& args);
 
 int runPredict(const QStringList& args);
 int runSuggest(const QStringList& args);

@@ -61,6 +61,8 @@ const char* kHelp =
 
     "  bench train DIR [--epochs N] [--arch NAME] [--input-size PX] [--json]\n"
     "  bench predict VIDEO [--runs N] [--input-size PX] [--arch NAME] [--batch-size N] [--json]\n"
+    "  bench long [--minutes M] [--fps F] [--size WxH] [--input-size PX] [--work DIR] [--no-predict] [--json]\n"
+    "                                             a generated long video through index, cache, train, predict\n"
     "\n"
     "  --version, --help\n"
     "Exit status: 0 success, 1 failure (one line on stderr), 2 bad usage.\n";
@@ -72,7 +74,7 @@ bool needsModels(const QStringList& args)
 {
     static const std::set<QString> single = {QStringLiteral("train"), QStringLiteral("evaluate"), QStringLiteral("models"),
                                              QStringLiteral("predict"), QStringLiteral("suggest"), QStringLiteral("--version")};
-    static const std::set<QString> bench = {QStringLiteral("train"), QStringLiteral("predict")};
+    static const std::set<QString> bench = {QStringLiteral("train"), QStringLiteral("predict"), QStringLiteral("long")};
     if (args.size() < 2)
         return false;
     if (single.count(args[1]))
@@ -161,6 +163,7 @@ int main(int argc, char** argv)
 #if FL_CLI_WITH_MODELS
         {QStringLiteral("bench train"), fl::cli::runBenchTrain},
         {QStringLiteral("bench predict"), fl::cli::runBenchPredict},
+        {QStringLiteral("bench long"), fl::cli::runBenchLong},
 #endif
     };
 

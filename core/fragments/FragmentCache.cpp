@@ -1,5 +1,6 @@
 #include "fragments/FragmentCache.h"
 
+#include "project/FileBytes.h"
 #include "video/FileFingerprint.h"
 
 #include <opencv2/imgproc.hpp>
@@ -10,7 +11,15 @@
 #include <QLoggingCategory>
 #include <QSaveFile>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
 #include <cstring>
+
+#ifdef Q_OS_UNIX
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 Q_LOGGING_CATEGORY(lcCache, "fragmentlab.cache")
 
@@ -151,7 +160,7 @@ Result<FragmentCache> FragmentCache::ensure(const QString& videoPath, const QStr
         return Result<FragmentCache>::failure(QStringLiteral("%1: cannot create the cache folder").arg(QFileInfo(target).absolutePath()));
     QSaveFile out(target);
     if (!out.open(QIODevice::WriteOnly))
-        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot write fragment cache: %2").arg(target, out.errorString()));
+        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot write fragment cache: %2").arg(target, writeFailureReason(out.errorString())));
     const Header placeholder = makeHeader(size, 0, QString::fromLatin1(fingerprint->hash));
     out.write(reinterpret_cast<const char*>(&placeholder), kHeaderBytes);
 
@@ -165,7 +174,7 @@ Result<FragmentCache> FragmentCache::ensure(const QString& videoPath, const QStr
         cv::cvtColor(small, rgb, cv::COLOR_BGR2RGB);
         const qint64 bytes = qint64(rgb.total() * rgb.elemSize());
         if (out.write(reinterpret_cast<const char*>(rgb.data), bytes) != bytes) {
-            writeError = out.errorString();
+            writeError = writeFailureReason(out.errorString(), errno);
             return false;
         }
         if (observer && !observer(written, rgb.data)) return false;
@@ -188,7 +197,7 @@ Result<FragmentCache> FragmentCache::ensure(const QString& videoPath, const QStr
     }
     const Header header = makeHeader(size, quint64(written), QString::fromLatin1(fingerprint->hash));
     if (!out.seek(0) || out.write(reinterpret_cast<const char*>(&header), kHeaderBytes) != kHeaderBytes || !out.commit())
-        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot write fragment cache: %2").arg(target, out.errorString()));
+        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot write fragment cache: %2").arg(target, writeFailureReason(out.errorString(), errno)));
     return open(target);
 }
 
@@ -197,6 +206,23 @@ const std::uint8_t* FragmentCache::frame(qint64 i) const
     if (!m_data || i < 0 || i >= m_frameCount)
         return nullptr;
     return m_data + i * bytesPerFrame();
+}
+
+void FragmentCache::releaseFrames(qint64 first, qint64 end) const
+{
+#ifdef Q_OS_UNIX
+    first = std::max<qint64>(first, 0);
+    end = std::min(end, m_frameCount);
+    if (!m_data || end <= first) return;
+    // Whole pages inside the range only: a page shared with a frame outside it stays.
+    const auto page = std::uintptr_t(sysconf(_SC_PAGESIZE));
+    const auto from = (std::uintptr_t(m_data + first * bytesPerFrame()) + page - 1) / page * page;
+    const auto to = std::uintptr_t(m_data + end * bytesPerFrame()) / page * page;
+    if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+#else
+    Q_UNUSED(first);
+    Q_UNUSED(end);
+#endif
 }
 
 Status FragmentCache::fragmentBlock(const FragmentSpec& spec, qint64 fragment, std::uint8_t* out) const

@@ -61,6 +61,10 @@ public:
 
     // Pointer to frame i's H x W x 3 RGB pixels (valid while this object lives).
     const std::uint8_t* frame(qint64 i) const;
+    // Lets go of the mapped pages of frames [first, end) in this process (they stay in the
+    // system's page cache; reading them again just maps them back). A sequential reader of a
+    // long video calls it behind itself, so its memory does not grow with the video.
+    void releaseFrames(qint64 first, qint64 end) const;
     // Copies fragment `fragment` of `spec` into out (T * H * W * 3 bytes).
     Status fragmentBlock(const FragmentSpec& spec, qint64 fragment, std::uint8_t* out) const;
     std::vector<std::uint8_t> fragmentBlock(const FragmentSpec& spec, qint64 fragment) const;

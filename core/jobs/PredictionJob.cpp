@@ -309,9 +309,14 @@ Status PredictionJob::execute(const WorkControl& control)
                 return;
             }
             if (!assembler.calledOnce()) {
-                // The cache existed: read the frames from it (no decoding).
-                for (qint64 i = 0; i < pv.frameCount; ++i)
+                // The cache existed: read the frames from it (no decoding). The assembler copies
+                // each frame, so the pages behind are let go (memory stays flat on long videos).
+                constexpr qint64 kReleaseEvery = 256;
+                for (qint64 i = 0; i < pv.frameCount; ++i) {
                     if (stop.load() || !assembler.add(i, cache->frame(i))) break;
+                    // Two windows: the page a window's start shares with the one before goes too.
+                    if ((i + 1) % kReleaseEvery == 0) cache->releaseFrames(i + 1 - 2 * kReleaseEvery, i + 1);
+                }
             }
             assembler.flush();
             queue.close();

@@ -2,6 +2,7 @@
 #include "ml/FragmentModel.h"
 
 #include "ml/detail/ModelState.h"
+#include "ml/WriteFailure.h"
 
 #include <torch/serialize.h>
 #include <torch/serialize/input-archive.h>
@@ -9,11 +10,15 @@
 #include <torch/utils.h>
 #include <torch/version.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <map>
 #include <sstream>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace fl::ml {
 
@@ -214,7 +219,38 @@ MlStatus FragmentModel::save(const std::string& file) const
 {
     if (!m_impl) return MlStatus::failure(file + ": no model to save");
     const ModelInfo& i = m_impl->info;
+    // Written with our own descriptor (not LibTorch's stream), so a failed write keeps its
+    // errno (disk full, permission denied) for the message, and the bytes reach the disk
+    // (fsync) before the rename makes them the checkpoint.
     const std::string partial = file + ".partial";
+    const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return MlStatus::failure(file + ": cannot save the model: " + writeFailureReason(errno));
+    int writeErrno = 0;
+    // After a failed write the rest is discarded but reported as written: LibTorch's zip
+    // writer must finish normally (a short count makes it throw from its destructor, which
+    // terminates the process); writeErrno then fails the save.
+    const auto writeAll = [fd, &writeErrno](const void* data, size_t size) -> size_t {
+        if (writeErrno) return size;
+        const char* p = static_cast<const char*>(data);
+        size_t left = size;
+        while (left > 0) {
+            const ssize_t n = ::write(fd, p, left);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                writeErrno = errno;
+                return size;
+            }
+            p += n;
+            left -= size_t(n);
+        }
+        return size;
+    };
+    const auto abandon = [fd, &partial](const std::string& why) {
+        ::close(fd);
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+        return MlStatus::failure(why);
+    };
     try {
         torch::serialize::OutputArchive ar;
         ar.write("fragmentlab.format", c10::IValue(std::string(kFormat)));
@@ -254,17 +290,24 @@ MlStatus FragmentModel::save(const std::string& file) const
             ar.write("optimizer", bytes);
         }
         ar.write("fragmentlab.checksum", c10::IValue(static_cast<std::int64_t>(weightsChecksum(*cpuModel.m_impl->net))));
-        ar.save_to(partial);
+        ar.save_to(writeAll);
     } catch (const std::exception& e) {
-        std::error_code ec;
-        std::filesystem::remove(partial, ec);
-        return MlStatus::failure(file + ": cannot save the model: " + oneLine(e.what()));
+        return abandon(file + ": cannot save the model: " + (writeErrno ? writeFailureReason(writeErrno) : oneLine(e.what())));
+    }
+    if (writeErrno) return abandon(file + ": cannot save the model: " + writeFailureReason(writeErrno));
+    if (::fsync(fd) != 0) return abandon(file + ": cannot save the model: " + writeFailureReason(errno));
+    if (::close(fd) != 0) {
+        const int err = errno;
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+        return MlStatus::failure(file + ": cannot save the model: " + writeFailureReason(err));
     }
     std::error_code ec;
     std::filesystem::rename(partial, file, ec);
     if (ec) {
-        std::filesystem::remove(partial, ec);
-        return MlStatus::failure(file + ": cannot save the model: " + ec.message());
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+        return MlStatus::failure(file + ": cannot save the model: " + writeFailureReason(ec.value()));
     }
     return MlStatus::success();
 }

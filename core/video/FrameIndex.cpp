@@ -1,5 +1,6 @@
 #include "video/FrameIndex.h"
 
+#include "project/FileBytes.h"
 #include "video/VideoLog.h"
 
 #include <QDataStream>
@@ -256,13 +257,13 @@ Status FrameIndex::save(const QString& file, const FileFingerprint& fingerprint,
     }
     QSaveFile save(file);
     if (!save.open(QIODevice::WriteOnly))
-        return Status::failure(QStringLiteral("%1: cannot write the frame index (%2)").arg(shown(file), save.errorString()));
+        return Status::failure(QStringLiteral("%1: cannot write the frame index (%2)").arg(shown(file), writeFailureReason(save.errorString())));
     if (save.write(bytes) != bytes.size()) {
         save.cancelWriting();
-        return Status::failure(QStringLiteral("%1: cannot write the frame index (%2)").arg(shown(file), save.errorString()));
+        return Status::failure(QStringLiteral("%1: cannot write the frame index (%2)").arg(shown(file), writeFailureReason(save.errorString())));
     }
     if (!save.commit())
-        return Status::failure(QStringLiteral("%1: cannot write the frame index (%2)").arg(shown(file), save.errorString()));
+        return Status::failure(QStringLiteral("%1: cannot write the frame index (%2)").arg(shown(file), writeFailureReason(save.errorString())));
     return Status::success();
 }
 

@@ -24,6 +24,8 @@ public:
     explicit CliRunner(const QString& homeDir);
     static QString program();  // FL_CLI_PATH
     CliRun run(const QStringList& args, int timeoutMs = 120000) const;
+    // The environment run() gives the CLI (for tests that start it themselves).
+    const QProcessEnvironment& environment() const { return m_env; }
 
 private:
     QProcessEnvironment m_env;
