@@ -40,7 +40,8 @@ PredictionWorkspace::PredictionWorkspace(MainWindow* window)
     window->addPanelDock(m_panel, QStringLiteral("predictionsDock"), tr("Predictions"), Qt::RightDockWidgetArea,
                          QKeySequence(Qt::ALT | Qt::Key_6));
     window->addBottomPanel(m_plot);
-    window->timeline()->addTrack(m_track.get());
+    m_timeline = window->timeline();
+    m_timeline->addTrack(m_track.get());
 
     TimelineView* timeline = window->timeline();
     connect(timeline, &TimelineView::viewChanged, m_plot, &ProbabilityPlot::setFrameRange);
@@ -79,8 +80,8 @@ PredictionWorkspace::PredictionWorkspace(MainWindow* window)
 
 PredictionWorkspace::~PredictionWorkspace()
 {
-    if (m_window && m_window->timeline())
-        m_window->timeline()->removeTrack(m_track.get());
+    if (m_timeline)
+        m_timeline->removeTrack(m_track.get());
 }
 
 QAction* PredictionWorkspace::action(const QString& objectName) const

@@ -47,7 +47,8 @@ ScenesPanel::ScenesPanel(MainWindow* window, PredictionWorkspace* predictions, Q
 {
     buildUi();
     buildActions();
-    window->timeline()->addTrack(m_track.get());
+    m_timeline = window->timeline();
+    m_timeline->addTrack(m_track.get());
     connect(window, &MainWindow::currentVideoChanged, this, &ScenesPanel::showVideo);
     connect(window->document(), &ProjectDocument::projectReplaced, this, [this] {
         m_analysis.clear();
@@ -82,8 +83,8 @@ ScenesPanel::ScenesPanel(MainWindow* window, PredictionWorkspace* predictions, Q
 ScenesPanel::~ScenesPanel()
 {
     m_thumbs.waitForFinished();
-    if (m_window && m_window->timeline())
-        m_window->timeline()->removeTrack(m_track.get());
+    if (m_timeline)
+        m_timeline->removeTrack(m_track.get());
 }
 
 void ScenesPanel::buildUi()

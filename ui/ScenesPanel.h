@@ -9,6 +9,7 @@
 #include "analysis/VideoAnalysis.h"
 
 #include <QFutureWatcher>
+#include <QPointer>
 #include <QWidget>
 
 #include <map>
@@ -27,6 +28,7 @@ namespace fl {
 class MainWindow;
 class PredictionWorkspace;
 class ScenesTrack;
+class TimelineView;
 
 class ScenesPanel : public QWidget {
     Q_OBJECT
@@ -71,6 +73,7 @@ private:
     MainWindow* m_window = nullptr;
     PredictionWorkspace* m_predictions = nullptr;
     std::unique_ptr<ScenesTrack> m_track;
+    QPointer<TimelineView> m_timeline; // null once the window destroyed it (window teardown)
     std::map<int, VideoAnalysis> m_analysis;   // by project video
     std::map<int, KeyframeSet> m_keyframes;
     std::map<int, std::vector<FrameSegment>> m_segments;
