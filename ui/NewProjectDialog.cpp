@@ -31,7 +31,7 @@ NewProjectDialog::NewProjectDialog(const QString& suggestedFolder, QWidget* pare
     auto* folderRow = new QHBoxLayout;
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(browse);
-    m_classes = new QLineEdit(QStringLiteral("motion, static"), this);
+    m_classes = new QLineEdit(tr("motion, static", "default class names, comma-separated"), this);
     m_classes->setToolTip(tr("Comma-separated class names; keys 1-9 are assigned in order. More can be added later."));
     m_length = new QSpinBox(this);
     m_length->setRange(FragmentSpec::kMinLength, FragmentSpec::kMaxLength);
