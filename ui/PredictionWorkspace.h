@@ -27,7 +27,6 @@ class PredictionJob;
 class PredictionTrack;
 class PredictionsPanel;
 class ProbabilityPlot;
-class TimelineView;
 
 class PredictionWorkspace : public QObject {
     Q_OBJECT
@@ -91,7 +90,6 @@ private:
     PredictionsPanel* m_panel = nullptr;
     ProbabilityPlot* m_plot = nullptr;
     std::unique_ptr<PredictionTrack> m_track;
-    QPointer<TimelineView> m_timeline; // null once the window destroyed it (window teardown)
     std::vector<std::unique_ptr<VideoPredictions>> m_predictions; // per project video; null: none
     std::vector<std::vector<int>> m_shown;                       // smoothed classes per video
     QStringList m_problems;

@@ -29,7 +29,6 @@ class MainWindow;
 class TimelineView;
 class PredictionWorkspace;
 class ScenesTrack;
-class TimelineView;
 
 class ScenesPanel : public QWidget {
     Q_OBJECT
@@ -75,7 +74,6 @@ private:
     QPointer<TimelineView> m_timeline; // for the destructor: the window may have deleted it first
     PredictionWorkspace* m_predictions = nullptr;
     std::unique_ptr<ScenesTrack> m_track;
-    QPointer<TimelineView> m_timeline; // null once the window destroyed it (window teardown)
     std::map<int, VideoAnalysis> m_analysis;   // by project video
     std::map<int, KeyframeSet> m_keyframes;
     std::map<int, std::vector<FrameSegment>> m_segments;
