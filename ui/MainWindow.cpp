@@ -792,6 +792,17 @@ void MainWindow::seek(qint64 frame)
     m_player->seek(frame);
 }
 
+void MainWindow::goToFragment(int video, qint64 fragment)
+{
+    if (!m_document->hasProject() || video < 0 || video >= m_document->project().videoCount() || fragment < 0)
+        return;
+    selectVideo(video);
+    const qint64 first = m_document->project().spec().firstFrame(fragment);
+    seek(first);
+    m_timeline->setSelection(fragment, fragment);
+    m_timeline->ensureVisible(first);
+}
+
 void MainWindow::stepFragments(int delta)
 {
     if (!m_document->hasProject() || m_video < 0)

@@ -103,6 +103,8 @@ public:
 public slots:
     void selectVideo(int video);
     void seek(qint64 frame);
+    // Selects the video, seeks to the fragment's first frame, selects it and scrolls to it.
+    void goToFragment(int video, qint64 fragment);
 
 signals:
     void currentVideoChanged(int video);

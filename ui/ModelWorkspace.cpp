@@ -65,7 +65,7 @@ ModelWorkspace::ModelWorkspace(MainWindow* window) : QObject(window), m_window(w
     connect(m_predictions, &PredictionWorkspace::predictionsChanged, recheck, qOverload<>(&QTimer::start));
     connect(doc, &ProjectDocument::labelsChanged, recheck, qOverload<>(&QTimer::start));
     connect(m_check, &ModelCheckPanel::scopeChanged, recheck, qOverload<>(&QTimer::start));
-    connect(m_check, &ModelCheckPanel::fragmentActivated, this, &ModelWorkspace::goToFragment);
+    connect(m_check, &ModelCheckPanel::fragmentActivated, window, &MainWindow::goToFragment);
     recheck->start();
 
     m_inspector = new InspectorPanel;
@@ -124,19 +124,9 @@ ModelWorkspace::ModelWorkspace(MainWindow* window) : QObject(window), m_window(w
         if (m_embedding->colourBox()->currentIndex() == 0)
             remap->start();
     });
-    connect(m_embedding, &EmbeddingPanel::fragmentActivated, this, &ModelWorkspace::goToFragment);
+    connect(m_embedding, &EmbeddingPanel::fragmentActivated, window, &MainWindow::goToFragment);
 }
 
-void ModelWorkspace::goToFragment(int video, qint64 fragment)
-{
-    const Project& p = m_window->document()->project();
-    if (video < 0 || video >= p.videoCount())
-        return;
-    m_window->selectVideo(video);
-    m_window->seek(p.spec().firstFrame(fragment));
-    m_window->timeline()->setSelection(fragment, fragment);
-    m_window->timeline()->ensureVisible(p.spec().firstFrame(fragment));
-}
 
 void ModelWorkspace::chooseActiveModel(const QString& fileName)
 {

@@ -31,10 +31,6 @@ public:
     ScenesPanel* scenes() const { return m_scenes; }
     EmbeddingPanel* embedding() const { return m_embedding; }
 
-public slots:
-    // Selects the video, seeks to the fragment and selects it on the timeline.
-    void goToFragment(int video, qint64 fragment);
-
 private:
     void chooseActiveModel(const QString& fileName);
 

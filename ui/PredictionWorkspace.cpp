@@ -67,13 +67,7 @@ PredictionWorkspace::PredictionWorkspace(MainWindow* window)
         if (row < 0 || row >= int(m_suggestions.size()) || !m_window->document()->hasProject())
             return;
         const Suggestion& s = m_suggestions[size_t(row)];
-        const Project& p = m_window->document()->project();
-        if (s.video >= p.videoCount())
-            return;
-        m_window->selectVideo(s.video);
-        m_window->seek(p.spec().firstFrame(s.fragment));
-        m_window->timeline()->setSelection(s.fragment, s.fragment);
-        m_window->timeline()->ensureVisible(p.spec().firstFrame(s.fragment));
+        m_window->goToFragment(s.video, s.fragment);
     });
     reload();
 }
@@ -398,10 +392,7 @@ bool PredictionWorkspace::stepBout(int direction)
         m_window->statusBar()->showMessage(tr("No further bout of %1").arg(box->currentText()), 3000);
         return false;
     }
-    const FragmentSpec spec = m_window->document()->project().spec();
-    m_window->seek(spec.firstFrame(j));
-    m_window->timeline()->setSelection(j, j);
-    m_window->timeline()->ensureVisible(spec.firstFrame(j));
+    m_window->goToFragment(v, j);
     return true;
 }
 
@@ -416,9 +407,7 @@ bool PredictionWorkspace::stepUncertain(int direction)
         m_window->statusBar()->showMessage(tr("No further fragment below %1 confidence").arg(m_panel->uncertainBelowBox()->value()), 3000);
         return false;
     }
-    m_window->seek(p->spec.firstFrame(j));
-    m_window->timeline()->setSelection(j, j);
-    m_window->timeline()->ensureVisible(p->spec.firstFrame(j));
+    m_window->goToFragment(v, j);
     return true;
 }
 
