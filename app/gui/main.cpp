@@ -42,6 +42,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QSettings>
+#include <QSplitter>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -104,7 +105,15 @@ QStringList docksOfPanel(const QString& panel)
 // Shows the docks of `panel` alone and waits until the view has content: a trained model
 // (training), an inspection (inspector), scenes and keyframes (scenes). Fails with a message
 // when the content does not arrive.
-fl::Status showPanel(fl::MainWindow& window, fl::ModelWorkspace& workspace, const QString& panel, const QString& file)
+// Before the window is shown (so that hidden docks do not make it grow).
+void arrangeDocks(fl::MainWindow& window, const QString& panel)
+{
+    const QStringList names = docksOfPanel(panel);
+    for (QDockWidget* dock : window.findChildren<QDockWidget*>())
+        dock->setVisible(names.contains(dock->objectName()));
+}
+
+fl::Status showPanel(fl::MainWindow& window, fl::ModelWorkspace& workspace, const QString& panel, const QString& file, const QSize& size)
 {
     const QStringList names = docksOfPanel(panel);
     QList<QDockWidget*> shown;
@@ -119,6 +128,8 @@ fl::Status showPanel(fl::MainWindow& window, fl::ModelWorkspace& workspace, cons
     }
     if (shown.isEmpty())
         return fl::Status::failure(QStringLiteral("--panel: no dock for \"%1\"").arg(panel));
+    window.resize(size);
+    waitFor(100);
     const bool wide = panel == QLatin1String("inspector") || panel == QLatin1String("embedding") || panel == QLatin1String("scenes")
                       || panel == QLatin1String("check");
     window.resizeDocks({shown.front()}, {window.width() * (wide ? 45 : 30) / 100}, Qt::Horizontal);
@@ -155,6 +166,9 @@ fl::Status showPanel(fl::MainWindow& window, fl::ModelWorkspace& workspace, cons
         }
     } else if (panel == QLatin1String("predictions")) {
         workspace.predictions()->refreshSuggestions();
+        // Room for the probability plot under the timeline.
+        if (auto* splitter = window.findChild<QSplitter*>(QStringLiteral("centreSplitter")))
+            splitter->setSizes({splitter->height() * 55 / 100, splitter->height() * 45 / 100});
     } else if (panel == QLatin1String("inspector")) {
         // Turning "follow" on inspects the current fragment.
         fl::InspectorPanel* inspector = workspace.inspector();
@@ -184,6 +198,8 @@ int screenshot(fl::MainWindow& window, fl::ModelWorkspace& workspace, const QStr
                const QString& panel)
 {
     window.resize(size);
+    if (!panel.isEmpty())
+        arrangeDocks(window, panel);
     window.show();
     if (auto status = window.openProject(project); !status)
         return fail(status.error());
@@ -210,7 +226,7 @@ int screenshot(fl::MainWindow& window, fl::ModelWorkspace& workspace, const QStr
     for (int i = 0; i < 100 && !(window.frameView()->frame() == window.player()->position() && window.frameView()->isFullResolution()); ++i)
         waitFor(50);
     if (!panel.isEmpty())
-        if (auto status = showPanel(window, workspace, panel, file); !status)
+        if (auto status = showPanel(window, workspace, panel, file, size); !status)
             return fail(status.error());
     // Let background work (the scrub preview) finish so the status bar is calm.
     for (int i = 0; i < 400 && window.jobRunner()->busy(); ++i)
