@@ -14,6 +14,8 @@ trap 'rm -rf "$WORK"' EXIT
 export QT_QPA_PLATFORM=offscreen
 
 cp -r resources/demo "$WORK/demo"
+# Two models for the Models list; the first (FragNet) stays active.
+"$BUILD/app/fragmentlab-cli" train "$WORK/demo" --arch r2plus1d --epochs 10 --seed 1 >/dev/null 2>&1
 "$BUILD/app/fragmentlab-cli" train "$WORK/demo" --seed 1 >/dev/null 2>&1
 "$BUILD/app/fragmentlab-cli" predict "$WORK/demo" >/dev/null
 
@@ -25,7 +27,7 @@ done
 
 if command -v pngquant >/dev/null; then
   for f in "$OUT"/guide-*.png; do
-    pngquant --force --skip-if-larger --quality 60-90 --output "$f" -- "$f" || true
+    pngquant --force --speed 1 --output "$f" 128 -- "$f" || true
   done
 fi
 ls -l "$OUT"/guide-*.png

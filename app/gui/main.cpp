@@ -131,7 +131,7 @@ fl::Status showPanel(fl::MainWindow& window, fl::ModelWorkspace& workspace, cons
     window.resize(size);
     waitFor(100);
     const bool wide = panel == QLatin1String("inspector") || panel == QLatin1String("embedding") || panel == QLatin1String("scenes")
-                      || panel == QLatin1String("check");
+                      || panel == QLatin1String("check") || panel == QLatin1String("models");
     window.resizeDocks({shown.front()}, {window.width() * (wide ? 45 : 30) / 100}, Qt::Horizontal);
     waitFor(300);
 
@@ -179,10 +179,23 @@ fl::Status showPanel(fl::MainWindow& window, fl::ModelWorkspace& workspace, cons
         if (!inspector->result())
             return fl::Status::failure(QStringLiteral("the inspector showed nothing in 20 s (no active model?)"));
     } else if (panel == QLatin1String("scenes")) {
+        // The first video with a cut (else the last one), so that there is something to see.
         fl::ScenesPanel* scenes = workspace.scenes();
-        scenes->detectScenes();
-        if (!scenes->analysis(window.currentVideo()) && !waitForSignal(scenes, &fl::ScenesPanel::scenesDetected, 20000))
-            return fl::Status::failure(QStringLiteral("scene detection did not finish in 20 s"));
+        const int videos = window.document()->project().videoCount();
+        for (int v = window.currentVideo(); v >= 0 && v < videos; ++v) {
+            if (v != window.currentVideo()) {
+                window.selectVideo(v);
+                waitForSignal(&window, &fl::MainWindow::videoOpened, 20000);
+            }
+            scenes->detectScenes();
+            if (!scenes->analysis(v) && !waitForSignal(scenes, &fl::ScenesPanel::scenesDetected, 20000))
+                return fl::Status::failure(QStringLiteral("scene detection did not finish in 20 s"));
+            if (scenes->analysis(v) && scenes->analysis(v)->scenes.scenes().size() > 1)
+                break;
+        }
+        window.seek(window.player()->frameCount() / 2);
+        for (int i = 0; i < 100 && !window.frameView()->isFullResolution(); ++i)
+            waitFor(50);
         scenes->pickKeyframes();
         if (!waitForSignal(scenes, &fl::ScenesPanel::keyframesChanged, 20000))
             return fl::Status::failure(QStringLiteral("keyframes were not picked in 20 s"));
