@@ -170,6 +170,8 @@ fl::Status showPanel(fl::MainWindow& window, fl::ModelWorkspace& workspace, cons
         if (auto* splitter = window.findChild<QSplitter*>(QStringLiteral("centreSplitter")))
             splitter->setSizes({splitter->height() * 55 / 100, splitter->height() * 45 / 100});
     } else if (panel == QLatin1String("inspector")) {
+        if (window.document()->project().activeModel().isEmpty())
+            return fl::Status::failure(QStringLiteral("--panel inspector: the project has no active model (train one first)"));
         // Turning "follow" on inspects the current fragment.
         fl::InspectorPanel* inspector = workspace.inspector();
         inspector->followBox()->setChecked(false);
@@ -177,7 +179,7 @@ fl::Status showPanel(fl::MainWindow& window, fl::ModelWorkspace& workspace, cons
         for (int i = 0; i < 400 && (inspector->isBusy() || !inspector->result()); ++i)
             waitFor(50);
         if (!inspector->result())
-            return fl::Status::failure(QStringLiteral("the inspector showed nothing in 20 s (no active model?)"));
+            return fl::Status::failure(QStringLiteral("the inspector showed nothing in 20 s"));
     } else if (panel == QLatin1String("scenes")) {
         // The first video with a cut (else the last one), so that there is something to see.
         fl::ScenesPanel* scenes = workspace.scenes();
