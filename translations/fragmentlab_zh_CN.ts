@@ -82,6 +82,10 @@
         <translation>--screenshot 的主题：system、light 或 dark</translation>
     </message>
     <message>
+        <source>View for --screenshot: labeling, training, models, predictions, check, inspector, embedding or scenes</source>
+        <translation>--screenshot 显示的视图：labeling、training、models、predictions、check、inspector、embedding 或 scenes</translation>
+    </message>
+    <message>
         <source>%1: the demo project is missing</source>
         <translation>%1：缺少演示项目</translation>
     </message>

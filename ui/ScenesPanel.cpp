@@ -250,7 +250,8 @@ void ScenesPanel::showVideo(int video)
             item->setData(Qt::UserRole, scenes[i].start);
         }
     }
-    for (const Keyframe& k : keyframes(video).keyframes()) {
+    const KeyframeSet shown = keyframes(video); // a copy: keyframes() of the temporary would dangle
+    for (const Keyframe& k : shown.keyframes()) {
         auto* item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(k.frame).arg(k.label), m_strip);
         item->setData(Qt::UserRole, k.frame);
         item->setToolTip(k.manual ? tr("Frame %1, added by hand").arg(k.frame)
@@ -392,7 +393,8 @@ void ScenesPanel::pickKeyframes()
             return;
         // Keyframes added by hand stay.
         KeyframeSet merged = *result;
-        for (const Keyframe& k : keyframes(video).keyframes())
+        const KeyframeSet before = keyframes(video); // a copy: keyframes() of the temporary would dangle
+        for (const Keyframe& k : before.keyframes())
             if (k.manual)
                 merged.add(k);
         m_keyframes[video] = merged;

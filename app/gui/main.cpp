@@ -3,35 +3,46 @@
 //
 //   fragmentlab [PROJECT]                 open a project
 //   fragmentlab --demo                    open (a copy of) the demo project
-//   fragmentlab --screenshot FILE.png [--size WxH] [--theme light|dark] [PROJECT]
-//                                         render the main window to an image and quit
+//   fragmentlab --screenshot FILE.png [--size WxH] [--theme light|dark] [--panel NAME] [PROJECT]
+//                                         render the main window to an image and quit; --panel
+//                                         shows one view (labeling, training, models, predictions,
+//                                         check, inspector, embedding, scenes) filled with content
 //   fragmentlab --bench-seek VIDEO [--seeks N] [--no-preview] [--json]
 //   fragmentlab --bench-timeline [--fragments N] [--json]
 #include "AppSettings.h"
 #include "AppearanceTheme.h"
 #include "DemoProject.h"
 #include "FrameView.h"
+#include "InspectorPanel.h"
 #include "LabelingController.h"
 
 #include "GuiLanguage.h"
 #include "MainWindow.h"
 #include "ModelWorkspace.h"
+#include "PredictionWorkspace.h"
 #include "ProjectDocument.h"
+#include "ScenesPanel.h"
 #include "SeekBenchmark.h"
 #include "TimelinePaintBenchmark.h"
 #include "TimelineView.h"
+#include "TrainingPanel.h"
+#include "TrainingReportView.h"
 #include "VideoPlayer.h"
 #include "jobs/JobRunner.h"
 
 #include "ml/TorchRuntime.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDockWidget>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QSettings>
+#include <QSplitter>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -59,11 +70,151 @@ void waitFor(int ms)
     loop.exec();
 }
 
+// Runs the event loop until `signal` of `sender` fires, or `ms` pass. Returns whether it fired.
+template <typename Sender, typename Signal>
+bool waitForSignal(Sender* sender, Signal signal, int ms)
+{
+    QEventLoop loop;
+    bool fired = false;
+    const auto connection = QObject::connect(sender, signal, &loop, [&] {
+        fired = true;
+        loop.quit();
+    });
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+    QObject::disconnect(connection);
+    return fired;
+}
+
+// The docks each --panel shows; every other dock is hidden so the view gets the room.
+QStringList docksOfPanel(const QString& panel)
+{
+    static const QHash<QString, QStringList> docks = {
+        {QStringLiteral("labeling"), {QStringLiteral("videosDock"), QStringLiteral("classesDock"), QStringLiteral("historyDock")}},
+        {QStringLiteral("training"), {QStringLiteral("trainingDock")}},
+        {QStringLiteral("models"), {QStringLiteral("modelsDock")}},
+        {QStringLiteral("predictions"), {QStringLiteral("predictionsDock")}},
+        {QStringLiteral("check"), {QStringLiteral("modelCheckDock")}},
+        {QStringLiteral("inspector"), {QStringLiteral("inspectorDock")}},
+        {QStringLiteral("embedding"), {QStringLiteral("embeddingDock")}},
+        {QStringLiteral("scenes"), {QStringLiteral("scenesDock")}},
+    };
+    return docks.value(panel);
+}
+
+// Shows the docks of `panel` alone and waits until the view has content: a trained model
+// (training), an inspection (inspector), scenes and keyframes (scenes). Fails with a message
+// when the content does not arrive.
+// Before the window is shown (so that hidden docks do not make it grow).
+void arrangeDocks(fl::MainWindow& window, const QString& panel)
+{
+    const QStringList names = docksOfPanel(panel);
+    for (QDockWidget* dock : window.findChildren<QDockWidget*>())
+        dock->setVisible(names.contains(dock->objectName()));
+}
+
+fl::Status showPanel(fl::MainWindow& window, fl::ModelWorkspace& workspace, const QString& panel, const QString& file, const QSize& size)
+{
+    const QStringList names = docksOfPanel(panel);
+    QList<QDockWidget*> shown;
+    for (QDockWidget* dock : window.findChildren<QDockWidget*>()) {
+        if (names.contains(dock->objectName())) {
+            dock->show();
+            dock->raise();
+            shown.push_back(dock);
+        } else {
+            dock->hide();
+        }
+    }
+    if (shown.isEmpty())
+        return fl::Status::failure(QStringLiteral("--panel: no dock for \"%1\"").arg(panel));
+    window.resize(size);
+    waitFor(100);
+    const bool wide = panel == QLatin1String("inspector") || panel == QLatin1String("embedding") || panel == QLatin1String("scenes")
+                      || panel == QLatin1String("check") || panel == QLatin1String("models");
+    window.resizeDocks({shown.front()}, {window.width() * (wide ? 45 : 30) / 100}, Qt::Horizontal);
+    waitFor(300);
+
+    if (panel == QLatin1String("training")) {
+        fl::TrainingPanel* training = workspace.trainingPanel();
+        fl::TrainingRequest request = training->request();
+        request.options.epochs = 6; // enough for curves; the screenshot should not take minutes
+        training->setRequest(request);
+        training->startTraining();
+        QString error;
+        const auto failed = QObject::connect(training, &fl::TrainingPanel::trainingFailed, [&](const QString& e) { error = e; });
+        QEventLoop loop;
+        QObject::connect(training, &fl::TrainingPanel::trainingFinished, &loop, &QEventLoop::quit);
+        QObject::connect(training, &fl::TrainingPanel::trainingFailed, &loop, &QEventLoop::quit);
+        QTimer::singleShot(600000, &loop, &QEventLoop::quit);
+        if (training->isTraining())
+            loop.exec();
+        QObject::disconnect(failed);
+        if (!error.isEmpty())
+            return fl::Status::failure(QStringLiteral("training failed: %1").arg(error));
+        if (training->isTraining())
+            return fl::Status::failure(QStringLiteral("training did not finish in 10 minutes"));
+        waitFor(500);
+        // The report opens in its own window: saved next to the screenshot as NAME-report.png.
+        if (fl::TrainingReportView* report = training->lastReportWindow()) {
+            const QFileInfo info(file);
+            const QString reportFile = info.dir().filePath(info.completeBaseName() + QStringLiteral("-report.") + info.suffix());
+            if (!report->grab().toImage().save(reportFile))
+                return fl::Status::failure(QStringLiteral("%1: cannot write the screenshot").arg(reportFile));
+            std::printf("%s\n", qPrintable(reportFile));
+            report->close();
+        }
+    } else if (panel == QLatin1String("predictions")) {
+        workspace.predictions()->refreshSuggestions();
+        // Room for the probability plot under the timeline.
+        if (auto* splitter = window.findChild<QSplitter*>(QStringLiteral("centreSplitter")))
+            splitter->setSizes({splitter->height() * 55 / 100, splitter->height() * 45 / 100});
+    } else if (panel == QLatin1String("inspector")) {
+        if (window.document()->project().activeModel().isEmpty())
+            return fl::Status::failure(QStringLiteral("--panel inspector: the project has no active model (train one first)"));
+        // Turning "follow" on inspects the current fragment.
+        fl::InspectorPanel* inspector = workspace.inspector();
+        inspector->followBox()->setChecked(false);
+        inspector->followBox()->setChecked(true);
+        for (int i = 0; i < 400 && (inspector->isBusy() || !inspector->result()); ++i)
+            waitFor(50);
+        if (!inspector->result())
+            return fl::Status::failure(QStringLiteral("the inspector showed nothing in 20 s"));
+    } else if (panel == QLatin1String("scenes")) {
+        // The first video with a cut (else the last one), so that there is something to see.
+        fl::ScenesPanel* scenes = workspace.scenes();
+        const int videos = window.document()->project().videoCount();
+        for (int v = window.currentVideo(); v >= 0 && v < videos; ++v) {
+            if (v != window.currentVideo()) {
+                window.selectVideo(v);
+                waitForSignal(&window, &fl::MainWindow::videoOpened, 20000);
+            }
+            scenes->detectScenes();
+            if (!scenes->analysis(v) && !waitForSignal(scenes, &fl::ScenesPanel::scenesDetected, 20000))
+                return fl::Status::failure(QStringLiteral("scene detection did not finish in 20 s"));
+            if (scenes->analysis(v) && scenes->analysis(v)->scenes.scenes().size() > 1)
+                break;
+        }
+        window.seek(window.player()->frameCount() / 2);
+        for (int i = 0; i < 100 && !window.frameView()->isFullResolution(); ++i)
+            waitFor(50);
+        scenes->pickKeyframes();
+        if (!waitForSignal(scenes, &fl::ScenesPanel::keyframesChanged, 20000))
+            return fl::Status::failure(QStringLiteral("keyframes were not picked in 20 s"));
+    }
+    // The model check and the embedding map refresh on short timers once shown.
+    waitFor(1200);
+    return fl::Status::success();
+}
+
 // Opens the project, lets the first video and its frame arrive, selects a few fragments,
-// then grabs the window.
-int screenshot(fl::MainWindow& window, const QString& project, const QString& file, const QSize& size)
+// shows the view `panel` asks for (all docks when empty), then grabs the window.
+int screenshot(fl::MainWindow& window, fl::ModelWorkspace& workspace, const QString& project, const QString& file, const QSize& size,
+               const QString& panel)
 {
     window.resize(size);
+    if (!panel.isEmpty())
+        arrangeDocks(window, panel);
     window.show();
     if (auto status = window.openProject(project); !status)
         return fail(status.error());
@@ -89,6 +240,9 @@ int screenshot(fl::MainWindow& window, const QString& project, const QString& fi
     }
     for (int i = 0; i < 100 && !(window.frameView()->frame() == window.player()->position() && window.frameView()->isFullResolution()); ++i)
         waitFor(50);
+    if (!panel.isEmpty())
+        if (auto status = showPanel(window, workspace, panel, file, size); !status)
+            return fail(status.error());
     // Let background work (the scrub preview) finish so the status bar is calm.
     for (int i = 0; i < 400 && window.jobRunner()->busy(); ++i)
         waitFor(50);
@@ -135,7 +289,11 @@ int main(int argc, char** argv)
     const QCommandLineOption json(QStringLiteral("json"), QObject::tr("Benchmark results as JSON"));
     const QCommandLineOption theme(QStringLiteral("theme"), QObject::tr("Theme for --screenshot: system, light or dark"), QStringLiteral("THEME"),
                                    QStringLiteral("system"));
-    for (const auto& o : {demo, shot, size, benchSeek, benchTimeline, seeks, noPreview, fragments, json, theme})
+    const QCommandLineOption panel(QStringLiteral("panel"),
+                                   QObject::tr("View for --screenshot: labeling, training, models, predictions, check, inspector, "
+                                               "embedding or scenes"),
+                                   QStringLiteral("NAME"));
+    for (const auto& o : {demo, shot, size, benchSeek, benchTimeline, seeks, noPreview, fragments, json, theme, panel})
         parser.addOption(o);
     parser.process(app);
 
@@ -181,7 +339,7 @@ int main(int argc, char** argv)
     fl::AppearanceTheme::apply(settings->theme());
     fl::MainWindow window(settings.get());
     window.setDemoSource(shippedDemo);
-    new fl::ModelWorkspace(&window); // training, models, predictions, inspection (owned by the window)
+    auto* workspace = new fl::ModelWorkspace(&window); // training, models, predictions, inspection (owned by the window)
 
     QString project;
     if (!parser.positionalArguments().isEmpty())
@@ -201,7 +359,11 @@ int main(int argc, char** argv)
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
         if (wh.size() == 2)
             s = QSize(wh[0].toInt(), wh[1].toInt()).expandedTo(QSize(640, 480));
-        return screenshot(window, project, parser.value(shot), s);
+        const QString view = parser.value(panel).toLower();
+        if (!view.isEmpty() && docksOfPanel(view).isEmpty())
+            return fail(QStringLiteral("--panel: expected labeling, training, models, predictions, check, inspector, embedding or scenes, "
+                                       "got \"%1\"").arg(parser.value(panel)));
+        return screenshot(window, *workspace, project, parser.value(shot), s, view);
     }
 
     window.show();
