@@ -1447,7 +1447,7 @@ classes: %2</source>
         <translation>没有活动模型：请训练一个模型，或在“模型”面板中选择一个。</translation>
     </message>
     <message>
-        <source>Scenes &amp;&amp; Keyframes</source>
+        <source>Scenes and Keyframes</source>
         <translation>场景与关键帧</translation>
     </message>
     <message>
@@ -1704,10 +1704,6 @@ classes: %2</source>
     <message>
         <source>the project has no class &quot;%1&quot; (the model&apos;s class): add it first</source>
         <translation>项目中没有类别“%1”（模型的类别）：请先添加它</translation>
-    </message>
-    <message>
-        <source>Accept predictions above threshold</source>
-        <translation>接受高于阈值的预测</translation>
     </message>
     <message>
         <source>No suggestions: predict first, or every predicted fragment is labeled</source>

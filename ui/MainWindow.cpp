@@ -403,13 +403,18 @@ QDockWidget* MainWindow::addPanelDock(QWidget* content, const QString& objectNam
     m_docks.push_back(dock);
     // A dock added after the layout was restored takes its saved place and visibility; one
     // the saved layout does not know (it names docks by object name, as UTF-16) is shown.
+    if (!restoreDockWidget(dock) || !isInSavedLayout(objectName))
+        dock->show();
+    return dock;
+}
+
+bool MainWindow::isInSavedLayout(const QString& objectName) const
+{
+    // The saved state names docks by object name, as UTF-16.
     QByteArray name;
     for (const QChar c : objectName)
         name.append(char(c.unicode() >> 8)).append(char(c.unicode() & 0xff));
-    const bool known = m_savedState.contains(name);
-    if (!restoreDockWidget(dock) || !known)
-        dock->show();
-    return dock;
+    return m_savedState.contains(name);
 }
 
 void MainWindow::addBottomPanel(QWidget* panel)

@@ -75,6 +75,8 @@ public:
     QDockWidget* addPanelDock(QWidget* content, const QString& objectName, const QString& title, Qt::DockWidgetArea area,
                               const QKeySequence& toggleShortcut = {});
     void addBottomPanel(QWidget* panel);
+    // Whether the layout restored at start knows the dock `objectName` (else it takes a default place).
+    bool isInSavedLayout(const QString& objectName) const;
     QMenu* menu(Menu which) const;
     void registerAction(QAction* action, const QString& category);
     std::vector<ShortcutTableModel::Entry> shortcutEntries() const;

@@ -411,9 +411,8 @@ bool PredictionWorkspace::stepUncertain(int direction)
     return true;
 }
 
-Result<int> PredictionWorkspace::accept(qint64 firstFragment, qint64 lastFragment, double minConfidence, const QString& text)
+Result<int> PredictionWorkspace::accept(qint64 firstFragment, qint64 lastFragment, double minConfidence)
 {
-    Q_UNUSED(text);
     const int v = m_window->currentVideo();
     const VideoPredictions* p = predictions(v);
     if (!p)
@@ -434,9 +433,9 @@ Result<int> PredictionWorkspace::acceptSelection()
 {
     const auto sel = m_window->timeline()->selection();
     if (!sel.isEmpty())
-        return accept(sel.first, sel.last, 0.0, tr("Accept predictions"));
+        return accept(sel.first, sel.last, 0.0);
     const qint64 j = m_window->currentFragment();
-    return accept(j, j, 0.0, tr("Accept prediction"));
+    return accept(j, j, 0.0);
 }
 
 Result<int> PredictionWorkspace::acceptAboveThreshold()
@@ -445,7 +444,7 @@ Result<int> PredictionWorkspace::acceptAboveThreshold()
     const VideoPredictions* p = predictions(m_window->currentVideo());
     const qint64 first = sel.isEmpty() ? 0 : sel.first;
     const qint64 last = sel.isEmpty() ? (p ? p->fragmentCount() - 1 : -1) : sel.last;
-    return accept(first, last, m_panel->thresholdBox()->value(), tr("Accept predictions above threshold"));
+    return accept(first, last, m_panel->thresholdBox()->value());
 }
 
 std::vector<Suggestion> PredictionWorkspace::rankSuggestions(int count) const

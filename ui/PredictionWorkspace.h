@@ -83,7 +83,7 @@ private:
     void applySmoothing();
     void onRows(const QString& video, qint64 first, qint64 count);
     std::vector<QColor> classColors(const VideoPredictions& predictions) const;
-    Result<int> accept(qint64 firstFragment, qint64 lastFragment, double minConfidence, const QString& text);
+    Result<int> accept(qint64 firstFragment, qint64 lastFragment, double minConfidence);
 
     MainWindow* m_window = nullptr;
     QPointer<TimelineView> m_timeline; // for the destructor: the window may have deleted it first
