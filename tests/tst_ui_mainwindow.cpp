@@ -92,11 +92,7 @@ class TestUiMainWindow : public QObject {
 
     std::unique_ptr<AppSettings> settings()
     {
-        auto s = std::make_unique<AppSettings>(
-            std::make_unique<QSettings>(m_tmp.filePath(QStringLiteral("settings%1.ini").arg(m_n++)), QSettings::IniFormat));
-        s->setBuildScrubPreviews(false);
-        s->setAutosaveIntervalSeconds(0);
-        return s;
+        return test::quietSettings(m_tmp.filePath(QStringLiteral("settings%1.ini").arg(m_n++)));
     }
 
     // Shows the window, opens the project and waits for frame 0 on screen.

@@ -19,6 +19,7 @@
 #include "ScenesPanel.h"
 #include "ScenesTrack.h"
 #include "ShotVideo.h"
+#include "UiFixtures.h"
 #include "TimelineView.h"
 #include "VideoPlayer.h"
 #include "jobs/JobRunner.h"
@@ -65,11 +66,7 @@ class TestUiPredictions : public QObject {
 
     std::unique_ptr<AppSettings> settings()
     {
-        auto s = std::make_unique<AppSettings>(
-            std::make_unique<QSettings>(m_tmp.filePath(QStringLiteral("settings%1.ini").arg(m_n++)), QSettings::IniFormat));
-        s->setBuildScrubPreviews(false);
-        s->setAutosaveIntervalSeconds(0);
-        return s;
+        return test::quietSettings(m_tmp.filePath(QStringLiteral("settings%1.ini").arg(m_n++)));
     }
 
     void open(QuietWindow& w, const QString& dir)

@@ -1,5 +1,6 @@
 #pragma once
 // Helpers for the GUI tests (tst_ui_*), header-only: the support library itself has no Qt Gui.
+#include "AppSettings.h"
 #include "ProjectDocument.h"
 #include "TestMedia.h"
 
@@ -7,8 +8,21 @@
 
 #include <QDir>
 #include <QImage>
+#include <QSettings>
+
+#include <memory>
 
 namespace fl::test {
+
+// Settings for a window test, in their own INI file (never the user's): no scrub previews
+// and no autosave timer, so nothing runs in the background that the test did not start.
+inline std::unique_ptr<AppSettings> quietSettings(const QString& iniFile)
+{
+    auto s = std::make_unique<AppSettings>(std::make_unique<QSettings>(iniFile, QSettings::IniFormat));
+    s->setBuildScrubPreviews(false);
+    s->setAutosaveIntervalSeconds(0);
+    return s;
+}
 
 // The number a displayed frame (any QImage format) shows; -1 when none (see TestMedia).
 inline int imageNumber(const QImage& image)
