@@ -6,10 +6,14 @@
 #include "analysis/SceneDetector.h"
 #include "analysis/SceneListExport.h"
 #include "analysis/VideoAnalysis.h"
+#include "video/PartedRead.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
+#include <atomic>
 
 using namespace fl;
 using namespace fl::test;
@@ -238,6 +242,88 @@ private slots:
         for (qint64 c : cutsOf(b->scenes)) QVERIFY2(c == 38 || c == 50, qPrintable(QString::number(c)));
     }
 
+    // A video whose index is cached is read by several decoders at once, each from just past a
+    // keyframe: the result is the one of a single sequential pass, to the last bit.
+    void partsMatchOnePass()
+    {
+        VideoAnalysisOptions one;
+        one.parts = 1;
+        VideoAnalysisOptions many;
+        many.parts = 4;
+        auto a = analyzeVideo(m_cuts, one, openOptions()); // the index is cached from here on
+        QVERIFY2(a.ok(), qPrintable(a.error()));
+        auto b = analyzeVideo(m_cuts, many, openOptions());
+        QVERIFY2(b.ok(), qPrintable(b.error()));
+        QCOMPARE(a->parts, 1);
+        QCOMPARE(b->parts, 2); // 135 frames: at most two parts of >= 48 frames
+        QCOMPARE(b->scenes.contentScore, a->scenes.contentScore);
+        QCOMPARE(b->scenes.brightness, a->scenes.brightness);
+        QCOMPARE(cutsOf(b->scenes), (std::vector<qint64>{40, 70, 105}));
+        QCOMPARE(b->samples.size(), a->samples.size());
+        for (size_t k = 0; k < a->samples.size(); ++k) {
+            QCOMPARE(b->samples[k].frame, a->samples[k].frame);
+            QCOMPARE(b->samples[k].sharpness, a->samples[k].sharpness);
+            QCOMPARE(b->samples[k].descriptor, a->samples[k].descriptor);
+        }
+    }
+
+    void partsPlanAndFailures()
+    {
+        auto opened = VideoSource::open(m_cuts, openOptions());
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        VideoSource& source = **opened;
+        const qint64 n = source.index().frameCount();
+        const std::vector<qint64> starts = source.cheapStarts();
+        QVERIFY(!starts.empty());
+        for (qint64 s : starts) QVERIFY(source.index().isKeyframe(s - 16));
+        const std::vector<FrameRange> ranges = planParts(source, 2, 48);
+        QCOMPARE(ranges.size(), size_t(2));
+        QCOMPARE(ranges.front().first, qint64(0));
+        QCOMPARE(ranges.back().last, n);
+        QCOMPARE(ranges[1].first, ranges[0].last);
+        QVERIFY(std::find(starts.begin(), starts.end(), ranges[1].first) != starts.end());
+        for (const FrameRange& r : ranges) QVERIFY(r.size() >= 48);
+        QCOMPARE(planParts(source, 1).size(), size_t(1));
+        QCOMPARE(planParts(source, 8, n).size(), size_t(1)); // no part can be that long twice
+
+        // Every frame once, each part in order on its own thread.
+        std::vector<std::vector<qint64>> seen(ranges.size());
+        qint64 lastDone = 0;
+        WorkControl control;
+        control.progress = [&lastDone](std::int64_t done, std::int64_t total, const QString&) {
+            QVERIFY(done >= lastDone && done <= total);
+            lastDone = done;
+        };
+        Status read = readInParts(source, ranges, [&seen](size_t p, qint64 i, const cv::Mat& m) {
+            seen[p].push_back(m.empty() ? -1 : i);
+            return true;
+        }, control, QStringLiteral("Reading"));
+        QVERIFY2(read.ok(), qPrintable(read.error()));
+        QCOMPARE(lastDone, n);
+        for (size_t p = 0; p < ranges.size(); ++p) {
+            QCOMPARE(qint64(seen[p].size()), ranges[p].size());
+            for (qint64 k = 0; k < ranges[p].size(); ++k) QCOMPARE(seen[p][size_t(k)], ranges[p].first + k);
+        }
+
+        // A part whose sink refuses stops them all; a cancel does too. Both name the file.
+        read = readInParts(source, ranges, [](size_t p, qint64 i, const cv::Mat&) { return !(p == 1 && i > 60); });
+        QVERIFY(!read.ok());
+        QVERIFY2(read.error().contains(QStringLiteral("cuts.mp4")) && read.error().contains(QStringLiteral("cancelled")), qPrintable(read.error()));
+        std::atomic<bool> cancel{false};
+        WorkControl cancelled;
+        cancelled.cancel = &cancel;
+        std::atomic<qint64> after{0};
+        read = readInParts(source, ranges, [&](size_t p, qint64 i, const cv::Mat&) {
+            if (cancel) ++after;
+            if (p == 0 && i == 10) cancel = true; // the user cancels while part 0 is at frame 10
+            return true;
+        }, cancelled);
+        QVERIFY(!read.ok());
+        QVERIFY2(read.error().contains(QStringLiteral("cancelled")), qPrintable(read.error()));
+        // No part starts another frame after the cancel (one may be in its sink at that moment).
+        QVERIFY2(after.load() <= qint64(ranges.size() - 1), qPrintable(QString::number(after.load())));
+    }
+
     void cutsCsv()
     {
         VideoAnalysisOptions o;
@@ -266,8 +352,12 @@ private slots:
         QCOMPARE(progress.last().at(0).toLongLong(), qint64(135));
         QCOMPARE(job.result().scenes.cutFrames(), (std::vector<qint64>{40, 70, 105}));
 
-        // Cancelled from its own progress report: ends Cancelled, with no result.
-        SceneDetectionJob cancelled(m_cuts, VideoAnalysisOptions{}, openOptions());
+        // Cancelled from its own progress report: ends Cancelled, with no result. (One
+        // decoder: its reports come every 16 frames from the decoding thread itself, so the
+        // cancel lands mid-video; parts see a cancel too, partsPlanAndFailures.)
+        VideoAnalysisOptions sequential;
+        sequential.parts = 1;
+        SceneDetectionJob cancelled(m_cuts, sequential, openOptions());
         cancelled.setProgressInterval(0);
         connect(&cancelled, &Job::progress, &cancelled, [&cancelled](qint64 done) {
             if (done >= 16) cancelled.requestCancel();

@@ -193,14 +193,17 @@ int runBenchDecode(const QStringList& argv)
 // side by side with the ffmpeg CLI decoding the same file and running its own scene score.
 int runBenchScenes(const QStringList& argv)
 {
-    ArgParser args(QStringLiteral("fragmentlab-cli bench scenes VIDEO [--json] [--runs N] [--no-ffmpeg]"));
+    ArgParser args(QStringLiteral("fragmentlab-cli bench scenes VIDEO [--json] [--runs N] [--parts N] [--no-ffmpeg]"));
     args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable output"));
     args.addFlag(QStringLiteral("no-ffmpeg"), QStringLiteral("skip the side-by-side ffmpeg measurements"));
     args.addValue(QStringLiteral("runs"), QStringLiteral("N"), QStringLiteral("timed runs of each pass (default 3)"));
+    args.addValue(QStringLiteral("parts"), QStringLiteral("N"), QStringLiteral("decoders reading parts at once (default: cores + 1, at most 8)"));
     if (auto exit = args.parse(argv, 1, 1)) return *exit;
     int exit = Ok;
     const auto runs = args.integer(QStringLiteral("runs"), 3, 1, 100, &exit);
     if (!runs) return exit;
+    const auto parts = args.integer(QStringLiteral("parts"), 0, 0, 64, &exit);
+    if (!parts) return exit;
     const QString video = QFileInfo(args.positional().at(0)).absoluteFilePath();
     const QString ffmpeg = args.isSet(QStringLiteral("no-ffmpeg")) ? QString() : QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
 
@@ -210,14 +213,19 @@ int runBenchScenes(const QStringList& argv)
     open.indexCacheDir = indexDir.path();
     VideoAnalysisOptions scenesOnly;
     scenesOnly.sampleFrames = false;
+    scenesOnly.parts = *parts;
+    VideoAnalysisOptions onePass = scenesOnly; // one decoder, for comparison
+    onePass.parts = 1;
     VideoAnalysisOptions withSamples; // scenes + keyframe candidates, as `keyframes` runs it
+    withSamples.parts = *parts;
     auto cold = analyzeVideo(video, scenesOnly, open);
     if (!cold) return fail(cold.error());
     const qint64 frames = cold->info.frameCount;
 
     // Wall-clock seconds, and CPU seconds (user + system, all threads), which a machine loaded
     // by other work disturbs far less.
-    std::vector<double> scenesSeconds, samplesSeconds, decodeSeconds, ffmpegSceneSeconds;
+    std::vector<double> scenesSeconds, onePassSeconds, samplesSeconds, decodeSeconds, ffmpegSceneSeconds;
+    int partsUsed = 1;
     std::vector<double> scenesCpu, decodeCpu, ffmpegSceneCpu;
     QString ffmpegError;
     const QStringList sceneFilter{QStringLiteral("-vf"), QStringLiteral("select='gt(scene,0.3)'")};
@@ -227,6 +235,10 @@ int runBenchScenes(const QStringList& argv)
         if (!a) return fail(a.error());
         scenesCpu.push_back(cpuSeconds(RUSAGE_SELF) - cpu0);
         scenesSeconds.push_back(a->seconds);
+        partsUsed = a->parts;
+        auto one = analyzeVideo(video, onePass, open);
+        if (!one) return fail(one.error());
+        onePassSeconds.push_back(one->seconds);
         auto b = analyzeVideo(video, withSamples, open);
         if (!b) return fail(b.error());
         samplesSeconds.push_back(b->seconds);
@@ -251,6 +263,8 @@ int runBenchScenes(const QStringList& argv)
     o[QStringLiteral("cuts")] = qint64(cold->scenes.cuts.size());
     o[QStringLiteral("cold_first_run_fps")] = cold->framesPerSecond();
     o[QStringLiteral("scenes_fps")] = fps(scenesSeconds);
+    o[QStringLiteral("parts")] = partsUsed;
+    o[QStringLiteral("scenes_one_decoder_fps")] = fps(onePassSeconds);
     o[QStringLiteral("scenes_and_candidates_fps")] = fps(samplesSeconds);
     o[QStringLiteral("scenes_frames_per_cpu_s")] = fps(scenesCpu);
     if (!decodeSeconds.empty()) {
@@ -267,7 +281,9 @@ int runBenchScenes(const QStringList& argv)
     }
     printLine(QStringLiteral("%1: %2 frames, %3 cuts").arg(video).arg(frames).arg(cold->scenes.cuts.size()));
     printLine(QStringLiteral("first run (builds the frame index in the same pass): %1 frames/s").arg(cold->framesPerSecond(), 0, 'f', 1));
-    printLine(QStringLiteral("scene detection: %1 frames/s (median of %2 runs)").arg(fps(scenesSeconds), 0, 'f', 1).arg(*runs));
+    printLine(QStringLiteral("scene detection: %1 frames/s (median of %2 runs; %3 decoders reading parts at once)")
+                  .arg(fps(scenesSeconds), 0, 'f', 1).arg(*runs).arg(partsUsed));
+    printLine(QStringLiteral("scene detection with one decoder: %1 frames/s").arg(fps(onePassSeconds), 0, 'f', 1));
     printLine(QStringLiteral("scene detection + keyframe candidates: %1 frames/s").arg(fps(samplesSeconds), 0, 'f', 1));
     printLine(QStringLiteral("scene detection CPU: %1 frames per CPU second").arg(fps(scenesCpu), 0, 'f', 1));
     if (!decodeSeconds.empty()) {

@@ -50,22 +50,46 @@ std::vector<FrameSegment> SceneDetection::scenes() const
 
 SceneDetector::SceneDetector(SceneDetectorOptions options) : m_options(options) {}
 
+namespace {
+
+// Mean absolute difference per channel (H, S, V), averaged: PySceneDetect's content_val with
+// weights 1, 1, 1 (hue not wrapped, as there). A frame of another size (the size changed
+// mid-stream) is a new picture.
+float contentScore(const cv::Mat& previousHsv, const cv::Mat& hsv, cv::Mat& diff)
+{
+    if (previousHsv.size() != hsv.size()) return 255.0f;
+    cv::absdiff(hsv, previousHsv, diff);
+    const cv::Scalar m = cv::mean(diff);
+    return float((m[0] + m[1] + m[2]) / 3.0);
+}
+
+} // namespace
+
 void SceneDetector::addFrame(const AnalysisFrame& frame)
 {
     const cv::Scalar mean = cv::mean(frame.bgr);
     m_brightness.push_back(float((mean[0] + mean[1] + mean[2]) / 3.0));
-    float score = 0;
-    if (!m_previousHsv.empty() && m_previousHsv.size() == frame.hsv.size()) {
-        // Mean absolute difference per channel (H, S, V), averaged: PySceneDetect's
-        // content_val with weights 1, 1, 1 (hue not wrapped, as there).
-        cv::absdiff(frame.hsv, m_previousHsv, m_diff);
-        const cv::Scalar m = cv::mean(m_diff);
-        score = float((m[0] + m[1] + m[2]) / 3.0);
-    } else if (!m_previousHsv.empty()) {
-        score = 255.0f; // frame size changed mid-stream: treat as a new picture
+    if (m_previousHsv.empty()) {
+        frame.hsv.copyTo(m_firstHsv);
+        m_score.push_back(0.0f);
+    } else {
+        m_score.push_back(contentScore(m_previousHsv, frame.hsv, m_diff));
     }
     frame.hsv.copyTo(m_previousHsv);
-    m_score.push_back(score);
+}
+
+void SceneDetector::append(const SceneDetector& next)
+{
+    if (next.m_score.empty()) return;
+    const size_t at = m_score.size();
+    m_score.insert(m_score.end(), next.m_score.begin(), next.m_score.end());
+    m_brightness.insert(m_brightness.end(), next.m_brightness.begin(), next.m_brightness.end());
+    if (m_previousHsv.empty()) {
+        next.m_firstHsv.copyTo(m_firstHsv);
+    } else {
+        m_score[at] = contentScore(m_previousHsv, next.m_firstHsv, m_diff);
+    }
+    next.m_previousHsv.copyTo(m_previousHsv);
 }
 
 SceneDetection SceneDetector::finish() const

@@ -19,6 +19,11 @@ public:
     void addFrame(const AnalysisFrame& frame);
     qint64 framesAdded() const { return qint64(m_score.size()); }
 
+    // Appends what `next` saw: the frames right after this one's (the next part of the same
+    // video, read by another decoder). Its first frame is scored against this one's last, so
+    // the result equals one detector fed every frame in order. Options are this one's.
+    void append(const SceneDetector& next);
+
     // Cuts and per-frame measures of everything added so far.
     SceneDetection finish() const;
 
@@ -30,6 +35,7 @@ public:
 
 private:
     SceneDetectorOptions m_options;
+    cv::Mat m_firstHsv;
     cv::Mat m_previousHsv;
     cv::Mat m_diff;
     std::vector<float> m_score;

@@ -18,6 +18,7 @@ Status VideoAnalysisOptions::validate() const
     if (Status s = scenes.validate(); !s) return s;
     if (sampleEvery < 1 || sampleEvery > 100000)
         return Status::failure(QStringLiteral("sample interval must be 1 to 100000 frames, got %1").arg(sampleEvery));
+    if (parts < 0 || parts > 64) return Status::failure(QStringLiteral("parts must be 0 (automatic) to 64, got %1").arg(parts));
     return Status::success();
 }
 
@@ -36,6 +37,17 @@ FrameSample measure(qint64 i, const AnalysisFrame& small)
 
 } // namespace
 
+namespace {
+
+// What one decoder's share of the video yields.
+struct PartAnalysis {
+    SceneDetector detector;
+    AnalysisFrame small;
+    std::vector<FrameSample> samples;
+};
+
+} // namespace
+
 Result<VideoAnalysis> analyzeVideo(const QString& path, const VideoAnalysisOptions& options, const VideoOpenOptions& openOptions,
                                    const WorkControl& control)
 {
@@ -43,36 +55,47 @@ Result<VideoAnalysis> analyzeVideo(const QString& path, const VideoAnalysisOptio
     QElapsedTimer timer;
     timer.start();
 
-    SceneDetector detector(options.scenes);
-    AnalysisFrame small;
-    std::vector<FrameSample> samples;
     // A regular grid no coarser than the minimum scene length, so every scene at least that
     // long holds a candidate.
     const qint64 every = std::clamp<qint64>(options.sampleEvery, 1, options.scenes.minSceneLength);
-
-    const QString what = QStringLiteral("Detecting scenes in %1").arg(QFileInfo(path).fileName());
-    WorkControl inner;
-    inner.cancel = control.cancel;
-    if (control.progress)
-        inner.progress = [&control, &what](std::int64_t done, std::int64_t total, const QString&) { control.report(done, total, what); };
-
-    const FrameSink sink = [&](qint64 i, const cv::Mat& bgr) {
-        small.assign(bgr, options.scenes.analysisWidth);
-        detector.addFrame(small);
-        if (options.sampleFrames && i % every == 0) samples.push_back(measure(i, small));
+    std::vector<PartAnalysis> parts(1, PartAnalysis{SceneDetector(options.scenes), {}, {}});
+    auto analyse = [&](PartAnalysis& part, qint64 i, const cv::Mat& bgr) {
+        const bool sample = options.sampleFrames && i % every == 0;
+        part.small.assign(bgr, options.scenes.analysisWidth, sample);
+        part.detector.addFrame(part.small);
+        if (sample) part.samples.push_back(measure(i, part.small));
         return true;
     };
 
-    auto opened = VideoSource::open(path, openOptions, inner, sink);
+    const QString what = QStringLiteral("Detecting scenes in %1").arg(QFileInfo(path).fileName());
+    const WorkControl inner = control.reportingAs(what);
+    // Without a cached index, the indexing pass is the analysis pass (one decoder: it must see
+    // every frame in order to index it).
+    VideoOpenOptions open = openOptions;
+    open.sinkOnlyWhileIndexing = true;
+    auto opened = VideoSource::open(path, open, inner, [&](qint64 i, const cv::Mat& bgr) { return analyse(parts[0], i, bgr); });
     if (!opened) return opened.status();
     VideoSource& source = **opened;
 
     VideoAnalysis out;
+    if (source.indexWasCached()) {
+        const std::vector<FrameRange> ranges = planParts(source, options.parts > 0 ? options.parts : defaultPartCount());
+        while (parts.size() < ranges.size()) parts.push_back(PartAnalysis{SceneDetector(options.scenes), {}, {}});
+        const Status read = readInParts(
+            source, ranges, [&](size_t p, qint64 i, const cv::Mat& bgr) { return analyse(parts[p], i, bgr); }, control, what);
+        if (!read) return read;
+        for (size_t p = 1; p < parts.size(); ++p) {
+            parts[0].detector.append(parts[p].detector);
+            parts[0].samples.insert(parts[0].samples.end(), parts[p].samples.begin(), parts[p].samples.end());
+        }
+        out.parts = int(ranges.size());
+    }
+
     out.info = source.info();
     out.frameTimesMs.reserve(size_t(out.info.frameCount));
     for (qint64 i = 0; i < out.info.frameCount; ++i) out.frameTimesMs.push_back(source.index().timestampMs(i));
-    out.scenes = detector.finish();
-    out.samples = std::move(samples);
+    out.scenes = parts[0].detector.finish();
+    out.samples = std::move(parts[0].samples);
     out.seconds = double(timer.nsecsElapsed()) / 1e9;
     control.report(out.info.frameCount, out.info.frameCount, what);
     return out;

@@ -1,11 +1,13 @@
 #pragma once
-// One sequential decoding pass over a video that detects scene cuts and measures keyframe
-// candidates (sharpness, colour descriptor) every few frames.
+// One decoding pass over a video that detects scene cuts and measures keyframe candidates
+// (sharpness, colour descriptor) every few frames. A video whose index is cached is read in
+// parts by several decoders at once (PartedRead.h); the result is the same as in one pass.
 #include "Cancellation.h"
 #include "Result.h"
 #include "analysis/FrameSample.h"
 #include "analysis/SceneDetection.h"
 #include "video/VideoInfo.h"
+#include "video/PartedRead.h"
 #include "video/VideoSource.h"
 
 #include <vector>
@@ -18,6 +20,9 @@ struct VideoAnalysisOptions {
     // Frames between candidates (capped at scenes.minSceneLength, so every scene at least
     // that long holds one).
     int sampleEvery = 5;
+    // Decoders reading parts of the video at once when its index is cached (PartedRead.h):
+    // 0 = defaultPartCount(), 1 = one sequential pass. The result does not depend on it.
+    int parts = 0;
 
     Status validate() const;
 };
@@ -28,6 +33,7 @@ struct VideoAnalysis {
     SceneDetection scenes;
     std::vector<FrameSample> samples; // ascending by frame
     double seconds = 0;               // wall time of the pass
+    int parts = 1;                    // decoders that read it (1: one sequential pass)
 
     double framesPerSecond() const { return seconds > 0 ? double(info.frameCount) / seconds : 0; }
 };

@@ -268,7 +268,7 @@ Result<std::unique_ptr<VideoSource>> VideoSource::open(const QString& path, cons
             d.indexFile = indexFile;
             d.finishIndex();
             if (Status s = d.reopen(); !s) return R::failure(s.error());
-            if (sink) {
+            if (sink && !options.sinkOnlyWhileIndexing) {
                 if (Status s = source->readRange(0, d.index.frameCount(), sink, control); !s) return R::failure(s.error());
             }
             qCDebug(lcVideo) << "opened" << abs << "with cached index" << indexFile;
@@ -288,6 +288,40 @@ Result<std::unique_ptr<VideoSource>> VideoSource::open(const QString& path, cons
     } catch (const std::exception& e) {
         return R::failure(QStringLiteral("%1: %2").arg(shown(abs), QString::fromLocal8Bit(e.what()).simplified()));
     }
+}
+
+Result<std::unique_ptr<VideoSource>> VideoSource::duplicate() const
+{
+    using R = Result<std::unique_ptr<VideoSource>>;
+    std::unique_ptr<VideoSource> copy(new VideoSource);
+    Impl& c = *copy->d;
+    c.path = d->path;
+    c.cvPath = d->cvPath;
+    c.info = d->info;
+    c.index = d->index;
+    c.indexFile = d->indexFile;
+    c.cached = d->cached;
+    c.finishIndex();
+    try {
+        if (Status s = c.reopen(); !s) return R::failure(s.error());
+    } catch (const cv::Exception& e) {
+        return R::failure(c.fail(QStringLiteral("the FFmpeg back end failed (%1)").arg(QString::fromLocal8Bit(e.what()).simplified())));
+    }
+    return copy;
+}
+
+std::vector<qint64> VideoSource::cheapStarts() const
+{
+    std::vector<qint64> out;
+    if (!d->info.timestampsReliable) return out;
+    // A seek to r lands on the keyframe at or before r - kOpenCvSeekLead and decodes forward:
+    // r = keyframe + lead decodes `lead` frames first (grab only), a keyframe itself a whole GOP.
+    for (qint64 k : d->index.keyframes()) {
+        const qint64 r = k + kOpenCvSeekLead;
+        if (r >= d->safeEnd - 1) break;
+        out.push_back(r);
+    }
+    return out;
 }
 
 void VideoSource::Impl::finishIndex()

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace fl {
 
@@ -20,6 +21,9 @@ struct VideoOpenOptions {
     // folder (QStandardPaths::CacheLocation + "/index").
     QString indexCacheDir;
     bool useIndexCache = true;  // false: always re-index, write nothing
+    // true: open() hands frames to its sink only while it builds the index; with a cached
+    // index it returns at once and the caller reads (e.g. in parts, see readInParts()).
+    bool sinkOnlyWhileIndexing = false;
 };
 
 // Receives frames during a sequential pass: index i, BGR 8UC3 frame (rotation applied;
@@ -61,6 +65,15 @@ public:
     // Progress: report(done, last - first, "Reading <file name>") every 16 frames. A cancel or a
     // sink returning false ends it with the failure "<file>: cancelled".
     Status readRange(qint64 first, qint64 last, const FrameSink& sink, const WorkControl& control = {});
+
+    // Another decoder over the same file and index, for reading on another thread (no
+    // re-indexing, no hashing). Fails like a reopen when the file went away.
+    Result<std::unique_ptr<VideoSource>> duplicate() const;
+
+    // Frames where a sequential read on a fresh decoder starts with the least decoding before
+    // it (just past each keyframe, where OpenCV's seek lands), ascending, excluding 0 and the
+    // frames near the end that a seek cannot identify. Empty when timestamps are unreliable.
+    std::vector<qint64> cheapStarts() const;
 
     // The per-user index folder used when VideoOpenOptions::indexCacheDir is empty
     // (QStandardPaths::CacheLocation + "/index"); empty when there is none.
