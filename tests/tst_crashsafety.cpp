@@ -42,6 +42,7 @@
 #include <functional>
 #include <random>
 
+#include <grp.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -153,15 +154,20 @@ private:
 
     // Runs `program` to the end with writes limited to `fileSizeLimit` bytes per file
     // (0: no limit).
-    ChildRun runLimited(const QString& program, const QStringList& args, qint64 fileSizeLimit = 0)
+    // `asUser` > 0: the child drops to that user and group id first (root only).
+    ChildRun runLimited(const QString& program, const QStringList& args, qint64 fileSizeLimit = 0, uid_t asUser = 0)
     {
         QProcess p;
         p.setProcessEnvironment(m_env);
-        if (fileSizeLimit > 0) {
-            p.setChildProcessModifier([fileSizeLimit] {
-                ::signal(SIGXFSZ, SIG_IGN);   // a write past the limit fails with EFBIG instead of killing
-                rlimit limit{rlim_t(fileSizeLimit), rlim_t(fileSizeLimit)};
-                ::setrlimit(RLIMIT_FSIZE, &limit);
+        if (fileSizeLimit > 0 || asUser > 0) {
+            p.setChildProcessModifier([fileSizeLimit, asUser] {
+                if (fileSizeLimit > 0) {
+                    ::signal(SIGXFSZ, SIG_IGN);   // a write past the limit fails with EFBIG instead of killing
+                    rlimit limit{rlim_t(fileSizeLimit), rlim_t(fileSizeLimit)};
+                    ::setrlimit(RLIMIT_FSIZE, &limit);
+                }
+                if (asUser > 0 && (::setgroups(0, nullptr) != 0 || ::setgid(gid_t(asUser)) != 0 || ::setuid(asUser) != 0))
+                    ::_exit(126);
             });
         }
         p.start(program, args);
@@ -507,33 +513,64 @@ private slots:
 
     // ---- read-only project folder ----
 
+    // The project folder and its files lose their write permission; `labels import` must fail
+    // naming project.json and leave it as it was. Root ignores permissions, so as root the CLI
+    // runs as the unprivileged user 65534 ("nobody"), which they stop.
     void readOnlyProjectFolder()
     {
         auto project = freshCrashProject(QStringLiteral("readonly"));
         QVERIFY2(project, qPrintable(project.error()));
         const QString dir = project->dir();
         const QByteArray before = test::readWholeFile(project->projectFile());
-        QVERIFY(QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
-                                               | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther));
-        const auto restore = qScopeGuard([dir] {
+        const uid_t asUser = ::geteuid() == 0 ? uid_t(65534) : uid_t(0);
+        const auto readable = QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+        const auto traversable = readable | QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther;
+        if (asUser > 0) {
+            // Everything on the way readable by that user (the temporary folder is 0700).
+            for (QString d = dir; d.startsWith(m_tmp.path()); d = QFileInfo(d).absolutePath()) {
+                QVERIFY(QFile::setPermissions(d, traversable | QFileDevice::WriteOwner));
+                if (d == m_tmp.path()) break;
+            }
+        }
+        QDirIterator files(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        std::vector<QString> madeReadOnly;
+        while (files.hasNext()) {
+            const QString f = files.next();
+            QVERIFY(QFile::setPermissions(f, readable));
+            madeReadOnly.push_back(f);
+        }
+        QVERIFY(QFile::setPermissions(dir, traversable));
+        const auto restore = qScopeGuard([dir, madeReadOnly] {
             QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+            for (const QString& f : madeReadOnly) QFile::setPermissions(f, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         });
-        QFile probe(QDir(dir).filePath(QStringLiteral("probe")));
-        if (probe.open(QIODevice::WriteOnly)) {
-            probe.close();
-            probe.remove();
-            QSKIP("the folder stays writable after chmod a-w (running as root?): a read-only project folder cannot be "
-                  "simulated here; writeFailureWords covers the message");
+        if (asUser == 0) {
+            QFile probe(QDir(dir).filePath(QStringLiteral("probe")));
+            QVERIFY2(!probe.open(QIODevice::WriteOnly), "the folder stays writable after chmod a-w");
         }
         const QString csv = m_tmp.filePath(QStringLiteral("readonly.csv"));
         QVERIFY(test::writeWholeFile(csv, "video,start_frame,end_frame,label\nclip.mp4,399000,399100,b\n"));
-        const ChildRun run = runLimited(test::CliRunner::program(), {QStringLiteral("labels"), QStringLiteral("import"), dir, csv});
+        QVERIFY(QFile::setPermissions(csv, readable));
+
+        // The CLI can run as that user at all (its binary and libraries reachable)?
+        if (asUser > 0) {
+            const ChildRun help = runLimited(test::CliRunner::program(), {QStringLiteral("--help")}, 0, asUser);
+            if (help.exitCode != 0)
+                QSKIP(qPrintable(QStringLiteral("the CLI cannot run as user %1 here (%2): a read-only folder cannot be simulated as root")
+                                     .arg(asUser).arg(help.describe().left(200))));
+        }
+        const ChildRun run = runLimited(test::CliRunner::program(), {QStringLiteral("labels"), QStringLiteral("import"), dir, csv}, 0, asUser);
         QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
         QCOMPARE(run.errLines().size(), 1);
-        QVERIFY2(run.errLines().first().contains(project->projectFile()), qPrintable(run.describe()));
-        QVERIFY2(run.errLines().first().contains(QStringLiteral("permission denied")), qPrintable(run.describe()));
+        const QString line = run.errLines().first();
+        QVERIFY2(line.contains(project->projectFile()), qPrintable(run.describe()));
+        QVERIFY2(line.contains(QStringLiteral("cannot save")) || line.contains(QStringLiteral("cannot write")), qPrintable(run.describe()));
+        QVERIFY2(line.contains(QStringLiteral("permission denied")), qPrintable(run.describe()));
         QCOMPARE(test::readWholeFile(project->projectFile()), before);
         QVERIFY(Project::load(dir));
+        // Nothing left behind in the folder (no temporary file).
+        QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot).size(),
+                 int(std::count_if(madeReadOnly.begin(), madeReadOnly.end(), [&dir](const QString& f) { return QFileInfo(f).absolutePath() == QDir(dir).absolutePath(); })));
     }
 };
 
