@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Sets up (Debian packages), builds and runs every test with CTest, in two phases:
 #   1. the normal build (./build): every test (labels core, cli, ui, package);
-#   2. the hardening build (./build-sanitize, clang, ASan + UBSan, no GUI): the core and CLI
-#      tests again under the sanitizers (but those labeled "train", whose time is LibTorch
-#      training), then each libFuzzer target for a bounded time (labels core, cli, fuzz).
+#   2. the hardening build (./build-sanitize, clang, ASan + UBSan, no GUI): every core and
+#      CLI test again under the sanitizers, training and prediction included, then each
+#      libFuzzer target for a bounded time (labels core, cli, fuzz).
 # Usage:
 #   ./test.sh                 both phases (what CI runs, through .ci/run)
 #   ./test.sh -L core         extra arguments go to ctest in both phases (here: label core)
@@ -44,8 +44,6 @@ if (( sanitize )); then
     -DFRAGMENTLAB_SANITIZE=ON -DFRAGMENTLAB_FUZZ=ON -DFRAGMENTLAB_GUI=OFF \
     -DFRAGMENTLAB_FUZZ_SECONDS="${FUZZ_SECONDS:-45}" >/dev/null
   cmake --build "$SANITIZE_BUILD_DIR" -j "$JOBS"
-  # Training-bound tests (label "train") ran in phase 1; under ASan they would take longer
-  # than the rest of the phase together (docs/PERFORMANCE.md, Build and test).
-  ctest --test-dir "$SANITIZE_BUILD_DIR" --output-on-failure -j "$JOBS" -LE train "${ctest_args[@]}" || status=$?
+  ctest --test-dir "$SANITIZE_BUILD_DIR" --output-on-failure -j "$JOBS" "${ctest_args[@]}" || status=$?
 fi
 exit "$status"
