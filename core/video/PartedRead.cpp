@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 namespace fl {
@@ -76,7 +77,7 @@ Status readInParts(VideoSource& source, const std::vector<FrameRange>& ranges, c
     // probing and decoder start-up: not spent one after the other before any reading).
     std::vector<std::thread> threads;
     threads.reserve(ranges.size());
-    for (size_t p = 0; p < ranges.size(); ++p) {
+    for (size_t p = 0; p < ranges.size(); ++p) try {
         threads.emplace_back([&, p] {
             Status s;
             try {
@@ -103,6 +104,11 @@ Status readInParts(VideoSource& source, const std::vector<FrameRange>& ranges, c
             }
             finished(s);
         });
+    } catch (const std::system_error& e) { // no thread to be had: the parts not started end here
+        for (size_t q = p; q < ranges.size(); ++q)
+            finished(Status::failure(QStringLiteral("%1: cannot start a reading thread (%2)")
+                                         .arg(QFileInfo(source.info().path).fileName(), QString::fromLocal8Bit(e.what()))));
+        break;
     }
     {
         std::unique_lock lock(mutex);

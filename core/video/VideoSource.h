@@ -67,7 +67,9 @@ public:
     Status readRange(qint64 first, qint64 last, const FrameSink& sink, const WorkControl& control = {});
 
     // Another decoder over the same file and index, for reading on another thread (no
-    // re-indexing, no hashing). Fails like a reopen when the file went away.
+    // re-indexing, no hashing). Fails like a reopen when the file went away. It and
+    // cheapStarts() only read the index and info, which reading never changes: another thread
+    // may call them while this source decodes.
     Result<std::unique_ptr<VideoSource>> duplicate() const;
 
     // Frames where a sequential read on a fresh decoder starts with the least decoding before
