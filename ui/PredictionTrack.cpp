@@ -46,44 +46,24 @@ void PredictionTrack::paint(QPainter& p, const QRect& row, const TimelineMapping
     // longer), so neighbours do not overdraw each other.
     const qint64 own = std::min<qint64>(spec.stride, spec.span());
     const qint64 j0 = std::clamp<qint64>((vBegin - spec.span()) / spec.stride, 0, count);
-    const int w = m.width;
-    std::vector<qint64> fragment(size_t(w), -1);
-    std::vector<float> cover(size_t(w), 0.f);
+    ColumnOwners columns(m);
     for (qint64 j = j0; j < count && spec.firstFrame(j) < vEnd; ++j) {
-        if (m_shown[size_t(j)] == kNotPredicted)
-            continue;
-        const double x0 = (double(spec.firstFrame(j)) - m.firstFrame) / m.framesPerPixel;
-        const double x1 = (double(spec.firstFrame(j) + own) - m.firstFrame) / m.framesPerPixel;
-        const int c0 = std::max(0, int(std::floor(x0)));
-        const int c1 = std::min(w - 1, int(std::ceil(x1)) - 1);
-        for (int c = c0; c <= c1; ++c) {
-            const float covered = float(std::min(x1, double(c + 1)) - std::max(x0, double(c)));
-            if (covered > cover[size_t(c)]) {
-                cover[size_t(c)] = covered;
-                fragment[size_t(c)] = j;
-            }
-        }
+        if (m_shown[size_t(j)] != kNotPredicted)
+            columns.offer(double(spec.firstFrame(j)), double(spec.firstFrame(j) + own), j);
     }
     const QColor uncertain = QPalette().color(QPalette::Mid);
-    for (int c = 0; c < w;) {
-        const qint64 j = fragment[size_t(c)];
-        int e = c + 1;
-        while (e < w && fragment[size_t(e)] == j)
-            ++e;
-        if (j >= 0) {
-            const int cls = m_shown[size_t(j)];
-            QColor color = uncertain;
-            if (cls >= 0 && cls < int(m_colors.size())) {
-                color = m_colors[size_t(cls)];
-                const float conf = m_predictions->confidence(j);
-                color.setAlphaF(std::clamp(0.2f + 0.8f * (std::isnan(conf) ? 0.f : conf), 0.2f, 1.f));
-            } else {
-                color.setAlphaF(0.35f);
-            }
-            p.fillRect(QRect(band.left() + c, band.top(), e - c, band.height()), color);
+    columns.forEachRun([&](int x, int width, qint64 j) {
+        const int cls = m_shown[size_t(j)];
+        QColor color = uncertain;
+        if (cls >= 0 && cls < int(m_colors.size())) {
+            color = m_colors[size_t(cls)];
+            const float conf = m_predictions->confidence(j);
+            color.setAlphaF(std::clamp(0.2f + 0.8f * (std::isnan(conf) ? 0.f : conf), 0.2f, 1.f));
+        } else {
+            color.setAlphaF(0.35f);
         }
-        c = e;
-    }
+        p.fillRect(QRect(x, band.top(), width, band.height()), color);
+    });
 }
 
 QString PredictionTrack::toolTipAt(qint64 frame) const

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace fl {
 
@@ -29,6 +30,57 @@ struct TimelineMapping {
     // Frames [visibleBegin(), visibleEnd()) have at least one pixel on screen.
     qint64 visibleBegin() const { return std::clamp<qint64>(qint64(std::floor(firstFrame)), 0, frameCount); }
     qint64 visibleEnd() const { return std::clamp<qint64>(qint64(std::ceil(lastVisibleFrame())), 0, frameCount); }
+};
+
+// Per pixel column of the frame area, which of the frame ranges offered to it covers most of
+// it: every range is drawn with one colour at any zoom, in O(ranges + width) (the label row
+// and the prediction row).
+class ColumnOwners {
+public:
+    explicit ColumnOwners(const TimelineMapping& m)
+        : m_map(m), m_owner(size_t(std::max(0, m.width)), -1), m_cover(size_t(std::max(0, m.width)), 0.f)
+    {
+    }
+
+    // Frames [first, last) of `owner` (>= 0) take each column they cover more of than the
+    // ranges offered before.
+    void offer(double first, double last, qint64 owner)
+    {
+        const int w = int(m_owner.size());
+        const double x0 = (first - m_map.firstFrame) / m_map.framesPerPixel;
+        const double x1 = (last - m_map.firstFrame) / m_map.framesPerPixel;
+        const int c0 = std::max(0, int(std::floor(x0)));
+        const int c1 = std::min(w - 1, int(std::ceil(x1)) - 1);
+        for (int c = c0; c <= c1; ++c) {
+            const float covered = float(std::min(x1, double(c + 1)) - std::max(x0, double(c)));
+            if (covered > m_cover[size_t(c)]) {
+                m_cover[size_t(c)] = covered;
+                m_owner[size_t(c)] = owner;
+            }
+        }
+    }
+
+    // run(x, width, owner) for each run of neighbouring columns with the same owner, in widget
+    // x (from the mapping's left); columns nobody covers are skipped.
+    template <class Run>
+    void forEachRun(Run run) const
+    {
+        const int w = int(m_owner.size());
+        for (int c = 0; c < w;) {
+            const qint64 owner = m_owner[size_t(c)];
+            int e = c + 1;
+            while (e < w && m_owner[size_t(e)] == owner)
+                ++e;
+            if (owner >= 0)
+                run(m_map.left + c, e - c, owner);
+            c = e;
+        }
+    }
+
+private:
+    TimelineMapping m_map;
+    std::vector<qint64> m_owner;
+    std::vector<float> m_cover;
 };
 
 } // namespace fl

@@ -536,10 +536,8 @@ void TimelineView::paintLabels(QPainter& p, const TimelineMapping& m, const QRec
     const qint64 vBegin = m.visibleBegin(), vEnd = m.visibleEnd();
     const QRect band = area.adjusted(0, 3, 0, -4);
 
-    // Per pixel column, the class covering most of it: O(visible ranges + width).
-    const int w = m.width;
-    std::vector<int> cls(size_t(w), -1);
-    std::vector<float> cover(size_t(w), 0.f);
+    // Per pixel column, the class covering most of it.
+    ColumnOwners columns(m);
     const auto& ranges = track.ranges();
     auto it = std::upper_bound(ranges.begin(), ranges.end(), vBegin, [](qint64 f, const LabelRange& r) { return f < r.end; });
     const QChar* lastData = nullptr;
@@ -555,29 +553,12 @@ void TimelineView::paintLabels(QPainter& p, const TimelineMapping& m, const QRec
             lastData = it->label.constData();
             lastIndex = index;
         }
-        if (index < 0)
-            continue;
-        const double x0 = (double(it->start) - m.firstFrame) / m.framesPerPixel;
-        const double x1 = (double(it->end) - m.firstFrame) / m.framesPerPixel;
-        const int c0 = std::max(0, int(std::floor(x0)));
-        const int c1 = std::min(w - 1, int(std::ceil(x1)) - 1);
-        for (int c = c0; c <= c1; ++c) {
-            const float covered = float(std::min(x1, double(c + 1)) - std::max(x0, double(c)));
-            if (covered > cover[size_t(c)]) {
-                cover[size_t(c)] = covered;
-                cls[size_t(c)] = index;
-            }
-        }
-    }
-    for (int c = 0; c < w;) {
-        const int index = cls[size_t(c)];
-        int e = c + 1;
-        while (e < w && cls[size_t(e)] == index)
-            ++e;
         if (index >= 0)
-            p.fillRect(QRect(m.left + c, band.top(), e - c, band.height()), m_classColors[size_t(index)]);
-        c = e;
+            columns.offer(double(it->start), double(it->end), index);
     }
+    columns.forEachRun([&](int x, int width, qint64 index) {
+        p.fillRect(QRect(x, band.top(), width, band.height()), m_classColors[size_t(index)]);
+    });
 
     const double ppf = m.pixelsPerFrame();
     // Fragment boundaries, when they are at least 6 px apart.
