@@ -12,7 +12,8 @@
 //  - frameView()->setBadge(FrameView::PredictionBadge, ...) / addOverlayPainter(): overlays on
 //    the current frame; currentFragmentChanged() says when the fragment under the playhead
 //    changes.
-//  - registerAction(): an action with its menu category, listed on the shortcuts page.
+//  - makeAction() / registerAction(): an action with its menu category, listed on the
+//    shortcuts page.
 //  - startJob(): long work shown in the status bar with progress, time left and Cancel.
 #include "Result.h"
 #include "ShortcutTableModel.h"
@@ -79,6 +80,10 @@ public:
     bool isInSavedLayout(const QString& objectName) const;
     QMenu* menu(Menu which) const;
     void registerAction(QAction* action, const QString& category);
+    // A window action: object name, text, shortcuts, tool tip "tip (first shortcut)", status
+    // tip, registered under `category`.
+    QAction* makeAction(const QString& objectName, const QString& text, const QList<QKeySequence>& keys, const QString& tip,
+                        const QString& category);
     std::vector<ShortcutTableModel::Entry> shortcutEntries() const;
     QAction* findAction(const QString& objectName) const;
     // Connect to the job's signals before (JobRunner::start): a quick job may finish at once.
@@ -164,8 +169,6 @@ private:
     void showSettings();
     void showAbout();
     void afterProjectOpened();
-    QAction* makeAction(const QString& objectName, const QString& text, const QList<QKeySequence>& keys, const QString& tip,
-                        const QString& category);
 
     AppSettings* m_settings = nullptr;
     ProjectDocument* m_document = nullptr;

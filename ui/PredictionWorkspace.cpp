@@ -88,13 +88,7 @@ void PredictionWorkspace::buildActions()
     const QString review = tr("Review");
     auto make = [this](const QString& name, const QString& text, const QKeySequence& key, const QString& tip, const QString& category,
                        QMenu* menu, auto slot) {
-        auto* a = new QAction(text, m_window);
-        a->setObjectName(name);
-        a->setShortcut(key);
-        a->setToolTip(tip + QStringLiteral(" (%1)").arg(key.toString(QKeySequence::NativeText)));
-        a->setStatusTip(tip);
-        m_window->addAction(a);
-        m_window->registerAction(a, category);
+        QAction* a = m_window->makeAction(name, text, {key}, tip, category);
         if (menu)
             menu->addAction(a);
         connect(a, &QAction::triggered, this, slot);

@@ -161,13 +161,7 @@ void ScenesPanel::buildActions()
 {
     const QString category = tr("Scenes and keyframes");
     auto make = [this, &category](const QString& name, const QString& text, const QKeySequence& key, const QString& tip, auto slot) {
-        auto* a = new QAction(text, m_window);
-        a->setObjectName(name);
-        a->setShortcut(key);
-        a->setToolTip(tip + QStringLiteral(" (%1)").arg(key.toString(QKeySequence::NativeText)));
-        a->setStatusTip(tip);
-        m_window->addAction(a);
-        m_window->registerAction(a, category);
+        QAction* a = m_window->makeAction(name, text, {key}, tip, category);
         if (QMenu* tools = m_window->menu(MainWindow::Menu::Tools))
             tools->addAction(a);
         connect(a, &QAction::triggered, this, slot);
