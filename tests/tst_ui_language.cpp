@@ -2,6 +2,7 @@
 // loads it for a Chinese locale and drops it again for English or an unknown language, and
 // the setting "ui/language" chooses (empty = the system locale). Cost: < 1 s.
 #include "GuiLanguage.h"
+#include "UiFixtures.h"
 
 #include <QApplication>
 #include <QSettings>
@@ -26,10 +27,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_config.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_config.path());
-        QCoreApplication::setOrganizationName(QStringLiteral("FragmentLabTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_ui_language"));
+        fl::test::redirectDefaultSettings(m_config.path(), QStringLiteral("tst_ui_language"));
     }
 
     void cleanup() { installTranslator(QLocale(QLocale::English)); }

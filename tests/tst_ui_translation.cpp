@@ -7,6 +7,7 @@
 #include "GuiLanguage.h"
 #include "MainWindow.h"
 #include "ModelWorkspace.h"
+#include "UiFixtures.h"
 
 #include <QAction>
 #include <QApplication>
@@ -130,10 +131,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_tmp.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_tmp.path());
-        QCoreApplication::setOrganizationName(QStringLiteral("FragmentLabTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_ui_translation"));
+        fl::test::redirectDefaultSettings(m_tmp.path(), QStringLiteral("tst_ui_translation"));
     }
 
     void cleanup() { installTranslator(QLocale(QLocale::English)); }

@@ -6,6 +6,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QImage>
 #include <QSettings>
@@ -22,6 +23,17 @@ inline std::unique_ptr<AppSettings> quietSettings(const QString& iniFile)
     s->setBuildScrubPreviews(false);
     s->setAutosaveIntervalSeconds(0);
     return s;
+}
+
+// Default-constructed QSettings (what the application's language choice reads at start) go
+// to INI files under `dir`, for the organisation FragmentLabTest and `application`: never the
+// user's settings.
+inline void redirectDefaultSettings(const QString& dir, const QString& application)
+{
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir);
+    QCoreApplication::setOrganizationName(QStringLiteral("FragmentLabTest"));
+    QCoreApplication::setApplicationName(application);
 }
 
 // The number a displayed frame (any QImage format) shows; -1 when none (see TestMedia).
