@@ -16,7 +16,7 @@ void halve(const cv::Mat& in, cv::Mat& out)
 
 // Reduces by `f` (a power of two >= 4): each output pixel averages the four input pixels at
 // rows/columns f/4 and 3f/4 of its block (the two rows first, a vectorisable pass).
-void reduceSparse(const cv::Mat& in, cv::Mat& out, cv::Mat& rowSum, int f)
+void reduceSparse(const cv::Mat& in, cv::Mat& out, cv::Mat& rowSum, std::vector<int>& column, int f)
 {
     const int w = std::max(1, in.cols / f);
     const int h = std::max(1, in.rows / f);
@@ -24,7 +24,7 @@ void reduceSparse(const cv::Mat& in, cv::Mat& out, cv::Mat& rowSum, int f)
     rowSum.create(1, in.cols * 3, CV_16U);
     ushort* sum = rowSum.ptr<ushort>();
     const int n = in.cols * 3;
-    std::vector<int> column(size_t(w) * 2);
+    column.resize(size_t(w) * 2);
     for (int x = 0; x < w; ++x) {
         column[size_t(x) * 2] = std::min(x * f + f / 4, in.cols - 1) * 3;
         column[size_t(x) * 2 + 1] = std::min(x * f + 3 * f / 4, in.cols - 1) * 3;
@@ -56,7 +56,7 @@ void AnalysisFrame::assign(const cv::Mat& fullBgr, int width, bool withDetail)
     else if (f == 2)
         halve(fullBgr, bgr);
     else
-        reduceSparse(fullBgr, bgr, m_rowSum, f);
+        reduceSparse(fullBgr, bgr, m_rowSum, m_columns, f);
     cv::cvtColor(bgr, hsv, cv::COLOR_BGR2HSV);
 
     if (!withDetail) {

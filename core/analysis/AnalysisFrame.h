@@ -9,6 +9,8 @@
 // Buffers are reused from frame to frame.
 #include <opencv2/core/mat.hpp>
 
+#include <vector>
+
 namespace fl {
 
 struct AnalysisFrame {
@@ -22,6 +24,7 @@ struct AnalysisFrame {
 private:
     cv::Mat m_levels[2];
     cv::Mat m_rowSum;
+    std::vector<int> m_columns; // byte offsets of the two sampled pixels per output column
 };
 
 } // namespace fl
