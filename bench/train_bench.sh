@@ -35,7 +35,7 @@ P="$WORK/project"
 } >"$WORK/labels.csv"
 "$CLI" labels import "$P" "$WORK/labels.csv" >/dev/null
 echo "== fragmentlab-cli bench train --cold --epochs $EPOCHS" >&2
-"$CLI" bench train "$P" --cold --epochs "$EPOCHS" --device cpu --export-split "$WORK/split.json" --json >"$WORK/fl.json"
+"$CLI" bench train "$P" --arch fragnet --cold --epochs "$EPOCHS" --device cpu --export-split "$WORK/split.json" --json >"$WORK/fl.json"
 echo "== train_reference.py --mode cache" >&2
 "$PY" "$HERE/train_reference.py" "$WORK/split.json" --epochs "$EPOCHS" --mode cache >"$WORK/py_cache.json"
 echo "== train_reference.py --mode decode" >&2

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """PyTorch reference for `fragmentlab-cli bench train`: the same model (fragnet, tconv
 fusion), the same input pipeline (normalisation, absolute frame difference, crop/flip/
-brightness/contrast/temporal-jitter augmentation), the same optimiser and schedule (AdamW,
+brightness/contrast/motion-scale/temporal-jitter augmentation, rounded to 1/255 steps), the same optimiser and schedule (AdamW,
 linear warm-up then cosine), the same fragments and the same thread count, in Python.
 
 Two modes:
@@ -99,7 +99,11 @@ def model_input(u8, mean, std, diff, augment, rng, settings):
             contrast = 1 + a["contrast"] * (2 * rng.random() - 1)
             m = s.mean()
             s = ((s - m) * contrast + m + brightness).clamp(0, 1)
-            samples.append(s)
+            motion_scale = a.get("motion_scale", 0.0)
+            if motion_scale > 0:
+                first = s[:1]
+                s = first + (s - first) * (motion_scale + (1.0 - motion_scale) * rng.random())
+            samples.append(s.mul(255.0).round().div(255.0))
         x = torch.stack(samples)
     x = (x - mean) / std
     if diff:

@@ -141,8 +141,8 @@ private slots:
         std::set<qint64> seen;
         for (const auto& e : list) {
             const QJsonObject s = e.toObject();
-            // Segments 0..9 (frames < 400) are labeled: fragments 0..99 are never suggested.
-            QVERIFY(s.value(QStringLiteral("fragment")).toInteger() >= 100);
+            // The first labeledSegments segments of 40 frames are labeled: their fragments are never suggested.
+            QVERIFY(s.value(QStringLiteral("fragment")).toInteger() >= m_motion.labeledSegments * 40 / 4);
             QVERIFY(seen.insert(s.value(QStringLiteral("fragment")).toInteger()).second);
         }
         const test::CliRun t = cli({QStringLiteral("suggest"), m_motion.dir, QStringLiteral("-n"), QStringLiteral("3")});

@@ -134,7 +134,7 @@ private slots:
         QTest::addColumn<int>("exit");
         QTest::addColumn<QString>("message");
         QTest::newRow("bad arch") << QStringList{QStringLiteral("train"), QStringLiteral("DIR"), QStringLiteral("--arch"), QStringLiteral("vgg")} << 2
-                                  << QStringLiteral("--arch must be fragnet or r2plus1d");
+                                  << QStringLiteral("--arch must be twostream, fragnet or r2plus1d");
         QTest::newRow("bad device") << QStringList{QStringLiteral("train"), QStringLiteral("DIR"), QStringLiteral("--device"), QStringLiteral("tpu")} << 2
                                     << QStringLiteral("--device must be auto, cpu or cuda");
         QTest::newRow("no truth") << QStringList{QStringLiteral("evaluate"), QStringLiteral("DIR")} << 2 << QStringLiteral("--truth FILE is required");

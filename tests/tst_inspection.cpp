@@ -87,6 +87,7 @@ private slots:
             if (validation) m_validation[cls].push_back(f);
         }
         ml::TrainingOptions o;
+        o.model.architecture = ml::Architecture::FragNet;
         o.model.inputSize = 32;
         o.model.featureSize = 32;
         o.epochs = 20;

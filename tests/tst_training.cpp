@@ -179,8 +179,7 @@ private slots:
 
         JobRunner runner;
         TrainingRequest request = test::fastTrainingRequest();
-        request.options.epochs = 200;
-        request.options.patience = 0;
+        for (auto& c : request.candidates) c.options.epochs = 200;   // a final training long enough to cancel
         auto* job = new TrainingJob(*project, request);
         QElapsedTimer sinceCancel;
         int cancelAtStep = 0;

@@ -154,8 +154,13 @@ private slots:
         // The advanced settings start hidden and round-trip through request().
         QVERIFY(!panel.advancedBox()->isChecked());
         TrainingRequest r = test::fastTrainingRequest();
+        QVERIFY(!r.candidates.empty());
+        panel.setRequest(r);
+        QCOMPARE(panel.request().candidates.size(), r.candidates.size());   // "Automatic": the default candidates
+        r.candidates.clear();                                               // one configuration, by hand
         r.options.model.architecture = ml::Architecture::R2Plus1D;
         panel.setRequest(r);
+        QVERIFY(panel.request().candidates.empty());
         QCOMPARE(panel.request().options.model.architecture, ml::Architecture::R2Plus1D);
         QCOMPARE(panel.request().options.model.inputSize, 32);
         QCOMPARE(panel.request().options.epochs, r.options.epochs);
@@ -196,7 +201,12 @@ private slots:
         QVERIFY(!panel.isTraining());
         QVERIFY(panel.trainButton()->isEnabled());
         QVERIFY(panel.curves()->pointCount(TrainingCurves::BatchLoss) > 0);
-        QVERIFY(panel.curves()->pointCount(TrainingCurves::ValidationMacroF1) > 0);
+        QVERIFY(panel.curves()->pointCount(TrainingCurves::TrainLoss) > 0);
+        // What one click did: every candidate's cross-validated score, the winner and why.
+        QCOMPARE(panel.candidatesTable()->rowCount(), int(test::fastTrainingRequest().candidates.size()));
+        QVERIFY(panel.candidatesTable()->isVisible());
+        QVERIFY2(panel.selectionLabel()->text().contains(QStringLiteral("Chosen")), qPrintable(panel.selectionLabel()->text()));
+        QVERIFY(panel.selectionLabel()->text().contains(QStringLiteral("cross-validation")));
         QCOMPARE(panel.progressBar()->value(), panel.progressBar()->maximum());
         const QString modelFile = finished.first().at(0).toString();
         QVERIFY(QFileInfo::exists(modelFile));

@@ -72,10 +72,12 @@ void TrainingCurves::addEpoch(const EpochRecord& e)
 {
     const double x = double(e.epoch);
     m_graphs[TrainLoss]->addData(x, e.trainLoss);
-    m_graphs[ValidationLoss]->addData(x, e.validationLoss);
     m_graphs[TrainAccuracy]->addData(x, e.trainAccuracy);
-    m_graphs[ValidationAccuracy]->addData(x, e.validationAccuracy);
-    m_graphs[ValidationMacroF1]->addData(x, e.validationMacroF1);
+    // A training without a validation split (the default training's final run: its held-out
+    // scores come from cross-validation) reports -1: nothing to draw.
+    if (e.validationLoss >= 0) m_graphs[ValidationLoss]->addData(x, e.validationLoss);
+    if (e.validationAccuracy >= 0) m_graphs[ValidationAccuracy]->addData(x, e.validationAccuracy);
+    if (e.validationMacroF1 >= 0) m_graphs[ValidationMacroF1]->addData(x, e.validationMacroF1);
     replotSoon();
 }
 

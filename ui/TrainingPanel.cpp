@@ -17,8 +17,10 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QHeaderView>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 #include <climits>
@@ -71,8 +73,14 @@ TrainingPanel::TrainingPanel(ProjectGetter project, JobRunner* runner, QWidget* 
     auto* form = new QFormLayout(m_advancedForm);
     form->setContentsMargins(0, 0, 0, 0);
     m_arch = new QComboBox(m_advancedForm);
+    m_arch->addItem(tr("Automatic: cross-validation picks the best"), QStringLiteral("auto"));
+    m_arch->addItem(tr("Motion statistics"), QStringLiteral("motion"));
+    m_arch->addItem(tr("Appearance statistics"), QStringLiteral("appearance"));
+    m_arch->addItem(tr("Motion and appearance statistics"), QStringLiteral("two-stream"));
+    m_arch->addItem(tr("Motion and appearance statistics with CNNs"), QStringLiteral("two-stream+cnn"));
     m_arch->addItem(tr("FragNet (2D CNN per frame + temporal fusion)"), QStringLiteral("fragnet"));
     m_arch->addItem(tr("R(2+1)D (factorised 3D convolutions)"), QStringLiteral("r2plus1d"));
+    m_arch->setToolTip(tr("Automatic tries the default configurations on held-out folds of your labels and keeps the best"));
     m_fusion = new QComboBox(m_advancedForm);
     m_fusion->addItem(tr("Temporal convolution"), QStringLiteral("tconv"));
     m_fusion->addItem(tr("Concatenation"), QStringLiteral("concat"));
@@ -98,7 +106,7 @@ TrainingPanel::TrainingPanel(ProjectGetter project, JobRunner* runner, QWidget* 
         if (auto* items = qobject_cast<QStandardItemModel*>(m_device->model())) items->item(2)->setEnabled(false);
         m_device->setItemData(2, tr("No CUDA device is available to this build"), Qt::ToolTipRole);
     }
-    form->addRow(tr("Architecture"), m_arch);
+    form->addRow(tr("Configuration"), m_arch);
     form->addRow(tr("Temporal fusion"), m_fusion);
     form->addRow(tr("Epochs (at most)"), m_epochs);
     form->addRow(tr("Input size"), m_inputSize);
@@ -120,6 +128,18 @@ TrainingPanel::TrainingPanel(ProjectGetter project, JobRunner* runner, QWidget* 
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_curves = new TrainingCurves(this);
+    m_candidates = new QTableWidget(0, 4, this);
+    m_candidates->setHorizontalHeaderLabels({tr("Configuration"), tr("Held-out macro-F1"), tr("Log loss"), tr("Time")});
+    m_candidates->horizontalHeaderItem(1)->setToolTip(tr("Mean ± standard deviation over the cross-validation folds"));
+    m_candidates->verticalHeader()->setVisible(false);
+    m_candidates->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_candidates->setSelectionMode(QAbstractItemView::NoSelection);
+    m_candidates->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_candidates->setMaximumHeight(m_candidates->verticalHeader()->defaultSectionSize() * 5 + m_candidates->horizontalHeader()->sizeHint().height() + 4);
+    m_candidates->setVisible(false);
+    m_selection = new QLabel(this);
+    m_selection->setWordWrap(true);
+    m_selection->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_train);
@@ -133,6 +153,8 @@ TrainingPanel::TrainingPanel(ProjectGetter project, JobRunner* runner, QWidget* 
     layout->addWidget(m_progress);
     layout->addWidget(m_detail);
     layout->addWidget(m_status);
+    layout->addWidget(m_candidates);
+    layout->addWidget(m_selection);
     layout->addWidget(m_curves, 1);
 }
 
@@ -140,20 +162,37 @@ TrainingRequest TrainingPanel::request() const
 {
     TrainingRequest r;
     ml::TrainingOptions& o = r.options;
-    o.model.architecture = ml::parseArchitecture(m_arch->currentData().toString().toStdString()).value_or(ml::Architecture::FragNet);
-    o.model.fusion = ml::parseFusion(m_fusion->currentData().toString().toStdString()).value_or(ml::TemporalFusion::Convolution);
     o.epochs = m_epochs->value();
     o.model.inputSize = m_inputSize->value() / 8 * 8;
     o.learningRate = m_learningRate->value();
     o.seed = quint64(m_seed->value());
     o.device = ml::parseDeviceChoice(m_device->currentData().toString().toStdString()).value_or(ml::DeviceChoice::Auto);
+    const QString config = m_arch->currentData().toString();
+    if (config == QLatin1String("auto")) {
+        r.candidates = defaultTrainingCandidates(o);
+    } else if (auto named = namedTrainingCandidate(config, o)) {
+        o = named->options;
+    } else {
+        o.model.architecture = ml::parseArchitecture(config.toStdString()).value_or(ml::Architecture::FragNet);
+        o.model.fusion = ml::parseFusion(m_fusion->currentData().toString().toStdString()).value_or(ml::TemporalFusion::Convolution);
+    }
     return r;
 }
 
 void TrainingPanel::setRequest(const TrainingRequest& r)
 {
     const ml::TrainingOptions& o = r.options;
-    m_arch->setCurrentIndex(std::max(0, m_arch->findData(QString::fromStdString(ml::architectureName(o.model.architecture)))));
+    QString config = QStringLiteral("auto");
+    if (r.candidates.empty()) {
+        const ml::ModelConfig& m = o.model;
+        if (m.architecture == ml::Architecture::TwoStream) {
+            config = m.appearanceStream && m.motionStream ? QStringLiteral("two-stream") : m.motionStream ? QStringLiteral("motion") : QStringLiteral("appearance");
+            if (m.convolutions) config += QStringLiteral("+cnn");
+        } else {
+            config = QString::fromStdString(ml::architectureName(m.architecture));
+        }
+    }
+    m_arch->setCurrentIndex(std::max(0, m_arch->findData(config)));
     m_fusion->setCurrentIndex(std::max(0, m_fusion->findData(QString::fromStdString(ml::fusionName(o.model.fusion)))));
     m_epochs->setValue(o.epochs);
     m_inputSize->setValue(o.model.inputSize);
@@ -174,15 +213,24 @@ void TrainingPanel::startTraining()
     m_job = job;
     connect(job, &TrainingJob::batchProgress, this, &TrainingPanel::onBatch);
     connect(job, &TrainingJob::epochFinished, m_curves, &TrainingCurves::addEpoch);
+    connect(job, &TrainingJob::candidateScored, this, &TrainingPanel::onCandidate);
+    connect(job, &TrainingJob::stageChanged, this, [this](const QString& stage) {
+        m_final = stage.startsWith(QLatin1String("Final"));
+        m_detail->setText(stage);
+    });
     connect(job, &Job::progress, this, [this](qint64 done, qint64 total, const QString& what, double eta) {
-        if (what == QLatin1String("Training")) return; // batches carry the details
+        // "Training" covers the whole search (every fold of every candidate, then the final run).
         m_progress->setRange(0, int(std::min<qint64>(total, INT_MAX)));
         m_progress->setValue(int(std::min<qint64>(done, INT_MAX)));
-        m_progress->setFormat(QStringLiteral("%p%"));
-        m_detail->setText(eta >= 0 ? tr("%1 — %2 left").arg(what, timeText(eta)) : what);
+        m_progress->setFormat(eta >= 0 ? tr("%p% — %1 left").arg(timeText(eta)) : QStringLiteral("%p%"));
+        if (what != QLatin1String("Training")) m_detail->setText(what);
     });
     connect(job, &Job::finished, this, &TrainingPanel::onFinished);
     m_curves->clear();
+    m_candidates->setRowCount(0);
+    m_candidates->setVisible(false);
+    m_selection->clear();
+    m_final = false;
     m_retryOnCpu->setVisible(false);
     setBusy(true);
     showStatus(tr("Training on the labels of %1…").arg(project.name()), false);
@@ -201,13 +249,62 @@ void TrainingPanel::cancelTraining()
     }
 }
 
+void TrainingPanel::onCandidate(const CandidateScore& c)
+{
+    const int row = m_candidates->rowCount();
+    m_candidates->insertRow(row);
+    const auto item = [](const QString& text, const QString& tip = {}) {
+        auto* i = new QTableWidgetItem(text);
+        if (!tip.isEmpty()) i->setToolTip(tip);
+        return i;
+    };
+    QStringList folds;
+    for (double f : c.foldMacroF1) folds << QString::number(f, 'f', 3);
+    m_candidates->setItem(row, 0, item(c.name, c.architecture));
+    m_candidates->setItem(row, 1, item(QStringLiteral("%1 ± %2").arg(c.meanMacroF1, 0, 'f', 3).arg(c.sdMacroF1, 0, 'f', 3),
+                                       tr("Folds: %1").arg(folds.join(QStringLiteral(", ")))));
+    m_candidates->setItem(row, 2, item(QString::number(c.logLoss, 'f', 3)));
+    m_candidates->setItem(row, 3, item(tr("%1 s").arg(c.seconds, 0, 'f', 1)));
+    m_candidates->setVisible(true);
+}
+
+void TrainingPanel::showSelection(const TrainingReport& report)
+{
+    const ModelSelection& s = report.selection;
+    if (!s.used) {
+        m_selection->setText(tr("Trained %1 as configured.").arg(report.architecture));
+        return;
+    }
+    for (int row = 0; row < m_candidates->rowCount(); ++row) {
+        const bool winner = m_candidates->item(row, 0) && m_candidates->item(row, 0)->text() == s.winner;
+        for (int col = 0; col < m_candidates->columnCount(); ++col) {
+            if (auto* i = m_candidates->item(row, col)) {
+                QFont f = i->font();
+                f.setBold(winner);
+                i->setFont(f);
+            }
+        }
+        if (winner && m_candidates->item(row, 0)) m_candidates->item(row, 0)->setText(tr("%1 (chosen)").arg(s.winner));
+    }
+    QStringList thresholds;
+    for (int c = 0; c < s.classThresholds.size() && c < report.classes.size(); ++c)
+        thresholds << QStringLiteral("%1 %2").arg(report.classes[c]).arg(s.classThresholds[c], 0, 'f', 2);
+    m_selection->setText(tr("Chosen: %1 — %2. Folds: %3. Calibration: temperature %4, expected calibration error %5 → %6. "
+                            "Decisions: %7; minimum bout %8 fragment(s). Time: cross-validation %9 s, final training %10 s.")
+                             .arg(s.winner, s.winnerReason, s.foldReason)
+                             .arg(s.temperature, 0, 'f', 2)
+                             .arg(s.eceBefore, 0, 'f', 3)
+                             .arg(s.eceAfter, 0, 'f', 3)
+                             .arg(thresholds.isEmpty() ? tr("argmax (no class threshold helped)") : tr("class thresholds %1").arg(thresholds.join(QStringLiteral(", "))))
+                             .arg(s.minBout)
+                             .arg(s.selectionSeconds, 0, 'f', 1)
+                             .arg(s.finalSeconds, 0, 'f', 1));
+}
+
 void TrainingPanel::onBatch(const ml::BatchProgress& p)
 {
     m_curves->addBatch(p);
-    m_progress->setRange(0, int(std::min<std::int64_t>(p.totalSteps, INT_MAX)));
-    m_progress->setValue(int(std::min<std::int64_t>(p.globalStep, INT_MAX)));
-    m_progress->setFormat(p.secondsLeft >= 0 ? tr("%p% — %1 left").arg(timeText(p.secondsLeft)) : QStringLiteral("%p%"));
-    m_detail->setText(tr("Epoch %1/%2 · step %3/%4 · loss %5 · accuracy %6 · %7 fragments/s")
+    m_detail->setText(tr("Final training · epoch %1/%2 · step %3/%4 · loss %5 · accuracy %6 · %7 fragments/s")
                           .arg(p.epoch)
                           .arg(p.epochs)
                           .arg(p.step)
@@ -239,12 +336,14 @@ void TrainingPanel::onFinished(Job::State state, const QString& error)
         return;
     }
     const TrainingReport report = job->report();
-    showStatus(tr("Trained %1: validation macro-F1 %2, accuracy %3 (%4 validation fragments).")
-                   .arg(report.modelFile)
-                   .arg(report.validation.macroF1, 0, 'f', 3)
-                   .arg(report.validation.accuracy, 0, 'f', 3)
-                   .arg(report.validationFragments),
+    showStatus(report.selection.used ? tr("Trained %1: held-out macro-F1 %2, accuracy %3 (cross-validated over %4 labeled fragments).")
+                                           .arg(report.modelFile)
+                                           .arg(report.validation.macroF1, 0, 'f', 3)
+                                           .arg(report.validation.accuracy, 0, 'f', 3)
+                                           .arg(report.validationFragments)
+                                     : tr("Trained %1.").arg(report.modelFile),
                false);
+    showSelection(report);
     emit trainingFinished(job->modelFile(), job->reportFile());
     if (m_activate->isChecked()) emit activeModelChosen(QFileInfo(job->modelFile()).fileName());
     if (m_openReport) m_reportWindow = TrainingReportView::openWindow(report, this);

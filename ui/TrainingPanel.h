@@ -1,9 +1,13 @@
 #pragma once
-// One-click training: a Train button (and trainAction(), Ctrl+Shift+T) that trains on the
-// project's labels with sensible defaults, an "Advanced" section (architecture, fusion,
-// epochs, input size, learning rate, seed, device), live loss/accuracy curves, a progress bar
-// with time left, and Cancel. Training runs as a TrainingJob on the JobRunner, so the rest of
-// the GUI stays usable; the job trains on a snapshot of the project taken at the click.
+// One-click training: a Train button (and trainAction(), Ctrl+Shift+T) that runs the default
+// training on the project's labels (cross-validation of the candidate configurations, the
+// winner calibrated and tuned, then trained on every label: docs/MODEL.md), an "Advanced"
+// section (the configuration — automatic, or one chosen by hand —, fusion, epochs, input
+// size, learning rate, seed, device), the search as it happens (what runs now, each
+// candidate's cross-validated score as it comes, the winner and why, time per stage), live
+// loss/accuracy curves of the final training, a progress bar over the whole search with time
+// left, and Cancel. Training runs as a TrainingJob on the JobRunner, so the rest of the GUI
+// stays usable; the job trains on a snapshot of the project taken at the click.
 //
 // When training ends, the report opens in its own window (unless turned off) and, with "Make
 // the new model active" checked, activeModelChosen(fileName) is emitted: the owner sets it in
@@ -24,6 +28,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QTableWidget;
 
 namespace fl {
 
@@ -53,6 +58,8 @@ public:
     QProgressBar* progressBar() const { return m_progress; }
     QLabel* statusLabel() const { return m_status; }
     QGroupBox* advancedBox() const { return m_advanced; }
+    QTableWidget* candidatesTable() const { return m_candidates; }   // one row per configuration tried
+    QLabel* selectionLabel() const { return m_selection; }           // the winner, why, and time per stage
 
 public slots:
     void startTraining();
@@ -67,6 +74,8 @@ signals:
 
 private:
     void onBatch(const ml::BatchProgress& p);
+    void onCandidate(const CandidateScore& score);
+    void showSelection(const TrainingReport& report);
     void onFinished(Job::State state, const QString& error);
     void setBusy(bool busy);
     void showStatus(const QString& text, bool error);
@@ -84,7 +93,7 @@ private:
     QCheckBox* m_activate = nullptr;
     QGroupBox* m_advanced = nullptr;
     QWidget* m_advancedForm = nullptr;
-    QComboBox* m_arch = nullptr;
+    QComboBox* m_arch = nullptr;        // "auto", a twostream configuration's name, "fragnet", "r2plus1d"
     QComboBox* m_fusion = nullptr;
     QSpinBox* m_epochs = nullptr;
     QSpinBox* m_inputSize = nullptr;
@@ -94,6 +103,9 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_detail = nullptr;
     QLabel* m_status = nullptr;
+    QTableWidget* m_candidates = nullptr;
+    QLabel* m_selection = nullptr;
+    bool m_final = false;               // the final training runs (after the search)
     TrainingCurves* m_curves = nullptr;
 };
 

@@ -10,7 +10,8 @@
 
 namespace fl::cli {
 
-enum ExitCode { Ok = 0, Failure = 1, Usage = 2 };
+// Skipped (77, as Automake and CTest use it): a benchmark whose input is not on this machine.
+enum ExitCode { Ok = 0, Failure = 1, Usage = 2, Skipped = 77 };
 
 int fail(const QString& message);                 // prints "fragmentlab-cli: message", returns Failure
 int usageError(const QString& message, const QString& usage); // prints message + usage hint, returns Usage

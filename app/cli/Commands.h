@@ -23,6 +23,7 @@ int runEvaluate(const QStringList& args);
 int runModels(const QStringList& args);
 int runBenchTrain(const QStringList& args);
 int runBenchLong(const QStringList& args);
+int runBenchAccuracy(const QStringList& args);
 
 int runPredict(const QStringList& args);
 int runSuggest(const QStringList& args);

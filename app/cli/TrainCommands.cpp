@@ -2,6 +2,7 @@
 #include "CliArgs.h"
 #include "CliOutput.h"
 #include "Commands.h"
+#include "TrainingArgs.h"
 
 #include "jobs/EvaluationJob.h"
 #include "jobs/TrainingJob.h"
@@ -26,83 +27,6 @@
 namespace fl::cli {
 
 namespace {
-
-// --arch, --fusion, --epochs, --device, --seed, --input-size, --batch-size, --lr, --validation
-void addTrainingOptions(ArgParser& args)
-{
-    args.addValue(QStringLiteral("arch"), QStringLiteral("NAME"), QStringLiteral("fragnet (default) or r2plus1d"));
-    args.addValue(QStringLiteral("fusion"), QStringLiteral("NAME"), QStringLiteral("fragnet's temporal fusion: tconv (default), concat, gru"));
-    args.addValue(QStringLiteral("epochs"), QStringLiteral("N"), QStringLiteral("at most N epochs (default 30)"));
-    args.addValue(QStringLiteral("device"), QStringLiteral("DEVICE"), QStringLiteral("auto (default), cpu or cuda"));
-    args.addValue(QStringLiteral("seed"), QStringLiteral("S"), QStringLiteral("random seed (default 1)"));
-    args.addValue(QStringLiteral("input-size"), QStringLiteral("PX"), QStringLiteral("frame side in pixels, multiple of 8 (default 64)"));
-    args.addValue(QStringLiteral("batch-size"), QStringLiteral("N"), QStringLiteral("fragments per batch (default 32)"));
-    args.addValue(QStringLiteral("lr"), QStringLiteral("X"), QStringLiteral("peak learning rate (default 0.003)"));
-    args.addValue(QStringLiteral("validation"), QStringLiteral("F"), QStringLiteral("validation fraction in (0, 0.5] (default 0.2)"));
-}
-
-std::optional<TrainingRequest> parseTrainingOptions(const ArgParser& args, int* exit)
-{
-    TrainingRequest r;
-    ml::TrainingOptions& o = r.options;
-    if (args.isSet(QStringLiteral("arch"))) {
-        const auto arch = ml::parseArchitecture(args.value(QStringLiteral("arch")).toStdString());
-        if (!arch) {
-            *exit = usageError(QStringLiteral("--arch must be fragnet or r2plus1d, got '%1'").arg(args.value(QStringLiteral("arch"))), args.usage);
-            return std::nullopt;
-        }
-        o.model.architecture = *arch;
-    }
-    if (args.isSet(QStringLiteral("fusion"))) {
-        const auto fusion = ml::parseFusion(args.value(QStringLiteral("fusion")).toStdString());
-        if (!fusion) {
-            *exit = usageError(QStringLiteral("--fusion must be tconv, concat or gru, got '%1'").arg(args.value(QStringLiteral("fusion"))), args.usage);
-            return std::nullopt;
-        }
-        o.model.fusion = *fusion;
-    }
-    if (args.isSet(QStringLiteral("device"))) {
-        const auto device = ml::parseDeviceChoice(args.value(QStringLiteral("device")).toStdString());
-        if (!device) {
-            *exit = usageError(QStringLiteral("--device must be auto, cpu or cuda, got '%1'").arg(args.value(QStringLiteral("device"))), args.usage);
-            return std::nullopt;
-        }
-        o.device = *device;
-    }
-    const auto epochs = args.integer(QStringLiteral("epochs"), o.epochs, 1, 10000, exit);
-    if (!epochs) return std::nullopt;
-    o.epochs = int(*epochs);
-    const auto seed = args.integer(QStringLiteral("seed"), qint64(o.seed), 0, std::numeric_limits<qint64>::max(), exit);
-    if (!seed) return std::nullopt;
-    o.seed = quint64(*seed);
-    const auto size = args.integer(QStringLiteral("input-size"), o.model.inputSize, 16, 512, exit);
-    if (!size) return std::nullopt;
-    if (*size % 8 != 0) {
-        *exit = usageError(QStringLiteral("--input-size must be a multiple of 8, got %1").arg(*size), args.usage);
-        return std::nullopt;
-    }
-    o.model.inputSize = int(*size);
-    const auto batch = args.integer(QStringLiteral("batch-size"), o.batchSize, 1, 4096, exit);
-    if (!batch) return std::nullopt;
-    o.batchSize = int(*batch);
-    const auto number = [&](const QString& name, double fallback, double min, double max) -> std::optional<double> {
-        if (!args.isSet(name)) return fallback;
-        bool ok = false;
-        const double v = args.value(name).toDouble(&ok);
-        if (!ok || !(v > min && v <= max)) {
-            *exit = usageError(QStringLiteral("--%1 must be a number in (%2, %3], got '%4'").arg(name).arg(min).arg(max).arg(args.value(name)), args.usage);
-            return std::nullopt;
-        }
-        return v;
-    };
-    const auto lr = number(QStringLiteral("lr"), o.learningRate, 0, 1);
-    if (!lr) return std::nullopt;
-    o.learningRate = *lr;
-    const auto fraction = number(QStringLiteral("validation"), r.validationFraction, 0, 0.5);
-    if (!fraction) return std::nullopt;
-    r.validationFraction = *fraction;
-    return r;
-}
 
 // The data and settings of a training run as JSON, so a reference implementation can train on
 // exactly the same fragments (read from the same frame-cache files) with the same settings.
@@ -326,8 +250,15 @@ int runBenchTrain(const QStringList& argv)
     int exit = Ok;
     auto request = parseTrainingOptions(args, &exit);
     if (!request) return exit;
-    if (!args.isSet(QStringLiteral("epochs"))) request->options.epochs = 5;
-    request->options.patience = 0; // every epoch runs
+    // Without model options: the default training as one click does it (cross-validation of
+    // the candidates, tuning, final training), timed end to end. With them (--arch ...): that
+    // one configuration's throughput, 5 epochs unless --epochs says otherwise, every epoch run.
+    const bool selecting = !request->candidates.empty();
+    if (!selecting) {
+        if (!args.isSet(QStringLiteral("epochs"))) request->options.epochs = 5;
+        request->options.patience = 0; // every epoch runs
+        request->options.minSteps = 0;
+    }
     request->saveModel = false;
     auto project = Project::load(args.positional().at(0));
     if (!project) return fail(project.error());
@@ -377,10 +308,23 @@ int runBenchTrain(const QStringList& argv)
                         {QStringLiteral("total_seconds"), totalWall},
                         {QStringLiteral("total_cpu_seconds"), processCpuSeconds() - cpu0},
                         {QStringLiteral("flops_per_fragment"), r.flopsPerFragment},
-                        {QStringLiteral("parameters"), r.parameters}};
+                        {QStringLiteral("parameters"), r.parameters},
+                        {QStringLiteral("candidates"), int(r.selection.candidates.size())},
+                        {QStringLiteral("winner"), r.selection.winner},
+                        {QStringLiteral("held_out_macro_f1"), r.validation.macroF1},
+                        {QStringLiteral("selection_seconds"), r.selection.selectionSeconds},
+                        {QStringLiteral("final_seconds"), r.selection.finalSeconds}};
     if (args.isSet(QStringLiteral("json"))) {
         printJson(o);
     } else {
+        if (r.selection.used)
+            printLine(QStringLiteral("default training: %1 candidates x %2 folds in %3 s, winner %4 (held-out macro-F1 %5), final training %6 s")
+                          .arg(r.selection.candidates.size())
+                          .arg(r.selection.folds)
+                          .arg(r.selection.selectionSeconds, 0, 'f', 1)
+                          .arg(r.selection.winner)
+                          .arg(r.validation.macroF1, 0, 'f', 3)
+                          .arg(r.selection.finalSeconds, 0, 'f', 1));
         printLine(QStringLiteral("%1 on %2 (%3 threads)").arg(r.architecture, r.device).arg(r.threads));
         printLine(QStringLiteral("fragments: %1 train, %2 validation").arg(r.trainFragments).arg(r.validationFragments));
         printLine(QStringLiteral("frame caches: %1 s (CPU %2 s)").arg(prepareWall, 0, 'f', 2).arg(cpu1 - cpu0, 0, 'f', 2));

@@ -63,6 +63,9 @@ const char* kHelp =
     "  bench predict VIDEO [--runs N] [--input-size PX] [--arch NAME] [--batch-size N] [--json]\n"
     "  bench long [--minutes M] [--fps F] [--size WxH] [--input-size PX] [--work DIR] [--no-predict] [--json]\n"
     "                                             a generated long video through index, cache, train, predict\n"
+    "  bench accuracy [--media DIR] [--tasks LIST] [--settings LIST] [--budgets LIST] [--seeds LIST] [--quick]\n"
+    "                 [--jobs N] [--json FILE] [--markdown FILE]\n"
+    "                                             the default training vs classical detectors on real footage\n"
     "\n"
     "  --version, --help\n"
     "Exit status: 0 success, 1 failure (one line on stderr), 2 bad usage.\n";
@@ -74,7 +77,8 @@ bool needsModels(const QStringList& args)
 {
     static const std::set<QString> single = {QStringLiteral("train"), QStringLiteral("evaluate"), QStringLiteral("models"),
                                              QStringLiteral("predict"), QStringLiteral("suggest"), QStringLiteral("--version")};
-    static const std::set<QString> bench = {QStringLiteral("train"), QStringLiteral("predict"), QStringLiteral("long")};
+    static const std::set<QString> bench = {QStringLiteral("train"), QStringLiteral("predict"), QStringLiteral("long"),
+                                            QStringLiteral("accuracy")};
     if (args.size() < 2)
         return false;
     if (single.count(args[1]))
@@ -164,6 +168,7 @@ int main(int argc, char** argv)
         {QStringLiteral("bench train"), fl::cli::runBenchTrain},
         {QStringLiteral("bench predict"), fl::cli::runBenchPredict},
         {QStringLiteral("bench long"), fl::cli::runBenchLong},
+        {QStringLiteral("bench accuracy"), fl::cli::runBenchAccuracy},
 #endif
     };
 

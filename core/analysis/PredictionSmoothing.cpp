@@ -1,6 +1,7 @@
 #include "analysis/PredictionSmoothing.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace fl {
 
@@ -39,25 +40,67 @@ void compact(std::vector<Run>& runs)
     runs.swap(out);
 }
 
+// Runs shorter than minBout fold into their neighbours (see the header).
+std::vector<int> foldShortRuns(std::vector<int> classes, int minBout);
+
+// kUncertain / kNotPredicted / the decided class of one row.
+int classOfRow(const float* row, int k, const SmoothingOptions& options)
+{
+    const int c = decidedClass(row, k, options.classThresholds);
+    if (c < 0)
+        return kNotPredicted;
+    return double(row[c]) >= options.threshold ? c : kUncertain;
+}
+
 } // namespace
+
+int decidedClass(const float* probabilities, int classes, const std::vector<double>& classThresholds)
+{
+    if (classes <= 0 || std::isnan(probabilities[0]))
+        return -1;
+    const bool shifted = int(classThresholds.size()) == classes;
+    int best = 0;
+    double bestScore = -1e300;
+    for (int c = 0; c < classes; ++c) {
+        const double score = double(probabilities[c]) - (shifted ? classThresholds[size_t(c)] : 0.0);
+        if (score > bestScore) {
+            bestScore = score;
+            best = c;
+        }
+    }
+    return best;
+}
 
 std::vector<int> smoothedClasses(const VideoPredictions& predictions, const SmoothingOptions& options)
 {
     const qint64 n = predictions.fragmentCount();
+    const int k = predictions.classCount();
     std::vector<int> classes(size_t(std::max<qint64>(n, 0)), kNotPredicted);
-    for (qint64 j = 0; j < n; ++j) {
-        const int c = predictions.predictedClass(j);
-        if (c < 0)
-            continue;
-        classes[size_t(j)] = predictions.confidence(j) >= options.threshold ? c : kUncertain;
-    }
-    if (options.minBout <= 1 || classes.empty())
+    for (qint64 j = 0; j < n && k > 0; ++j)
+        classes[size_t(j)] = classOfRow(predictions.probabilities.data() + j * k, k, options);
+    return foldShortRuns(std::move(classes), options.minBout);
+}
+
+std::vector<int> smoothedClasses(const std::vector<std::vector<float>>& rows, const SmoothingOptions& options)
+{
+    std::vector<int> classes(rows.size(), kNotPredicted);
+    for (size_t j = 0; j < rows.size(); ++j)
+        if (!rows[j].empty())
+            classes[j] = classOfRow(rows[j].data(), int(rows[j].size()), options);
+    return foldShortRuns(std::move(classes), options.minBout);
+}
+
+namespace {
+
+std::vector<int> foldShortRuns(std::vector<int> classes, int minBout)
+{
+    if (minBout <= 1 || classes.empty())
         return classes;
 
     std::vector<Run> runs = runsOf(classes);
     // Pass by pass, the shortest runs first: a run of length <= L (< minBout) between
     // predicted neighbours joins the longer neighbour (both when they agree).
-    for (qint64 limit = 1; limit < options.minBout; ++limit) {
+    for (qint64 limit = 1; limit < minBout; ++limit) {
         bool changed = true;
         while (changed) {
             changed = false;
@@ -95,5 +138,7 @@ std::vector<int> smoothedClasses(const VideoPredictions& predictions, const Smoo
             classes[j++] = r.cls;
     return classes;
 }
+
+} // namespace
 
 } // namespace fl

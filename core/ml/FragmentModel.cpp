@@ -15,6 +15,7 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <sstream>
 
 #include <fcntl.h>
@@ -132,6 +133,18 @@ public:
         }
         return out;
     }
+    std::vector<double> numbers(const std::string& key)
+    {
+        auto v = get(key);
+        std::vector<double> out;
+        if (!error.empty()) return out;
+        if (!v.isList()) { error = "field \"" + key + "\" is not a list"; return out; }
+        for (const auto& e : v.toListRef()) {
+            if (!e.isDouble()) { error = "field \"" + key + "\" holds a non-number"; return {}; }
+            out.push_back(e.toDouble());
+        }
+        return out;
+    }
     std::array<float, 3> triple(const std::string& key)
     {
         auto v = get(key);
@@ -166,8 +179,15 @@ MlResult<FragmentModel> FragmentModel::create(const ModelInfo& info, std::uint64
     auto impl = std::make_shared<Impl>();
     impl->info = info;
     if (impl->info.torchVersion.empty()) impl->info.torchVersion = TORCH_VERSION;
-    torch::manual_seed(seed);
-    impl->net = detail::makeNetwork(info.config);
+    {
+        // The weights come from LibTorch's global generator: seed and draw them in one go, so
+        // models made on several threads at once are each what their seed makes.
+        static std::mutex globalGenerator;
+        std::lock_guard lock(globalGenerator);
+        torch::manual_seed(seed);
+        impl->net = detail::makeNetwork(info.config);
+    }
+    impl->net->seedDropout(seed * 0x2545F4914F6CDD1DULL + 1);
     return FragmentModel(std::move(impl));
 }
 
@@ -276,6 +296,15 @@ MlStatus FragmentModel::save(const std::string& file) const
         ar.write("meta.best_epoch", c10::IValue(std::int64_t(i.bestEpoch)));
         ar.write("meta.validation_macro_f1", c10::IValue(i.validationMacroF1));
         ar.write("meta.validation_accuracy", c10::IValue(i.validationAccuracy));
+        ar.write("meta.appearance_stream", c10::IValue(i.config.appearanceStream));
+        ar.write("meta.motion_stream", c10::IValue(i.config.motionStream));
+        ar.write("meta.statistics", c10::IValue(i.config.statistics));
+        ar.write("meta.convolutions", c10::IValue(i.config.convolutions));
+        ar.write("meta.temperature", c10::IValue(i.temperature));
+        c10::List<double> thresholds;
+        for (double t : i.classThresholds) thresholds.push_back(t);
+        ar.write("meta.class_thresholds", c10::IValue(thresholds));
+        ar.write("meta.min_bout", c10::IValue(std::int64_t(i.minBout)));
 
         // Weights on the CPU, so a checkpoint trained on a GPU loads anywhere.
         // (clone() builds the copy on the CPU.)
@@ -360,6 +389,15 @@ MlResult<FragmentModel> FragmentModel::load(const std::string& file)
         info.bestEpoch = int(meta.integer("meta.best_epoch"));
         info.validationMacroF1 = meta.number("meta.validation_macro_f1");
         info.validationAccuracy = meta.number("meta.validation_accuracy");
+        if (version >= 2) {
+            info.config.appearanceStream = meta.boolean("meta.appearance_stream");
+            info.config.motionStream = meta.boolean("meta.motion_stream");
+            info.config.statistics = meta.boolean("meta.statistics");
+            info.config.convolutions = meta.boolean("meta.convolutions");
+            info.temperature = meta.number("meta.temperature");
+            info.classThresholds = meta.numbers("meta.class_thresholds");
+            info.minBout = int(meta.integer("meta.min_bout"));
+        }
         const auto checksum = static_cast<std::uint64_t>(meta.integer("fragmentlab.checksum"));
         if (!meta.error.empty()) return MlStatus::failure(file + ": damaged model file: " + meta.error);
         if (auto e = info.validate(); !e.empty()) return MlStatus::failure(file + ": damaged model file: " + e);

@@ -27,7 +27,9 @@ struct ModelSize {
 class FragmentModel {
 public:
     static constexpr const char* kFormat = "fragmentlab-model";
-    static constexpr int kFormatVersion = 1;
+    // 2: the twostream architecture's options, calibration temperature, class thresholds and
+    // minimum bout (version 1 files still load: no calibration, argmax, no smoothing).
+    static constexpr int kFormatVersion = 2;
 
     FragmentModel();  // invalid (isValid() false)
     ~FragmentModel();

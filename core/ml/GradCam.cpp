@@ -17,7 +17,7 @@ std::vector<std::string> gradCamLayers(const FragmentModel& model)
     std::vector<std::string> out;
     if (!model.isValid()) return out;
     for (const auto& name : model.layerNames())
-        if (name != "feature") out.push_back(name);
+        if (name != "feature" && name != "statistics") out.push_back(name);   // vector layers have no maps
     return out;
 }
 
@@ -78,7 +78,7 @@ MlResult<GradCamMaps> gradCam(const Predictor& predictor, const std::uint8_t* bl
         auto& net = *model.impl()->net;
         std::vector<const std::uint8_t*> frames;
         for (int f = 0; f < t; ++f) frames.push_back(block + size_t(f) * frameBytes);
-        auto x = detail::modelInput(detail::gatherFrames(frames, 1, t, size, size), info.normalization, info.config.frameDifference)
+        auto x = detail::modelInput(detail::gatherFrames(frames, 1, t, size, size), info.normalization, info.config.inputChannels() == 4)
                      .to(torch::Device(predictor.device()));
         x.requires_grad_(true); // the graph reaches the taps even if the weights were frozen
         auto result = net.run(x, true);
@@ -89,7 +89,7 @@ MlResult<GradCamMaps> gradCam(const Predictor& predictor, const std::uint8_t* bl
         if (!tap || tap->layout == detail::TapLayout::Vector) return MlStatus::failure("the model has no spatial layer \"" + layer + "\"");
 
         auto logits = result.logits.to(torch::kFloat32);
-        auto probs = torch::softmax(logits.detach(), 1).to(torch::kCPU).contiguous();
+        auto probs = torch::softmax(logits.detach() / info.temperature, 1).to(torch::kCPU).contiguous();
         GradCamMaps maps;
         maps.layer = layer;
         maps.inputSize = size;

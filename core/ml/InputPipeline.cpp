@@ -47,7 +47,11 @@ torch::Tensor modelInput(const torch::Tensor& frames, const Normalization& norm,
                 const auto mean = s.mean();
                 s = ((s - mean) * a.contrast + mean + a.brightness).clamp(0.0f, 1.0f);
             }
-            samples.push_back(s);
+            if (a.motion != 1.0f) {
+                const auto first = s.slice(0, 0, 1);
+                s = first + (s - first) * a.motion;
+            }
+            samples.push_back(s.mul(255.0f).round_().div_(255.0f));
         }
         x = torch::stack(samples);
     }

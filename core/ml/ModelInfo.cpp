@@ -23,6 +23,11 @@ std::string ModelInfo::validate() const
             || !std::isfinite(normalization.stdev[size_t(c)]))
             return "invalid normalisation";
     }
+    if (!(temperature > 0.0) || !std::isfinite(temperature)) return "invalid temperature";
+    if (!classThresholds.empty() && int(classThresholds.size()) != config.classes) return "class thresholds do not match the classes";
+    for (double t : classThresholds)
+        if (!(t >= 0.0 && t <= 1.0)) return "a class threshold is outside [0, 1]";
+    if (minBout < 1 || minBout > 1000) return "invalid minimum bout length";
     return {};
 }
 

@@ -39,6 +39,11 @@ struct ModelInfo {
     int bestEpoch = 0;
     double validationMacroF1 = -1;      // < 0: unknown
     double validationAccuracy = -1;
+    // How its outputs become decisions, tuned on held-out folds by the default training
+    // (format version 2; older models: no calibration, plain argmax, no smoothing):
+    double temperature = 1.0;            // logits are divided by it before the softmax (calibration)
+    std::vector<double> classThresholds; // empty, or one per class: the decided class is argmax(p_c - t_c)
+    int minBout = 1;                     // runs of fewer fragments fold into their neighbours
 
     // Empty when consistent, else one line.
     std::string validate() const;

@@ -1,6 +1,8 @@
 // The fragment networks: FragNet (shared 2D CNN per frame + temporal fusion) and R(2+1)D.
 #include "ml/detail/Networks.h"
 
+#include <ATen/CPUGeneratorImpl.h>
+
 #include <torch/nn/functional.h>
 #include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/conv.h>
@@ -63,6 +65,21 @@ void FragmentNetworkImpl::tallyMacs(std::int64_t macs)
     if (m_macs) *m_macs += macs;
 }
 
+void FragmentNetworkImpl::seedDropout(std::uint64_t seed)
+{
+    m_generator = at::make_generator<at::CPUGeneratorImpl>(seed);
+}
+
+torch::Tensor FragmentNetworkImpl::dropout(const torch::Tensor& x)
+{
+    const double p = m_config.dropout;
+    if (!is_training() || p <= 0.0) return x;
+    if (!m_generator.defined()) seedDropout(0x5EED);
+    // The mask is drawn on the CPU (the generator lives there) and moved to x's device.
+    auto keep = torch::empty(x.sizes(), torch::TensorOptions().dtype(torch::kFloat32)).bernoulli_(1.0 - p, m_generator);
+    return x * keep.to(x.device(), x.scalar_type()).div_(1.0 - p);
+}
+
 void FragmentNetworkImpl::makeHead()
 {
     m_dropout = register_module("dropout", torch::nn::Dropout(m_config.dropout));
@@ -73,7 +90,7 @@ void FragmentNetworkImpl::classify(const torch::Tensor& feature, bool withTaps, 
 {
     if (withTaps) out.taps.push_back({"feature", TapLayout::Vector, feature});
     out.features = feature;
-    out.logits = m_classifier->forward(m_dropout->forward(feature));
+    out.logits = m_classifier->forward(dropout(feature));
     tally(out.logits, m_config.featureSize);
 }
 
@@ -243,6 +260,288 @@ private:
     nn::Linear m_feature{nullptr};
 };
 
+
+// ---- twostream ------------------------------------------------------------------------------
+
+// The fixed front end: what the frames say about motion and appearance, before any learning.
+// x: [B, T, 3, S, S] RGB in [0, 1].
+struct FrontEnd {
+    torch::Tensor middle;   // [B, 3, S, S]: the appearance stream's input
+    torch::Tensor motion;   // [B, 3 (T - 1), S/2, S/2]: frame differences (x 10), flow u, v (pixels at S/2)
+    torch::Tensor stats;    // [B, D]
+};
+
+constexpr int kGrids[3] = {1, 2, 4};
+constexpr int kGridCells = 1 + 4 + 16;
+constexpr int kChangeLevels = 6;
+constexpr int kMotionStats = 2 * kGridCells + 2 * kGridCells + kGridCells + 2 * kChangeLevels;   // energy mean/min, u, v, |flow|, change shares mean/min
+constexpr int kColourStats = 3 * 5 + kGridCells + 5 + 6 * 5 + 64;   // RGB, saturation, luma spread, opponent colours, histogram
+
+int statisticsSize(const ModelConfig& c)
+{
+    if (!c.statistics) return 0;
+    return (c.motionStream ? kMotionStats : 0) + (c.appearanceStream ? kColourStats : 0);
+}
+
+// Cell means of [N, C, H, W] over the grids in `grids`, concatenated: [N, C, sum g^2].
+torch::Tensor gridMeans(const torch::Tensor& maps, std::initializer_list<int> grids)
+{
+    std::vector<torch::Tensor> parts;
+    for (int g : grids) parts.push_back(F::adaptive_avg_pool2d(maps, F::AdaptiveAvgPool2dFuncOptions({g, g})).flatten(2));
+    return torch::cat(parts, 2);
+}
+
+// Dense Lucas-Kanade flow from a to b ([N, 1, h, w] grey in [0, 1]) over 5 x 5 windows, with a
+// small Tikhonov term so flat regions give ~0 instead of noise. Returns u, v in pixels.
+std::pair<torch::Tensor, torch::Tensor> lucasKanade(const torch::Tensor& a, const torch::Tensor& b)
+{
+    const auto m = 0.5 * (a + b);
+    const auto padded = F::pad(m, F::PadFuncOptions({1, 1, 1, 1}).mode(torch::kReplicate));
+    const auto ix = 0.5 * (padded.slice(3, 2) - padded.slice(3, 0, -2)).slice(2, 1, -1);
+    const auto iy = 0.5 * (padded.slice(2, 2) - padded.slice(2, 0, -2)).slice(3, 1, -1);
+    const auto it = b - a;
+    auto products = torch::cat({ix * ix, iy * iy, ix * iy, ix * it, iy * it}, 1);
+    products = F::avg_pool2d(products, F::AvgPool2dFuncOptions(5).stride(1).padding(2).count_include_pad(false));
+    const double lambda = 1e-5;
+    const auto sxx = products.select(1, 0).unsqueeze(1) + lambda;
+    const auto syy = products.select(1, 1).unsqueeze(1) + lambda;
+    const auto sxy = products.select(1, 2).unsqueeze(1);
+    const auto sxt = products.select(1, 3).unsqueeze(1);
+    const auto syt = products.select(1, 4).unsqueeze(1);
+    const auto det = sxx * syy - sxy * sxy;
+    const auto u = (-(syy * sxt - sxy * syt) / det).clamp(-3.0, 3.0);
+    const auto v = (-(sxx * syt - sxy * sxt) / det).clamp(-3.0, 3.0);
+    return {u, v};
+}
+
+// With `taps`, the maps the statistics are pooled from become taps ("appearance.front": R, G,
+// B and saturation per frame; "motion.front": |difference|, flow u, v per frame pair, the first
+// frame showing the first pair's), and the statistics are computed from those very tensors, so
+// Grad-CAM and the activation view reach a model without convolutions too.
+FrontEnd frontEnd(const torch::Tensor& x, const ModelConfig& c, bool wantStats, std::vector<Tap>* taps = nullptr)
+{
+    FrontEnd f;
+    const std::int64_t b = x.size(0);
+    const std::int64_t t = x.size(1);
+    const std::int64_t size = x.size(3);
+    f.middle = x.select(1, t / 2);
+    const auto grey = (0.299 * x.select(2, 0) + 0.587 * x.select(2, 1) + 0.114 * x.select(2, 2)); // [B, T, S, S]
+    const bool withStats = wantStats && c.statistics;
+    std::vector<torch::Tensor> stats;
+    if (c.motionStream) {
+        const auto half = F::avg_pool2d(grey.reshape({b * t, 1, size, size}), F::AvgPool2dFuncOptions(2)).reshape({b, t, size / 2, size / 2});
+        const auto a = half.slice(1, 0, t - 1).reshape({b * (t - 1), 1, size / 2, size / 2});
+        const auto n = half.slice(1, 1, t).reshape({b * (t - 1), 1, size / 2, size / 2});
+        auto [u, v] = lucasKanade(a, n);
+        const auto d = (n - a);
+        const auto pairs = [b, t, size](const torch::Tensor& m) { return m.reshape({b, t - 1, size / 2, size / 2}); };
+        f.motion = torch::cat({pairs(d) * 10.0, pairs(u), pairs(v)}, 1);
+        if (withStats) {
+            auto front = torch::stack({pairs(d).abs(), pairs(u), pairs(v)}, 1);   // [B, 3, T-1, h, w]
+            if (taps) {
+                auto tap = torch::cat({front.slice(2, 0, 1), front}, 2);
+                taps->push_back({"motion.front", TapLayout::ChannelsTime, tap});
+                front = tap.slice(2, 1);
+            }
+            const auto absD = front.select(1, 0);
+            const auto fu = front.select(1, 1);
+            const auto fv = front.select(1, 2);
+            // Energy per cell and pair (log of the mean absolute difference), its mean and its
+            // minimum over the pairs (a hold has at least one pair at ~0), mean flow per cell,
+            // log flow magnitude, and the log share of full-size pixels changing by more than 0.5,
+            // 1, 2, 4, 8 and 16 grey levels, its mean and its minimum over the pairs (a hold has
+            // pairs with no changed pixel at all; the slowest real motion changes some in every
+            // pair).
+            // (1e-4 in [0, 1] units is 0.03 grey levels: a hold's exact repeats stay far below the
+            // slowest real motion.)
+            const auto energy = torch::log(gridMeans(absD, {1, 2, 4}) + 1e-4);   // [B, T-1, 21]
+            stats.push_back(energy.mean(1));
+            stats.push_back(std::get<0>(energy.min(1)));
+            stats.push_back(gridMeans(fu, {1, 2, 4}).mean(1));
+            stats.push_back(gridMeans(fv, {1, 2, 4}).mean(1));
+            const auto magnitude = (fu.square() + fv.square() + 1e-8).sqrt();
+            stats.push_back(torch::log(gridMeans(magnitude, {1, 2, 4}).mean(1) + 1e-2));
+            const auto change = (grey.slice(1, 1, t) - grey.slice(1, 0, t - 1)).abs();
+            std::vector<torch::Tensor> shares;
+            for (double level : {0.5, 1.0, 2.0, 4.0, 8.0, 16.0})
+                shares.push_back(torch::log((change > level / 255.0).to(x.scalar_type()).mean({2, 3}) + 1e-3));   // [B, T-1]
+            const auto share = torch::stack(shares, 2);                                                         // [B, T-1, levels]
+            stats.push_back(share.mean(1));
+            stats.push_back(std::get<0>(share.min(1)));
+        }
+    }
+    if (c.appearanceStream && withStats) {
+        // Colour per cell (1x1, 2x2), log saturation per cell (1x1, 2x2, 4x4), the spread of the
+        // luma (1x1, 2x2), per cell (1x1, 2x2) the opponent colours' mean, the log of their spread
+        // (rg = R - G, yb = (R + G) / 2 - B, as Hasler and Suesstrunk's colourfulness measure)
+        // and the log of their spread once what follows the luma is taken out (a colour cast
+        // or tint moves chroma with the luma; real colours do not), and a 4x4x4 RGB histogram
+        // of every frame. Logs make a grading that keeps a share of the colour an offset,
+        // whatever colour the footage has.
+        const auto saturationPerFrame = (std::get<0>(x.max(2)) - std::get<0>(x.min(2))).unsqueeze(2);   // [B, T, 1, S, S]
+        auto front = torch::cat({x, saturationPerFrame}, 2).permute({0, 2, 1, 3, 4});                  // [B, 4, T, S, S]
+        if (taps) taps->push_back({"appearance.front", TapLayout::ChannelsTime, front});
+        const auto rgb = front.slice(1, 0, 3);
+        const auto meanFrame = rgb.mean(2);                                                            // [B, 3, S, S]
+        stats.push_back(gridMeans(meanFrame, {1, 2}).flatten(1));
+        const auto saturation = front.select(1, 3).mean(1).unsqueeze(1);                               // [B, 1, S, S]
+        stats.push_back(torch::log(gridMeans(saturation, {1, 2, 4}).flatten(1) + 1e-3));
+        const auto luma = (0.299 * rgb.select(1, 0) + 0.587 * rgb.select(1, 1) + 0.114 * rgb.select(1, 2)).mean(1).unsqueeze(1);
+        const auto spread = (gridMeans(luma.square(), {1, 2}) - gridMeans(luma, {1, 2}).square()).clamp_min(0.0).add(1e-6).sqrt();
+        stats.push_back(spread.flatten(1));
+        const auto rg = (meanFrame.select(1, 0) - meanFrame.select(1, 1)).unsqueeze(1);
+        const auto yb = (0.5 * (meanFrame.select(1, 0) + meanFrame.select(1, 1)) - meanFrame.select(1, 2)).unsqueeze(1);
+        const auto lumaMean = gridMeans(luma, {1, 2});
+        const auto lumaVariance = (gridMeans(luma.square(), {1, 2}) - lumaMean.square()).clamp_min(0.0);
+        for (const auto& o : {rg, yb}) {
+            const auto m1 = gridMeans(o, {1, 2});
+            const auto variance = (gridMeans(o.square(), {1, 2}) - m1.square()).clamp_min(0.0);
+            const auto covariance = gridMeans(o * luma, {1, 2}) - m1 * lumaMean;
+            const auto residual = (variance - covariance.square() / (lumaVariance + 1e-6)).clamp_min(0.0);
+            stats.push_back(m1.flatten(1));
+            stats.push_back(torch::log(variance.add(1e-6).sqrt() + 1e-3).flatten(1));
+            stats.push_back(torch::log(residual.add(1e-6).sqrt() + 1e-3).flatten(1));
+        }
+        const auto bins = (x.detach() * 4.0).floor().clamp(0, 3).to(torch::kInt64);      // [B, T, 3, S, S]
+        const auto index = (bins.select(2, 0) * 16 + bins.select(2, 1) * 4 + bins.select(2, 2)).reshape({b, -1});
+        auto histogram = torch::zeros({b, 64}, x.options()).scatter_add_(1, index, torch::ones(index.sizes(), x.options()));
+        stats.push_back(histogram / double(index.size(1)));
+    }
+    if (!stats.empty()) f.stats = torch::cat(stats, 1);
+    return f;
+}
+
+// A spatial tap of a single-map stream: the maps [B, C, h, w] shown for each of the T frames
+// ([B, C, T, h, w]); the network goes on with their mean over T, so gradients reach the tap.
+torch::Tensor spreadOverFrames(const torch::Tensor& y, std::int64_t frames)
+{
+    return y.unsqueeze(2).expand({y.size(0), y.size(1), frames, y.size(2), y.size(3)});
+}
+
+class TwoStreamImpl : public FragmentNetworkImpl {
+public:
+    explicit TwoStreamImpl(const ModelConfig& c) : FragmentNetworkImpl(c)
+    {
+        const int w = c.width;
+        std::int64_t fused = 0;
+        if (c.appearanceStream && c.convolutions) {
+            m_appearance.push_back(conv2d(*this, "appearance_block1", 3, w, 2));
+            m_appearance.push_back(conv2d(*this, "appearance_block2", w, 2 * w, 2));
+            m_appearance.push_back(conv2d(*this, "appearance_block3", 2 * w, 4 * w, 2));
+            m_appearance.push_back(conv2d(*this, "appearance_block4", 4 * w, 4 * w, 1));
+            fused += 4 * 4 * w;
+        }
+        if (c.motionStream && c.convolutions) {
+            m_motion.push_back(conv2d(*this, "motion_block1", 3 * (c.frames - 1), w, 2));
+            m_motion.push_back(conv2d(*this, "motion_block2", w, 2 * w, 2));
+            m_motion.push_back(conv2d(*this, "motion_block3", 2 * w, 4 * w, 1));
+            fused += 4 * 4 * w;
+        }
+        m_statsSize = statisticsSize(c);
+        m_statsMean = register_buffer("statistics_mean", torch::zeros({m_statsSize}));
+        m_statsStd = register_buffer("statistics_std", torch::ones({m_statsSize}));
+        fused += m_statsSize;
+        m_fusedSize = fused;
+        m_inputDropout = register_module("input_dropout", nn::Dropout(c.dropout));
+        m_feature = register_module("feature", nn::Linear(fused, c.featureSize));
+        makeHead();
+    }
+
+    std::vector<std::string> layerNames() const override
+    {
+        std::vector<std::string> names;
+        const auto& c = config();
+        if (m_statsSize > 0 && c.motionStream) names.push_back("motion.front");
+        if (m_statsSize > 0 && c.appearanceStream) names.push_back("appearance.front");
+        for (size_t i = 0; i < m_appearance.size(); ++i) names.push_back("appearance.block" + std::to_string(i + 1));
+        for (size_t i = 0; i < m_motion.size(); ++i) names.push_back("motion.block" + std::to_string(i + 1));
+        if (m_statsSize > 0) names.push_back("statistics");
+        names.push_back("feature");
+        return names;
+    }
+
+    bool hasFixedFrontEnd() const override { return true; }
+
+    // {middle frame, motion maps, raw statistics}; a part the configuration does not use is an
+    // empty [B, 0] tensor, so every part can be gathered by rows.
+    std::vector<torch::Tensor> precompute(const torch::Tensor& x) override
+    {
+        const FrontEnd f = frontEnd(x, config(), m_statsSize > 0);
+        const std::int64_t b = x.size(0);
+        const auto none = torch::zeros({b, 0}, x.options());
+        return {m_appearance.empty() ? none : f.middle, m_motion.empty() ? none : f.motion, m_statsSize > 0 ? f.stats : none};
+    }
+
+    void setStatisticsScale(const torch::Tensor& mean, const torch::Tensor& stdev) override
+    {
+        torch::NoGradGuard noGrad;
+        if (mean.numel() == m_statsSize && stdev.numel() == m_statsSize) {
+            m_statsMean.copy_(mean.reshape({m_statsSize}));
+            m_statsStd.copy_(stdev.reshape({m_statsSize}));
+        }
+    }
+
+    NetOutput run(const torch::Tensor& x, bool withTaps) override
+    {
+        if (!withTaps) return runPrecomputed(precompute(x), false, x.size(1));
+        std::vector<Tap> frontTaps;
+        const FrontEnd f = frontEnd(x, config(), m_statsSize > 0, &frontTaps);
+        const std::int64_t b = x.size(0);
+        const auto none = torch::zeros({b, 0}, x.options());
+        NetOutput out = runPrecomputed({m_appearance.empty() ? none : f.middle, m_motion.empty() ? none : f.motion,
+                                        m_statsSize > 0 ? f.stats : none},
+                                       true, x.size(1));
+        out.taps.insert(out.taps.begin(), frontTaps.begin(), frontTaps.end());
+        return out;
+    }
+    NetOutput runPrecomputed(const std::vector<torch::Tensor>& parts, bool withTaps) override
+    {
+        return runPrecomputed(parts, withTaps, config().frames);
+    }
+
+    NetOutput runPrecomputed(const std::vector<torch::Tensor>& parts, bool withTaps, std::int64_t t)
+    {
+        NetOutput out;
+        std::vector<torch::Tensor> fused;
+        const auto stream = [&](std::vector<ConvUnit>& blocks, torch::Tensor y, const std::string& name) {
+            for (size_t i = 0; i < blocks.size(); ++i) {
+                auto& u = blocks[i];
+                y = u.conv2->forward(y);
+                tally(y, u.inPerOutput);
+                y = torch::relu(u.bn2->forward(y));
+                if (withTaps) {
+                    auto tap = spreadOverFrames(y, t);
+                    out.taps.push_back({name + ".block" + std::to_string(i + 1), TapLayout::ChannelsTime, tap});
+                    y = tap.mean(2);
+                }
+            }
+            fused.push_back(F::adaptive_avg_pool2d(y, F::AdaptiveAvgPool2dFuncOptions({2, 2})).flatten(1));
+        };
+        if (!m_appearance.empty()) stream(m_appearance, parts[0], "appearance");
+        if (!m_motion.empty()) stream(m_motion, parts[1], "motion");
+        if (m_statsSize > 0) {
+            auto z = ((parts[2] - m_statsMean) / m_statsStd).clamp(-5.0, 5.0);
+            if (withTaps) out.taps.push_back({"statistics", TapLayout::Vector, z});
+            fused.push_back(z);
+        }
+        auto feature = m_feature->forward(dropout(torch::cat(fused, 1)));
+        tally(feature, m_fusedSize);
+        feature = torch::relu(feature);
+        classify(feature, withTaps, out);
+        return out;
+    }
+
+private:
+    std::vector<ConvUnit> m_appearance;
+    std::vector<ConvUnit> m_motion;
+    std::int64_t m_statsSize = 0;
+    std::int64_t m_fusedSize = 0;
+    torch::Tensor m_statsMean;
+    torch::Tensor m_statsStd;
+    nn::Dropout m_inputDropout{nullptr};
+    nn::Linear m_feature{nullptr};
+};
+
 } // namespace
 
 std::shared_ptr<FragmentNetworkImpl> makeNetwork(const ModelConfig& config)
@@ -250,6 +549,7 @@ std::shared_ptr<FragmentNetworkImpl> makeNetwork(const ModelConfig& config)
     switch (config.architecture) {
     case Architecture::FragNet: return std::make_shared<FragNetImpl>(config);
     case Architecture::R2Plus1D: return std::make_shared<R2Plus1DImpl>(config);
+    case Architecture::TwoStream: return std::make_shared<TwoStreamImpl>(config);
     }
     return std::make_shared<FragNetImpl>(config);
 }

@@ -50,9 +50,10 @@ MlResult<std::vector<FragmentPrediction>> Predictor::predict(const std::vector<c
             for (size_t i = from; i < to; ++i)
                 for (int f = 0; f < t; ++f) frames.push_back(blocks[i] + size_t(f) * frameBytes);
             auto u8 = detail::gatherFrames(frames, std::int64_t(to - from), t, size, size);
-            auto x = detail::modelInput(u8, info.normalization, info.config.frameDifference).to(device);
+            auto x = detail::modelInput(u8, info.normalization, info.config.inputChannels() == 4).to(device);
             auto result = net.run(x, false);
-            auto probs = torch::softmax(result.logits.to(torch::kFloat32), 1).to(torch::kCPU).contiguous();
+            // Calibrated: the logits divided by the model's temperature (1 when not calibrated).
+            auto probs = torch::softmax(result.logits.to(torch::kFloat32) / info.temperature, 1).to(torch::kCPU).contiguous();
             auto feats = result.features.to(torch::kFloat32).to(torch::kCPU).contiguous();
             const std::int64_t k = probs.size(1);
             const std::int64_t d = feats.size(1);
@@ -124,7 +125,7 @@ MlResult<LayerActivations> Predictor::activations(const std::uint8_t* block, con
         c10::InferenceMode guard;
         std::vector<const std::uint8_t*> frames;
         for (int f = 0; f < t; ++f) frames.push_back(block + size_t(f) * frameBytes);
-        auto x = detail::modelInput(detail::gatherFrames(frames, 1, t, size, size), info.normalization, info.config.frameDifference)
+        auto x = detail::modelInput(detail::gatherFrames(frames, 1, t, size, size), info.normalization, info.config.inputChannels() == 4)
                      .to(torch::Device(m_device));
         auto result = m_model.impl()->net->run(x, true);
         for (const auto& tap : result.taps) {

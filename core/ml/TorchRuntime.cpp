@@ -5,6 +5,7 @@
 #include <torch/version.h>
 
 #include <cstdlib>
+#include <dlfcn.h>
 #include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -75,7 +76,24 @@ RuntimeInfo configureTorchRuntime(int threads)
     }
     if (at::get_num_threads() != threads)
         at::set_num_threads(threads);
+    // OpenBLAS (Debian's LibTorch does its matrix products there) keeps a thread pool of its own
+    // whose workers wait with sched_yield: on the small products of these models they only
+    // burn the other core (a third of the time in the kernel, measured). One BLAS thread; the
+    // intra-op threads above parallelise the rest.
+    using SetThreads = void (*)(int);
+    if (auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+        set(1);
     return torchRuntimeInfo();
+}
+
+ScopedIntraOpThreads::ScopedIntraOpThreads(int threads) : m_previous(at::get_num_threads())
+{
+    if (threads > 0 && threads != m_previous) at::set_num_threads(threads);
+}
+
+ScopedIntraOpThreads::~ScopedIntraOpThreads()
+{
+    if (at::get_num_threads() != m_previous) at::set_num_threads(m_previous);
 }
 
 } // namespace fl::ml

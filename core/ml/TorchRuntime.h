@@ -28,6 +28,20 @@ RuntimeInfo configureTorchRuntime(int threads = 0);
 // Returns only in the process that goes on.
 void preferPassiveOpenMpWait(int argc, char** argv);
 
+// LibTorch's intra-op threads set to `threads` while it lives, then back. Small models train
+// faster on one thread than on two (the work per operation is too small to share; measured in
+// docs/PERFORMANCE.md), so the Trainer uses one for them.
+class ScopedIntraOpThreads {
+public:
+    explicit ScopedIntraOpThreads(int threads);
+    ~ScopedIntraOpThreads();
+    ScopedIntraOpThreads(const ScopedIntraOpThreads&) = delete;
+    ScopedIntraOpThreads& operator=(const ScopedIntraOpThreads&) = delete;
+
+private:
+    int m_previous;
+};
+
 // What configure would report, without changing anything.
 RuntimeInfo torchRuntimeInfo();
 

@@ -2,6 +2,7 @@
 // sampling, per-epoch validation, early stopping on validation macro-F1, best checkpoint.
 #include "ml/Trainer.h"
 
+#include "ml/TorchRuntime.h"
 #include "ml/detail/InputPipeline.h"
 #include "ml/detail/ModelState.h"
 
@@ -19,6 +20,7 @@
 #include <cmath>
 #include <ctime>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <set>
 #include <sstream>
@@ -42,6 +44,13 @@ std::string utcNow()
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;
+}
+
+int plannedEpochs(std::int64_t fragments, const TrainingOptions& o)
+{
+    const std::int64_t stepsPerEpoch = (std::max<std::int64_t>(1, fragments) + o.batchSize - 1) / o.batchSize;
+    if (o.minSteps <= 0) return o.epochs;
+    return int(std::clamp<std::int64_t>((o.minSteps + stepsPerEpoch - 1) / stepsPerEpoch, o.epochs, 8 * std::int64_t(o.epochs)));
 }
 
 // Linear warm-up from 10% of the peak, then cosine decay to 1% of the peak.
@@ -78,6 +87,15 @@ private:
         bool cancelled = false;
     };
     Evaluation evaluate();
+    // Networks with a fixed front end: its outputs for every training fragment and augmented
+    // view, and the statistics' scale (from the unaugmented view).
+    void buildViews();
+    struct Views {
+        std::vector<torch::Tensor> parts;   // each [views * fragments, ...], row v * fragments + i
+        std::int64_t fragments = 0;
+        int views = 0;
+    };
+    Views m_views;
 
     const TrainingSet& m_data;
     const TrainingOptions& m_options;
@@ -146,13 +164,14 @@ Batch Run::makeBatch(const std::vector<LabeledFragment>& set, const std::vector<
             sa.flip = a.horizontalFlip && (m_rng() & 1u);
             sa.brightness = float(a.brightness * (2.0 * unit(m_rng) - 1.0));
             sa.contrast = float(1.0 + a.contrast * (2.0 * unit(m_rng) - 1.0));
+            if (a.motionScale > 0) sa.motion = float(a.motionScale + (1.0 - a.motionScale) * unit(m_rng));
             aug.push_back(sa);
         }
     }
     const int size = m_info.config.inputSize;
     auto u8 = detail::gatherFrames(frames, b, t, size, size);
     Batch batch;
-    batch.input = detail::modelInput(u8, m_info.normalization, m_info.config.frameDifference, augment ? &aug : nullptr).to(m_device);
+    batch.input = detail::modelInput(u8, m_info.normalization, m_info.config.inputChannels() == 4, augment ? &aug : nullptr).to(m_device);
     batch.labels = torch::tensor(labels, torch::kInt64).to(m_device);
     return batch;
 }
@@ -185,6 +204,41 @@ Run::Evaluation Run::evaluate()
     return e;
 }
 
+void Run::buildViews()
+{
+    // Every training fragment once as it is (view 0) and views - 1 times augmented, each through
+    // the fixed front end once; the training steps then only gather rows.
+    const auto& set = m_data.train;
+    const Augmentation& a = m_options.augmentation;
+    const int views = a.enabled ? std::max(1, a.views) : 1;
+    std::vector<size_t> indices(set.size());
+    std::iota(indices.begin(), indices.end(), size_t(0));
+    torch::NoGradGuard noGrad;
+    const size_t batch = size_t(std::max(1, m_options.batchSize * 2));
+    std::vector<std::vector<torch::Tensor>> chunks;
+    for (int v = 0; v < views; ++v) {
+        for (size_t from = 0; from < set.size(); from += batch) {
+            const size_t to = std::min(set.size(), from + batch);
+            Batch b = makeBatch(set, indices, from, to, v > 0);
+            auto parts = m_net->precompute(b.input);
+            if (chunks.empty()) chunks.resize(parts.size());
+            for (size_t p = 0; p < parts.size(); ++p) chunks[p].push_back(parts[p]);
+        }
+    }
+    m_views.parts.clear();
+    for (auto& c : chunks) m_views.parts.push_back(torch::cat(c, 0));
+    m_views.views = views;
+    m_views.fragments = std::int64_t(set.size());
+
+    // The statistics' scale from the fragments as they are (view 0).
+    const auto stats = m_views.parts.back().slice(0, 0, m_views.fragments).to(torch::kFloat64);
+    if (stats.size(1) > 0) {
+        const auto mean = stats.mean(0);
+        const auto stdev = (stats.square().mean(0) - mean.square()).clamp_min(0.0).sqrt().clamp_min(1e-2);
+        m_net->setStatisticsScale(mean.to(torch::kFloat32), stdev.to(torch::kFloat32));
+    }
+}
+
 MlResult<TrainingOutcome> Run::execute()
 {
     const auto runStart = Clock::now();
@@ -204,7 +258,9 @@ MlResult<TrainingOutcome> Run::execute()
     m_info.config.classes = int(m_data.classes.size());
     m_info.classes = m_data.classes;
     m_info.fragment = m_data.fragment;
-    m_info.normalization = Trainer::computeNormalization(m_data);
+    // twostream takes the frames in [0, 1] (its front end and batch norm do the scaling).
+    m_info.normalization = m_info.config.architecture == Architecture::TwoStream ? Normalization{{0.f, 0.f, 0.f}, {1.f, 1.f, 1.f}}
+                                                                                  : Trainer::computeNormalization(m_data);
     m_info.trainedAt = utcNow();
     m_info.device = m_deviceName;
     m_info.seed = m_options.seed;
@@ -213,6 +269,7 @@ MlResult<TrainingOutcome> Run::execute()
     FragmentModel model = std::move(created).value();
     m_net = model.impl()->net;
     m_net->to(m_device);
+    if (m_net->hasFixedFrontEnd()) buildViews();
 
     // Class weights: N / (K * n_c) over the training split (1 for every class when not weighting).
     std::vector<float> weights(m_data.classes.size(), 1.0f);
@@ -229,7 +286,8 @@ MlResult<TrainingOutcome> Run::execute()
     const size_t n = m_data.train.size();
     const size_t batchSize = size_t(m_options.batchSize);
     const int stepsPerEpoch = int((n + batchSize - 1) / batchSize);
-    const std::int64_t totalSteps = std::int64_t(stepsPerEpoch) * m_options.epochs;
+    const int epochs = plannedEpochs(std::int64_t(n), m_options);
+    const std::int64_t totalSteps = std::int64_t(stepsPerEpoch) * epochs;
     const std::int64_t warmup = std::int64_t(std::llround(m_options.warmupFraction * double(totalSteps)));
     const bool amp = m_device.is_cuda() && m_options.mixedPrecision;
     double lossScale = 65536.0;
@@ -249,7 +307,7 @@ MlResult<TrainingOutcome> Run::execute()
         return state;
     };
 
-    for (int epoch = 1; epoch <= m_options.epochs; ++epoch) {
+    for (int epoch = 1; epoch <= epochs; ++epoch) {
         const auto epochStart = Clock::now();
         m_net->train();
         const auto order = epochOrder();
@@ -263,7 +321,24 @@ MlResult<TrainingOutcome> Run::execute()
             }
             const size_t from = size_t(step) * batchSize;
             const size_t to = std::min(n, from + batchSize);
-            Batch batch = makeBatch(m_data.train, order, from, to, m_options.augmentation.enabled);
+            Batch batch;
+            std::vector<torch::Tensor> parts;
+            if (m_views.views > 0) {
+                // Rows of the precomputed views: each sample one of its views at random.
+                std::vector<std::int64_t> rows;
+                std::vector<std::int64_t> labels;
+                for (size_t k = from; k < to; ++k) {
+                    const std::int64_t v = m_views.views > 1 ? std::int64_t(m_rng() % std::uint64_t(m_views.views)) : 0;
+                    rows.push_back(v * m_views.fragments + std::int64_t(order[k]));
+                    labels.push_back(m_data.train[order[k]].label);
+                }
+                const auto index = torch::tensor(rows, torch::kInt64).to(m_device);
+                for (const auto& p : m_views.parts) parts.push_back(p.index_select(0, index));
+                batch.labels = torch::tensor(labels, torch::kInt64).to(m_device);
+            } else {
+                batch = makeBatch(m_data.train, order, from, to, m_options.augmentation.enabled);
+            }
+            const auto forward = [&]() { return parts.empty() ? m_net->run(batch.input, false) : m_net->runPrecomputed(parts, false); };
             const double lr = scheduledRate(m_options.learningRate, globalStep, totalSteps, warmup);
             for (auto& group : optimizer.param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
 
@@ -271,11 +346,11 @@ MlResult<TrainingOutcome> Run::execute()
             torch::Tensor logits;
             if (amp) {
                 at::autocast::set_enabled(true);
-                logits = m_net->run(batch.input, false).logits;
+                logits = forward().logits;
                 at::autocast::set_enabled(false);
                 at::autocast::clear_cache();
             } else {
-                logits = m_net->run(batch.input, false).logits;
+                logits = forward().logits;
             }
             logits = logits.to(torch::kFloat32);
             auto loss = torch::nn::functional::cross_entropy(
@@ -311,7 +386,7 @@ MlResult<TrainingOutcome> Run::execute()
             if (m_callbacks.batch) {
                 BatchProgress p;
                 p.epoch = epoch;
-                p.epochs = m_options.epochs;
+                p.epochs = epochs;
                 p.step = step + 1;
                 p.stepsPerEpoch = stepsPerEpoch;
                 p.globalStep = globalStep;
@@ -331,7 +406,8 @@ MlResult<TrainingOutcome> Run::execute()
         trainSecondsTotal += trainSeconds;
         samplesTotal += seen;
 
-        auto eval = evaluate();
+        const bool validating = !m_data.validation.empty();
+        auto eval = validating ? evaluate() : Evaluation{};
         if (eval.cancelled) {
             outcome.cancelled = true;
             return outcome;
@@ -343,13 +419,19 @@ MlResult<TrainingOutcome> Run::execute()
         m.epoch = epoch;
         m.trainLoss = seen > 0 ? lossSum / double(seen) : 0;
         m.trainAccuracy = seen > 0 ? double(correct) / double(seen) : 0;
-        m.validation = classificationReport(truth, eval.predicted, m_data.classes);
-        m.validationLoss = eval.loss;
-        m.validationAccuracy = m.validation.accuracy;
-        m.validationMacroF1 = m.validation.macro.f1;
+        if (validating) {
+            m.validation = classificationReport(truth, eval.predicted, m_data.classes);
+            m.validationLoss = eval.loss;
+            m.validationAccuracy = m.validation.accuracy;
+            m.validationMacroF1 = m.validation.macro.f1;
+        } else {
+            m.validationLoss = m.validationAccuracy = m.validationMacroF1 = -1;   // no validation split
+        }
         m.samplesPerSecond = trainSeconds > 0 ? double(seen) / trainSeconds : 0;
-        // Strictly better macro-F1, or equal with a lower validation loss.
-        const bool better = m.validationMacroF1 > bestF1 + 1e-9
+        // Strictly better macro-F1, or equal with a lower validation loss; without a validation
+        // split, every epoch is "better" (the last one is kept).
+        const bool better = !validating ? epoch == epochs
+                                        : m.validationMacroF1 > bestF1 + 1e-9
                             || (std::abs(m.validationMacroF1 - bestF1) <= 1e-9 && !outcome.history.empty()
                                 && m.validationLoss < outcome.history[size_t(outcome.bestEpoch - 1)].validationLoss);
         if (better) {
@@ -371,7 +453,7 @@ MlResult<TrainingOutcome> Run::execute()
         outcome.history.push_back(m);
         outcome.epochsRun = epoch;
         if (m_callbacks.epoch) m_callbacks.epoch(m);
-        if (m_options.patience > 0 && sinceBest >= m_options.patience && epoch < m_options.epochs) {
+        if (validating && m_options.patience > 0 && sinceBest >= m_options.patience && epoch < epochs) {
             outcome.stoppedEarly = true;
             break;
         }
@@ -399,6 +481,12 @@ MlResult<TrainingOutcome> Run::execute()
 }
 
 } // namespace
+
+std::int64_t Trainer::plannedSteps(std::int64_t fragments, const TrainingOptions& options)
+{
+    const std::int64_t stepsPerEpoch = (std::max<std::int64_t>(1, fragments) + options.batchSize - 1) / options.batchSize;
+    return stepsPerEpoch * plannedEpochs(fragments, options);
+}
 
 Normalization Trainer::computeNormalization(const TrainingSet& data, int maxFrames)
 {
@@ -446,6 +534,9 @@ MlResult<TrainingOutcome> Trainer::train(const TrainingSet& data, const Training
     auto device = resolveDevice(options.device);
     if (!device) return device.status();
     try {
+        // The two-stream model's operations are small: on the CPU one thread is faster than two.
+        std::optional<ScopedIntraOpThreads> threads;
+        if (config.architecture == Architecture::TwoStream && *device == "cpu") threads.emplace(1);
         Run run(data, options, callbacks, *device);
         return run.execute();
     } catch (const c10::OutOfMemoryError& e) {

@@ -27,6 +27,10 @@ public:
     static MlResult<TrainingOutcome> train(const TrainingSet& data, const TrainingOptions& options,
                                            const TrainingCallbacks& callbacks = {});
 
+    // The optimisation steps a run on `fragments` training fragments will take (epochs raised by
+    // minSteps, no early stop): for progress over several runs.
+    static std::int64_t plannedSteps(std::int64_t fragments, const TrainingOptions& options);
+
     // Per-channel mean/std of the frames the training fragments cover (up to `maxFrames`
     // frames, evenly spread), in [0, 1] units.
     static Normalization computeNormalization(const TrainingSet& data, int maxFrames = 2048);

@@ -41,11 +41,14 @@ std::string TrainingOptions::validate() const
     if (!(weightDecay >= 0 && weightDecay < 10)) return "weight decay must be in [0, 10)";
     if (!(warmupFraction >= 0 && warmupFraction < 1)) return "warm-up fraction must be in [0, 1)";
     if (patience < 0) return "patience must be >= 0";
+    if (minSteps < 0 || minSteps > 1000000) return "minimum steps must be 0..1000000";
     const Augmentation& a = augmentation;
     if (!(a.cropProbability >= 0 && a.cropProbability <= 1)) return "crop probability must be in [0, 1]";
     if (!(a.minCropScale > 0.2 && a.minCropScale <= 1.0)) return "minimum crop scale must be in (0.2, 1]";
     if (!(a.brightness >= 0 && a.brightness <= 1) || !(a.contrast >= 0 && a.contrast < 1)) return "invalid brightness/contrast jitter";
     if (a.temporalJitter < 0 || a.temporalJitter > 64) return "temporal jitter must be 0..64 frames";
+    if (a.views < 1 || a.views > 64) return "augmented views must be 1..64";
+    if (!(a.motionScale >= 0 && a.motionScale <= 1)) return "motion scale must be in [0, 1]";
     return {};
 }
 
@@ -53,7 +56,6 @@ std::string TrainingSet::validate(int inputSize) const
 {
     if (classes.size() < 2) return "training needs at least 2 classes (got " + std::to_string(classes.size()) + ")";
     if (train.empty()) return "no training fragments";
-    if (validation.empty()) return "no validation fragments";
     if (fragment.length < 2 || fragment.step < 1) return "invalid fragment geometry";
     for (size_t v = 0; v < videos.size(); ++v) {
         const VideoFrames& f = videos[v];

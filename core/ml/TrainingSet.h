@@ -25,7 +25,7 @@ struct TrainingSet {
     std::vector<std::string> classes;
     FragmentGeometry fragment;
     std::vector<LabeledFragment> train;
-    std::vector<LabeledFragment> validation;
+    std::vector<LabeledFragment> validation;   // may be empty: then the last epoch is kept
 
     // Empty when usable, else one line (no fragments, a class missing from training, a frame
     // outside its video, frames of the wrong size, ...).

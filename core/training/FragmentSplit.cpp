@@ -20,11 +20,7 @@ QList<int> FragmentSplit::videosUsed() const
     return list;
 }
 
-namespace {
-
-// Every labeled fragment of the project, in (video, frame) order, labelled by class name index
-// into project classes.
-std::vector<SplitFragment> labeledFragments(const Project& project)
+std::vector<SplitFragment> FragmentSplit::labeledFragments(const Project& project)
 {
     std::vector<SplitFragment> all;
     const FragmentSpec& spec = project.spec();
@@ -46,8 +42,6 @@ std::vector<SplitFragment> labeledFragments(const Project& project)
     }
     return all;
 }
-
-} // namespace
 
 Result<FragmentSplit> FragmentSplit::make(const Project& project, double fraction)
 {

@@ -45,6 +45,9 @@ struct FragmentSplit {
     QList<int> videosUsed() const;         // videos with fragments on either side, ascending
 
     static constexpr double kDefaultValidationFraction = 0.2;
+    // Every labeled fragment of the project in (video, frame) order; label = the class's index
+    // among the project's classes.
+    static std::vector<SplitFragment> labeledFragments(const Project& project);
     // Errors (one line, naming project.json): no labels; one class only; a class with fewer
     // than 2 labeled fragments; a fraction outside (0, 0.5].
     static Result<FragmentSplit> make(const Project& project, double validationFraction = kDefaultValidationFraction);

@@ -30,7 +30,96 @@ QStringList toStrings(const QJsonValue& v)
     return out;
 }
 
+QJsonArray toDoubles(const QVector<double>& v)
+{
+    QJsonArray a;
+    for (double x : v) a.append(x);
+    return a;
+}
+
+QVector<double> fromDoubles(const QJsonValue& v)
+{
+    QVector<double> out;
+    for (const auto& x : v.toArray()) out.push_back(x.toDouble());
+    return out;
+}
+
 } // namespace
+
+QJsonObject ModelSelection::toJson() const
+{
+    QJsonArray list;
+    for (const CandidateScore& c : candidates) {
+        list.append(QJsonObject{{QStringLiteral("name"), c.name},
+                                {QStringLiteral("architecture"), c.architecture},
+                                {QStringLiteral("fold_macro_f1"), toDoubles(c.foldMacroF1)},
+                                {QStringLiteral("mean_macro_f1"), c.meanMacroF1},
+                                {QStringLiteral("sd_macro_f1"), c.sdMacroF1},
+                                {QStringLiteral("log_loss"), c.logLoss},
+                                {QStringLiteral("seconds"), c.seconds}});
+    }
+    return QJsonObject{{QStringLiteral("folds"),
+                        QJsonObject{{QStringLiteral("policy"), foldPolicy},
+                                    {QStringLiteral("reason"), foldReason},
+                                    {QStringLiteral("count"), folds},
+                                    {QStringLiteral("purged_fragments"), purgedFragments}}},
+                       {QStringLiteral("candidates"), list},
+                       {QStringLiteral("winner"), winner},
+                       {QStringLiteral("winner_reason"), winnerReason},
+                       {QStringLiteral("calibration"),
+                        QJsonObject{{QStringLiteral("temperature"), temperature},
+                                    {QStringLiteral("ece_before"), eceBefore},
+                                    {QStringLiteral("ece_after"), eceAfter}}},
+                       {QStringLiteral("decisions"),
+                        QJsonObject{{QStringLiteral("class_thresholds"), toDoubles(classThresholds)},
+                                    {QStringLiteral("min_bout"), minBout},
+                                    {QStringLiteral("macro_f1_raw"), macroF1Raw},
+                                    {QStringLiteral("macro_f1_tuned"), macroF1Tuned}}},
+                       {QStringLiteral("seconds"),
+                        QJsonObject{{QStringLiteral("selection"), selectionSeconds},
+                                    {QStringLiteral("final"), finalSeconds},
+                                    {QStringLiteral("tuning"), tuningSeconds}}}};
+}
+
+ModelSelection ModelSelection::fromJson(const QJsonObject& o)
+{
+    ModelSelection s;
+    if (o.isEmpty()) return s;
+    s.used = true;
+    const QJsonObject folds = o.value(QLatin1String("folds")).toObject();
+    s.foldPolicy = folds.value(QLatin1String("policy")).toString();
+    s.foldReason = folds.value(QLatin1String("reason")).toString();
+    s.folds = folds.value(QLatin1String("count")).toInt();
+    s.purgedFragments = folds.value(QLatin1String("purged_fragments")).toInteger();
+    for (const auto& v : o.value(QLatin1String("candidates")).toArray()) {
+        const QJsonObject c = v.toObject();
+        CandidateScore cs;
+        cs.name = c.value(QLatin1String("name")).toString();
+        cs.architecture = c.value(QLatin1String("architecture")).toString();
+        cs.foldMacroF1 = fromDoubles(c.value(QLatin1String("fold_macro_f1")));
+        cs.meanMacroF1 = c.value(QLatin1String("mean_macro_f1")).toDouble();
+        cs.sdMacroF1 = c.value(QLatin1String("sd_macro_f1")).toDouble();
+        cs.logLoss = c.value(QLatin1String("log_loss")).toDouble();
+        cs.seconds = c.value(QLatin1String("seconds")).toDouble();
+        s.candidates.push_back(cs);
+    }
+    s.winner = o.value(QLatin1String("winner")).toString();
+    s.winnerReason = o.value(QLatin1String("winner_reason")).toString();
+    const QJsonObject cal = o.value(QLatin1String("calibration")).toObject();
+    s.temperature = cal.value(QLatin1String("temperature")).toDouble(1.0);
+    s.eceBefore = cal.value(QLatin1String("ece_before")).toDouble(-1);
+    s.eceAfter = cal.value(QLatin1String("ece_after")).toDouble(-1);
+    const QJsonObject d = o.value(QLatin1String("decisions")).toObject();
+    s.classThresholds = fromDoubles(d.value(QLatin1String("class_thresholds")));
+    s.minBout = d.value(QLatin1String("min_bout")).toInt(1);
+    s.macroF1Raw = d.value(QLatin1String("macro_f1_raw")).toDouble(-1);
+    s.macroF1Tuned = d.value(QLatin1String("macro_f1_tuned")).toDouble(-1);
+    const QJsonObject secs = o.value(QLatin1String("seconds")).toObject();
+    s.selectionSeconds = secs.value(QLatin1String("selection")).toDouble();
+    s.finalSeconds = secs.value(QLatin1String("final")).toDouble();
+    s.tuningSeconds = secs.value(QLatin1String("tuning")).toDouble();
+    return s;
+}
 
 QJsonObject TrainingReport::toJson() const
 {
@@ -45,7 +134,7 @@ QJsonObject TrainingReport::toJson() const
                                 {QStringLiteral("best"), e.best},
                                 {QStringLiteral("seconds"), e.seconds}});
     }
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("format"), QString::fromLatin1(kFormat)},
         {QStringLiteral("version"), kVersion},
         {QStringLiteral("model"), modelFile},
@@ -80,6 +169,8 @@ QJsonObject TrainingReport::toJson() const
                      {QStringLiteral("flops_per_fragment"), flopsPerFragment},
                      {QStringLiteral("torch_version"), torchVersion}}},
     };
+    if (selection.used) o.insert(QStringLiteral("selection"), selection.toJson());
+    return o;
 }
 
 Result<TrainingReport> TrainingReport::fromJson(const QByteArray& bytes, const QString& file)
@@ -141,6 +232,7 @@ Result<TrainingReport> TrainingReport::fromJson(const QByteArray& bytes, const Q
     r.parameters = size.value(QLatin1String("parameters")).toInteger();
     r.flopsPerFragment = size.value(QLatin1String("flops_per_fragment")).toInteger();
     r.torchVersion = size.value(QLatin1String("torch_version")).toString();
+    r.selection = ModelSelection::fromJson(o.value(QLatin1String("selection")).toObject());
     return r;
 }
 

@@ -103,15 +103,14 @@ Result<MotionProject> makeMotionProject(const QString& dir, const MotionProjectO
 
 TrainingRequest fastTrainingRequest()
 {
+    // The default training (its candidates chosen by cross-validation) at 32 px.
     TrainingRequest r;
     r.options.model.inputSize = 32;
     r.options.model.featureSize = 32;
-    r.options.epochs = 15;
     r.options.batchSize = 16;
-    r.options.learningRate = 5e-3;
-    r.options.patience = 8;
     r.options.seed = 7;
     r.options.device = ml::DeviceChoice::Cpu;
+    r.candidates = defaultTrainingCandidates(r.options);
     return r;
 }
 

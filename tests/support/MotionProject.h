@@ -30,7 +30,7 @@ struct MotionProject {
 
 Result<MotionProject> makeMotionProject(const QString& dir, const MotionProjectOptions& options = {});
 
-// Settings that train the motion/static task quickly (32 px input, few epochs).
+// The default training (cross-validated candidates) at 32 px with a fixed seed, on the CPU.
 TrainingRequest fastTrainingRequest();
 
 } // namespace fl::test

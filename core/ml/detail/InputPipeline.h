@@ -19,6 +19,7 @@ struct SampleAugment {
     bool flip = false;
     float brightness = 0.0f;  // added, in [0, 1] pixel units
     float contrast = 1.0f;    // factor around the sample's mean
+    float motion = 1.0f;      // changes from the first frame scaled by it (1: as they are)
 };
 
 // `frames` holds batch * frameCount pointers (sample-major), each to height x width x 3 RGB
@@ -27,7 +28,8 @@ torch::Tensor gatherFrames(const std::vector<const std::uint8_t*>& frames, std::
                            int width);
 
 // uint8 [B, T, H, W, 3] -> float [B, T, C, H, W]: augmentation (when given, one per sample) in
-// [0, 1] units, normalisation, then the frame-difference channel when asked for: |grey_t -
+// [0, 1] units, the augmented pixels rounded to the 1/255 steps real frames have (so a small
+// change stays as visible, or invisible, as it would be in real footage), normalisation, then the frame-difference channel when asked for: |grey_t -
 // grey_{t-1}| of the normalised frames (frame 0 repeats frame 1's).
 torch::Tensor modelInput(const torch::Tensor& frames, const Normalization& norm, bool frameDifference,
                          const std::vector<SampleAugment>* augment = nullptr);

@@ -10,6 +10,7 @@
 // by TapLayout and frameMajor() turns it into [B, T, C, h, w].
 #include "ml/ModelConfig.h"
 
+#include <ATen/core/Generator.h>
 #include <torch/nn/module.h>
 #include <torch/nn/modules/dropout.h>
 #include <torch/nn/modules/linear.h>
@@ -51,10 +52,26 @@ public:
     virtual NetOutput run(const torch::Tensor& x, bool withTaps) = 0;
     virtual std::vector<std::string> layerNames() const = 0;
 
+    // Networks with a fixed (not learned) front end (twostream) split run() in two:
+    // precompute(x) gives the front end's outputs (a few tensors with the batch first; no
+    // gradients needed), runPrecomputed() the learned rest; run(x) is the two in a row. The
+    // Trainer computes the front end once per fragment and augmented view instead of at every
+    // step. The last precomputed part holds the raw statistics, which the network
+    // standardises with the training set's mean and standard deviation (setStatisticsScale).
+    virtual bool hasFixedFrontEnd() const { return false; }
+    virtual std::vector<torch::Tensor> precompute(const torch::Tensor& x) { return {x}; }
+    virtual NetOutput runPrecomputed(const std::vector<torch::Tensor>& parts, bool withTaps) { return run(parts.front(), withTaps); }
+    virtual void setStatisticsScale(const torch::Tensor& /*mean*/, const torch::Tensor& /*stdev*/) {}
+
     // Multiply-accumulates of one forward pass of one fragment, counted over convolutions,
     // linear and recurrent layers (batch norm, activations and pooling are not counted).
     std::int64_t macsPerFragment();
     std::int64_t parameterCount() const;
+
+    // Dropout draws from the network's own generator (seeded by the Trainer), not LibTorch's
+    // global one, so runs on several threads at once stay deterministic.
+    void seedDropout(std::uint64_t seed);
+    torch::Tensor dropout(const torch::Tensor& x);
 
 protected:
     // Adds the MACs of a layer that produced `out` from `inPerOutput` inputs per output value,
@@ -72,6 +89,7 @@ private:
     torch::nn::Dropout m_dropout{nullptr};
     torch::nn::Linear m_classifier{nullptr};
     std::int64_t* m_macs = nullptr;
+    at::Generator m_generator;
 };
 
 std::shared_ptr<FragmentNetworkImpl> makeNetwork(const ModelConfig& config);
