@@ -321,6 +321,30 @@ private slots:
         QVERIFY(back.ok());
         QVERIFY(!back->at(0).hasFeatures());
         QVERIFY(writePredictionsCsv(path(QStringLiteral("empty.csv")), {}).ok());
+
+        // With decisions: the raw label and what the views show, side by side. Thresholds
+        // {0.7, 0.3} decide "rest, idle" from p >= 0.3: fragment 0 (p 0.1) stays walk.
+        SmoothingOptions decisions;
+        decisions.classThresholds = {0.7, 0.3};
+        decisions.threshold = 0.8;   // below it: "uncertain"
+        auto decided = predictionsCsv({a, b}, &decisions);
+        QVERIFY2(decided.ok(), qPrintable(decided.error()));
+        records = CsvText::parse(*decided, QStringLiteral("predictions.csv"));
+        QVERIFY(records.ok());
+        QCOMPARE(records->at(0).fields.at(6), QStringLiteral("decision"));
+        QCOMPARE(records->at(1).fields.at(6), QStringLiteral("walk"));         // p 0.9 >= 0.8
+        QCOMPARE(records->at(2).fields.at(6), QStringLiteral("uncertain"));    // rest, idle at 0.75 < 0.8
+        QCOMPARE(records->at(3).fields.at(4), QStringLiteral("walk"));         // argmax of a tie
+        QCOMPARE(records->at(3).fields.at(6), QStringLiteral("uncertain"));
+        decisions.threshold = 0.0;
+        QVERIFY(writePredictionsJson(json, {a, b}, true, &decisions).ok());
+        const QJsonObject o = QJsonDocument::fromJson(*readFileBytes(json)).object();
+        QCOMPARE(o.value(QStringLiteral("decisions")).toObject().value(QStringLiteral("class_thresholds")).toArray().size(), 2);
+        const QJsonArray rows = o.value(QStringLiteral("videos")).toArray().at(1).toObject().value(QStringLiteral("fragments")).toArray();
+        QCOMPARE(rows.at(0).toObject().value(QStringLiteral("decision")).toString(), QStringLiteral("rest, idle"));   // 0.5 - 0.3 > 0.5 - 0.7
+        back = readPredictionsJson(json);   // the storage format reads it back, decisions or not
+        QVERIFY2(back.ok(), qPrintable(back.error()));
+        QCOMPARE(back->at(1).probabilityRow(1), b.probabilityRow(1));
     }
 
     void predictionsRefuseMismatchAndDamage()

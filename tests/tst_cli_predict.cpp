@@ -108,10 +108,12 @@ private slots:
         QVERIFY2(t.out.startsWith("motion.mp4: 160 of 160 fragments predicted (motion "), t.out.constData());
         const QStringList lines = fileLines(csv);
         QCOMPARE(lines.size(), 161);
-        QCOMPARE(lines.first(), QStringLiteral("video,fragment,start_frame,end_frame,label,confidence,p_motion,p_static"));
+        QCOMPARE(lines.first(), QStringLiteral("video,fragment,start_frame,end_frame,label,confidence,decision,p_motion,p_static"));
         int correct = 0;
         for (int i = 1; i < lines.size(); ++i) {
             const QStringList f = lines[i].split(u',');
+            // The raw prediction (label) and what the views show with the model's tuned decisions.
+            QVERIFY2(f[6] == QLatin1String("motion") || f[6] == QLatin1String("static"), qPrintable(lines[i]));
             correct += (f[4] == QLatin1String("motion")) == isMotionFrame(f[2].toLongLong()) ? 1 : 0;
         }
         QVERIFY2(correct >= 152, qPrintable(QString::number(correct)));

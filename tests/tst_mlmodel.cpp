@@ -19,17 +19,19 @@
 
 #include <functional>
 #include <random>
+#include <thread>
 
 using namespace fl::ml;
 
 namespace {
 
-ModelInfo infoFor(Architecture arch, TemporalFusion fusion = TemporalFusion::Convolution, int size = 64)
+ModelInfo infoFor(Architecture arch, TemporalFusion fusion = TemporalFusion::Convolution, int size = 64, bool convolutions = true)
 {
     ModelInfo info;
     info.config.architecture = arch;
     info.config.fusion = fusion;
     info.config.inputSize = size;
+    info.config.convolutions = convolutions;
     info.classes = {"a", "b"};
     return info;
 }
@@ -147,10 +149,15 @@ private slots:
         QTest::addColumn<int>("fusion");
         QTest::addColumn<QString>("firstLayer");
         QTest::addColumn<int>("firstChannels");
-        QTest::newRow("fragnet tconv") << int(Architecture::FragNet) << int(TemporalFusion::Convolution) << "frame.block1" << 16;
-        QTest::newRow("fragnet concat") << int(Architecture::FragNet) << int(TemporalFusion::Concatenation) << "frame.block1" << 16;
-        QTest::newRow("fragnet gru") << int(Architecture::FragNet) << int(TemporalFusion::Gru) << "frame.block1" << 16;
-        QTest::newRow("r2plus1d") << int(Architecture::R2Plus1D) << 0 << "block1" << 16;
+        QTest::addColumn<bool>("convolutions");
+        QTest::addColumn<qint64>("minMacs");
+        QTest::newRow("fragnet tconv") << int(Architecture::FragNet) << int(TemporalFusion::Convolution) << "frame.block1" << 16 << true << qint64(1000000);
+        QTest::newRow("fragnet concat") << int(Architecture::FragNet) << int(TemporalFusion::Concatenation) << "frame.block1" << 16 << true << qint64(1000000);
+        QTest::newRow("fragnet gru") << int(Architecture::FragNet) << int(TemporalFusion::Gru) << "frame.block1" << 16 << true << qint64(1000000);
+        QTest::newRow("r2plus1d") << int(Architecture::R2Plus1D) << 0 << "block1" << 16 << true << qint64(1000000);
+        // twostream: the first layer is the front end's motion maps (|difference|, flow u, v) at half size.
+        QTest::newRow("twostream with CNNs") << int(Architecture::TwoStream) << 0 << "motion.front" << 3 << true << qint64(1000000);
+        QTest::newRow("twostream statistics") << int(Architecture::TwoStream) << 0 << "motion.front" << 3 << false << qint64(10000);
     }
 
     void everyArchitectureRuns()
@@ -159,10 +166,12 @@ private slots:
         QFETCH(int, fusion);
         QFETCH(QString, firstLayer);
         QFETCH(int, firstChannels);
-        auto model = FragmentModel::create(infoFor(Architecture(arch), TemporalFusion(fusion)), 2);
+        QFETCH(bool, convolutions);
+        QFETCH(qint64, minMacs);
+        auto model = FragmentModel::create(infoFor(Architecture(arch), TemporalFusion(fusion), 64, convolutions), 2);
         QVERIFY2(model, model.error().c_str());
         QVERIFY(model->size().parameters > 1000);
-        QVERIFY(model->size().macsPerFragment > 1000000);
+        QVERIFY(model->size().macsPerFragment > minMacs);
         const auto bytes = randomBlocks(5, model->info().config, 9);
         const auto blocks = blockPointers(bytes, 5);
         const auto out = predictAll(*model, blocks);
@@ -190,6 +199,9 @@ private slots:
             if (layer == "feature") {
                 QCOMPARE(a->channels, 64);
                 QCOMPARE(a->frames, 1);
+            } else if (layer == "statistics") {   // twostream: the standardised statistics, a vector
+                QCOMPARE(a->frames, 1);
+                QVERIFY(a->channels > 100);
             } else {
                 QCOMPARE(a->frames, 4);
             }
@@ -198,6 +210,136 @@ private slots:
         QCOMPARE(first->channels, firstChannels);
         QCOMPARE(first->height, 32);
         QVERIFY(!predictor->activations(blocks[0], "nope"));
+    }
+
+    void twostreamPrecomputedPartsGiveTheSameOutputs()
+    {
+        // The Trainer runs the fixed front end once per fragment and the rest at every step: the
+        // two halves must give what run() gives, with and without taps.
+        ModelConfig c = infoFor(Architecture::TwoStream).config;
+        auto net = fl::ml::detail::makeNetwork(c);
+        net->eval();
+        QVERIFY(net->hasFixedFrontEnd());
+        torch::manual_seed(4);
+        auto x = torch::rand({3, c.frames, 3, c.inputSize, c.inputSize});
+        const auto whole = net->run(x, false).logits;
+        const auto parts = net->runPrecomputed(net->precompute(x), false).logits;
+        const auto tapped = net->run(x.clone().requires_grad_(true), true);
+        QVERIFY(torch::allclose(whole, parts, 1e-5, 1e-6));
+        QVERIFY(torch::allclose(whole, tapped.logits, 1e-5, 1e-6));
+        // The statistics are taken from the front-end taps: Grad-CAM's gradients reach them.
+        const auto front = std::find_if(tapped.taps.begin(), tapped.taps.end(), [](const auto& t) { return t.name == "motion.front"; });
+        QVERIFY(front != tapped.taps.end());
+        auto grads = torch::autograd::grad({tapped.logits.select(1, 0).sum()}, {front->value}, {}, true, false, true);
+        QVERIFY(grads[0].defined() && grads[0].abs().sum().item<double>() > 0);
+        // Statistics only: nothing but linear layers learn.
+        ModelConfig statsOnly = c;
+        statsOnly.convolutions = false;
+        auto small = fl::ml::detail::makeNetwork(statsOnly);
+        QVERIFY(small->parameterCount() < net->parameterCount());
+        const auto names = small->layerNames();
+        QCOMPARE(QString::fromStdString(names.front()), QStringLiteral("motion.front"));
+        QVERIFY(std::find(names.begin(), names.end(), "statistics") != names.end());
+    }
+
+    void decisionsRoundTripWithTheModel()
+    {
+        ModelInfo info = infoFor(Architecture::TwoStream, TemporalFusion::Convolution, 32, false);
+        info.config.appearanceStream = false;
+        info.temperature = 1.7;
+        info.classThresholds = {0.65, 0.35};
+        info.minBout = 3;
+        auto model = FragmentModel::create(info, 8);
+        QVERIFY2(model, model.error().c_str());
+        QVERIFY(model->save(spath(QStringLiteral("tuned.flmodel"))));
+        auto loaded = FragmentModel::load(spath(QStringLiteral("tuned.flmodel")));
+        QVERIFY2(loaded, loaded.error().c_str());
+        QVERIFY(loaded->info() == model->info());
+        QCOMPARE(loaded->info().temperature, 1.7);
+        QCOMPARE(loaded->info().classThresholds, (std::vector<double>{0.65, 0.35}));
+        QCOMPARE(loaded->info().minBout, 3);
+        QVERIFY(!loaded->info().config.appearanceStream && !loaded->info().config.convolutions);
+        // The temperature softens the probabilities the predictor gives.
+        const auto bytes = randomBlocks(4, info.config, 5);
+        const auto blocks = blockPointers(bytes, 4);
+        ModelInfo plain = loaded->info();
+        plain.temperature = 1.0;
+        FragmentModel cold = loaded->clone();
+        cold.setInfo(plain);
+        const auto warm = predictAll(*loaded, blocks);
+        const auto sharp = predictAll(cold, blocks);
+        for (size_t i = 0; i < warm.size(); ++i) QVERIFY(std::abs(warm[i].probabilities[0] - 0.5f) <= std::abs(sharp[i].probabilities[0] - 0.5f) + 1e-6f);
+        // Inconsistent decisions are refused.
+        ModelInfo bad = info;
+        bad.classThresholds = {0.5};
+        QVERIFY(!FragmentModel::create(bad, 1));
+        bad = info;
+        bad.temperature = 0;
+        QVERIFY(!FragmentModel::create(bad, 1));
+    }
+
+    void formatVersionOneFilesStillLoad()
+    {
+        // A checkpoint as FragmentLab wrote it before the twostream model: version 1, none of
+        // the version-2 fields. It loads with no calibration, argmax decisions, no smoothing.
+        auto model = FragmentModel::create(infoFor(Architecture::FragNet, TemporalFusion::Convolution, 32), 6);
+        QVERIFY(model->save(spath(QStringLiteral("v2.flmodel"))));
+        torch::serialize::InputArchive in;
+        in.load_from(spath(QStringLiteral("v2.flmodel")));
+        const std::vector<std::string> added = {"fragmentlab.version", "meta.appearance_stream", "meta.motion_stream", "meta.statistics",
+                                                "meta.convolutions", "meta.temperature", "meta.class_thresholds", "meta.min_bout"};
+        rewriteCheckpoint(in, spath(QStringLiteral("v1.flmodel")), model->info().config, added,
+                          [](torch::serialize::OutputArchive& out) { out.write("fragmentlab.version", c10::IValue(std::int64_t(1))); }, {});
+        auto loaded = FragmentModel::load(spath(QStringLiteral("v1.flmodel")));
+        QVERIFY2(loaded, loaded.error().c_str());
+        QCOMPARE(loaded->info().config.architecture, Architecture::FragNet);
+        QCOMPARE(loaded->info().temperature, 1.0);
+        QVERIFY(loaded->info().classThresholds.empty());
+        QCOMPARE(loaded->info().minBout, 1);
+        const auto bytes = randomBlocks(3, model->info().config, 2);
+        const auto blocks = blockPointers(bytes, 3);
+        const auto a = predictAll(*model, blocks);
+        const auto b = predictAll(*loaded, blocks);
+        for (size_t i = 0; i < a.size(); ++i) QVERIFY(a[i].probabilities == b[i].probabilities);
+    }
+
+    void trainingOnSeveralThreadsAtOnceIsDeterministic()
+    {
+        // Weight initialisation and dropout must not share a generator between concurrent
+        // trainings (the benchmark runs several at once; the GUI may too).
+        const auto video = SyntheticVideo::make(256, 32, 9);
+        const TrainingSet data = video.trainingSet(4, 192);
+        TrainingOptions o = quickOptions();
+        o.model.architecture = Architecture::TwoStream;
+        o.model.convolutions = false;
+        o.epochs = 3;
+        std::vector<std::int64_t> firsts;
+        for (const auto& f : data.validation) firsts.push_back(f.firstFrame);
+        const auto probabilities = [&](const TrainingOutcome& outcome) {
+            std::vector<float> all;
+            auto predictor = Predictor::create(outcome.model);
+            if (!predictor) return all;
+            auto predicted = predictor->predict(video.view(), firsts);
+            if (!predicted) {
+                qWarning("%s", predicted.error().c_str());
+                return all;
+            }
+            for (const auto& p : *predicted) all.insert(all.end(), p.probabilities.begin(), p.probabilities.end());
+            return all;
+        };
+        auto alone = Trainer::train(data, o);
+        QVERIFY2(alone, alone.error().c_str());
+        const auto expected = probabilities(*alone);
+        std::vector<float> results[2];
+        std::thread others[2];
+        for (int k = 0; k < 2; ++k)
+            others[k] = std::thread([&, k] {
+                auto r = Trainer::train(data, o);
+                if (r) results[k] = probabilities(*r);
+            });
+        for (auto& t : others) t.join();
+        QCOMPARE(results[0], expected);
+        QCOMPARE(results[1], expected);
     }
 
     void networkTapsSupportGradients()

@@ -11,6 +11,7 @@
 #include "ml/TorchRuntime.h"
 #include "project/Project.h"
 #include "training/FragmentSplit.h"
+#include <QJsonDocument>
 #include "training/ModelFrames.h"
 #include "training/ModelStore.h"
 
@@ -132,11 +133,40 @@ private slots:
         QCOMPARE(report.splitPolicy, QStringLiteral("time-blocks"));
         QVERIFY(report.parameters > 0 && report.flopsPerFragment > 0);
 
+        // What one click did: every candidate cross-validated on the same folds, the winner
+        // trained on every label, its decisions tuned and stored with the model.
+        const ModelSelection& sel = report.selection;
+        QVERIFY(sel.used);
+        QCOMPARE(sel.candidates.size(), qsizetype(test::fastTrainingRequest().candidates.size()));
+        QVERIFY(sel.folds >= 2);
+        for (const CandidateScore& c : sel.candidates) {
+            QCOMPARE(c.foldMacroF1.size(), qsizetype(sel.folds));
+            QVERIFY(c.meanMacroF1 >= 0 && c.meanMacroF1 <= 1);
+        }
+        QVERIFY(!sel.winner.isEmpty() && !sel.winnerReason.isEmpty());
+        QVERIFY(sel.temperature > 0);
+        QVERIFY(sel.eceBefore >= 0 && sel.eceAfter >= 0);
+        QCOMPARE(report.trainFragments, qint64(90));   // the final model: every labeled fragment
+        auto stored = ml::FragmentModel::load(QFile::encodeName(job.modelFile()).toStdString());
+        QVERIFY2(stored, stored.error().c_str());
+        QCOMPARE(stored->info().temperature, sel.temperature);
+        QCOMPARE(stored->info().minBout, sel.minBout);
+        QCOMPARE(stored->info().classThresholds, std::vector<double>(sel.classThresholds.begin(), sel.classThresholds.end()));
+
         // The report on disk reads back the same.
         auto loaded = TrainingReport::load(job.reportFile());
         QVERIFY2(loaded, qPrintable(loaded.error()));
         QCOMPARE(loaded->validation, report.validation);
         QCOMPARE(loaded->history, report.history);
+        QCOMPARE(loaded->selection, report.selection);
+        // A report of the previous version (no "selection") still loads.
+        QJsonObject old = report.toJson();
+        old.remove(QStringLiteral("selection"));
+        old.insert(QStringLiteral("version"), 1);
+        auto previous = TrainingReport::fromJson(QJsonDocument(old).toJson(), QStringLiteral("old.report.json"));
+        QVERIFY2(previous, qPrintable(previous.error()));
+        QVERIFY(!previous->selection.used);
+        QCOMPARE(previous->validation, report.validation);
 
         // Scored on the unlabeled part of the video.
         EvaluationJob eval(*project, job.modelFile(), m_motion.unlabeledTruthCsv);
@@ -164,6 +194,33 @@ private slots:
         QVERIFY(a == b); // bit-identical probabilities
         QFile::remove(job.modelFile());
         QFile::remove(job.reportFile());
+    }
+
+    void cancelDuringCrossValidationIsQuickAndWritesNothing()
+    {
+        QVERIFY(!m_firstModel.isEmpty());
+        auto project = Project::load(m_motion.dir);
+        QVERIFY(project);
+        const QStringList before = modelFolderListing(project->modelsDir());
+        JobRunner runner;
+        TrainingRequest request = test::fastTrainingRequest();
+        for (auto& c : request.candidates) c.options.epochs = 200;   // folds long enough to cancel in
+        auto* job = new TrainingJob(*project, request);
+        QElapsedTimer sinceCancel;
+        connect(job, &TrainingJob::stageChanged, this, [&](const QString& stage) {
+            if (stage.contains(QStringLiteral("fold 2")) && !job->cancelRequested()) {
+                sinceCancel.start();
+                job->requestCancel();
+            }
+        });
+        QSignalSpy finished(job, &Job::finished);
+        runner.start(std::unique_ptr<Job>(job));
+        QVERIFY(finished.wait(120000));
+        const qint64 cancelMs = sinceCancel.isValid() ? sinceCancel.elapsed() : -1;
+        qInfo("cancel during cross-validation took effect in %lld ms", static_cast<long long>(cancelMs));
+        QCOMPARE(finished.first().first().value<Job::State>(), Job::State::Cancelled);
+        QVERIFY(cancelMs >= 0 && cancelMs < 1000);
+        QCOMPARE(modelFolderListing(project->modelsDir()), before);
     }
 
     void cancelMidEpochLeavesPreviousModel()

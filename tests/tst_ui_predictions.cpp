@@ -25,9 +25,12 @@
 #include "jobs/JobRunner.h"
 #include "jobs/TrainingJob.h"
 #include "project/Project.h"
+#include "training/ModelStore.h"
+#include "training/TrainingReport.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QPushButton>
 #include <QLabel>
 #include <QSpinBox>
 #include <QDir>
@@ -133,6 +136,30 @@ private slots:
         }
         QVERIFY(total > 100);
         QVERIFY2(double(right) / double(total) >= 0.9, qPrintable(QStringLiteral("%1 of %2 right").arg(right).arg(total)));
+
+        // The decision thresholds start at the model's (its report), one box per class, and
+        // changing one changes what the timeline shows.
+        PredictionsPanel* panel = ws.predictions()->panel();
+        QCOMPARE(panel->classThresholdBoxes().size(), 2);
+        const auto report = TrainingReport::load(ModelStore::reportFileFor(w.document()->project().activeModelFile()));
+        QVERIFY2(report, qPrintable(report.error()));
+        QCOMPARE(ws.predictions()->smoothing().minBout, std::max(1, report->selection.minBout));
+        QCOMPARE(ws.predictions()->smoothing().classThresholds,
+                 std::vector<double>(report->selection.classThresholds.begin(), report->selection.classThresholds.end()));
+        panel->classThresholdBoxes()[0]->setValue(0.9);   // class 0 only where its probability beats the other's by 0.8
+        panel->classThresholdBoxes()[1]->setValue(0.1);
+        QCOMPARE(ws.predictions()->smoothing().classThresholds, (std::vector<double>{0.9, 0.1}));
+        qint64 shownZero = 0, expectedZero = 0, argmaxZero = 0;
+        for (int c : ws.predictions()->track()->shownClasses()) shownZero += c == 0;
+        for (qint64 j = 0; j < p->fragmentCount(); ++j) {
+            expectedZero += p->probability(j, 0) - 0.9 >= p->probability(j, 1) - 0.1;
+            argmaxZero += p->predictedClass(j) == 0;
+        }
+        if (ws.predictions()->smoothing().minBout <= 1) QCOMPARE(shownZero, expectedZero);
+        QVERIFY(expectedZero <= argmaxZero);
+        panel->modelDecisionsButton()->click();
+        QCOMPARE(ws.predictions()->smoothing().classThresholds,
+                 std::vector<double>(report->selection.classThresholds.begin(), report->selection.classThresholds.end()));
 
         // Reopening the project shows the stored predictions again.
         QuietWindow w2(s.get());

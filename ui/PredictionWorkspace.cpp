@@ -1,5 +1,8 @@
 #include "PredictionWorkspace.h"
 
+#include "training/ModelStore.h"
+#include "training/TrainingReport.h"
+
 #include "FrameView.h"
 #include "MainWindow.h"
 #include "PredictionTrack.h"
@@ -14,6 +17,7 @@
 #include "training/PredictionStore.h"
 
 #include <QAction>
+#include <QSignalBlocker>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -60,6 +64,8 @@ PredictionWorkspace::PredictionWorkspace(MainWindow* window)
     auto smoothingChanged = [this] { applySmoothing(); };
     connect(m_panel->thresholdBox(), &QDoubleSpinBox::valueChanged, this, smoothingChanged);
     connect(m_panel->minBoutBox(), &QSpinBox::valueChanged, this, smoothingChanged);
+    connect(m_panel, &PredictionsPanel::classThresholdsChanged, this, smoothingChanged);
+    connect(m_panel, &PredictionsPanel::modelDecisionsRequested, this, [this] { m_panel->minBoutBox()->setValue(m_modelMinBout); });
     connect(m_panel->predictAllButton(), &QPushButton::clicked, action(QStringLiteral("predictAll")), &QAction::trigger);
     connect(m_panel->predictVideoButton(), &QPushButton::clicked, action(QStringLiteral("predictVideo")), &QAction::trigger);
     connect(m_panel->refreshSuggestionsButton(), &QPushButton::clicked, this, &PredictionWorkspace::refreshSuggestions);
@@ -146,7 +152,35 @@ void PredictionWorkspace::buildActions()
 
 SmoothingOptions PredictionWorkspace::smoothing() const
 {
-    return {m_panel->thresholdBox()->value(), m_panel->minBoutBox()->value()};
+    SmoothingOptions o;
+    o.threshold = m_panel->thresholdBox()->value();
+    o.minBout = m_panel->minBoutBox()->value();
+    o.classThresholds = m_panel->classThresholds();
+    return o;
+}
+
+void PredictionWorkspace::loadModelDecisions()
+{
+    // When the active model changes, the views start from the decisions it was tuned with (its
+    // report: class thresholds, minimum bout); the panel's boxes override them from there on.
+    ProjectDocument* doc = m_window->document();
+    const QString modelFile = doc->hasProject() ? doc->project().activeModelFile() : QString();
+    if (modelFile == m_decisionsModel) return;
+    m_decisionsModel = modelFile;
+    QStringList classes;
+    std::vector<double> thresholds;
+    m_modelMinBout = 1;
+    if (!modelFile.isEmpty()) {
+        if (auto report = TrainingReport::load(ModelStore::reportFileFor(modelFile))) {
+            classes = report->classes;
+            thresholds.assign(report->selection.classThresholds.begin(), report->selection.classThresholds.end());
+            m_modelMinBout = std::max(1, report->selection.minBout);
+        }
+    }
+    const QSignalBlocker blockBout(m_panel->minBoutBox());
+    const QSignalBlocker blockPanel(m_panel);
+    m_panel->minBoutBox()->setValue(m_modelMinBout);
+    m_panel->setDecisionClasses(classes, thresholds);
 }
 
 const VideoPredictions* PredictionWorkspace::predictions(int video) const
@@ -168,6 +202,7 @@ void PredictionWorkspace::reload()
         const Project& p = doc->project();
         m_predictions.resize(size_t(p.videoCount()));
         m_shown.resize(size_t(p.videoCount()));
+        loadModelDecisions();
         if (!p.activeModel().isEmpty()) {
             for (VideoPredictionState& s : PredictionStore::loadForModel(p, p.activeModel())) {
                 if (s.video < 0 || s.video >= p.videoCount())

@@ -81,6 +81,7 @@ private:
     void updateSummary();
     void updateClassBox();
     void applySmoothing();
+    void loadModelDecisions();
     void onRows(const QString& video, qint64 first, qint64 count);
     std::vector<QColor> classColors(const VideoPredictions& predictions) const;
     Result<int> accept(qint64 firstFragment, qint64 lastFragment, double minConfidence);
@@ -92,6 +93,8 @@ private:
     std::unique_ptr<PredictionTrack> m_track;
     std::vector<std::unique_ptr<VideoPredictions>> m_predictions; // per project video; null: none
     std::vector<std::vector<int>> m_shown;                       // smoothed classes per video
+    QString m_decisionsModel;                                    // the model whose decisions the panel was set to
+    int m_modelMinBout = 1;
     QStringList m_problems;
     QPointer<PredictionJob> m_job;
     std::vector<Suggestion> m_suggestions;

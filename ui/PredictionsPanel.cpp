@@ -14,6 +14,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 namespace fl {
 
 PredictionsPanel::PredictionsPanel(QWidget* parent) : QWidget(parent)
@@ -44,6 +47,24 @@ PredictionsPanel::PredictionsPanel(QWidget* parent) : QWidget(parent)
     m_minBout->setToolTip(tr("Bouts shorter than this are merged into their neighbours (1: no smoothing)"));
     form->addRow(tr("Minimum bout"), m_minBout);
     layout->addWidget(show);
+
+    auto* decide = new QGroupBox(tr("Decision thresholds"), this);
+    decide->setToolTip(tr("A fragment takes the class whose probability most exceeds its threshold; training tunes them on "
+                          "held-out folds of the labels"));
+    auto* decideLayout = new QVBoxLayout(decide);
+    m_decisionNote = new QLabel(decide);
+    m_decisionNote->setWordWrap(true);
+    decideLayout->addWidget(m_decisionNote);
+    m_decisionForm = new QFormLayout;
+    decideLayout->addLayout(m_decisionForm);
+    m_modelDecisions = new QPushButton(tr("Model's values"), decide);
+    m_modelDecisions->setToolTip(tr("Put the thresholds and the minimum bout back to what training tuned"));
+    decideLayout->addWidget(m_modelDecisions);
+    connect(m_modelDecisions, &QPushButton::clicked, this, [this] {
+        setDecisionClasses(m_classes, m_tuned);
+        emit modelDecisionsRequested();
+    });
+    layout->addWidget(decide);
 
     auto* review = new QGroupBox(tr("Review"), this);
     auto* reviewLayout = new QVBoxLayout(review);
@@ -81,6 +102,40 @@ PredictionsPanel::PredictionsPanel(QWidget* parent) : QWidget(parent)
     m_refreshSuggestions->setToolTip(tr("Rank the fragments again (after new labels or predictions)"));
     nextLayout->addWidget(m_refreshSuggestions);
     layout->addWidget(next, 1);
+}
+
+void PredictionsPanel::setDecisionClasses(const QStringList& classes, const std::vector<double>& tuned)
+{
+    m_classes = classes;
+    m_tuned = int(tuned.size()) == classes.size() ? tuned : std::vector<double>{};
+    while (m_decisionForm->rowCount() > 0) m_decisionForm->removeRow(0);
+    m_classThresholds.clear();
+    const int k = int(classes.size());
+    for (int c = 0; c < k; ++c) {
+        auto* box = new QDoubleSpinBox(this);
+        box->setRange(0.0, 1.0);
+        box->setSingleStep(0.05);
+        box->setDecimals(2);
+        box->setValue(m_tuned.empty() ? 1.0 / k : m_tuned[size_t(c)]);
+        box->setToolTip(tr("Class \"%1\" is decided where its probability minus this beats every other class's").arg(classes[c]));
+        connect(box, &QDoubleSpinBox::valueChanged, this, &PredictionsPanel::classThresholdsChanged);
+        auto* label = new QLabel(classes[c], this);
+        label->setProperty("className", classes[c]);
+        m_decisionForm->addRow(label, box);
+        m_classThresholds << box;
+    }
+    m_decisionNote->setText(k == 0 ? tr("No model.")
+                            : m_tuned.empty() ? tr("The model's own decision: the most probable class.")
+                                              : tr("Tuned on held-out folds when the model was trained."));
+    emit classThresholdsChanged();
+}
+
+std::vector<double> PredictionsPanel::classThresholds() const
+{
+    std::vector<double> t;
+    for (const QDoubleSpinBox* box : m_classThresholds) t.push_back(box->value());
+    if (!t.empty() && std::all_of(t.begin(), t.end(), [&t](double v) { return std::abs(v - t.front()) < 1e-9; })) t.clear();
+    return t;
 }
 
 void PredictionsPanel::addReviewAction(QAction* action, int row, int column)

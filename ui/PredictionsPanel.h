@@ -1,13 +1,19 @@
 #pragma once
 // The Predictions dock: run the active model over the project's videos (or the current one),
 // what the timeline shows of the results (display threshold, minimum bout length), review
-// (step through bouts of a class or through uncertain fragments, accept predictions as labels)
+// (step through bouts of a class or through uncertain fragments, accept predictions as labels),
+// the per-class decision thresholds (the model's tuned values, overridable)
 // and the "Label next" list of suggested fragments. The logic lives in PredictionWorkspace;
 // this is its face.
+#include <QList>
+#include <QStringList>
 #include <QWidget>
+
+#include <vector>
 
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QGridLayout;
 class QLabel;
 class QPushButton;
@@ -35,6 +41,18 @@ public:
     // Buttons for actions the workspace owns (text, tooltip and enabled state follow the action).
     void addReviewAction(QAction* action, int row, int column);
 
+    // Per-class decision thresholds (SmoothingOptions::classThresholds): one box per class,
+    // starting at the values the model was tuned with (`tuned`, empty: argmax, shown as 1/K);
+    // "Model's values" puts them back. classThresholds() is empty while they are all equal.
+    void setDecisionClasses(const QStringList& classes, const std::vector<double>& tuned);
+    std::vector<double> classThresholds() const;
+    QList<QDoubleSpinBox*> classThresholdBoxes() const { return m_classThresholds; }
+    QPushButton* modelDecisionsButton() const { return m_modelDecisions; }
+
+signals:
+    void classThresholdsChanged();
+    void modelDecisionsRequested();   // "Model's values": the owner puts the minimum bout back too
+
 private:
     QLabel* m_model = nullptr;
     QPushButton* m_predictAll = nullptr;
@@ -47,6 +65,12 @@ private:
     QTableWidget* m_suggestions = nullptr;
     QPushButton* m_refreshSuggestions = nullptr;
     QGridLayout* m_reviewGrid = nullptr;
+    QFormLayout* m_decisionForm = nullptr;
+    QList<QDoubleSpinBox*> m_classThresholds;
+    QStringList m_classes;
+    std::vector<double> m_tuned;
+    QLabel* m_decisionNote = nullptr;
+    QPushButton* m_modelDecisions = nullptr;
 };
 
 } // namespace fl

@@ -492,8 +492,10 @@ Status ScenesPanel::exportPredictions(const QString& file)
             all.push_back(*p);
     if (all.empty())
         return Status::failure(tr("no predictions to export: predict first"));
-    return file.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ? writePredictionsJson(file, all)
-                                                                        : writePredictionsCsv(file, all);
+    // The raw predictions and what the views show (the Predictions panel's decisions).
+    const SmoothingOptions decisions = m_predictions->smoothing();
+    return file.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ? writePredictionsJson(file, all, true, &decisions)
+                                                                        : writePredictionsCsv(file, all, &decisions);
 }
 
 void ScenesPanel::exportDialog()

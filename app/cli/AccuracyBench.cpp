@@ -344,11 +344,6 @@ int runBenchAccuracy(const QStringList& argv)
     for (auto& c : request->candidates)
         if (c.options.device == ml::DeviceChoice::Auto) c.options.device = ml::DeviceChoice::Cpu;
 
-    const QString media = args.isSet(QStringLiteral("media")) ? args.value(QStringLiteral("media")) : defaultMediaDir();
-    if (!QFileInfo(media).isDir()) {
-        printLine(QStringLiteral("bench accuracy: skipped: %1 not found (the real videos; --media DIR)").arg(media));
-        return Skipped;
-    }
     const QString cache = args.isSet(QStringLiteral("cache")) ? args.value(QStringLiteral("cache")) : defaultCacheDir();
     QStringList tasks = accuracyTaskNames();
     if (args.isSet(QStringLiteral("tasks"))) {
@@ -382,6 +377,12 @@ int runBenchAccuracy(const QStringList& argv)
     if (!maxVideos) return exit;
     const auto maxSourceFrames = args.integer(QStringLiteral("max-source-frames"), 0, 0, 1000000, &exit);
     if (!maxSourceFrames) return exit;
+
+    const QString media = args.isSet(QStringLiteral("media")) ? args.value(QStringLiteral("media")) : defaultMediaDir();
+    if (!QFileInfo(media).isDir()) {
+        printLine(QStringLiteral("bench accuracy: skipped: %1 not found (the real videos; --media DIR)").arg(media));
+        return Skipped;
+    }
 
     QElapsedTimer wall;
     wall.start();
@@ -447,15 +448,15 @@ int runBenchAccuracy(const QStringList& argv)
                                    {QStringLiteral("error"), s.error}});
     }
     QStringList table;
-    table << QStringLiteral("| task | setting | labels | model | frame difference | colour histogram | model ≥ best baseline | train s |");
-    table << QStringLiteral("|---|---|---:|---:|---:|---:|:---:|---:|");
+    table << QStringLiteral("| task | setting | labels | model | model, argmax only | frame difference | colour histogram | model ≥ best baseline | train s |");
+    table << QStringLiteral("|---|---|---:|---:|---:|---:|---:|:---:|---:|");
     QJsonArray summary;
     int failures = 0;
     int below = 0;
     for (int t = 0; t < int(prepared.size()); ++t) {
         for (const QString& setting : settings) {
             for (int budget : budgets) {
-                std::vector<double> m, d, h, secs;
+                std::vector<double> m, raw, d, h, secs;
                 int labeled = 0;
                 for (size_t i = 0; i < runs.size(); ++i) {
                     const Run& r = runs[i];
@@ -465,24 +466,26 @@ int runBenchAccuracy(const QStringList& argv)
                         continue;
                     }
                     m.push_back(results[i].model);
+                    raw.push_back(results[i].modelRaw);
                     d.push_back(results[i].difference);
                     h.push_back(results[i].histogram);
                     secs.push_back(results[i].trainSeconds);
                     labeled = std::max(labeled, results[i].labeled);
                 }
-                const Summary sm = summarise(m), sd = summarise(d), sh = summarise(h), st = summarise(secs);
+                const Summary sm = summarise(m), sr = summarise(raw), sd = summarise(d), sh = summarise(h), st = summarise(secs);
                 const bool wins = sm.mean + 1e-9 >= std::max(sd.mean, sh.mean);
                 below += wins ? 0 : 1;
-                table << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 |")
+                table << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |")
                              .arg(prepared[size_t(t)].task.name, setting)
                              .arg(labeled < budget ? QStringLiteral("%1 (%2)").arg(budget).arg(labeled) : QString::number(budget))
-                             .arg(cell(sm), cell(sd), cell(sh), wins ? QStringLiteral("yes") : QStringLiteral("**no**"))
+                             .arg(cell(sm), cell(sr), cell(sd), cell(sh), wins ? QStringLiteral("yes") : QStringLiteral("**no**"))
                              .arg(st.mean, 0, 'f', 1);
                 summary.append(QJsonObject{{QStringLiteral("task"), prepared[size_t(t)].task.name},
                                            {QStringLiteral("setting"), setting},
                                            {QStringLiteral("budget"), budget},
                                            {QStringLiteral("model_mean"), sm.mean},
                                            {QStringLiteral("model_sd"), sm.sd},
+                                           {QStringLiteral("model_raw_mean"), sr.mean},
                                            {QStringLiteral("frame_difference_mean"), sd.mean},
                                            {QStringLiteral("frame_difference_sd"), sd.sd},
                                            {QStringLiteral("colour_histogram_mean"), sh.mean},

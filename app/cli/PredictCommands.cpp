@@ -134,7 +134,8 @@ int predictFolder(const ArgParser& args, const Project& project, const QString& 
         QString file;
         if (!outDir.isEmpty()) {
             file = QDir(outDir).filePath(p.video + QStringLiteral(".csv"));
-            if (Status s = writePredictionsCsv(file, {p}); !s) return fail(s.error());
+            const SmoothingOptions decisions = job.modelDecisions();
+            if (Status s = writePredictionsCsv(file, {p}, &decisions); !s) return fail(s.error());
         }
         videos.append(videoSummary(p, file));
     }
@@ -200,8 +201,11 @@ int runPredict(const QStringList& argv)
 
     if (args.isSet(QStringLiteral("output"))) {
         const QString out = args.value(QStringLiteral("output"));
-        const Status written = out.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ? writePredictionsJson(out, results, request.keepFeatures)
-                                                                                           : writePredictionsCsv(out, results);
+        // Raw predictions and the model's decisions (its tuned thresholds and minimum bout).
+        const SmoothingOptions decisions = job.modelDecisions();
+        const Status written = out.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
+                                   ? writePredictionsJson(out, results, request.keepFeatures, &decisions)
+                                   : writePredictionsCsv(out, results, &decisions);
         if (!written) return fail(written.error());
     }
     QJsonArray videos;

@@ -65,11 +65,26 @@ Status exportSplit(const Project& project, const TrainingRequest& request, const
     return writeFileAtomically(file, QJsonDocument(o).toJson(QJsonDocument::Indented));
 }
 
+// One line per epoch of the training that emits them (the default training: its final run, on
+// every label, which has no validation split: its held-out scores come from cross-validation).
 void printEpoch(const EpochRecord& e, int epochs)
 {
+    if (e.validationMacroF1 < 0) {
+        std::fprintf(stderr, "final training, epoch %d/%d: loss %.4f acc %.3f (%.1f s)\n", e.epoch, epochs, e.trainLoss, e.trainAccuracy, e.seconds);
+        return;
+    }
     std::fprintf(stderr, "epoch %d/%d: loss %.4f acc %.3f | validation loss %.4f acc %.3f macro-F1 %.3f%s (%.1f s)\n", e.epoch, epochs,
                  e.trainLoss, e.trainAccuracy, e.validationLoss, e.validationAccuracy, e.validationMacroF1, e.best ? " *" : "", e.seconds);
 }
+
+// The epochs the final run plans (raised by the minimum steps), from its batches.
+struct PlannedEpochs {
+    int value = 0;
+    void connect(TrainingJob& job)
+    {
+        QObject::connect(&job, &TrainingJob::batchProgress, [this](const ml::BatchProgress& p) { value = p.epochs; });
+    }
+};
 
 // User + system CPU time of this process (all threads).
 double processCpuSeconds()
@@ -106,10 +121,11 @@ int runTrain(const QStringList& argv)
     QObject::connect(&job, &Job::progress, [&progress](qint64 done, qint64 total, const QString& what, double) {
         if (progress) progress(done, total, what);
     });
-    const int epochs = request->options.epochs;
-    QObject::connect(&job, &TrainingJob::epochFinished, [epochs](const EpochRecord& e) {
+    PlannedEpochs planned;
+    planned.connect(job);
+    QObject::connect(&job, &TrainingJob::epochFinished, [&planned](const EpochRecord& e) {
         endProgress();
-        printEpoch(e, epochs);
+        printEpoch(e, planned.value);
     });
     const Status status = job.runHere();
     endProgress();
@@ -126,7 +142,7 @@ int runTrain(const QStringList& argv)
         activated = true;
     }
     if (args.isSet(QStringLiteral("json"))) {
-        printJson(QJsonObject{{QStringLiteral("model"), job.modelFile()},
+        QJsonObject o{{QStringLiteral("model"), job.modelFile()},
                               {QStringLiteral("report"), job.reportFile()},
                               {QStringLiteral("macro_f1"), report.validation.macroF1},
                               {QStringLiteral("accuracy"), report.validation.accuracy},
@@ -136,16 +152,45 @@ int runTrain(const QStringList& argv)
                               {QStringLiteral("validation_fragments"), report.validationFragments},
                               {QStringLiteral("split"), report.splitPolicy},
                               {QStringLiteral("seconds"), report.prepareSeconds + report.trainSeconds},
-                              {QStringLiteral("active"), activated}});
+                              {QStringLiteral("active"), activated}};
+        // What the default training did: the candidates' cross-validated scores, the winner,
+        // the calibration and the tuned decisions (the report's "selection").
+        if (report.selection.used) o.insert(QStringLiteral("selection"), report.selection.toJson());
+        printJson(o);
     } else {
+        if (report.selection.used) {
+            const ModelSelection& sel = report.selection;
+            for (const CandidateScore& c : sel.candidates)
+                printLine(QStringLiteral("%1 %2: held-out macro-F1 %3 ± %4, log loss %5 (%6 s)")
+                              .arg(c.name == sel.winner ? QStringLiteral("*") : QStringLiteral(" "), c.name)
+                              .arg(c.meanMacroF1, 0, 'f', 3)
+                              .arg(c.sdMacroF1, 0, 'f', 3)
+                              .arg(c.logLoss, 0, 'f', 3)
+                              .arg(c.seconds, 0, 'f', 1));
+            QStringList thresholds;
+            for (double t : sel.classThresholds) thresholds << QString::number(t, 'f', 2);
+            printLine(QStringLiteral("chosen: %1 (%2)").arg(sel.winner, sel.winnerReason));
+            printLine(QStringLiteral("calibration: temperature %1, ECE %2 -> %3; thresholds: %4; minimum bout: %5")
+                          .arg(sel.temperature, 0, 'f', 2)
+                          .arg(sel.eceBefore, 0, 'f', 3)
+                          .arg(sel.eceAfter, 0, 'f', 3)
+                          .arg(thresholds.isEmpty() ? QStringLiteral("argmax") : thresholds.join(QLatin1Char('/')))
+                          .arg(sel.minBout));
+        }
         printLine(QStringLiteral("report: %1").arg(job.reportFile()));
         printLine(QStringLiteral("model: %1%2").arg(job.modelFile(), activated ? QStringLiteral(" (active)") : QString()));
-        printLine(QStringLiteral("macro-F1: %1 (validation, %2 fragments, epoch %3 of %4; split: %5)")
-                      .arg(score(report.validation.macroF1))
-                      .arg(report.validationFragments)
-                      .arg(report.bestEpoch)
-                      .arg(report.epochsRun)
-                      .arg(report.splitPolicy));
+        if (report.selection.used)
+            printLine(QStringLiteral("macro-F1: %1 (held out by cross-validation, %2 fragments, folds: %3)")
+                          .arg(score(report.validation.macroF1))
+                          .arg(report.validationFragments)
+                          .arg(report.splitPolicy));
+        else
+            printLine(QStringLiteral("macro-F1: %1 (validation, %2 fragments, epoch %3 of %4; split: %5)")
+                          .arg(score(report.validation.macroF1))
+                          .arg(report.validationFragments)
+                          .arg(report.bestEpoch)
+                          .arg(report.epochsRun)
+                          .arg(report.splitPolicy));
     }
     return Ok;
 }
@@ -281,8 +326,9 @@ int runBenchTrain(const QStringList& argv)
     const double prepareWall = double(wall.nsecsElapsed()) / 1e9;
     const double cpu1 = processCpuSeconds();
     TrainingJob job(*project, *request);
-    const int epochs = request->options.epochs;
-    QObject::connect(&job, &TrainingJob::epochFinished, [epochs](const EpochRecord& e) { printEpoch(e, epochs); });
+    PlannedEpochs planned;
+    planned.connect(job);
+    QObject::connect(&job, &TrainingJob::epochFinished, [&planned](const EpochRecord& e) { printEpoch(e, planned.value); });
     const Status status = job.runHere();
     if (!status) return fail(status.error());
     const double trainCpu = processCpuSeconds() - cpu1;

@@ -31,20 +31,30 @@ QString number(float v)
 
 } // namespace
 
-Result<QByteArray> predictionsCsv(const std::vector<VideoPredictions>& videos)
+// The decided class name of fragment j ("uncertain" below the confidence threshold).
+QString decisionName(const VideoPredictions& v, const std::vector<int>& decided, qint64 j)
+{
+    const int c = j < qint64(decided.size()) ? decided[size_t(j)] : kNotPredicted;
+    return c >= 0 && c < v.classCount() ? v.classes.at(c) : QStringLiteral("uncertain");
+}
+
+Result<QByteArray> predictionsCsv(const std::vector<VideoPredictions>& videos, const SmoothingOptions* decisions)
 {
     if (Status s = checkConsistent(videos); !s) return s;
     QStringList header{QStringLiteral("video"), QStringLiteral("fragment"), QStringLiteral("start_frame"), QStringLiteral("end_frame"),
                        QStringLiteral("label"), QStringLiteral("confidence")};
+    if (decisions) header << QStringLiteral("decision");
     if (!videos.empty())
         for (const QString& c : videos.front().classes) header << CsvText::field(QStringLiteral("p_") + c);
     QString out = header.join(QLatin1Char(',')) + QLatin1Char('\n');
     for (const VideoPredictions& v : videos) {
+        const std::vector<int> decided = decisions ? smoothedClasses(v, *decisions) : std::vector<int>{};
         for (qint64 j = 0; j < v.fragmentCount(); ++j) {
             if (!v.isPredicted(j)) continue;
             QStringList row{CsvText::field(v.video), QString::number(j), QString::number(v.spec.firstFrame(j)),
                             QString::number(v.spec.endFrame(j)), CsvText::field(v.classes.at(v.predictedClass(j))),
                             number(v.confidence(j))};
+            if (decisions) row << CsvText::field(decisionName(v, decided, j));
             for (int c = 0; c < v.classCount(); ++c) row << number(v.probability(j, c));
             out += row.join(QLatin1Char(',')) + QLatin1Char('\n');
         }
@@ -52,7 +62,7 @@ Result<QByteArray> predictionsCsv(const std::vector<VideoPredictions>& videos)
     return out.toUtf8();
 }
 
-Result<QByteArray> predictionsJson(const std::vector<VideoPredictions>& videos, bool withFeatures)
+Result<QByteArray> predictionsJson(const std::vector<VideoPredictions>& videos, bool withFeatures, const SmoothingOptions* decisions)
 {
     if (Status s = checkConsistent(videos); !s) return s;
     const VideoPredictions empty;
@@ -62,8 +72,17 @@ Result<QByteArray> predictionsJson(const std::vector<VideoPredictions>& videos, 
     QString out;
     out += QStringLiteral("{\n  \"format\": \"%1\",\n  \"version\": %2,\n").arg(QLatin1String(kJsonFormat)).arg(kJsonVersion);
     out += QStringLiteral("  \"model\": %1,\n  \"classes\": [%2],\n").arg(json::quote(first.modelId), classes.join(QStringLiteral(", ")));
-    out += QStringLiteral("  \"spec\": {\"length\": %1, \"stride\": %2, \"step\": %3},\n  \"videos\": [")
+    out += QStringLiteral("  \"spec\": {\"length\": %1, \"stride\": %2, \"step\": %3},\n")
                .arg(first.spec.length).arg(first.spec.stride).arg(first.spec.step);
+    if (decisions) {
+        QStringList thresholds;
+        for (double t : decisions->classThresholds) thresholds << number(t);
+        out += QStringLiteral("  \"decisions\": {\"class_thresholds\": [%1], \"min_bout\": %2, \"confidence_threshold\": %3},\n")
+                   .arg(thresholds.join(QStringLiteral(", ")))
+                   .arg(decisions->minBout)
+                   .arg(number(decisions->threshold));
+    }
+    out += QStringLiteral("  \"videos\": [");
     for (size_t vi = 0; vi < videos.size(); ++vi) {
         const VideoPredictions& v = videos[vi];
         const bool features = withFeatures && v.hasFeatures();
@@ -71,6 +90,7 @@ Result<QByteArray> predictionsJson(const std::vector<VideoPredictions>& videos, 
         out += QStringLiteral("\"video\": ") + json::quote(v.video)
             + QStringLiteral(", \"frame_count\": %1, \"feature_size\": %2, \"fragments\": [").arg(v.frameCount).arg(features ? v.featureSize : 0);
         bool firstRow = true;
+        const std::vector<int> decided = decisions ? smoothedClasses(v, *decisions) : std::vector<int>{};
         for (qint64 j = 0; j < v.fragmentCount(); ++j) {
             if (!v.isPredicted(j)) continue;
             QStringList probs;
@@ -81,6 +101,7 @@ Result<QByteArray> predictionsJson(const std::vector<VideoPredictions>& videos, 
                                   "\"probabilities\": [%6]")
                        .arg(j).arg(v.spec.firstFrame(j)).arg(v.spec.endFrame(j))
                        .arg(json::quote(v.classes.at(v.predictedClass(j))), number(v.confidence(j)), probs.join(QStringLiteral(", ")));
+            if (decisions) out += QStringLiteral(", \"decision\": %1").arg(json::quote(decisionName(v, decided, j)));
             if (features) {
                 QStringList f;
                 for (float x : v.feature(j)) f << number(x);
@@ -94,16 +115,17 @@ Result<QByteArray> predictionsJson(const std::vector<VideoPredictions>& videos, 
     return out.toUtf8();
 }
 
-Status writePredictionsCsv(const QString& file, const std::vector<VideoPredictions>& videos)
+Status writePredictionsCsv(const QString& file, const std::vector<VideoPredictions>& videos, const SmoothingOptions* decisions)
 {
-    auto bytes = predictionsCsv(videos);
+    auto bytes = predictionsCsv(videos, decisions);
     if (!bytes) return Status::failure(QStringLiteral("%1: %2").arg(file, bytes.error()));
     return writeFileAtomically(file, *bytes);
 }
 
-Status writePredictionsJson(const QString& file, const std::vector<VideoPredictions>& videos, bool withFeatures)
+Status writePredictionsJson(const QString& file, const std::vector<VideoPredictions>& videos, bool withFeatures,
+                            const SmoothingOptions* decisions)
 {
-    auto bytes = predictionsJson(videos, withFeatures);
+    auto bytes = predictionsJson(videos, withFeatures, decisions);
     if (!bytes) return Status::failure(QStringLiteral("%1: %2").arg(file, bytes.error()));
     return writeFileAtomically(file, *bytes);
 }

@@ -1,5 +1,7 @@
 #include "jobs/PredictionJob.h"
 
+#include "training/ModelDecisions.h"
+
 #include "fragments/FragmentCache.h"
 #include "ml/FragmentModel.h"
 #include "ml/Predictor.h"
@@ -174,6 +176,12 @@ bool PredictionJob::copyRows(const QString& video, qint64 first, qint64 count, V
     return true;
 }
 
+SmoothingOptions PredictionJob::modelDecisions() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_decisions;
+}
+
 std::vector<VideoPredictions> PredictionJob::results() const
 {
     std::lock_guard lock(m_mutex);
@@ -220,6 +228,7 @@ Status PredictionJob::execute(const WorkControl& control)
         std::lock_guard lock(m_mutex);
         m_modelFile = modelFile;
         m_modelId = modelId;
+        m_decisions = modelSmoothing(info);
     }
 
     std::vector<int> videos;

@@ -15,6 +15,7 @@
 // saveIntervalSeconds while it runs, and on cancel (rows not reached stay NaN): a cancel
 // keeps what was predicted and never leaves a half-written file. Progress: "Predicting
 // <video>" in fragments over all videos (with time left).
+#include "analysis/PredictionSmoothing.h"
 #include "jobs/Job.h"
 #include "ml/Device.h"
 #include "project/Project.h"
@@ -61,6 +62,9 @@ public:
     bool copyRows(const QString& video, qint64 first, qint64 count, VideoPredictions& into) const;
     // Every started video's predictions, in the order they ran.
     std::vector<VideoPredictions> results() const;
+    // The decisions the model was tuned with (class thresholds, minimum bout; docs/MODEL.md),
+    // once the model is loaded: what views and exports start from.
+    SmoothingOptions modelDecisions() const;
     QStringList savedFiles() const;         // .flpred files written (absolute)
 
 signals:
@@ -79,6 +83,7 @@ private:
     mutable std::mutex m_mutex;
     QString m_modelFile;
     QString m_modelId;
+    SmoothingOptions m_decisions;
     QStringList m_order;
     std::map<QString, VideoPredictions> m_results;
     QStringList m_saved;

@@ -210,7 +210,14 @@ void Run::buildViews()
     // the fixed front end once; the training steps then only gather rows.
     const auto& set = m_data.train;
     const Augmentation& a = m_options.augmentation;
-    const int views = a.enabled ? std::max(1, a.views) : 1;
+    int views = a.enabled ? std::max(1, a.views) : 1;
+    // Memory bound: at most ~512 MB of precomputed views (a CNN stream keeps its input maps).
+    const ModelConfig& c = m_info.config;
+    const std::int64_t side = c.inputSize;
+    const std::int64_t floatsPerView = 256 + (c.convolutions && c.appearanceStream ? 3 * side * side : 0)
+                                       + (c.convolutions && c.motionStream ? 3 * (c.frames - 1) * (side / 2) * (side / 2) : 0);
+    const std::int64_t perView = floatsPerView * 4 * std::max<std::int64_t>(1, std::int64_t(set.size()));
+    views = int(std::clamp<std::int64_t>((std::int64_t(512) << 20) / perView, 1, views));
     std::vector<size_t> indices(set.size());
     std::iota(indices.begin(), indices.end(), size_t(0));
     torch::NoGradGuard noGrad;
@@ -218,6 +225,7 @@ void Run::buildViews()
     std::vector<std::vector<torch::Tensor>> chunks;
     for (int v = 0; v < views; ++v) {
         for (size_t from = 0; from < set.size(); from += batch) {
+            if (cancelled()) return;   // execute() sees the flag before the first step
             const size_t to = std::min(set.size(), from + batch);
             Batch b = makeBatch(set, indices, from, to, v > 0);
             auto parts = m_net->precompute(b.input);
@@ -226,6 +234,7 @@ void Run::buildViews()
         }
     }
     m_views.parts.clear();
+    if (chunks.empty()) return;
     for (auto& c : chunks) m_views.parts.push_back(torch::cat(c, 0));
     m_views.views = views;
     m_views.fragments = std::int64_t(set.size());
@@ -270,6 +279,10 @@ MlResult<TrainingOutcome> Run::execute()
     m_net = model.impl()->net;
     m_net->to(m_device);
     if (m_net->hasFixedFrontEnd()) buildViews();
+    if (cancelled()) {
+        outcome.cancelled = true;
+        return outcome;
+    }
 
     // Class weights: N / (K * n_c) over the training split (1 for every class when not weighting).
     std::vector<float> weights(m_data.classes.size(), 1.0f);

@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -327,25 +328,13 @@ Result<AccuracyTask> prepareAccuracyTask(const QString& task, const QString& med
     // Reuse the cached videos when the manifest was made by this recipe from these sources.
     QFile manifest(manifestFile);
     if (manifest.open(QIODevice::ReadOnly)) {
-        const QJsonObject m = QJsonDocument::fromJson(manifest.readAll()).object();
-        if (m.value(QStringLiteral("recipe")).toObject() == recipe) {
-            bool complete = true;
-            for (const QJsonValue& v : m.value(QStringLiteral("videos")).toArray()) {
-                const QJsonObject o = v.toObject();
-                DerivedVideo d;
-                d.file = QDir(dir).filePath(o.value(QStringLiteral("file")).toString());
-                d.source = o.value(QStringLiteral("source")).toString();
-                d.frames = o.value(QStringLiteral("frames")).toInteger();
-                d.fps = o.value(QStringLiteral("fps")).toDouble();
-                for (const QJsonValue& s : o.value(QStringLiteral("truth")).toArray()) {
-                    const QJsonArray a = s.toArray();
-                    d.truth.push_back({a.at(0).toInteger(), a.at(1).toInteger(), a.at(2).toInt()});
-                }
-                complete = complete && QFileInfo(d.file).isFile() && d.frames > 0;
-                out.videos.push_back(std::move(d));
+        if (auto videos = parseAccuracyManifest(manifest.readAll(), dir, recipe, int(out.classes.size()))) {
+            bool complete = !videos->empty();
+            for (const DerivedVideo& d : *videos) complete = complete && QFileInfo(d.file).isFile();
+            if (complete) {
+                out.videos = std::move(*videos);
+                return out;
             }
-            if (complete && !out.videos.empty()) return out;
-            out.videos.clear();
         }
     }
     manifest.close();
@@ -392,6 +381,44 @@ Result<AccuracyTask> prepareAccuracyTask(const QString& task, const QString& med
                         {QStringLiteral("videos"), videos}};
     if (auto saved = writeFileAtomically(manifestFile, QJsonDocument(m).toJson(QJsonDocument::Indented)); !saved) return saved;
     return out;
+}
+
+std::optional<std::vector<DerivedVideo>> parseAccuracyManifest(const QByteArray& bytes, const QString& dir, const QJsonObject& recipe,
+                                                               int classes)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    if (!doc.isObject()) return std::nullopt;
+    const QJsonObject m = doc.object();
+    if (m.value(QStringLiteral("recipe")).toObject() != recipe) return std::nullopt;
+    std::vector<DerivedVideo> videos;
+    for (const QJsonValue& v : m.value(QStringLiteral("videos")).toArray()) {
+        const QJsonObject o = v.toObject();
+        DerivedVideo d;
+        const QString name = o.value(QStringLiteral("file")).toString();
+        // A bare file name in the task's folder as the benchmark writes them (letters, digits, '-',
+        // '_', '.'; not starting with '.'), nothing else: no folders, no Qt resource paths (":x").
+        static const QRegularExpression bare(QStringLiteral("^[A-Za-z0-9_-][A-Za-z0-9._-]*$"));
+        if (!bare.match(name).hasMatch()) return std::nullopt;
+        d.file = QDir(dir).filePath(name);
+        d.source = o.value(QStringLiteral("source")).toString();
+        d.frames = o.value(QStringLiteral("frames")).toInteger();
+        d.fps = o.value(QStringLiteral("fps")).toDouble();
+        if (d.frames <= 0 || d.frames > 100000000 || !(d.fps > 0 && d.fps < 1000)) return std::nullopt;
+        qint64 end = 0;
+        for (const QJsonValue& seg : o.value(QStringLiteral("truth")).toArray()) {
+            const QJsonArray a = seg.toArray();
+            if (a.size() != 3 || !a.at(0).isDouble() || !a.at(1).isDouble() || !a.at(2).isDouble()) return std::nullopt;
+            const TruthSegment t{a.at(0).toInteger(), a.at(1).toInteger(), a.at(2).toInt()};
+            if (t.start < end || t.end <= t.start || t.end > d.frames || t.label < 0 || t.label >= classes) return std::nullopt;
+            end = t.end;
+            d.truth.push_back(t);
+        }
+        if (d.truth.empty()) return std::nullopt;
+        videos.push_back(std::move(d));
+    }
+    if (videos.empty()) return std::nullopt;
+    return videos;
 }
 
 int fragmentTruth(const DerivedVideo& video, const FragmentSpec& spec, qint64 fragment)

@@ -22,11 +22,14 @@
 #include "Result.h"
 #include "fragments/FragmentSpec.h"
 
+#include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace fl {
@@ -64,6 +67,13 @@ QStringList accuracyTaskSources(const QString& task);
 // `log` receives one line per video generated.
 Result<AccuracyTask> prepareAccuracyTask(const QString& task, const QString& mediaDir, const QString& cacheDir, int maxVideos = 0,
                                          qint64 maxSourceFrames = 0, const std::function<void(const QString&)>& log = {});
+
+// The videos a task's cache manifest (<cacheDir>/<task>/manifest.json) lists, when it was made
+// by `recipe` and holds only what the benchmark writes (bare file names in `dir`, positive
+// frame counts, ordered segments inside their video with classes below `classes`); nullopt
+// otherwise, and the task is made again.
+std::optional<std::vector<DerivedVideo>> parseAccuracyManifest(const QByteArray& bytes, const QString& dir, const QJsonObject& recipe,
+                                                               int classes);
 
 // The ground truth of one fragment: the class of the segment holding all its frames, or -1.
 int fragmentTruth(const DerivedVideo& video, const FragmentSpec& spec, qint64 fragment);

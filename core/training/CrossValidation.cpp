@@ -107,8 +107,12 @@ std::vector<CrossValidationFold> foldsByTime(const std::vector<SplitFragment>& a
         }
         // Never purge a class's last training fragment: keep its purged ones instead.
         for (int i : purged) {
-            if (keptPerClass[size_t(all[size_t(i)].label)] == 0) kept.push_back(i);
-            else ++fold.purged;
+            if (keptPerClass[size_t(all[size_t(i)].label)] == 0) {
+                kept.push_back(i);
+                ++fold.keptNeighbours;
+            } else {
+                ++fold.purged;
+            }
         }
         std::sort(kept.begin(), kept.end());
         fold.train = std::move(kept);
@@ -154,7 +158,10 @@ Result<CrossValidationPlan> CrossValidationPlan::make(const Project& project, in
                                                                 [c](const SplitFragment& f) { return f.label == c; }));
         const int count = int(std::clamp<qint64>(std::min<qint64>(maxFolds, qint64(plan.fragments.size()) / 4), 2, std::max<qint64>(2, smallest)));
         plan.folds = foldsByTime(plan.fragments, k, count, span);
-        for (const auto& fold : plan.folds) plan.purged += fold.purged;
+        for (const auto& fold : plan.folds) {
+            plan.purged += fold.purged;
+            plan.keptNeighbours += fold.keptNeighbours;
+        }
         const QString why = videos.size() >= 2 ? QStringLiteral("whole videos cannot be dealt into folds with every class on each training side; ")
                                                : QStringLiteral("one labeled video; ");
         plan.policy = QStringLiteral("time-blocks");
@@ -164,6 +171,10 @@ Result<CrossValidationPlan> CrossValidationPlan::make(const Project& project, in
                             .arg(count)
                             .arg(plan.fragments.size())
                             .arg(plan.purged);
+        if (plan.keptNeighbours > 0)
+            plan.reason += QStringLiteral("; %1 neighbours of held-out fragments were kept because a class had no other training "
+                                          "fragment (label more of it for an honest estimate)")
+                               .arg(plan.keptNeighbours);
     }
     return plan;
 }

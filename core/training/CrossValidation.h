@@ -12,7 +12,9 @@
 //    are left out of that fold's training side ("purged"), so no neighbour of a held-out
 //    fragment is trained on.
 // k is 3 (2 when there are few fragments or only two videos); every fold's training side keeps
-// at least one fragment of every class.
+// at least one fragment of every class, even when that one is a neighbour of a held-out one
+// (a class labeled on a handful of adjacent fragments only): keptNeighbours counts those, and
+// the reason says so.
 #include "Result.h"
 #include "training/FragmentSplit.h"
 
@@ -29,6 +31,7 @@ struct CrossValidationFold {
     std::vector<int> train;    // indices into CrossValidationPlan::fragments
     std::vector<int> test;
     qint64 purged = 0;
+    qint64 keptNeighbours = 0; // neighbours of held-out fragments kept: purging them would leave a class untrained
     QList<int> testVideos;     // "videos" policy
 };
 
@@ -39,6 +42,7 @@ struct CrossValidationPlan {
     QString policy;                        // "videos" or "time-blocks"
     QString reason;                        // one sentence for the report
     qint64 purged = 0;                     // over all folds
+    qint64 keptNeighbours = 0;             // over all folds (0 unless a class has very few fragments)
     QList<int> videosUsed() const;
 
     // The same errors as FragmentSplit::make (no labels, one class, a class with one fragment).
