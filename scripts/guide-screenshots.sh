@@ -14,7 +14,7 @@ trap 'rm -rf "$WORK"' EXIT
 export QT_QPA_PLATFORM=offscreen
 
 cp -r resources/demo "$WORK/demo"
-# Two models for the Models list; the first (FragNet) stays active.
+# Two models for the Models list: an R(2+1)D, then the default training, which stays active.
 "$BUILD/app/fragmentlab-cli" train "$WORK/demo" --arch r2plus1d --epochs 10 --seed 1 >/dev/null 2>&1
 "$BUILD/app/fragmentlab-cli" train "$WORK/demo" --seed 1 >/dev/null 2>&1
 "$BUILD/app/fragmentlab-cli" predict "$WORK/demo" >/dev/null

@@ -153,6 +153,8 @@ private slots:
         QVERIFY(panel.statusLabel()->text().contains(QStringLiteral("project")));
         // The advanced settings start hidden and round-trip through request().
         QVERIFY(!panel.advancedBox()->isChecked());
+        // Untouched, one click is the default training: its candidates, chosen by cross-validation.
+        QCOMPARE(panel.request().candidates.size(), defaultTrainingRequest().candidates.size());
         TrainingRequest r = test::fastTrainingRequest();
         QVERIFY(!r.candidates.empty());
         panel.setRequest(r);

@@ -117,7 +117,7 @@ TrainingPanel::TrainingPanel(ProjectGetter project, JobRunner* runner, QWidget* 
     advancedLayout->addWidget(m_advancedForm);
     m_advancedForm->setVisible(false);
     connect(m_advanced, &QGroupBox::toggled, m_advancedForm, &QWidget::setVisible);
-    setRequest(TrainingRequest{});
+    setRequest(defaultTrainingRequest());   // one click: the default training (Automatic)
 
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1);
@@ -134,8 +134,11 @@ TrainingPanel::TrainingPanel(ProjectGetter project, JobRunner* runner, QWidget* 
     m_candidates->verticalHeader()->setVisible(false);
     m_candidates->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_candidates->setSelectionMode(QAbstractItemView::NoSelection);
+    m_candidates->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_candidates->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_candidates->setMaximumHeight(m_candidates->verticalHeader()->defaultSectionSize() * 5 + m_candidates->horizontalHeader()->sizeHint().height() + 4);
+    m_candidates->setWordWrap(false);
+    m_candidates->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_candidates->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_candidates->setVisible(false);
     m_selection = new QLabel(this);
     m_selection->setWordWrap(true);
@@ -265,6 +268,10 @@ void TrainingPanel::onCandidate(const CandidateScore& c)
                                        tr("Folds: %1").arg(folds.join(QStringLiteral(", ")))));
     m_candidates->setItem(row, 2, item(QString::number(c.logLoss, 'f', 3)));
     m_candidates->setItem(row, 3, item(tr("%1 s").arg(c.seconds, 0, 'f', 1)));
+    m_candidates->resizeRowsToContents();
+    // As tall as its rows (up to five), so every configuration tried shows without scrolling.
+    const int rows = std::min(5, m_candidates->rowCount());
+    m_candidates->setFixedHeight(m_candidates->horizontalHeader()->height() + rows * m_candidates->rowHeight(0) + 2 * m_candidates->frameWidth());
     m_candidates->setVisible(true);
 }
 
@@ -336,13 +343,20 @@ void TrainingPanel::onFinished(Job::State state, const QString& error)
         return;
     }
     const TrainingReport report = job->report();
-    showStatus(report.selection.used ? tr("Trained %1: held-out macro-F1 %2, accuracy %3 (cross-validated over %4 labeled fragments).")
-                                           .arg(report.modelFile)
-                                           .arg(report.validation.macroF1, 0, 'f', 3)
-                                           .arg(report.validation.accuracy, 0, 'f', 3)
-                                           .arg(report.validationFragments)
-                                     : tr("Trained %1.").arg(report.modelFile),
-               false);
+    QString trained = tr("Trained %1.").arg(report.modelFile);
+    if (report.selection.used) {
+        // The winner's per-fold mean is the honest estimate (the table's number); the pooled
+        // figure uses the thresholds tuned on those same held-out predictions.
+        for (const CandidateScore& c : report.selection.candidates)
+            if (c.name == report.selection.winner)
+                trained = tr("Trained %1: held-out macro-F1 %2 ± %3 over %4 labeled fragments (%5 pooled with the tuned thresholds).")
+                              .arg(report.modelFile)
+                              .arg(c.meanMacroF1, 0, 'f', 3)
+                              .arg(c.sdMacroF1, 0, 'f', 3)
+                              .arg(report.validationFragments)
+                              .arg(report.validation.macroF1, 0, 'f', 3);
+    }
+    showStatus(trained, false);
     showSelection(report);
     emit trainingFinished(job->modelFile(), job->reportFile());
     if (m_activate->isChecked()) emit activeModelChosen(QFileInfo(job->modelFile()).fileName());
