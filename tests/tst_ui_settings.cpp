@@ -3,9 +3,15 @@
 // values are clamped or replaced by the default. Changes emit their group's signal.
 #include "AppSettings.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cstdio>
 
 using namespace fl;
 
@@ -59,12 +65,66 @@ private slots:
         t->clearRecentProjects();
         QVERIFY(t->recentProjects().isEmpty());
         t.reset();
-        writeRaw(QStringLiteral("general/autosaveIntervalSeconds"), 99999);
+        writeRaw(QStringLiteral("projects/autosaveIntervalSeconds"), 99999);
         QCOMPARE(open()->autosaveIntervalSeconds(), 3600);
-        writeRaw(QStringLiteral("general/autosaveIntervalSeconds"), QStringLiteral("soon"));
+        writeRaw(QStringLiteral("projects/autosaveIntervalSeconds"), QStringLiteral("soon"));
         QCOMPARE(open()->autosaveIntervalSeconds(), 60);
-        writeRaw(QStringLiteral("general/reopenLastProject"), QStringLiteral("maybe"));
+        writeRaw(QStringLiteral("projects/reopenLastProject"), QStringLiteral("maybe"));
         QVERIFY(open()->reopenLastProject());
+    }
+
+    // What the next start of the program sees: written by one process, read by a fresh one
+    // (within one process QSettings serves its own cache and hid that "general/..." keys
+    // came back as "General/...").
+    static QString child(const QStringList& args)
+    {
+        QProcess p;
+        p.start(QCoreApplication::applicationFilePath(), args);
+        if (!p.waitForFinished(30000) || p.exitCode() != 0)
+            return QStringLiteral("child failed: ") + QString::fromUtf8(p.readAllStandardError());
+        return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+    }
+
+    void acrossProcesses()
+    {
+        const QString dir = m_tmp.filePath(QStringLiteral("my project"));
+        QCOMPARE(child({QStringLiteral("--child-write"), m_file, dir}), QString());
+        QCOMPARE(child({QStringLiteral("--child-read"), m_file}), QStringLiteral("17|false|%1|%1").arg(dir));
+        QFile f(m_file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!f.readAll().contains("%General"));
+    }
+
+    void migratesOldGeneralKeys()
+    {
+        // As versions that kept these keys under "general/" left the file: two [%General]
+        // sections (one per start), the later one the newer.
+        const QString dir = m_tmp.filePath(QStringLiteral("old project"));
+        QFile f(m_file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("[%General]\nautosaveIntervalSeconds=30\nreopenLastProject=false\n\n"
+                               "[playback]\ndefaultSpeed=2\n\n"
+                               "[%General]\nlastProject=%1\nrecentProjects=%1\n").arg(dir).toUtf8());
+        f.close();
+        QCOMPARE(child({QStringLiteral("--child-read"), m_file}), QStringLiteral("30|false|%1|%1").arg(dir));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY2(!text.contains("%General"), text.constData());
+        QVERIFY(text.contains("[projects]"));
+        QCOMPARE(open()->defaultSpeed(), 2.0);   // other groups untouched
+    }
+
+    void lastFolders()
+    {
+        auto s = open();
+        QVERIFY(s->lastFolder(QStringLiteral("videos")).isEmpty());
+        QDir().mkpath(m_tmp.filePath(QStringLiteral("clips")));
+        s->setLastFolder(QStringLiteral("videos"), m_tmp.filePath(QStringLiteral("clips/../clips")));
+        s->setLastFolder(QStringLiteral("projects"), m_tmp.filePath(QStringLiteral("gone")));
+        s.reset();
+        auto t = open();
+        QCOMPARE(t->lastFolder(QStringLiteral("videos")), m_tmp.filePath(QStringLiteral("clips")));
+        QVERIFY(t->lastFolder(QStringLiteral("projects")).isEmpty());   // no longer there
     }
 
     void playback()
@@ -105,17 +165,17 @@ private slots:
     void labeling()
     {
         auto s = open();
-        QVERIFY(s->paintWhilePlaying());
+        QVERIFY(!s->paintWhilePlaying());   // off until P turns it on
         QVERIFY(!s->advanceAfterLabel());
         QVERIFY(s->snapEdgesToFragments());
         QSignalSpy changed(s.get(), &AppSettings::labelingChanged);
-        s->setPaintWhilePlaying(false);
+        s->setPaintWhilePlaying(true);
         s->setAdvanceAfterLabel(true);
         s->setSnapEdgesToFragments(false);
         QCOMPARE(changed.count(), 3);
         s.reset();
         auto t = open();
-        QVERIFY(!t->paintWhilePlaying());
+        QVERIFY(t->paintWhilePlaying());
         QVERIFY(t->advanceAfterLabel());
         QVERIFY(!t->snapEdgesToFragments());
     }
@@ -182,9 +242,35 @@ private slots:
         const AppSettings& d = AppSettings::defaults();
         QCOMPARE(d.autosaveIntervalSeconds(), 60);
         QCOMPARE(d.previewHeight(), 360);
-        QVERIFY(d.paintWhilePlaying());
+        QVERIFY(!d.paintWhilePlaying());
     }
 };
 
-QTEST_GUILESS_MAIN(TestUiSettings)
+// The test binary is also the "other process" of acrossProcesses: --child-write FILE DIR
+// saves settings as the program does, --child-read FILE prints what a fresh start reads.
+int main(int argc, char** argv)
+{
+    if (argc >= 3 && (qstrcmp(argv[1], "--child-write") == 0 || qstrcmp(argv[1], "--child-read") == 0)) {
+        QCoreApplication app(argc, argv);
+        AppSettings s(std::make_unique<QSettings>(QString::fromLocal8Bit(argv[2]), QSettings::IniFormat));
+        if (qstrcmp(argv[1], "--child-write") == 0 && argc >= 4) {
+            const QString dir = QString::fromLocal8Bit(argv[3]);
+            s.setAutosaveIntervalSeconds(17);
+            s.setReopenLastProject(false);
+            s.setLastProject(dir);
+            s.addRecentProject(dir);
+            return 0;
+        }
+        const QString line = QStringLiteral("%1|%2|%3|%4")
+                                 .arg(s.autosaveIntervalSeconds())
+                                 .arg(s.reopenLastProject() ? QStringLiteral("true") : QStringLiteral("false"))
+                                 .arg(s.lastProject(), s.recentProjects().join(QLatin1Char(';')));
+        std::fputs(line.toUtf8().constData(), stdout);
+        return 0;
+    }
+    QCoreApplication app(argc, argv);
+    TestUiSettings t;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&t, argc, argv);
+}
 #include "tst_ui_settings.moc"

@@ -12,10 +12,13 @@ namespace fl {
 namespace {
 
 namespace Key {
-constexpr const char* autosave = "general/autosaveIntervalSeconds";
-constexpr const char* reopen = "general/reopenLastProject";
-constexpr const char* lastProject = "general/lastProject";
-constexpr const char* recent = "general/recentProjects";
+// Not "general/...": Qt's INI format writes a group named "general" (in any case) as
+// [%General] and reads it back as "General", so those keys were never found again.
+constexpr const char* autosave = "projects/autosaveIntervalSeconds";
+constexpr const char* reopen = "projects/reopenLastProject";
+constexpr const char* lastProject = "projects/lastProject";
+constexpr const char* recent = "projects/recentProjects";
+constexpr const char* movedFrom[] = {"general", "General"};   // where versions up to 0.x kept them
 constexpr const char* speed = "playback/defaultSpeed";
 constexpr const char* readAhead = "playback/readAheadFrames";
 constexpr const char* cacheMb = "playback/frameCacheMegabytes";
@@ -62,6 +65,33 @@ QString cleanDir(const QString& dir)
 AppSettings::AppSettings(std::unique_ptr<QSettings> store, QObject* parent)
     : QObject(parent), m_store(store ? std::move(store) : std::make_unique<QSettings>())
 {
+    migrateOldKeys();
+}
+
+void AppSettings::migrateOldKeys()
+{
+    // Settings files written before the keys moved hold them as "General/..." (read back
+    // from [%General], possibly several such sections) or, within the writing process,
+    // "general/...". A value already under the new key wins; the old groups go.
+    bool moved = false;
+    for (const char* key : {Key::autosave, Key::reopen, Key::lastProject, Key::recent}) {
+        const QString name = QString::fromLatin1(key).section(QLatin1Char('/'), 1);
+        for (const char* group : Key::movedFrom) {
+            const QString old = QString::fromLatin1(group) + QLatin1Char('/') + name;
+            if (!m_store->contains(old))
+                continue;
+            if (!m_store->contains(QLatin1String(key)))
+                m_store->setValue(QLatin1String(key), m_store->value(old));
+            moved = true;
+        }
+    }
+    for (const char* group : Key::movedFrom)
+        if (m_store->childGroups().contains(QLatin1String(group))) {
+            m_store->remove(QLatin1String(group));
+            moved = true;
+        }
+    if (moved)
+        m_store->sync();
 }
 
 AppSettings::~AppSettings()
@@ -103,6 +133,19 @@ bool AppSettings::reopenLastProject() const { return boolOr(value(Key::reopen, {
 void AppSettings::setReopenLastProject(bool on) { setValue(Key::reopen, on, &AppSettings::generalChanged); }
 QString AppSettings::lastProject() const { return value(Key::lastProject, {}).toString(); }
 void AppSettings::setLastProject(const QString& dir) { setValue(Key::lastProject, dir.isEmpty() ? dir : cleanDir(dir), nullptr); }
+
+QString AppSettings::lastFolder(const QString& kind) const
+{
+    const QString dir = m_store->value(QStringLiteral("folders/") + kind).toString();
+    return !dir.isEmpty() && QFileInfo(dir).isDir() ? dir : QString();
+}
+
+void AppSettings::setLastFolder(const QString& kind, const QString& dir)
+{
+    if (kind.isEmpty() || dir.isEmpty())
+        return;
+    m_store->setValue(QStringLiteral("folders/") + kind, cleanDir(dir));
+}
 
 QStringList AppSettings::recentProjects() const
 {
@@ -153,7 +196,8 @@ int AppSettings::previewHeight() const { return clampedInt(value(Key::previewHei
 void AppSettings::setPreviewHeight(int px) { setValue(Key::previewHeight, std::clamp(px, 144, 1080), &AppSettings::playbackChanged); }
 
 // ---- labeling ----
-bool AppSettings::paintWhilePlaying() const { return boolOr(value(Key::paint, {}), true); }
+// Off until P (or the transport bar button) turns it on, as the user guide says.
+bool AppSettings::paintWhilePlaying() const { return boolOr(value(Key::paint, {}), false); }
 void AppSettings::setPaintWhilePlaying(bool on) { setValue(Key::paint, on, &AppSettings::labelingChanged); }
 bool AppSettings::advanceAfterLabel() const { return boolOr(value(Key::advance, {}), false); }
 void AppSettings::setAdvanceAfterLabel(bool on) { setValue(Key::advance, on, &AppSettings::labelingChanged); }
@@ -193,7 +237,7 @@ void AppSettings::setSplitterState(const QByteArray& s) { setValue(Key::splitter
 
 void AppSettings::restoreDefaults()
 {
-    for (const char* group : {"general/autosaveIntervalSeconds", "general/reopenLastProject"})
+    for (const char* group : {Key::autosave, Key::reopen})
         m_store->remove(QLatin1String(group));
     for (const char* group : {"playback", "labeling", "timeline", "appearance"})
         m_store->remove(QLatin1String(group));

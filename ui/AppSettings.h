@@ -35,6 +35,10 @@ public:
     void setReopenLastProject(bool on);
     QString lastProject() const;
     void setLastProject(const QString& dir);
+    // The folder a file dialog of `kind` ("projects", "videos", "labels", "exports") was last
+    // left in; empty when none, or when it no longer exists.
+    QString lastFolder(const QString& kind) const;
+    void setLastFolder(const QString& kind, const QString& dir);
     QStringList recentProjects() const;        // newest first, at most kMaxRecentProjects
     void addRecentProject(const QString& dir); // moves to the front
     void removeRecentProject(const QString& dir);
@@ -95,6 +99,7 @@ signals:
     void appearanceChanged();
 
 private:
+    void migrateOldKeys();
     QVariant value(const char* key, const QVariant& fallback) const;
     void setValue(const char* key, const QVariant& value, void (AppSettings::*changed)());
     std::unique_ptr<QSettings> m_store;
