@@ -193,6 +193,18 @@ private slots:
         QVERIFY(p.setLabel(a, 0, 40, QStringLiteral("motion")));
         QVERIFY(p.setLabel(a, 40, 45, QStringLiteral("jump")));
         QVERIFY(p.setLabel(b, 10, 77, QStringLiteral("static")));
+        // Detected scenes and keyframes (picked and by hand) are part of the project.
+        QVERIFY(p.setSceneCuts(a, std::vector<qint64>{30, 181}));
+        QVERIFY(p.setSceneCuts(b, std::vector<qint64>{}));   // detected: one scene
+        Keyframe picked{12, 0, QStringLiteral("scene 1"), 0.75, 0.5, 1.0, -1, false};
+        Keyframe byHand{200, 2, QStringLiteral("scene 3"), 0, 0, 0, -1, true};
+        QVERIFY(p.setKeyframes(a, p.savedScenes(a), KeyframeSet({picked, byHand})));
+        QCOMPARE(p.savedScenes(a).size(), size_t(3));
+        QCOMPARE(p.savedScenes(b).size(), size_t(1));
+        QVERIFY(!p.setSceneCuts(a, std::vector<qint64>{300}));         // not inside the video
+        QVERIFY(!p.setSceneCuts(a, std::vector<qint64>{40, 40}));      // not ascending
+        QVERIFY(!p.setKeyframes(a, {}, KeyframeSet({picked})));        // names a segment there is not
+        QCOMPARE(p.video(a).sceneCuts, std::optional<std::vector<qint64>>(std::vector<qint64>{30, 181}));
         QCOMPARE(p.video(a).relativePath, QStringLiteral("media/a.mp4"));
         QCOMPARE(p.video(b).relativePath, QStringLiteral("../outside/b c.mp4"));
         QCOMPARE(p.absoluteVideoPath(b), tmp.filePath(QStringLiteral("outside/b c.mp4")));
@@ -370,6 +382,50 @@ private slots:
         row("overlapping, out of order", "\"labels\": []", "\"labels\": [{\"start\": 20, \"end\": 30, \"class\": \"motion\"}, {\"start\": 0, \"end\": 21, \"class\": \"motion\"}]",
             "videos[1].labels[0]: range [20, 30) overlaps videos[1].labels[1] [0, 21)");
     }
+    void loadFailuresOfScenesAndKeyframes_data()
+    {
+        QTest::addColumn<QString>("to");       // replaces the second video's "labels": []
+        QTest::addColumn<QString>("phrase");
+        auto row = [](const char* tag, const char* to, const char* phrase) {
+            QTest::newRow(tag) << QString::fromUtf8(to) << QString::fromUtf8(phrase);
+        };
+        row("cut at 0", "\"labels\": [], \"scene_cuts\": [0]", "videos[1].scene_cuts[0]: scene cut 0 is not a frame in (0, 50)");
+        row("cut past the end", "\"labels\": [], \"scene_cuts\": [10, 50]", "videos[1].scene_cuts[1]: scene cut 50 is not a frame in (0, 50)");
+        row("cut not a number", "\"labels\": [], \"scene_cuts\": [\"10\"]", "videos[1].scene_cuts[0]: scene cut a string");
+        row("cut fraction", "\"labels\": [], \"scene_cuts\": [10.5]", "videos[1].scene_cuts[0]: scene cut 10.5 is not a frame");
+        row("cuts descending", "\"labels\": [], \"scene_cuts\": [20, 10]", "videos[1].scene_cuts[1]: scene cuts must ascend (10 after 20)");
+        row("segment outside", "\"labels\": [], \"keyframe_segments\": [{\"start\": 0, \"end\": 51, \"label\": \"s\"}]",
+            "videos[1].keyframe_segments[0]: segment [0, 51) is empty or outside the video (50 frames)");
+        row("segments overlap", "\"labels\": [], \"keyframe_segments\": [{\"start\": 0, \"end\": 20, \"label\": \"a\"}, {\"start\": 10, \"end\": 30, \"label\": \"b\"}]",
+            "videos[1].keyframe_segments[1]: segment [10, 30) overlaps the one before");
+        const char* key = "\"labels\": [], \"keyframes\": [{\"frame\": %1, \"segment\": %2, \"label\": \"\", \"manual\": %3, \"score\": %4, "
+                          "\"sharpness\": 0, \"representativeness\": 0, \"confidence\": -1}]";
+        QTest::newRow("keyframe outside") << QString::fromUtf8(key).arg(50).arg(-1).arg(QStringLiteral("true")).arg(0)
+                                          << QStringLiteral("videos[1].keyframes[0].frame: frame 50 is outside the video (50 frames)");
+        QTest::newRow("keyframe segment") << QString::fromUtf8(key).arg(5).arg(0).arg(QStringLiteral("true")).arg(0)
+                                          << QStringLiteral("videos[1].keyframes[0].segment: segment 0 of 0 keyframe segments");
+        QTest::newRow("manual not bool") << QString::fromUtf8(key).arg(5).arg(-1).arg(QStringLiteral("1")).arg(0)
+                                         << QStringLiteral("videos[1].keyframes[0].manual: expected true or false");
+        QTest::newRow("score above 1") << QString::fromUtf8(key).arg(5).arg(-1).arg(QStringLiteral("false")).arg(2)
+                                       << QStringLiteral("videos[1].keyframes[0].score: 2 is outside [0, 1]");
+    }
+    void loadFailuresOfScenesAndKeyframes()
+    {
+        QFETCH(QString, to);
+        QFETCH(QString, phrase);
+        QString text = QString::fromUtf8(kValidProject);
+        const QString from = QStringLiteral("\"labels\": []");
+        QVERIFY(text.contains(from));
+        text.replace(text.indexOf(from), from.size(), to);
+        QTemporaryDir tmp;
+        const QString file = tmp.filePath(QStringLiteral("project.json"));
+        QVERIFY(writeText(file, text.toUtf8()));
+        auto p = Project::load(tmp.path());
+        QVERIFY2(!p.ok(), qPrintable(text));
+        QVERIFY2(p.error().startsWith(file + QStringLiteral(": ")), qPrintable(p.error()));
+        QVERIFY2(p.error().contains(phrase), qPrintable(p.error()));
+    }
+
     void loadFailures()
     {
         QFETCH(QString, from);

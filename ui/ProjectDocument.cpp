@@ -178,6 +178,8 @@ void ProjectDocument::notify(Changes changes)
         emit labelsChanged(-1, 0, 0);
     if (changes & Models)
         emit activeModelChanged(m_project.activeModel());
+    if (changes & Scenes)
+        emit scenesChanged();
 }
 
 void ProjectDocument::applyLabelPatch(int video, qint64 lo, qint64 hi, const std::vector<LabelRange>& ranges)
@@ -239,13 +241,17 @@ Status ProjectDocument::pushLabelEdit(int video, qint64 start, qint64 end, const
     return Status::success();
 }
 
+qint64 ProjectDocument::fragmentsInside(int video, qint64 start, qint64 end) const
+{
+    if (!hasProject() || video < 0 || video >= m_project.videoCount())
+        return 0;
+    const auto [first, last] = m_project.spec().fragmentsInside(start, end, m_project.video(video).frameCount);
+    return std::max<qint64>(0, last - first);
+}
+
 Status ProjectDocument::setLabel(int video, qint64 start, qint64 end, const QString& cls, int gesture)
 {
-    qint64 fragments = 0;
-    if (hasProject() && video >= 0 && video < m_project.videoCount()) {
-        const auto [first, last] = m_project.spec().fragmentsInside(start, end, m_project.video(video).frameCount);
-        fragments = std::max<qint64>(0, last - first);
-    }
+    const qint64 fragments = fragmentsInside(video, start, end);
     const QString text = fragments == 1  ? tr("Label 1 fragment as %1").arg(cls)
                          : fragments > 1 ? tr("Label %1 fragments as %2").arg(fragments).arg(cls)
                                          : tr("Label frames %1-%2 as %3").arg(start).arg(end - 1).arg(cls);
@@ -306,6 +312,31 @@ Status ProjectDocument::setActiveModel(const QString& fileName)
     return pushEdit(fileName.isEmpty() ? tr("Clear the active model") : tr("Make %1 the active model").arg(fileName),
                     [fileName](Project& p) { return p.setActiveModel(fileName); },
                     [before](Project& p) { return p.setActiveModel(before); }, Models);
+}
+
+// ---------------------------------------------------------------------------------------
+// Scenes and keyframes
+
+Status ProjectDocument::setSceneCuts(int video, std::optional<std::vector<qint64>> cuts, const QString& text)
+{
+    if (m_project.isNull() || video < 0 || video >= m_project.videoCount())
+        return Status::failure(tr("no video %1 in the project").arg(video));
+    const auto before = m_project.video(video).sceneCuts;
+    if (before == cuts)
+        return Status::success();
+    return pushEdit(text, [video, cuts](Project& p) { return p.setSceneCuts(video, cuts); },
+                    [video, before](Project& p) { return p.setSceneCuts(video, before); }, Scenes);
+}
+
+Status ProjectDocument::setKeyframes(int video, std::vector<FrameSegment> segments, KeyframeSet keyframes, const QString& text)
+{
+    if (m_project.isNull() || video < 0 || video >= m_project.videoCount())
+        return Status::failure(tr("no video %1 in the project").arg(video));
+    const ProjectVideo& v = m_project.video(video);
+    if (v.keyframeSegments == segments && v.keyframes == keyframes)
+        return Status::success();
+    return pushEdit(text, [video, segments, keyframes](Project& p) { return p.setKeyframes(video, segments, keyframes); },
+                    [video, s = v.keyframeSegments, k = v.keyframes](Project& p) { return p.setKeyframes(video, s, k); }, Scenes);
 }
 
 // ---------------------------------------------------------------------------------------

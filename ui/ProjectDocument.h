@@ -18,6 +18,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 class QUndoStack;
@@ -28,7 +29,7 @@ class ProjectDocument : public QObject {
     Q_OBJECT
 public:
     // What a change touched (views refresh what they show of it).
-    enum Change { Labels = 1, Classes = 2, Videos = 4, Models = 8 };
+    enum Change { Labels = 1, Classes = 2, Videos = 4, Models = 8, Scenes = 16 };
     Q_DECLARE_FLAGS(Changes, Change)
 
     // A video ready to add: indexed (frame count, rate) and fingerprinted, e.g. by a job.
@@ -65,6 +66,8 @@ public:
     // ---- label edits (each one undo step; consecutive edits with the same non-zero gesture
     //      id on the same video merge into one step: a drag, a paint stroke) ----
     int newGestureId() { return ++m_lastGesture; }
+    // How many whole fragments of video lie inside frames [start, end).
+    qint64 fragmentsInside(int video, qint64 start, qint64 end) const;
     Status setLabel(int video, qint64 start, qint64 end, const QString& cls, int gesture = 0);
     Status clearLabels(int video, qint64 start, qint64 end, int gesture = 0);
     // Imports a CSV/JSON label file (LabelExchange) as one undo step.
@@ -90,6 +93,9 @@ public:
     // Picks the model (a file name in models/; empty: none) whose predictions the views show
     // and the prediction job uses (one undo step).
     Status setActiveModel(const QString& fileName);
+    // ---- scenes and keyframes (undoable, saved with the project) ----
+    Status setSceneCuts(int video, std::optional<std::vector<qint64>> cuts, const QString& text);
+    Status setKeyframes(int video, std::vector<FrameSegment> segments, KeyframeSet keyframes, const QString& text);
     // ---- derived ----
     qint64 fragmentCount(int video) const;          // fragments of one video under the spec
     qint64 labeledFragments(int video) const;       // fragments of it that carry a label
@@ -102,6 +108,8 @@ signals:
     void classesChanged();
     void videosChanged();
     void activeModelChanged(const QString& fileName);
+    // Scene cuts or keyframes of a video changed (edit, undo, redo).
+    void scenesChanged();
     void modifiedChanged(bool modified);
     void locationChanged(const QString& dir);       // after save as
     void saved();

@@ -28,6 +28,7 @@
 #include <QInputDialog>
 #include <QListWidget>
 #include <QMenu>
+#include <QPixmap>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -50,19 +51,18 @@ ScenesPanel::ScenesPanel(MainWindow* window, PredictionWorkspace* predictions, Q
     m_timeline = window->timeline();
     m_timeline->addTrack(m_track.get());
     connect(window, &MainWindow::currentVideoChanged, this, &ScenesPanel::showVideo);
+    // Scenes and keyframes live in the project (saved, autosaved, undoable); the analysis
+    // pass's frame measures are kept here only to pick keyframes without decoding again.
     connect(window->document(), &ProjectDocument::projectReplaced, this, [this] {
         m_analysis.clear();
-        m_keyframes.clear();
-        m_segments.clear();
         showVideo(m_window->currentVideo());
     });
     connect(window->document(), &ProjectDocument::videosChanged, this, [this] {
-        // Video indices may have shifted: results are per index, so start afresh.
+        // Video indices may have shifted: the measures are per index, so start afresh.
         m_analysis.clear();
-        m_keyframes.clear();
-        m_segments.clear();
         showVideo(m_window->currentVideo());
     });
+    connect(window->document(), &ProjectDocument::scenesChanged, this, [this] { showVideo(m_window->currentVideo()); });
     if (predictions)
         connect(predictions, &PredictionWorkspace::predictionsChanged, this, &ScenesPanel::refreshSources);
     connect(&m_thumbs, &QFutureWatcher<std::vector<std::pair<qint64, QImage>>>::finished, this, [this] {
@@ -139,7 +139,12 @@ void ScenesPanel::buildUi()
     m_strip->setWrapping(true);
     m_strip->setResizeMode(QListView::Adjust);
     m_strip->setIconSize(QSize(kThumb, kThumb * 9 / 16));
-    m_strip->setMinimumHeight(kThumb);
+    // A fixed cell for every keyframe, thumbnail or not yet: items laid out before their
+    // thumbnails arrived would otherwise keep their small size and overlap once drawn.
+    m_strip->setMovement(QListView::Static);
+    m_strip->setUniformItemSizes(true);
+    m_strip->setGridSize(QSize(kThumb + 12, kThumb * 9 / 16 + 2 * m_strip->fontMetrics().lineSpacing() + 12));
+    m_strip->setMinimumHeight(m_strip->gridSize().height() + 8);
     m_strip->setToolTip(tr("Keyframes of the current video: click to go there, Delete removes one"));
     kform->addRow(m_strip);
     connect(m_strip, &QListWidget::itemClicked, this,
@@ -190,17 +195,21 @@ const VideoAnalysis* ScenesPanel::analysis(int video) const
 
 KeyframeSet ScenesPanel::keyframes(int video) const
 {
-    const auto it = m_keyframes.find(video);
-    return it == m_keyframes.end() ? KeyframeSet() : it->second;
+    const Project& p = m_window->document()->project();
+    return video >= 0 && video < p.videoCount() ? p.video(video).keyframes : KeyframeSet();
+}
+
+std::vector<FrameSegment> ScenesPanel::scenes(int video) const
+{
+    return m_window->document()->project().savedScenes(video);
 }
 
 std::vector<FrameSegment> ScenesPanel::segments(int video) const
 {
-    const auto it = m_segments.find(video);
-    if (it != m_segments.end())
-        return it->second;
-    const VideoAnalysis* a = analysis(video);
-    return a ? a->scenes.scenes() : std::vector<FrameSegment>{};
+    const Project& p = m_window->document()->project();
+    if (video >= 0 && video < p.videoCount() && !p.video(video).keyframeSegments.empty())
+        return p.video(video).keyframeSegments;
+    return scenes(video);
 }
 
 void ScenesPanel::refreshSources()
@@ -221,6 +230,9 @@ QString ScenesPanel::timecodeOf(int video, qint64 frame) const
     const VideoAnalysis* a = analysis(video);
     if (a && frame >= 0 && frame < qint64(a->frameTimesMs.size()))
         return TimecodeText::format(a->frameTimesMs[size_t(frame)]);
+    const Project& p = m_window->document()->project();
+    if (video >= 0 && video < p.videoCount() && p.video(video).fps > 0)
+        return TimecodeText::format(1000.0 * double(frame) / p.video(video).fps);
     return {};
 }
 
@@ -232,8 +244,8 @@ void ScenesPanel::showVideo(int video)
     const std::vector<FrameSegment> segs = segments(video);
     m_track->setSegments(segs);
     m_track->setKeyframes(keyframes(video));
-    if (const VideoAnalysis* a = analysis(video)) {
-        const auto scenes = a->scenes.scenes();
+    {
+        const auto scenes = this->scenes(video);
         for (size_t i = 0; i < scenes.size(); ++i) {
             auto* item = new QListWidgetItem(tr("Scene %1: frames %2-%3 (%4)")
                                                  .arg(i + 1)
@@ -245,9 +257,12 @@ void ScenesPanel::showVideo(int video)
         }
     }
     const KeyframeSet shown = keyframes(video); // a copy: keyframes() of the temporary would dangle
+    QPixmap placeholder(m_strip->iconSize());
+    placeholder.fill(palette().color(QPalette::Mid));
     for (const Keyframe& k : shown.keyframes()) {
         auto* item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(k.frame).arg(k.label), m_strip);
         item->setData(Qt::UserRole, k.frame);
+        item->setIcon(placeholder);
         item->setToolTip(k.manual ? tr("Frame %1, added by hand").arg(k.frame)
                                   : tr("Frame %1, score %2 (sharpness %3, representativeness %4%5)")
                                         .arg(k.frame)
@@ -312,8 +327,12 @@ void ScenesPanel::detectScenes()
             m_pickAfterDetect = false;
             return;
         }
+        if (video >= m_window->document()->project().videoCount())
+            return;   // the project changed meanwhile
         m_analysis[video] = raw->result();
-        m_segments.erase(video);
+        const std::vector<qint64> cuts = m_analysis[video].scenes.cutFrames();
+        if (Status st = m_window->document()->setSceneCuts(video, cuts, tr("Detect scenes (%n scene(s))", nullptr, int(cuts.size() + 1))); !st)
+            m_window->reportError(tr("Detect scenes"), st.error());
         if (video == m_window->currentVideo())
             showVideo(video);
         m_window->statusBar()->showMessage(tr("%n scene(s) found", nullptr, int(m_analysis[video].scenes.scenes().size())), 5000);
@@ -342,7 +361,9 @@ void ScenesPanel::pickKeyframes()
     std::vector<KeyframeCandidate> candidates;
     std::vector<FrameSample> samples = a->samples;
     if (cls.isEmpty()) {
-        segs = a->scenes.scenes();
+        segs = scenes(video);
+        if (segs.empty())
+            segs = a->scenes.scenes();
     } else {
         const VideoPredictions* p = m_predictions ? m_predictions->predictions(video) : nullptr;
         if (!p) {
@@ -391,8 +412,26 @@ void ScenesPanel::pickKeyframes()
         for (const Keyframe& k : before.keyframes())
             if (k.manual)
                 merged.add(k);
-        m_keyframes[video] = merged;
-        m_segments[video] = segs;
+        if (video >= m_window->document()->project().videoCount())
+            return;
+        // A manual keyframe keeps its frame; its segment follows the new segments.
+        std::vector<Keyframe> keys = merged.keyframes();
+        for (Keyframe& k : keys)
+            if (k.manual) {
+                k.segment = -1;
+                k.label.clear();
+                for (size_t i = 0; i < segs.size(); ++i)
+                    if (segs[i].contains(k.frame)) {
+                        k.segment = int(i);
+                        k.label = segs[i].label;
+                    }
+            }
+        if (Status st = m_window->document()->setKeyframes(video, segs, KeyframeSet(std::move(keys)),
+                                                           tr("Pick keyframes (%n)", nullptr, merged.size()));
+            !st) {
+            m_window->reportError(tr("Pick keyframes"), st.error());
+            return;
+        }
         if (video == m_window->currentVideo())
             showVideo(video);
         emit keyframesChanged(video);
@@ -413,9 +452,13 @@ bool ScenesPanel::addKeyframe(qint64 frame)
             segment = int(i);
             label = segs[i].label;
         }
-    if (!m_keyframes[video].addManual(frame, segment, label))
+    KeyframeSet keys = keyframes(video);
+    if (frame >= m_window->document()->project().video(video).frameCount || !keys.addManual(frame, segment, label))
         return false;
-    showVideo(video);
+    if (Status st = m_window->document()->setKeyframes(video, segs, keys, tr("Add a keyframe at frame %1").arg(frame)); !st) {
+        m_window->statusBar()->showMessage(st.error(), 5000);
+        return false;
+    }
     emit keyframesChanged(video);
     return true;
 }
@@ -423,10 +466,13 @@ bool ScenesPanel::addKeyframe(qint64 frame)
 bool ScenesPanel::removeKeyframe(qint64 frame)
 {
     const int video = m_window->currentVideo();
-    auto it = m_keyframes.find(video);
-    if (it == m_keyframes.end() || !it->second.remove(frame))
+    KeyframeSet keys = keyframes(video);
+    if (video < 0 || !keys.remove(frame))
         return false;
-    showVideo(video);
+    if (Status st = m_window->document()->setKeyframes(video, segments(video), keys, tr("Remove the keyframe at frame %1").arg(frame)); !st) {
+        m_window->statusBar()->showMessage(st.error(), 5000);
+        return false;
+    }
     emit keyframesChanged(video);
     return true;
 }
@@ -435,8 +481,8 @@ Status ScenesPanel::exportKeyframes(const QString& dir, bool jpeg)
 {
     const int video = m_window->currentVideo();
     const KeyframeSet keys = keyframes(video);
-    const VideoAnalysis* a = analysis(video);
-    if (video < 0 || keys.isEmpty() || !a)
+    const VideoAnalysis* a = analysis(video);   // frame times and rate; else read from the video in the job
+    if (video < 0 || keys.isEmpty())
         return Status::failure(tr("no keyframes to export: pick keyframes first"));
     const Project& project = m_window->document()->project();
     const QString path = project.absoluteVideoPath(video);
@@ -445,21 +491,31 @@ Status ScenesPanel::exportKeyframes(const QString& dir, bool jpeg)
     open.indexCacheDir = project.indexCacheDir();
     KeyframeTable table;
     table.video = name;
-    table.timecode = TimecodeFormat::forRate(a->info.nominalFps);
-    table.frameTimesMs = a->frameTimesMs;
-    table.scenes = a->scenes.scenes();
+    if (a) {
+        table.timecode = TimecodeFormat::forRate(a->info.nominalFps);
+        table.frameTimesMs = a->frameTimesMs;
+    }
+    table.scenes = scenes(video);
     table.className = m_source->currentData().toString();
     table.keyframes = keys;
     table.imageBaseName = QFileInfo(name).completeBaseName();
     table.imageFormat = jpeg ? KeyframeImageFormat::Jpeg : KeyframeImageFormat::Png;
     const std::vector<FrameSegment> segs = segments(video);
-    const double durationMs = a->info.durationSec * 1000.0;
-    auto job = std::make_unique<FunctionJob>(tr("Exporting keyframes"), [=](const WorkControl& control) -> Status {
+    const double knownDurationMs = a ? a->info.durationSec * 1000.0 : -1;
+    auto job = std::make_unique<FunctionJob>(tr("Exporting keyframes"), [=, table = table](const WorkControl& control) mutable -> Status {
         if (!QDir().mkpath(dir))
             return Status::failure(tr("%1: cannot create the folder").arg(dir));
         auto source = VideoSource::open(path, open);
         if (!source)
             return Status::failure(source.error());
+        double durationMs = knownDurationMs;
+        if (table.frameTimesMs.empty()) {   // no analysis this session (reopened project): from the index
+            const VideoInfo& info = (*source)->info();
+            table.timecode = TimecodeFormat::forRate(info.nominalFps);
+            for (qint64 i = 0; i < info.frameCount; ++i)
+                table.frameTimesMs.push_back((*source)->index().timestampMs(i));
+            durationMs = info.durationSec * 1000.0;
+        }
         auto images = writeKeyframeImages(**source, table.keyframes, dir, table.imageBaseName, table.imageFormat, control);
         if (!images)
             return images.status();

@@ -47,6 +47,7 @@ public:
     const VideoAnalysis* analysis(int video) const;
     KeyframeSet keyframes(int video) const;
     std::vector<FrameSegment> segments(int video) const; // what keyframes are picked in (scenes or runs)
+    std::vector<FrameSegment> scenes(int video) const;   // the project's detected scenes (empty: not detected)
     ScenesTrack* track() const { return m_track.get(); }
     QListWidget* cutList() const { return m_cuts; }
     QListWidget* thumbnailStrip() const { return m_strip; }
@@ -75,8 +76,6 @@ private:
     PredictionWorkspace* m_predictions = nullptr;
     std::unique_ptr<ScenesTrack> m_track;
     std::map<int, VideoAnalysis> m_analysis;   // by project video
-    std::map<int, KeyframeSet> m_keyframes;
-    std::map<int, std::vector<FrameSegment>> m_segments;
     bool m_pickAfterDetect = false;
     QFutureWatcher<std::vector<std::pair<qint64, QImage>>> m_thumbs;
     int m_thumbsVideo = -1;

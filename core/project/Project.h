@@ -104,6 +104,15 @@ public:
     QMap<QString, qint64> labeledFragmentCounts() const;
     QMap<QString, qint64> labeledFragmentCounts(int video) const;
 
+    // ---- scenes and keyframes (saved with the project) ----
+    // Cut frames must ascend strictly within (0, frameCount); nothing: not detected.
+    Status setSceneCuts(int video, std::optional<std::vector<qint64>> cuts);
+    // Segments: non-empty, within the video, ascending, not overlapping; keyframes within
+    // the video, each keyframe's segment -1 or an index into `segments`.
+    Status setKeyframes(int video, std::vector<FrameSegment> segments, KeyframeSet keyframes);
+    // The scenes the saved cuts make ("scene 1", ...), empty when not detected.
+    std::vector<FrameSegment> savedScenes(int video) const;
+
     // ---- models ----
     // The active model: a file name inside modelsDir() (e.g. "20240501-120000-fragnet.flmodel"),
     // empty when none. Stored in project.json as "active_model" (absent when empty, so files

@@ -43,6 +43,114 @@ Result<int> intField(const JsonFields& f, const QJsonObject& o, const QString& p
     return int(*v);
 }
 
+Result<bool> boolField(const JsonFields& f, const QJsonObject& o, const QString& path, const QString& key)
+{
+    const QJsonValue v = o.value(key);
+    if (!v.isBool())
+        return f.failField(JsonFields::join(path, key), QStringLiteral("expected true or false, got %1").arg(JsonFields::typeName(v)));
+    return v.toBool();
+}
+
+Result<double> unitField(const JsonFields& f, const QJsonObject& o, const QString& path, const QString& key, double lo)
+{
+    auto v = f.number(o, path, key);
+    if (!v) return v.status();
+    if (!std::isfinite(*v) || *v < lo || *v > 1)
+        return f.failField(JsonFields::join(path, key), QStringLiteral("%1 is outside [%2, 1]").arg(*v).arg(lo));
+    return *v;
+}
+
+// "scene_cuts", "keyframe_segments" and "keyframes" of one video (all optional).
+Status readScenesAndKeyframes(const JsonFields& f, const QJsonObject& o, const QString& at, ProjectVideo& v)
+{
+    if (o.contains(QLatin1String("scene_cuts"))) {
+        const QString path = JsonFields::join(at, QStringLiteral("scene_cuts"));
+        auto cuts = f.array(o, at, QStringLiteral("scene_cuts"));
+        if (!cuts) return cuts.status();
+        std::vector<qint64> read;
+        for (qsizetype j = 0; j < cuts->size(); ++j) {
+            const QJsonValue c = cuts->at(j);
+            const double d = c.toDouble(-1);
+            if (!c.isDouble() || d != std::floor(d) || d <= 0 || d >= double(v.frameCount))
+                return f.failField(JsonFields::index(path, j), QStringLiteral("scene cut %1 is not a frame in (0, %2)")
+                                                                 .arg(c.isDouble() ? QString::number(d) : JsonFields::typeName(c)).arg(v.frameCount));
+            if (!read.empty() && qint64(d) <= read.back())
+                return f.failField(JsonFields::index(path, j), QStringLiteral("scene cuts must ascend (%1 after %2)").arg(qint64(d)).arg(read.back()));
+            read.push_back(qint64(d));
+        }
+        v.sceneCuts = std::move(read);
+    }
+    if (o.contains(QLatin1String("keyframe_segments"))) {
+        const QString path = JsonFields::join(at, QStringLiteral("keyframe_segments"));
+        auto segs = f.array(o, at, QStringLiteral("keyframe_segments"));
+        if (!segs) return segs.status();
+        for (qsizetype j = 0; j < segs->size(); ++j) {
+            const QString sat = JsonFields::index(path, j);
+            auto so = f.element(*segs, path, j);
+            if (!so) return so.status();
+            auto start = f.integer(*so, sat, QStringLiteral("start"));
+            if (!start) return start.status();
+            auto end = f.integer(*so, sat, QStringLiteral("end"));
+            if (!end) return end.status();
+            auto label = f.string(*so, sat, QStringLiteral("label"));
+            if (!label) return label.status();
+            if (*start < 0 || *end > v.frameCount || *start >= *end)
+                return f.failField(sat, QStringLiteral("segment %1 is empty or outside the video (%2 frames)").arg(rangeText(*start, *end)).arg(v.frameCount));
+            if (!v.keyframeSegments.empty() && *start < v.keyframeSegments.back().end)
+                return f.failField(sat, QStringLiteral("segment %1 overlaps the one before").arg(rangeText(*start, *end)));
+            v.keyframeSegments.push_back({*start, *end, *label});
+        }
+    }
+    if (o.contains(QLatin1String("keyframes"))) {
+        const QString path = JsonFields::join(at, QStringLiteral("keyframes"));
+        auto keys = f.array(o, at, QStringLiteral("keyframes"));
+        if (!keys) return keys.status();
+        std::vector<Keyframe> read;
+        for (qsizetype j = 0; j < keys->size(); ++j) {
+            const QString kat = JsonFields::index(path, j);
+            auto ko = f.element(*keys, path, j);
+            if (!ko) return ko.status();
+            Keyframe k;
+            auto frame = f.integer(*ko, kat, QStringLiteral("frame"));
+            if (!frame) return frame.status();
+            if (*frame < 0 || *frame >= v.frameCount)
+                return f.failField(JsonFields::join(kat, QStringLiteral("frame")),
+                                   QStringLiteral("frame %1 is outside the video (%2 frames)").arg(*frame).arg(v.frameCount));
+            for (const Keyframe& other : read)
+                if (other.frame == *frame)
+                    return f.failField(JsonFields::join(kat, QStringLiteral("frame")), QStringLiteral("a second keyframe at frame %1").arg(*frame));
+            k.frame = *frame;
+            auto segment = intField(f, *ko, kat, QStringLiteral("segment"));
+            if (!segment) return segment.status();
+            if (*segment < -1 || *segment >= int(v.keyframeSegments.size()))
+                return f.failField(JsonFields::join(kat, QStringLiteral("segment")),
+                                   QStringLiteral("segment %1 of %2 keyframe segments").arg(*segment).arg(v.keyframeSegments.size()));
+            k.segment = *segment;
+            auto label = f.string(*ko, kat, QStringLiteral("label"));
+            if (!label) return label.status();
+            k.label = *label;
+            auto manual = boolField(f, *ko, kat, QStringLiteral("manual"));
+            if (!manual) return manual.status();
+            k.manual = *manual;
+            auto score = unitField(f, *ko, kat, QStringLiteral("score"), 0);
+            if (!score) return score.status();
+            auto sharp = unitField(f, *ko, kat, QStringLiteral("sharpness"), 0);
+            if (!sharp) return sharp.status();
+            auto repr = unitField(f, *ko, kat, QStringLiteral("representativeness"), 0);
+            if (!repr) return repr.status();
+            auto conf = unitField(f, *ko, kat, QStringLiteral("confidence"), -1);
+            if (!conf) return conf.status();
+            k.score = *score;
+            k.sharpness = *sharp;
+            k.representativeness = *repr;
+            k.confidence = *conf < 0 ? -1 : *conf;
+            read.push_back(std::move(k));
+        }
+        v.keyframes = KeyframeSet(std::move(read));
+    }
+    return Status::success();
+}
+
 } // namespace
 
 // ---------------------------------------------------------------------------------------
@@ -89,8 +197,36 @@ QByteArray ProjectFormat::write(const Project& p)
             out += QStringLiteral("        {\"start\": %1, \"end\": %2, \"class\": %3}")
                        .arg(number(r.start), number(r.end), quote(r.label));
         }
-        out += ranges.empty() ? QStringLiteral("]\n") : QStringLiteral("\n      ]\n");
-        out += QStringLiteral("    }");
+        out += ranges.empty() ? QStringLiteral("]") : QStringLiteral("\n      ]");
+        // Scenes and keyframes only once there are any: files without them read and write as before.
+        if (v.sceneCuts) {
+            QStringList cuts;
+            for (qint64 c : *v.sceneCuts)
+                cuts << number(c);
+            out += QStringLiteral(",\n      \"scene_cuts\": [%1]").arg(cuts.join(QStringLiteral(", ")));
+        }
+        if (!v.keyframeSegments.empty() || !v.keyframes.isEmpty()) {
+            out += QStringLiteral(",\n      \"keyframe_segments\": [");
+            for (size_t j = 0; j < v.keyframeSegments.size(); ++j) {
+                const FrameSegment& g = v.keyframeSegments[j];
+                out += j == 0 ? QStringLiteral("\n") : QStringLiteral(",\n");
+                out += QStringLiteral("        {\"start\": %1, \"end\": %2, \"label\": %3}").arg(number(g.start), number(g.end), quote(g.label));
+            }
+            out += v.keyframeSegments.empty() ? QStringLiteral("]") : QStringLiteral("\n      ]");
+            out += QStringLiteral(",\n      \"keyframes\": [");
+            const auto& keys = v.keyframes.keyframes();
+            for (size_t j = 0; j < keys.size(); ++j) {
+                const Keyframe& k = keys[j];
+                out += j == 0 ? QStringLiteral("\n") : QStringLiteral(",\n");
+                out += QStringLiteral("        {\"frame\": %1, \"segment\": %2, \"label\": %3, \"manual\": %4, \"score\": %5, "
+                                      "\"sharpness\": %6, \"representativeness\": %7, \"confidence\": %8}")
+                           .arg(number(k.frame), QString::number(k.segment), quote(k.label),
+                                k.manual ? QStringLiteral("true") : QStringLiteral("false"), number(k.score), number(k.sharpness),
+                                number(k.representativeness), number(k.confidence));
+            }
+            out += keys.empty() ? QStringLiteral("]") : QStringLiteral("\n      ]");
+        }
+        out += QStringLiteral("\n    }");
     }
     out += p.m_videos.empty() ? QStringLiteral("]\n") : QStringLiteral("\n  ]\n");
     out += QStringLiteral("}\n");
@@ -313,6 +449,8 @@ Result<Project> ProjectFormat::read(const QByteArray& bytes, const QString& file
                 for (const Read& r : read)
                     v.labels.set(r.range.start, r.range.end, r.range.label);
             }
+            if (Status st = readScenesAndKeyframes(f, *o, at, v); !st)
+                return st;
             p.m_videos.push_back(std::move(v));
         }
     }

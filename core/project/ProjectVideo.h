@@ -2,9 +2,14 @@
 // One video of a project: where it is (relative to the project folder, '/' separators),
 // what it is (size + FileFingerprint content hash, to notice a changed file and to find a
 // moved one again), its frame count and rate, and its labels.
+#include "analysis/KeyframeSet.h"
+#include "analysis/SceneDetection.h"
 #include "project/LabelTrack.h"
 
 #include <QString>
+
+#include <optional>
+#include <vector>
 
 namespace fl {
 
@@ -15,6 +20,13 @@ struct ProjectVideo {
     qint64 frameCount = 0;
     double fps = 0;
     LabelTrack labels;
+    // Scene detection's result: the first frame of every scene after the first, ascending,
+    // each in (0, frameCount). Absent until scenes are detected (empty: detected, one scene).
+    std::optional<std::vector<qint64>> sceneCuts;
+    // The segments keyframes were picked in (scenes, or runs of a predicted class; they name
+    // the EDL's events) and the keyframes, picked and added by hand.
+    std::vector<FrameSegment> keyframeSegments;
+    KeyframeSet keyframes;
 
     // The file name alone ("a.mp4" for "media/a.mp4"): how label files name the video.
     QString fileName() const;
