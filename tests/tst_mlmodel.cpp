@@ -487,6 +487,34 @@ private slots:
 
     }
 
+    void earlyStopCountsOnlyRisesOfMacroF1()
+    {
+        // The synthetic task is solved within a few epochs; the loss goes on falling after
+        // that. Training stops `patience` epochs after the last rise of validation macro-F1.
+        const auto video = SyntheticVideo::make(512, 32, 7);
+        const TrainingSet data = video.trainingSet(4, 384);
+        std::vector<EpochMetrics> epochs;
+        TrainingCallbacks callbacks;
+        callbacks.epoch = [&](const EpochMetrics& m) { epochs.push_back(m); };
+        TrainingOptions o = quickOptions();
+        o.epochs = 40;
+        o.patience = 3;
+        auto r = Trainer::train(data, o, callbacks);
+        QVERIFY2(r, r.error().c_str());
+        int lastRise = 0;
+        double best = -1;
+        for (const EpochMetrics& m : epochs)
+            if (m.validationMacroF1 > best + 1e-9) {
+                best = m.validationMacroF1;
+                lastRise = m.epoch;
+            }
+        QVERIFY2(best >= 0.95, qPrintable(QString::number(best)));
+        QVERIFY2(r->stoppedEarly, qPrintable(QStringLiteral("ran %1 epochs, F1 last rose at %2").arg(r->epochsRun).arg(lastRise)));
+        QCOMPARE(r->epochsRun, lastRise + o.patience);
+        QVERIFY(r->bestEpoch >= lastRise && r->bestEpoch <= r->epochsRun);
+        QCOMPARE(r->validation.macro.f1, best);
+    }
+
     void seededTrainingIsReproducible()
     {
         const auto video = SyntheticVideo::make(256, 32, 9);

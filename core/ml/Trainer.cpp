@@ -309,7 +309,7 @@ MlResult<TrainingOutcome> Run::execute()
     std::vector<torch::Tensor> bestState;
     std::string bestOptimizer;
     double bestF1 = -1;
-    int sinceBest = 0;
+    int sinceBetterF1 = 0; // epochs since macro-F1 last rose: what early stopping counts
     std::int64_t globalStep = 0;
     double trainSecondsTotal = 0;
     std::int64_t samplesTotal = 0;
@@ -443,10 +443,14 @@ MlResult<TrainingOutcome> Run::execute()
         m.samplesPerSecond = trainSeconds > 0 ? double(seen) / trainSeconds : 0;
         // Strictly better macro-F1, or equal with a lower validation loss; without a validation
         // split, every epoch is "better" (the last one is kept).
+        // Early stopping counts only rises of macro-F1: a loss that keeps falling at an F1
+        // already reached (1.0 on a small split) moves the checkpoint, not the stop.
+        const bool higherF1 = validating && m.validationMacroF1 > bestF1 + 1e-9;
         const bool better = !validating ? epoch == epochs
-                                        : m.validationMacroF1 > bestF1 + 1e-9
+                                        : higherF1
                             || (std::abs(m.validationMacroF1 - bestF1) <= 1e-9 && !outcome.history.empty()
                                 && m.validationLoss < outcome.history[size_t(outcome.bestEpoch - 1)].validationLoss);
+        sinceBetterF1 = higherF1 ? 0 : sinceBetterF1 + 1;
         if (better) {
             m.best = true;
             bestF1 = m.validationMacroF1;
@@ -458,15 +462,12 @@ MlResult<TrainingOutcome> Run::execute()
             std::ostringstream bytes;
             archive.save_to(bytes);
             bestOptimizer = bytes.str();
-            sinceBest = 0;
-        } else {
-            ++sinceBest;
         }
         m.seconds = secondsSince(epochStart);
         outcome.history.push_back(m);
         outcome.epochsRun = epoch;
         if (m_callbacks.epoch) m_callbacks.epoch(m);
-        if (validating && m_options.patience > 0 && sinceBest >= m_options.patience && epoch < epochs) {
+        if (validating && m_options.patience > 0 && sinceBetterF1 >= m_options.patience && epoch < epochs) {
             outcome.stoppedEarly = true;
             break;
         }

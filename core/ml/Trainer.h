@@ -6,8 +6,9 @@
 // horizontal flip, brightness/contrast, temporal jitter of the start frame), normalisation
 // with the training frames' per-channel mean and std (stored in the model). After every epoch
 // the validation split is scored; the epoch with the best validation macro-F1 is kept (its
-// weights and optimizer state); training stops early after `patience` epochs without
-// improvement.
+// weights and optimizer state, a lower validation loss breaking ties); training stops early
+// after `patience` epochs without a higher validation macro-F1 (once F1 is 1.0, `patience`
+// epochs later).
 //
 // Determinism: the same data, options and seed give the same model on the same device with
 // the same number of threads (one seeded generator drives shuffling and augmentation;
