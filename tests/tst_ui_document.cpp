@@ -112,6 +112,8 @@ private slots:
             QVERIFY(doc.setLabel(0, 0, end, QStringLiteral("a"), gesture));
         QCOMPARE(doc.undoStack()->count(), steps + 1);
         QCOMPARE(doc.project().labels(0).ranges().front(), (LabelRange{0, 48, QStringLiteral("a")}));
+        // The step is named for the whole stroke (12 fragments), not for its first step.
+        QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Label 12 fragments as a"));
         doc.undoStack()->undo();
         QCOMPARE(doc.project(), before);
     }

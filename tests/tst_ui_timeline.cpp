@@ -218,11 +218,13 @@ private slots:
         QCOMPARE(r[0], (LabelRange{0, 60, QStringLiteral("a")})); // 61 snaps to the fragment boundary 60
         QCOMPARE(r[1], (LabelRange{60, 80, QStringLiteral("b")}));
         QCOMPARE(doc.undoStack()->count(), steps + 1);
+        QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Label 5 fragments as a")); // frames 40-59
         // The b range keeps at least a frame however far the edge goes.
         press(&t, {t.xAtFrame(60) + 1, y});
         move(&t, {t.xAtFrame(200) + 1, y});
         release(&t, {t.xAtFrame(200) + 1, y});
         QCOMPARE(doc.project().labels(0).ranges()[1], (LabelRange{79, 80, QStringLiteral("b")}));
+        QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Label 4 fragments as a")); // frames 60-78
         doc.undoStack()->undo();
         doc.undoStack()->undo();
         QCOMPARE(doc.project(), before);

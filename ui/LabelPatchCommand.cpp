@@ -3,7 +3,22 @@
 #include "ProjectDocument.h"
 #include "project/LabelTrack.h"
 
+#include <algorithm>
+#include <set>
+
 namespace fl {
+
+namespace {
+
+QString labelAt(const std::vector<LabelRange>& ranges, qint64 frame)
+{
+    for (const LabelRange& r : ranges)
+        if (r.contains(frame))
+            return r.label;
+    return QString();
+}
+
+} // namespace
 
 LabelPatchCommand::LabelPatchCommand(ProjectDocument* document, int video, qint64 lo, qint64 hi, std::vector<LabelRange> before,
                                      std::vector<LabelRange> after, int gesture, const QString& text)
@@ -20,6 +35,43 @@ void LabelPatchCommand::undo()
 void LabelPatchCommand::redo()
 {
     m_document->applyLabelPatch(m_video, m_lo, m_hi, m_after);
+}
+
+QString LabelPatchCommand::describeChange() const
+{
+    // The runs of frames whose label differs between before and after, and what they became.
+    std::set<qint64> cuts{m_lo, m_hi};
+    for (const auto* ranges : {&m_before, &m_after})
+        for (const LabelRange& r : *ranges) {
+            cuts.insert(std::clamp(r.start, m_lo, m_hi));
+            cuts.insert(std::clamp(r.end, m_lo, m_hi));
+        }
+    std::vector<LabelRange> changed; // label = what the run became ("" = cleared)
+    for (auto it = cuts.begin(); std::next(it) != cuts.end(); ++it) {
+        const qint64 a = *it, b = *std::next(it);
+        const QString was = labelAt(m_before, a), now = labelAt(m_after, a);
+        if (was == now)
+            continue;
+        if (!changed.empty() && changed.back().end == a && changed.back().label == now)
+            changed.back().end = b;
+        else
+            changed.push_back({a, b, now});
+    }
+    if (changed.empty())
+        return text();
+    const qint64 first = changed.front().start, last = changed.back().end - 1;
+    const bool sameLabel = std::all_of(changed.begin(), changed.end(), [&](const LabelRange& r) { return r.label == changed.front().label; });
+    if (!sameLabel)
+        return QObject::tr("Edit labels of frames %1-%2").arg(first).arg(last);
+    const QString cls = changed.front().label;
+    if (cls.isEmpty())
+        return QObject::tr("Clear labels of frames %1-%2").arg(first).arg(last);
+    qint64 fragments = 0;
+    for (const LabelRange& r : changed)
+        fragments += m_document->fragmentsInside(m_video, r.start, r.end);
+    return fragments == 1  ? QObject::tr("Label 1 fragment as %1").arg(cls)
+           : fragments > 1 ? QObject::tr("Label %1 fragments as %2").arg(fragments).arg(cls)
+                           : QObject::tr("Label frames %1-%2 as %3").arg(first).arg(last).arg(cls);
 }
 
 bool LabelPatchCommand::mergeWith(const QUndoCommand* command)
@@ -44,6 +96,8 @@ bool LabelPatchCommand::mergeWith(const QUndoCommand* command)
     m_hi = other->m_hi;
     // A drag that ends where it started changed nothing: the stack drops the step.
     setObsolete(m_before == m_after);
+    if (!isObsolete())
+        setText(describeChange());
     return true;
 }
 

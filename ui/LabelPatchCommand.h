@@ -31,6 +31,9 @@ public:
     qint64 regionEnd() const { return m_hi; }
 
 private:
+    // What the step does as a whole, for the undo list once later steps of its gesture merged in.
+    QString describeChange() const;
+
     ProjectDocument* m_document;
     int m_video;
     qint64 m_lo;
