@@ -6,6 +6,8 @@
 
 #include <qcustomplot.h>
 
+#include <QTimer>
+
 #include <QComboBox>
 #include <QDir>
 #include <QHBoxLayout>
@@ -160,7 +162,38 @@ void EmbeddingPanel::refresh(const Project& project, int currentVideo)
     m_plot->yAxis->scaleRange(1.1);
     m_plot->xAxis->setLabel(tr("PC 1"));
     m_plot->yAxis->setLabel(tr("PC 2"));
+    m_plot->replot();   // lays the axis rect out
+    equalAxes();
+}
+
+void EmbeddingPanel::equalAxes()
+{
+    // One unit is as long on both axes: a component with little of the variance looks flat
+    // (PC 2 with 1.6 % of it filled the height). The shorter range per pixel widens.
+    const QRect r = m_plot->axisRect()->rect();
+    if (r.width() <= 0 || r.height() <= 0 || m_plot->graphCount() == 0)
+        return;
+    const double x = m_plot->xAxis->range().size() / r.width();
+    const double y = m_plot->yAxis->range().size() / r.height();
+    if (x < y)
+        m_plot->xAxis->setScaleRatio(m_plot->yAxis, 1.0);
+    else
+        m_plot->yAxis->setScaleRatio(m_plot->xAxis, 1.0);
     m_plot->replot();
+}
+
+void EmbeddingPanel::resizeEvent(QResizeEvent* e)
+{
+    QWidget::resizeEvent(e);
+    QTimer::singleShot(0, this, [this] {
+        if (m_plot->graphCount() > 0) {
+            m_plot->rescaleAxes();
+            m_plot->xAxis->scaleRange(1.1);
+            m_plot->yAxis->scaleRange(1.1);
+            m_plot->replot();
+            equalAxes();
+        }
+    });
 }
 
 int EmbeddingPanel::pointAt(const QPointF& pos, double radius) const

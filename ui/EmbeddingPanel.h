@@ -49,7 +49,11 @@ public:
     // Shows point i's fragment frames under the plot (-1: the hint).
     void showHover(int i);
 
+protected:
+    void resizeEvent(QResizeEvent* e) override;
+
 private:
+    void equalAxes();
     QImage thumbnail(int video, qint64 fragment) const;
 
     PredictionsOf m_predictionsOf;

@@ -49,6 +49,7 @@ PredictionWorkspace::PredictionWorkspace(MainWindow* window)
 
     TimelineView* timeline = window->timeline();
     connect(timeline, &TimelineView::viewChanged, m_plot, &ProbabilityPlot::setFrameRange);
+    m_plot->setContentInset(timeline->headerWidth(), 0);
     connect(window->player(), &VideoPlayer::positionChanged, m_plot, &ProbabilityPlot::setPlayhead);
     connect(m_plot, &ProbabilityPlot::seekRequested, window, &MainWindow::seek);
     connect(window, &MainWindow::currentVideoChanged, this, &PredictionWorkspace::showVideo);
@@ -376,6 +377,9 @@ Status PredictionWorkspace::predict(const QStringList& videos)
         if (state == Job::State::Failed)
             m_window->reportError(tr("Predict"), error);
         reload(); // what was saved (a cancelled run keeps its rows)
+        // Label next fills in by itself once there are predictions (it waited for Refresh).
+        if (state == Job::State::Succeeded && !rankSuggestions().empty())
+            refreshSuggestions();
         emit predictionFinished(state == Job::State::Succeeded, error);
     });
     m_job = raw;

@@ -39,8 +39,9 @@ PredictionsPanel::PredictionsPanel(QWidget* parent) : QWidget(parent)
     m_threshold->setRange(0.0, 1.0);
     m_threshold->setSingleStep(0.05);
     m_threshold->setDecimals(2);
-    m_threshold->setToolTip(tr("Fragments whose confidence is below this are shown as uncertain"));
-    form->addRow(tr("Confidence threshold"), m_threshold);
+    m_threshold->setToolTip(tr("On the timeline's Predicted row, fragments whose confidence is below this are drawn grey, as "
+                               "uncertain (0: every fragment in its class colour); Shift+A accepts only fragments at or above it"));
+    form->addRow(tr("Grey on timeline below"), m_threshold);
     m_minBout = new QSpinBox(show);
     m_minBout->setRange(1, 1000);
     m_minBout->setSuffix(tr(" fragments"));
@@ -76,8 +77,9 @@ PredictionsPanel::PredictionsPanel(QWidget* parent) : QWidget(parent)
     m_uncertainBelow->setRange(0.0, 1.0);
     m_uncertainBelow->setSingleStep(0.05);
     m_uncertainBelow->setDecimals(2);
-    m_uncertainBelow->setToolTip(tr("\"Next uncertain\" stops at fragments whose confidence is below this"));
-    reviewForm->addRow(tr("Uncertain below"), m_uncertainBelow);
+    m_uncertainBelow->setToolTip(tr("Review only: Next / Previous Uncertain (M / Shift+M) stop at fragments whose confidence is "
+                                    "below this; the timeline and the decisions do not change"));
+    reviewForm->addRow(tr("M stops below"), m_uncertainBelow);
     reviewLayout->addLayout(reviewForm);
     m_reviewGrid = new QGridLayout;
     reviewLayout->addLayout(m_reviewGrid);

@@ -16,10 +16,23 @@ ProbabilityPlot::ProbabilityPlot(QWidget* parent) : QWidget(parent)
     m_plot->setToolTip(tr("The model's probability for each class per fragment; click to go there"));
     m_plot->yAxis->setRange(0, 1.02);
     m_plot->yAxis->setLabel(tr("probability"));
-    m_plot->xAxis->setLabel(tr("frame"));
-    m_plot->legend->setVisible(true);
+    // Three ticks: at 90 px the default ticks' labels ran into each other.
+    QSharedPointer<QCPAxisTickerFixed> ticks(new QCPAxisTickerFixed);
+    ticks->setTickStep(0.5);
+    ticks->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    m_plot->yAxis->setTicker(ticks);
+    // The timeline's ruler above says which frame; the x axis only marks them.
+    m_plot->xAxis->setTickLabels(false);
+    // Frames line up with the timeline above: the plot area starts where the timeline's
+    // tracks start (after its row names) and ends where they end (setContentInset).
+    m_plot->axisRect()->setAutoMargins(QCP::msTop | QCP::msBottom);
+    m_plot->axisRect()->setMargins(QMargins(92, 0, 0, 0));
+    // The legend only when there are curves, translucent, in the top-left corner.
+    m_plot->legend->setVisible(false);
     m_plot->legend->setFont(QFont(font().family(), 8));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_plot->legend->setBrush(QColor(255, 255, 255, 190));
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_plot->setNoAntialiasingOnDrag(true);
     m_plot->setPlottingHints(QCP::phFastPolylines | QCP::phCacheLabels);
 
@@ -58,6 +71,7 @@ void ProbabilityPlot::setPredictions(const VideoPredictions* predictions, const 
             g->setAdaptiveSampling(true);
         }
     }
+    m_plot->legend->setVisible(m_plot->graphCount() > 0);
     reload();
 }
 
@@ -90,6 +104,17 @@ void ProbabilityPlot::reload()
         }
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ProbabilityPlot::setContentInset(int left, int right)
+{
+    m_plot->axisRect()->setMargins(QMargins(std::max(0, left), 0, std::max(0, right), 0));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QRect ProbabilityPlot::plotArea() const
+{
+    return m_plot->axisRect()->rect().translated(m_plot->pos());
 }
 
 void ProbabilityPlot::setThreshold(double threshold)

@@ -6,6 +6,7 @@
 #include "analysis/VideoPredictions.h"
 
 #include <QColor>
+#include <QRect>
 #include <QWidget>
 
 #include <vector>
@@ -29,6 +30,9 @@ public:
     void setFrameRange(double firstFrame, double lastFrame);
 
     QCustomPlot* plot() const { return m_plot; }
+    // Pixels left and right of the plot area, to line frames up with the timeline's tracks.
+    void setContentInset(int left, int right);
+    QRect plotArea() const;   // in this widget's coordinates
     int curveCount() const;
     int pointCount(int curve) const;
 

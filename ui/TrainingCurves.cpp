@@ -106,7 +106,16 @@ void TrainingCurves::replotSoon()
 
 void TrainingCurves::replotNow()
 {
+    // The legend names only curves that have points: a finished report has no running curve,
+    // a training without a validation split no validation curves.
+    for (QCPGraph* g : m_graphs) {
+        if (g->dataCount() > 0)
+            g->addToLegend();
+        else
+            g->removeFromLegend();
+    }
     for (QCustomPlot* plot : {m_loss, m_accuracy}) {
+        plot->legend->setVisible(plot->legend->itemCount() > 0);
         plot->xAxis->rescale();
         plot->xAxis->setRange(0, std::max(1.0, plot->xAxis->range().upper));
         if (plot == m_loss) {

@@ -1,5 +1,7 @@
 #include "TrainingReportView.h"
 
+#include <QShortcut>
+
 #include "ClassScoresView.h"
 #include "TrainingCurves.h"
 
@@ -100,6 +102,10 @@ TrainingReportView* TrainingReportView::openWindow(const TrainingReport& report,
     auto* view = new TrainingReportView(parent);
     view->setWindowFlag(Qt::Window, true);
     view->setAttribute(Qt::WA_DeleteOnClose);
+    // Esc closes it, as it would a dialog.
+    auto* close = new QShortcut(QKeySequence(Qt::Key_Escape), view);
+    close->setContext(Qt::WindowShortcut);
+    QObject::connect(close, &QShortcut::activated, view, &QWidget::close);
     view->setReport(report);
     view->resize(900, 560);
     view->show();
