@@ -11,6 +11,7 @@ PACKAGES=(
   libopencv-dev
   libtorch-dev libopenblas0-pthread
   ffmpeg
+  xvfb
 )
 #   --gui       also what the GUI needs on a desktop (run.sh)
 #   --sanitize  also clang with its sanitizer and libFuzzer runtimes (test.sh's sanitizer phase)

@@ -29,6 +29,11 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
+#include <QRegularExpression>
+#include <QTableView>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QDateTime>
 #include <QFile>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -268,7 +273,10 @@ private slots:
         auto s = settings();
         ScriptedWindow w(s.get());
         openAndWait(w, freshProject());
+        QVERIFY(!s->paintWhilePlaying());   // off at first start, as the guide says: P turns it on
+        key(&w, Qt::Key_P);
         QVERIFY(s->paintWhilePlaying());
+        QVERIFY(w.findAction(QStringLiteral("paintWhilePlaying"))->isChecked());
         const int steps = w.document()->undoStack()->count();
         key(&w, Qt::Key_Space);
         QTRY_VERIFY_WITH_TIMEOUT(w.player()->isPlaying(), 2000);
@@ -288,6 +296,35 @@ private slots:
         QVERIFY2(painted.end >= 44 && painted.end % 4 == 0 && painted.end <= releasedAt + 4,
                  qPrintable(QStringLiteral("painted to %1, released at %2").arg(painted.end).arg(releasedAt)));
         QCOMPARE(w.document()->undoStack()->count(), steps + 1);
+    }
+
+    void heldClassKeyWithoutPaintingLabelsOneFragment()
+    {
+        // Paint While Playing off (the default): a class key held during playback labels the
+        // fragment under the playhead once, however often the key repeats as a plain press.
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        openAndWait(w, freshProject());
+        QVERIFY(!s->paintWhilePlaying());
+        const int steps = w.document()->undoStack()->count();
+        key(&w, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(w.player()->isPlaying(), 2000);
+        QTest::keyPress(&w, Qt::Key_1);
+        QTRY_VERIFY_WITH_TIMEOUT(w.player()->position() >= 16, 15000);
+        QTest::keyPress(&w, Qt::Key_1); // repeats of the held key
+        QTRY_VERIFY_WITH_TIMEOUT(w.player()->position() >= 28, 15000);
+        QTest::keyPress(&w, Qt::Key_1);
+        QTest::keyRelease(&w, Qt::Key_1);
+        QCOMPARE(labels(w).size(), 1);
+        QCOMPARE(labels(w).ranges().front().length(), qint64(4));
+        QCOMPARE(w.document()->undoStack()->count(), steps + 1);
+        // A new press after the release labels again.
+        QTRY_VERIFY_WITH_TIMEOUT(w.player()->position() >= 36, 15000);
+        QTest::keyPress(&w, Qt::Key_1);
+        QTest::keyRelease(&w, Qt::Key_1);
+        key(&w, Qt::Key_Space);
+        QCOMPARE(labels(w).size(), 2);
+        QCOMPARE(w.document()->undoStack()->count(), steps + 2);
     }
 
     void droppingAVideoAddsIt()
@@ -440,6 +477,171 @@ private slots:
         QCOMPARE(s->recentProjects().front(), QDir(dir).absolutePath());
     }
 
+    // A project with videos replaced while a fragment is selected: File > New, Open, and
+    // Open with recovery. It crashed (std::out_of_range) when a receiver of projectReplaced
+    // read the old current video against the new project's videos.
+    void replacingAProjectWithAFragmentSelected()
+    {
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        const QString first = freshProject();
+        openAndWait(w, first);
+        auto select = [&] {
+            w.seek(21);
+            waitForFrame(w, 21);
+            w.timeline()->setSelection(5, 7);
+            QCOMPARE(w.currentFragment(), qint64(5));
+        };
+        select();
+        // New (as File > New Project does once the dialog is accepted): no videos.
+        QVERIFY(w.document()->create(m_tmp.filePath(QStringLiteral("new%1").arg(m_n++)), FragmentSpec{}, {QStringLiteral("a")}));
+        QCOMPARE(w.currentVideo(), -1);
+        QCOMPARE(w.currentFragment(), qint64(-1));
+        QVERIFY(w.errors.isEmpty());
+        // Open another project with videos, then one with fewer videos than the current index.
+        QVERIFY(w.openProject(freshProject()));
+        QTRY_COMPARE_WITH_TIMEOUT(w.currentVideo(), 0, 5000);
+        waitForFrame(w, 0);
+        select();
+        QVERIFY(w.document()->create(m_tmp.filePath(QStringLiteral("new%1").arg(m_n++)), FragmentSpec{}, {QStringLiteral("a")}));
+        QCOMPARE(w.currentFragment(), qint64(-1));
+        // Open with recovery: a pending autosave of another project.
+        const QString recovered = freshProject();
+        {
+            auto p = Project::load(recovered);
+            QVERIFY(p);
+            QVERIFY(p->setLabel(0, 0, 8, QStringLiteral("motion")));
+            QVERIFY(p->saveAutosave());
+            QFile f(p->autosaveFile());
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.setFileTime(QDateTime::currentDateTime().addSecs(5), QFileDevice::FileModificationTime));
+        }
+        QVERIFY(w.openProject(first));
+        QTRY_COMPARE_WITH_TIMEOUT(w.currentVideo(), 0, 5000);
+        waitForFrame(w, 0);
+        select();
+        w.recoverAnswer = true;
+        QVERIFY(w.openProject(recovered));
+        QCOMPARE(w.recoverAsked, 1);
+        QCOMPARE(w.document()->project().fragmentLabel(0, 0), std::optional<QString>(QStringLiteral("motion")));
+        waitForFrame(w, 0);
+        QCOMPARE(w.currentFragment(), qint64(0));
+        QVERIFY2(w.errors.isEmpty(), qPrintable(w.errors.join(QLatin1Char('\n'))));
+    }
+
+    // "Go to video V, fragment F" from another video lands on F's first frame once V is
+    // open (it stayed at frame 0: the seek was issued while the video was still opening).
+    void goingToAFragmentOfAnotherVideo()
+    {
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        openAndWait(w, freshProject());
+        QSignalSpy added(&w, &MainWindow::videosAdded);
+        w.addVideoFiles({m_secondVideo});
+        QVERIFY(added.wait(20000));
+        QCOMPARE(w.document()->project().videoCount(), 2);
+        w.selectVideo(0);
+        waitForFrame(w, 0);
+        QCOMPARE(shownNumber(w.frameView()), 0);
+        QSignalSpy fragment(&w, &MainWindow::currentFragmentChanged);
+        w.goToFragment(1, 3);       // frames 12-15 of the 40-frame video numbered from 500
+        QCOMPARE(w.currentVideo(), 1);
+        waitForFrame(w, 12);
+        QCOMPARE(shownNumber(w.frameView()), 512);
+        QCOMPARE(w.player()->position(), qint64(12));
+        QCOMPARE(w.currentFragment(), qint64(3));
+        QCOMPARE(w.timeline()->selection().first, qint64(3));
+        QVERIFY(!fragment.isEmpty());
+        QCOMPARE(fragment.last().at(0).toInt(), 1);
+        QCOMPARE(fragment.last().at(1).toLongLong(), qint64(3));
+        QVERIFY(w.frameView()->badge(FrameView::LabelBadge).text.contains(QStringLiteral("unlabeled")));   // the overlay follows
+        // And back, to a fragment far from frame 0.
+        w.goToFragment(0, 25);
+        waitForFrame(w, 100);
+        QCOMPARE(shownNumber(w.frameView()), 100);
+    }
+
+    // Right after start-up, with no click first, the labeling keys label: the keyboard focus is
+    // not in a text field (it was in the Frame box, which took the digits).
+    void keysWorkRightAfterStartUp()
+    {
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        openAndWait(w, freshProject());
+        QWidget* focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        QVERIFY2(!qobject_cast<QAbstractSpinBox*>(focus) && !qobject_cast<QLineEdit*>(focus), focus->metaObject()->className());
+        QTest::keyClick(focus, Qt::Key_1);   // where a key press goes: the focus widget
+        QCOMPARE(w.document()->project().fragmentLabel(0, 0), std::optional<QString>(QStringLiteral("motion")));
+        // The Frame box takes the focus only when clicked; Enter gives the keys back.
+        auto* frameBox = w.findChild<QSpinBox*>();
+        QVERIFY(frameBox);
+        QCOMPARE(frameBox->focusPolicy(), Qt::ClickFocus);
+        frameBox->setFocus();
+        QTest::keyClick(frameBox, Qt::Key_Return);
+        QTRY_VERIFY(!frameBox->hasFocus());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right, Qt::ShiftModifier);
+        waitForFrame(w, 4);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_2);
+        QCOMPARE(w.document()->project().fragmentLabel(0, 1), std::optional<QString>(QStringLiteral("static")));
+    }
+
+    // Renaming a class in the Classes table: the rename happens and Qt warns nothing (the
+    // model's reset destroyed the editor while the view still committed it).
+    void renamingAClassInTheTable()
+    {
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        openAndWait(w, freshProject());
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("commitData|editor")));
+        QTableView* view = w.classesPanel()->view();
+        QTRY_VERIFY(view->isVisible());
+        const QModelIndex name = view->model()->index(0, ClassListModel::NameColumn);
+        view->setCurrentIndex(name);
+        view->edit(name);
+        auto* editor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, QStringLiteral("moving"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(w.document()->project().classes().front().name, QStringLiteral("moving"));
+        QTest::qWait(50);
+        QCOMPARE(view->model()->index(0, ClassListModel::NameColumn).data().toString(), QStringLiteral("moving"));
+    }
+
+    // Alt+number brings a panel that sits behind another tab to the front (it hid it).
+    void panelShortcutsBringTabbedPanelsForward()
+    {
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        openAndWait(w, freshProject());
+        auto* classes = w.findChild<QDockWidget*>(QStringLiteral("classesDock"));
+        auto* history = w.findChild<QDockWidget*>(QStringLiteral("historyDock"));
+        QVERIFY(classes && history);
+        QVERIFY(w.tabifiedDockWidgets(classes).contains(history));   // one tab group, Classes in front
+        QTRY_VERIFY(MainWindow::isDockInView(classes));
+        QVERIFY(!MainWindow::isDockInView(history));
+        key(&w, Qt::Key_3, Qt::AltModifier);
+        QTRY_VERIFY(MainWindow::isDockInView(history));
+        QVERIFY(!MainWindow::isDockInView(classes));
+        QVERIFY(w.findAction(QStringLiteral("toggle_historyDock"))->isChecked());
+        QVERIFY(w.findAction(QStringLiteral("toggle_classesDock"))->isChecked());   // still there, behind
+        key(&w, Qt::Key_2, Qt::AltModifier);
+        QTRY_VERIFY(MainWindow::isDockInView(classes));
+        key(&w, Qt::Key_2, Qt::AltModifier);   // in front: the same key hides it
+        QTRY_VERIFY(classes->isHidden());
+        QVERIFY(!w.findAction(QStringLiteral("toggle_classesDock"))->isChecked());
+        key(&w, Qt::Key_2, Qt::AltModifier);
+        QTRY_VERIFY(MainWindow::isDockInView(classes));
+        // Reset Layout: every panel back in its group, the first of each in front.
+        history->setFloating(true);
+        w.findAction(QStringLiteral("resetLayout"))->trigger();
+        QVERIFY(!history->isFloating());
+        QVERIFY(w.tabifiedDockWidgets(classes).contains(history));
+        QTRY_VERIFY(MainWindow::isDockInView(classes));
+        QVERIFY(MainWindow::isDockInView(w.findChild<QDockWidget*>(QStringLiteral("videosDock"))));
+    }
+
     void extensionPoints()
     {
         auto s = settings();
@@ -471,7 +673,12 @@ private slots:
         w.frameView()->setBadge(FrameView::PredictionBadge, {QStringLiteral("static 0.93"), Qt::darkGreen, {}});
         QCOMPARE(w.frameView()->badge(FrameView::PredictionBadge).text, QStringLiteral("static 0.93"));
         // The layout is saved on close and restored, for docks added later too.
-        key(&w, Qt::Key_3, Qt::AltModifier); // hide the undo history
+        // Hide the undo history: the first Alt+3 brings it in front of Classes, the second hides it.
+        QDockWidget* shownHistory = w.findChild<QDockWidget*>(QStringLiteral("historyDock"));
+        key(&w, Qt::Key_3, Qt::AltModifier);
+        QTRY_VERIFY(MainWindow::isDockInView(shownHistory));
+        key(&w, Qt::Key_3, Qt::AltModifier);
+        QVERIFY(shownHistory->isHidden());
         QVERIFY(w.close());
         ScriptedWindow again(s.get());
         again.show();

@@ -6,6 +6,7 @@
 // Costs ~40 s on 2 cores (one short training run in initTestCase).
 #include "AppSettings.h"
 #include "EmbeddingPanel.h"
+#include "FrameView.h"
 #include "InspectorPanel.h"
 #include "MainWindow.h"
 #include "ModelCheckPanel.h"
@@ -28,6 +29,7 @@
 #include "training/ModelStore.h"
 #include "training/TrainingReport.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QPushButton>
@@ -39,7 +41,10 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTableWidget>
 #include <QTest>
+
+#include <qcustomplot.h>
 #include <QUndoStack>
 
 using namespace fl;
@@ -116,7 +121,20 @@ private slots:
         QVERIFY(p);
         QCOMPARE(p->predictedCount(), p->fragmentCount());
         QCOMPARE(ws.predictions()->plot()->curveCount(), 2);
+        // Label next is filled once the predictions are in, without pressing Refresh.
+        QVERIFY(ws.predictions()->panel()->suggestionTable()->rowCount() > 0);
         QCOMPARE(ws.predictions()->plot()->pointCount(0), int(p->fragmentCount()));
+        {
+            // The plot's frames line up with the timeline's tracks above it (30-75 px off before).
+            ProbabilityPlot* plot = ws.predictions()->plot();
+            QTRY_VERIFY(plot->isVisible() && plot->plotArea().width() > 50);
+            const QRect area(plot->mapTo(&w, plot->plotArea().topLeft()), plot->plotArea().size());
+            const TimelineMapping m = w.timeline()->mapping();
+            const int tracksLeft = w.timeline()->mapTo(&w, QPoint(m.left, 0)).x();
+            QVERIFY2(std::abs(area.left() - tracksLeft) <= 1, qPrintable(QStringLiteral("plot %1, tracks %2").arg(area.left()).arg(tracksLeft)));
+            QVERIFY2(std::abs(area.left() + area.width() - (tracksLeft + m.width)) <= 1,
+                     qPrintable(QStringLiteral("plot width %1, tracks %2").arg(area.width()).arg(m.width)));
+        }
         QCOMPARE(qint64(ws.predictions()->track()->shownClasses().size()), p->fragmentCount());
 
         // The predicted classes match the truth of every segment (trained on 60% of them).
@@ -313,6 +331,125 @@ private slots:
         QVERIFY(!map->hoverLabel()->pixmap().isNull());
     }
 
+    // "Go to video V, fragment F" from each of the three panels that jump across videos
+    // (Label next, the Embedding Map, Model Check): the player and the frame view land on F's
+    // first frame of the other video (they stayed at frame 0 while it was still opening).
+    void goingToAnotherVideoFromEachPanel()
+    {
+        // Two videos, both labeled and predicted by the template's model.
+        // Every fragment of the first labeled: Label next can only suggest the second's.
+        test::MotionProjectOptions all;
+        all.labeledFraction = 1.0;
+        auto first = test::makeMotionProject(m_tmp.filePath(QStringLiteral("two")), all);
+        QVERIFY2(first, qPrintable(first.error()));
+        test::MotionProjectOptions o;
+        o.frames = 320;
+        o.labeledFraction = 0.5;   // Label next suggests only unlabeled fragments
+        auto second = test::makeMotionProject(m_tmp.filePath(QStringLiteral("twoB")), o);
+        QVERIFY2(second, qPrintable(second.error()));
+        {
+            auto project = Project::load(first->dir);
+            QVERIFY2(project, qPrintable(project.error()));
+            auto b = Project::load(second->dir);
+            QVERIFY2(b, qPrintable(b.error()));
+            const QString other = QFileInfo(second->video).absoluteDir().filePath(QStringLiteral("other.mp4"));
+            QVERIFY(QFile::copy(second->video, other));   // label files name videos by file name
+            auto added = project->addVideo(other, o.frames, 25.0);
+            QVERIFY2(added, qPrintable(added.error()));
+            for (const auto& r : b->labels(0).ranges())
+                QVERIFY(project->setLabel(*added, r.start, r.end, r.label));
+            auto tmpl = Project::load(m_template);
+            QVERIFY(tmpl);
+            const QFileInfo model(tmpl->activeModelFile());
+            QDir().mkpath(project->modelsDir());
+            const QDir from = model.absoluteDir(), to(project->modelsDir());
+            for (const QString& f : from.entryList(QDir::Files))
+                QVERIFY(QFile::copy(from.filePath(f), to.filePath(f)));
+            QVERIFY(project->setActiveModel(model.fileName()));
+            QVERIFY(project->save());
+        }
+        auto s = settings();
+        QuietWindow w(s.get());
+        ModelWorkspace& ws = *new ModelWorkspace(&w); // owned by the window, as in the app
+        open(w, first->dir);
+        predictAndWait(ws);
+        QVERIFY(ws.predictions()->predictions(1));
+        const FragmentSpec spec = w.document()->project().spec();
+        auto backToVideo0 = [&] {
+            w.selectVideo(0);
+            QTRY_VERIFY_WITH_TIMEOUT(w.frameView()->frame() == 0 && w.frameView()->isFullResolution(), 15000);
+        };
+        auto landedOn = [&](qint64 fragment) {
+            QCOMPARE(w.currentVideo(), 1);
+            const qint64 frame = spec.firstFrame(fragment);
+            QTRY_VERIFY_WITH_TIMEOUT(w.frameView()->frame() == frame && w.frameView()->isFullResolution(), 15000);
+            QCOMPARE(w.player()->position(), frame);
+            QCOMPARE(w.currentFragment(), fragment);
+            QCOMPARE(w.timeline()->playhead(), frame);
+        };
+
+        // Label next: a row of the other video.
+        backToVideo0();
+        ws.predictions()->refreshSuggestions();
+        const auto suggestions = ws.predictions()->rankSuggestions();
+        QTableWidget* table = ws.predictions()->panel()->suggestionTable();
+        QCOMPARE(table->rowCount(), int(suggestions.size()));
+        int row = -1;
+        for (int r = 0; r < int(suggestions.size()) && row < 0; ++r)
+            if (suggestions[size_t(r)].video == 1 && suggestions[size_t(r)].fragment > 0)
+                row = r;
+        QVERIFY2(row >= 0, "no suggestion in the second video");
+        emit table->cellClicked(row, 0);
+        landedOn(suggestions[size_t(row)].fragment);
+
+        // Model Check: a fragment of the other video in a cell.
+        backToVideo0();
+        ModelCheckPanel* check = ws.modelCheck();
+        check->scopeBox()->setCurrentIndex(1); // every labeled fragment
+        check->refresh(w.document()->project());
+        bool clicked = false;
+        for (int t = 0; t < 2 && !clicked; ++t)
+            for (int p = 0; p < 2 && !clicked; ++p) {
+                const auto& cell = check->cell(t, p);
+                for (size_t i = 0; i < cell.size() && !clicked; ++i)
+                    if (cell[i].video == 1 && cell[i].fragment > 0) {
+                        check->showCell(t, p);
+                        emit check->fragmentList()->itemClicked(check->fragmentList()->item(int(i)));
+                        landedOn(cell[i].fragment);
+                        clicked = true;
+                    }
+            }
+        QVERIFY2(clicked, "no labeled fragment of the second video in Model Check");
+
+        // Embedding Map: a click on a point of the other video (all videos in scope).
+        backToVideo0();
+        QAction* showMap = w.findChild<QAction*>(QStringLiteral("toggle_embeddingDock"));
+        QVERIFY(showMap);
+        showMap->trigger();
+        EmbeddingPanel* map = ws.embedding();
+        QTRY_VERIFY(map->plot()->isVisible() && map->plot()->width() > 100);
+        map->scopeBox()->setCurrentIndex(1);
+        map->refresh(w.document()->project(), 0);
+        map->plot()->replot();
+        QPoint at;
+        qint64 target = -1;
+        for (const auto& pt : map->points()) {
+            if (pt.video != 1 || pt.fragment == 0)
+                continue;
+            const QPointF pos(map->plot()->xAxis->coordToPixel(pt.x), map->plot()->yAxis->coordToPixel(pt.y));
+            const int i = map->pointAt(pos);
+            if (i >= 0 && map->points()[size_t(i)].video == 1 && map->points()[size_t(i)].fragment > 0) {
+                at = pos.toPoint();
+                target = map->points()[size_t(i)].fragment;
+                break;
+            }
+        }
+        QVERIFY2(target >= 0, "no point of the second video to click");
+        QTest::mouseClick(map->plot(), Qt::LeftButton, Qt::NoModifier, at);
+        landedOn(target);
+        QVERIFY2(w.errors.isEmpty(), qPrintable(w.errors.join(QLatin1Char('\n'))));
+    }
+
     void scenesAndKeyframes()
     {
         // A project over a video with cuts at 40, 70 and 105.
@@ -346,6 +483,17 @@ private slots:
             QVERIFY(k.segment >= 0 && k.segment < 4);
         QCOMPARE(scenes->thumbnailStrip()->count(), keys.size());
         QCOMPARE(scenes->track()->segments().size(), size_t(4));
+        // Once the thumbnails are in, every cell shows its whole thumbnail and none overlaps another.
+        QListWidget* strip = scenes->thumbnailStrip();
+        const QImage placeholder = strip->item(0)->icon().pixmap(strip->iconSize()).toImage();
+        QTRY_VERIFY_WITH_TIMEOUT(strip->item(strip->count() - 1)->icon().pixmap(strip->iconSize()).toImage() != placeholder, 30000);
+        QCoreApplication::processEvents();
+        for (int i = 0; i < strip->count(); ++i) {
+            const QRect a = strip->visualItemRect(strip->item(i));
+            QVERIFY2(a.height() >= strip->iconSize().height() && a.width() >= strip->iconSize().width(), qPrintable(QString::number(i)));
+            for (int j = i + 1; j < strip->count(); ++j)
+                QVERIFY2(!a.intersects(strip->visualItemRect(strip->item(j))), qPrintable(QStringLiteral("%1 and %2 overlap").arg(i).arg(j)));
+        }
 
         // By hand: add one where there is none, remove it.
         qint64 free = 45;
@@ -369,6 +517,24 @@ private slots:
                             [&] { QStringList f; for (qint64 x : keys.frames()) f << QString::number(x); return f.join(QLatin1Char(',')); }()));
         QVERIFY(QFileInfo(QDir(out).filePath(QStringLiteral("shots.edl"))).size() > 0);
         QVERIFY(QFileInfo(QDir(out).filePath(QStringLiteral("shots_keyframes.csv"))).size() > 0);
+
+        // Scenes and keyframes are edits of the project: undoable, saved, there after reopening.
+        QUndoStack* undo = w.document()->undoStack();
+        undo->undo(); // the removal
+        QVERIFY(scenes->keyframes(0).contains(free));
+        QCOMPARE(scenes->thumbnailStrip()->count(), keys.size() + 1);
+        undo->redo();
+        QCOMPARE(scenes->keyframes(0), keys);
+        QVERIFY(w.document()->save());
+        const QString projectDir = w.document()->project().dir();
+        QuietWindow again(s.get());
+        ModelWorkspace& ws2 = *new ModelWorkspace(&again);
+        open(again, projectDir);
+        QCOMPARE(ws2.scenes()->scenes(0).size(), size_t(4));
+        QCOMPARE(ws2.scenes()->cutList()->count(), 4);
+        QCOMPARE(ws2.scenes()->keyframes(0), keys);
+        QCOMPARE(ws2.scenes()->thumbnailStrip()->count(), keys.size());
+        QCOMPARE(ws2.scenes()->segments(0).size(), size_t(4));
     }
 };
 

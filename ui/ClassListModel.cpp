@@ -36,10 +36,19 @@ void ClassListModel::setCurrentVideo(int video)
 
 void ClassListModel::reset()
 {
-    beginResetModel();
-    m_rows = m_document->hasProject() ? int(m_document->project().classes().size()) : 0;
+    const int rows = m_document->hasProject() ? int(m_document->project().classes().size()) : 0;
     if (m_video >= (m_document->hasProject() ? m_document->project().videoCount() : 0))
         m_video = -1;
+    if (rows == m_rows && rows > 0) {
+        // Same rows (a rename, a new colour or key): no reset, which would destroy the editor
+        // that made the change while the view still commits it ("commitData called with an
+        // editor that does not belong to this view").
+        recount();
+        emit dataChanged(index(0, 0), index(rows - 1, columnCount() - 1));
+        return;
+    }
+    beginResetModel();
+    m_rows = rows;
     recount();
     endResetModel();
 }

@@ -11,6 +11,7 @@ FrameView::FrameView(QWidget* parent) : QWidget(parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setToolTip(tr("The current frame, exactly as decoded"));
+    setFocusPolicy(Qt::ClickFocus); // a click on the video takes the keys away from a text field
 }
 
 void FrameView::setImage(const QImage& image, qint64 frame, bool fullResolution)

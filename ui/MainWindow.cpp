@@ -28,6 +28,7 @@
 #include "video/PreviewStore.h"
 #include "video/VideoSource.h"
 
+#include <map>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -41,6 +42,9 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
+#include <QScrollArea>
+#include <QShowEvent>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSplitter>
@@ -76,6 +80,14 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent) : QMainWindow(par
     m_settings = settings ? settings : new AppSettings(nullptr, this);
     m_document = new ProjectDocument(this);
     m_player = new VideoPlayer(this);
+    // First of every receiver: whatever else reacts to a replaced project (the timeline's
+    // selection, the panels) must find no current video of the old project.
+    connect(m_document, &ProjectDocument::projectReplaced, this, [this] {
+        m_labeling->endStroke();
+        m_video = -1;
+        m_lastFragment = -2;
+        m_player->close();
+    });
     m_jobs = new JobRunner(this, 2);
     m_labeling = new LabelingController(m_document, this);
     setObjectName(QStringLiteral("MainWindow"));
@@ -97,15 +109,13 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent) : QMainWindow(par
     connect(m_settings, &AppSettings::appearanceChanged, this, [this] { AppearanceTheme::apply(m_settings->theme()); });
 
     resize(1440, 900);
-    m_defaultState = saveState();
-    m_savedState = m_settings->windowState();
-    restoreGeometry(m_settings->windowGeometry());
-    restoreState(m_savedState);
-    if (!m_settings->splitterState().isEmpty())
-        m_splitter->restoreState(m_settings->splitterState());
+    // The saved layout is restored once every dock exists (ensureLayout, at the first show):
+    // docks added by the workspaces after this constructor take their saved places then.
     updateTitle();
     updateActions();
     updateCounts();
+    // The labeling keys work from the start, without a click on the timeline first.
+    m_timeline->setFocus(Qt::OtherFocusReason);
 }
 
 MainWindow::~MainWindow()
@@ -222,7 +232,9 @@ void MainWindow::buildActions()
     // Edit
     QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setObjectName(QStringLiteral("undo"));
-    undo->setShortcuts({QKeySequence::Undo});
+    // Ctrl+Z only: the platform's list (QKeySequence::Undo) adds F14 on X11, which the
+    // shortcut list showed as "Ctrl+Z, F14".
+    undo->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Z)});
     undo->setToolTip(tr("Undo the last change (Ctrl+Z)"));
     undo->setIcon(themedIcon("edit-undo", QStyle::SP_ArrowBack, s));
     registerAction(undo, edit);
@@ -329,9 +341,8 @@ void MainWindow::buildActions()
     on(makeAction(QStringLiteral("resetLayout"), tr("&Reset Layout"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
                   tr("Put the panels back where they were at first start"), view),
        [this] {
-           restoreState(m_defaultState);
-           for (QDockWidget* d : m_docks)
-               d->show();
+           applyDefaultLayout();
+           fitToScreen();
        });
     on(makeAction(QStringLiteral("fullScreen"), tr("F&ull Screen"), {QKeySequence(Qt::Key_F11)}, tr("Toggle full screen"), view),
        [this] { isFullScreen() ? showNormal() : showFullScreen(); });
@@ -360,6 +371,7 @@ void MainWindow::buildActions()
     ta.nextFragment = findAction(QStringLiteral("nextFragment"));
     ta.paintWhilePlaying = paint;
     m_transport = new TransportBar(m_player, ta, this);
+    connect(m_transport, &TransportBar::editingDone, this, [this] { m_timeline->setFocus(Qt::OtherFocusReason); });
     auto* top = qobject_cast<QWidget*>(m_view->parent());
     static_cast<QVBoxLayout*>(top->layout())->addWidget(m_transport);
 }
@@ -371,7 +383,8 @@ void MainWindow::buildDocks()
     m_undoView = new QUndoView(m_document->undoStack(), this);
     m_undoView->setEmptyLabel(tr("<opened>"));
     m_undoView->setToolTip(tr("Every change since the project was opened; click one to go back to it"));
-    addPanelDock(m_videosPanel, QStringLiteral("videosDock"), tr("Videos"), Qt::LeftDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_1));
+    addPanelDock(m_videosPanel, QStringLiteral("videosDock"), tr("Videos"), Qt::LeftDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_1),
+                 DockGroup::Own);
     addPanelDock(m_classesPanel, QStringLiteral("classesDock"), tr("Classes"), Qt::LeftDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_2));
     addPanelDock(m_undoView, QStringLiteral("historyDock"), tr("Undo History"), Qt::LeftDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_3));
     connect(m_videosPanel, &VideosPanel::videoActivated, this, &MainWindow::selectVideo);
@@ -384,14 +397,33 @@ void MainWindow::buildDocks()
 }
 
 QDockWidget* MainWindow::addPanelDock(QWidget* content, const QString& objectName, const QString& title, Qt::DockWidgetArea area,
-                                      const QKeySequence& toggleShortcut)
+                                      const QKeySequence& toggleShortcut, DockGroup group)
 {
     auto* dock = new QDockWidget(title, this);
     dock->setObjectName(objectName);
-    dock->setWidget(content);
+    // In a scroll area: a panel's own minimum size (a wide form, a long report line) never
+    // becomes the window's; in a small dock the panel scrolls instead.
+    auto* scroll = new QScrollArea(dock);
+    scroll->setObjectName(objectName + QStringLiteral("Scroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    dock->setWidget(scroll);
     addDockWidget(area, dock);
     QAction* toggle = dock->toggleViewAction();
     toggle->setObjectName(QStringLiteral("toggle_") + objectName);
+    // Qt's own toggle hides a panel that sits behind another tab; here a panel not in view
+    // (hidden, or behind a tab) comes to the front, and only one in view is hidden.
+    QObject::disconnect(toggle, &QAction::triggered, dock, nullptr);
+    connect(toggle, &QAction::triggered, this, [this, dock, toggle] {
+        if (isDockInView(dock)) {
+            dock->hide();
+        } else {
+            dock->show();
+            dock->raise();
+        }
+        toggle->setChecked(!dock->isHidden());
+    });
     if (!toggleShortcut.isEmpty())
         toggle->setShortcut(toggleShortcut);
     const QString key = toggleShortcut.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(toggleShortcut.toString(QKeySequence::NativeText));
@@ -401,20 +433,129 @@ QDockWidget* MainWindow::addPanelDock(QWidget* content, const QString& objectNam
     if (m_docksMenu)
         m_docksMenu->addAction(toggle);
     m_docks.push_back(dock);
-    // A dock added after the layout was restored takes its saved place and visibility; one
-    // the saved layout does not know (it names docks by object name, as UTF-16) is shown.
-    if (!restoreDockWidget(dock) || !isInSavedLayout(objectName))
-        dock->show();
+    m_dockPlaces.push_back({dock, area, group});
+    // Added after the layout was made: where the restored layout had it (hidden included),
+    // else its default place.
+    if (m_layoutDone && !(m_layoutRestored && restoreDockWidget(dock)))
+        placeDock(dock);
     return dock;
 }
 
-bool MainWindow::isInSavedLayout(const QString& objectName) const
+bool MainWindow::isDockInView(const QDockWidget* dock)
 {
-    // The saved state names docks by object name, as UTF-16.
-    QByteArray name;
-    for (const QChar c : objectName)
-        name.append(char(c.unicode() >> 8)).append(char(c.unicode() & 0xff));
-    return m_savedState.contains(name);
+    // A dock behind another tab is not hidden: Qt moves it out of its window instead, so
+    // nothing of it is visible there.
+    return dock->isVisible() && (dock->isFloating() || !dock->visibleRegion().isEmpty());
+}
+
+void MainWindow::placeDock(QDockWidget* dock)
+{
+    // Tabbed onto the group of the previous dock of its area, unless one of them keeps its own.
+    QDockWidget* previous = nullptr;
+    Qt::DockWidgetArea area = Qt::LeftDockWidgetArea;
+    DockGroup group = DockGroup::Tabbed;
+    for (const DockPlace& p : m_dockPlaces) {
+        if (p.dock == dock) {
+            area = p.area;
+            group = p.group;
+            break;
+        }
+    }
+    for (const DockPlace& p : m_dockPlaces) {
+        if (p.dock == dock)
+            break;
+        if (p.area == area)
+            previous = p.group == DockGroup::Own ? nullptr : p.dock;
+    }
+    dock->setFloating(false);
+    addDockWidget(area, dock);
+    if (dock->isFloating())   // a floating dock removed from the layout stays floating
+        dock->setFloating(false);
+    if (previous && group == DockGroup::Tabbed)
+        tabifyDockWidget(previous, dock);
+    dock->show();
+}
+
+void MainWindow::applyDefaultLayout()
+{
+    for (const DockPlace& p : m_dockPlaces)
+        removeDockWidget(p.dock);
+    for (const DockPlace& p : m_dockPlaces)
+        placeDock(p.dock);
+    // The first panel of each tab group in front; the sides narrow enough for the video. A
+    // dock starts a group where placeDock did not tabify it (areas interleave in m_dockPlaces).
+    QList<QDockWidget*> left, right;
+    std::map<Qt::DockWidgetArea, const DockPlace*> previousIn;
+    for (const DockPlace& p : m_dockPlaces) {
+        const DockPlace* previous = previousIn[p.area];
+        previousIn[p.area] = &p;
+        if (previous && previous->group == DockGroup::Tabbed && p.group == DockGroup::Tabbed)
+            continue;
+        p.dock->raise();
+        (p.area == Qt::RightDockWidgetArea ? right : left).push_back(p.dock);
+    }
+    const int w = width();
+    if (!left.isEmpty())
+        resizeDocks({left.front()}, {std::clamp(w * 18 / 100, 200, 360)}, Qt::Horizontal);
+    if (!right.isEmpty())
+        resizeDocks({right.front()}, {std::clamp(w * 30 / 100, 300, 560)}, Qt::Horizontal);
+    if (left.size() > 1)
+        resizeDocks(left, {height() * 2 / 5, height() * 3 / 5}, Qt::Vertical);   // room for 5+ videos
+    const int h = m_splitter->height() > 0 ? m_splitter->height() : height();
+    m_splitter->setSizes({h * 2 / 3, h / 3});
+}
+
+void MainWindow::ensureLayout()
+{
+    if (m_layoutDone)
+        return;
+    m_layoutDone = true;
+    // Geometry first (restoreState lays the docks out in the restored size).
+    if (!restoreGeometry(m_settings->windowGeometry()))
+        if (QScreen* s = screen(); s && QGuiApplication::platformName() != QLatin1String("offscreen"))
+            resize(size().boundedTo(s->availableGeometry().size()));
+    fitToScreen();
+    // A layout saved by a version before kLayoutVersion (docks stacked, not tabbed) is
+    // not restored: the default layout replaces it.
+    const QByteArray saved = m_settings->windowState();
+    if (saved.isEmpty() || !restoreState(saved, kLayoutVersion)) {
+        applyDefaultLayout();
+    } else {
+        m_layoutRestored = true;
+        // Docks the saved layout does not know (a newer version's panels) take their default place.
+        for (const DockPlace& p : m_dockPlaces)
+            if (!restoreDockWidget(p.dock))
+                placeDock(p.dock);
+        if (!m_settings->splitterState().isEmpty())
+            m_splitter->restoreState(m_settings->splitterState());
+    }
+}
+
+void MainWindow::fitToScreen()
+{
+    // The offscreen platform's "screen" is a fixed 800x600 stand-in, not a user's screen.
+    QScreen* s = screen();
+    if (!s || QGuiApplication::platformName() == QLatin1String("offscreen") || isFullScreen() || isMaximized())
+        return;
+    const QRect avail = s->availableGeometry();
+    QRect g = geometry();
+    g.setSize(g.size().boundedTo(avail.size()));
+    if (g.right() > avail.right())
+        g.moveRight(avail.right());
+    if (g.bottom() > avail.bottom())
+        g.moveBottom(avail.bottom());
+    if (g.left() < avail.left())
+        g.moveLeft(avail.left());
+    if (g.top() < avail.top())
+        g.moveTop(avail.top());
+    if (g != geometry())
+        setGeometry(g);
+}
+
+void MainWindow::showEvent(QShowEvent* e)
+{
+    ensureLayout();
+    QMainWindow::showEvent(e);
 }
 
 void MainWindow::addBottomPanel(QWidget* panel)
@@ -624,6 +765,9 @@ void MainWindow::connectPlayer()
         if (!playing && m_labeling->isPainting()) {
             m_labeling->endStroke();
             m_strokeKey = 0;
+        }
+        if (!playing) {
+            m_heldKey = 0;
             qApp->removeEventFilter(this);
         }
     });
@@ -632,7 +776,7 @@ void MainWindow::connectPlayer()
         m_timeline->setFrameRate(m_player->fps());
         m_transport->refresh();
         m_player->setSpeed(m_settings->defaultSpeed());
-        if (m_document->hasProject() && m_video >= 0 && m_player->frameCount() != m_document->project().video(m_video).frameCount)
+        if (hasCurrentVideo() && m_player->frameCount() != m_document->project().video(m_video).frameCount)
             statusBar()->showMessage(tr("%1 now has %2 frames, the project says %3: the file changed since it was added")
                                          .arg(m_document->project().video(m_video).fileName())
                                          .arg(m_player->frameCount())
@@ -725,13 +869,21 @@ QString MainWindow::shortcutConflict(const QString& key) const
 
 void MainWindow::onClassKey(const QString& cls, int key)
 {
-    if (m_video < 0)
+    if (!hasCurrentVideo())
         return;
-    if (m_player->isPlaying() && m_settings->paintWhilePlaying() && key != 0) {
-        m_labeling->beginStroke(cls);
-        m_strokeKey = key;
-        qApp->installEventFilter(this); // to see the key's release wherever the focus is
-        return;
+    if (m_player->isPlaying() && key != 0) {
+        if (m_settings->paintWhilePlaying()) {
+            m_labeling->beginStroke(cls);
+            m_strokeKey = key;
+            qApp->installEventFilter(this); // to see the key's release wherever the focus is
+            return;
+        }
+        // Without painting one press labels one fragment. A held key repeats, on some systems
+        // as plain presses: they are ignored until the key is released (or playback stops).
+        if (m_heldKey == key)
+            return;
+        m_heldKey = key;
+        qApp->installEventFilter(this);
     }
     if (auto status = m_labeling->applyClass(cls); !status)
         statusBar()->showMessage(status.error(), 5000);
@@ -739,13 +891,16 @@ void MainWindow::onClassKey(const QString& cls, int key)
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* e)
 {
-    if (m_strokeKey != 0 && e->type() == QEvent::KeyRelease) {
+    if ((m_strokeKey != 0 || m_heldKey != 0) && e->type() == QEvent::KeyRelease) {
         auto* key = static_cast<QKeyEvent*>(e);
         if (!key->isAutoRepeat() && key->key() == m_strokeKey) {
             m_labeling->endStroke();
             m_strokeKey = 0;
-            qApp->removeEventFilter(this);
         }
+        if (!key->isAutoRepeat() && key->key() == m_heldKey)
+            m_heldKey = 0;
+        if (m_strokeKey == 0 && m_heldKey == 0)
+            qApp->removeEventFilter(this);
     }
     return QMainWindow::eventFilter(watched, e);
 }
@@ -758,9 +913,14 @@ qint64 MainWindow::currentFrame() const
     return m_player->position();
 }
 
+bool MainWindow::hasCurrentVideo() const
+{
+    return m_document->hasProject() && m_video >= 0 && m_video < m_document->project().videoCount();
+}
+
 qint64 MainWindow::currentFragment() const
 {
-    if (!m_document->hasProject() || m_video < 0)
+    if (!hasCurrentVideo())
         return -1;
     return m_document->project().spec().fragmentAtFrame(m_player->position(), m_document->project().video(m_video).frameCount);
 }
@@ -786,10 +946,12 @@ void MainWindow::selectVideo(int video)
         m_player->open(path, m_document->project().indexCacheDir());
     }
     m_transport->refresh();
+    // The video first, then its fragment: receivers of currentFragmentChanged (the prediction
+    // badge) must already know the new video, or the overlay stays empty after a switch.
+    emit currentVideoChanged(video);
     updateCounts();
     updateFragmentInfo();
     updateActions();
-    emit currentVideoChanged(video);
 }
 
 void MainWindow::seek(qint64 frame)
@@ -810,7 +972,7 @@ void MainWindow::goToFragment(int video, qint64 fragment)
 
 void MainWindow::stepFragments(int delta)
 {
-    if (!m_document->hasProject() || m_video < 0)
+    if (!hasCurrentVideo())
         return;
     const FragmentSpec& spec = m_document->project().spec();
     const qint64 frames = m_document->project().video(m_video).frameCount;
@@ -861,6 +1023,7 @@ void MainWindow::goToDialog()
     else
         seek(m_player->index().empty() ? qint64(*target->ms / 1000.0 * m_player->fps()) : m_player->index().frameAtTime(*target->ms + 0.5));
     m_timeline->ensureVisible(m_player->position());
+    m_timeline->setFocus(Qt::OtherFocusReason);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -875,7 +1038,7 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateCounts()
 {
-    if (!m_document->hasProject() || m_video < 0) {
+    if (!hasCurrentVideo()) {
         m_countsLabel->clear();
         m_videoProgress->setRange(0, 1);
         m_videoProgress->setValue(0);
@@ -900,7 +1063,7 @@ void MainWindow::updateCounts()
 
 void MainWindow::updateFragmentInfo()
 {
-    if (!m_document->hasProject() || m_video < 0) {
+    if (!hasCurrentVideo()) {
         m_view->setBadge(FrameView::LabelBadge, {});
         m_transport->setFragmentText(QString());
         m_statusText->clear();
@@ -1006,10 +1169,14 @@ void MainWindow::showError(const QString& title, const QString& message)
 
 QString MainWindow::askProjectFolder(const QString& title, bool mustExist)
 {
-    const QString start = m_document->hasProject() ? QFileInfo(m_document->project().dir()).absolutePath() : QDir::homePath();
-    if (mustExist)
-        return QFileDialog::getExistingDirectory(this, title, start);
-    return QFileDialog::getSaveFileName(this, title, start, QString(), nullptr, QFileDialog::ShowDirsOnly);
+    QString start = m_settings->lastFolder(QStringLiteral("projects"));
+    if (start.isEmpty())
+        start = m_document->hasProject() ? QFileInfo(m_document->project().dir()).absolutePath() : QDir::homePath();
+    const QString dir = mustExist ? QFileDialog::getExistingDirectory(this, title, start)
+                                  : QFileDialog::getSaveFileName(this, title, start, QString(), nullptr, QFileDialog::ShowDirsOnly);
+    if (!dir.isEmpty())   // the next dialog starts where this one was left: the folder holding the project
+        m_settings->setLastFolder(QStringLiteral("projects"), QFileInfo(dir).absolutePath());
+    return dir;
 }
 
 bool MainWindow::maybeSave()
@@ -1169,11 +1336,14 @@ void MainWindow::addVideosDialog()
 {
     if (!m_document->hasProject())
         return;
+    const QString last = m_settings->lastFolder(QStringLiteral("videos"));
     const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Add Videos"), m_document->project().dir(),
+        this, tr("Add Videos"), last.isEmpty() ? m_document->project().dir() : last,
         tr("Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.mts *.m2ts *.ts *.wmv *.flv *.ogv *.3gp *.mxf *.dv *.y4m);;All files (*)"));
-    if (!files.isEmpty())
+    if (!files.isEmpty()) {
+        m_settings->setLastFolder(QStringLiteral("videos"), QFileInfo(files.front()).absolutePath());
         addVideoFiles(files);
+    }
 }
 
 void MainWindow::addVideoFiles(const QStringList& paths)
@@ -1418,7 +1588,7 @@ void MainWindow::closeEvent(QCloseEvent* e)
     m_jobs->cancelAll();
     m_jobs->waitForAll(10000);
     m_settings->setWindowGeometry(saveGeometry());
-    m_settings->setWindowState(saveState());
+    m_settings->setWindowState(saveState(kLayoutVersion));
     m_settings->setSplitterState(m_splitter->saveState());
     m_settings->sync();
     e->accept();

@@ -71,13 +71,26 @@ public:
     int currentVideo() const { return m_video; }
     qint64 currentFrame() const;
     qint64 currentFragment() const;
+    bool hasCurrentVideo() const;   // a video of the open project is current
 
     // ---- extension points ----
+    // How a dock sits in the default layout: tabbed onto the previous dock of its area (the
+    // sides stay one tab group each, so they never stack past the screen), or on its own.
+    enum class DockGroup { Tabbed, Own };
     QDockWidget* addPanelDock(QWidget* content, const QString& objectName, const QString& title, Qt::DockWidgetArea area,
-                              const QKeySequence& toggleShortcut = {});
+                              const QKeySequence& toggleShortcut = {}, DockGroup group = DockGroup::Tabbed);
     void addBottomPanel(QWidget* panel);
-    // Whether the layout restored at start knows the dock `objectName` (else it takes a default place).
-    bool isInSavedLayout(const QString& objectName) const;
+    // Whether a person sees the dock: shown and not behind another tab.
+    static bool isDockInView(const QDockWidget* dock);
+    // The layout of the first start: every dock in its area's tab group, the first of each in
+    // front (View > Reset Layout).
+    void applyDefaultLayout();
+    // Restores the saved window geometry and layout once all docks exist (at the first show;
+    // call it earlier to arrange docks before showing), else the default layout.
+    void ensureLayout();
+    // Keeps the window within the screen's available area.
+    void fitToScreen();
+    static constexpr int kLayoutVersion = 2;  // saveState() version: older layouts are not restored
     QMenu* menu(Menu which) const;
     void registerAction(QAction* action, const QString& category);
     // A window action: object name, text, shortcuts, tool tip "tip (first shortcut)", status
@@ -125,6 +138,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* e) override;
+    void showEvent(QShowEvent* e) override;
     void dragEnterEvent(QDragEnterEvent* e) override;
     void dropEvent(QDropEvent* e) override;
     bool eventFilter(QObject* watched, QEvent* e) override;
@@ -188,6 +202,15 @@ private:
     VideosPanel* m_videosPanel = nullptr;
     QUndoView* m_undoView = nullptr;
     std::vector<QDockWidget*> m_docks;
+    struct DockPlace {
+        QDockWidget* dock;
+        Qt::DockWidgetArea area;
+        DockGroup group;
+    };
+    std::vector<DockPlace> m_dockPlaces;  // in the order added
+    bool m_layoutDone = false;
+    bool m_layoutRestored = false;   // ensureLayout restored a saved layout
+    void placeDock(QDockWidget* dock);
 
     QLabel* m_statusText = nullptr;
     QLabel* m_countsLabel = nullptr;
@@ -202,9 +225,8 @@ private:
     QAction* m_classActionsAnchor = nullptr;
     // Key held for a paint stroke (0: none).
     int m_strokeKey = 0;
+    int m_heldKey = 0; // a class key pressed during playback without painting, until released
     bool m_closing = false;
-    QByteArray m_defaultState;
-    QByteArray m_savedState;   // the layout restored at start
 };
 
 } // namespace fl

@@ -29,10 +29,9 @@ ModelWorkspace::ModelWorkspace(MainWindow* window) : QObject(window), m_window(w
 
     m_training = new TrainingPanel(project, window->jobRunner());
     m_models = new ModelListPanel(project);
-    const bool firstLayout = !window->isInSavedLayout(QStringLiteral("trainingDock"));
-    QDockWidget* trainingDock = window->addPanelDock(m_training, QStringLiteral("trainingDock"), tr("Training"),
+    window->addPanelDock(m_training, QStringLiteral("trainingDock"), tr("Training"),
                                                      Qt::RightDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_4));
-    QDockWidget* modelsDock = window->addPanelDock(m_models, QStringLiteral("modelsDock"), tr("Models"), Qt::RightDockWidgetArea,
+    window->addPanelDock(m_models, QStringLiteral("modelsDock"), tr("Models"), Qt::RightDockWidgetArea,
                                                    QKeySequence(Qt::ALT | Qt::Key_5));
 
     QAction* train = m_training->trainAction();
@@ -57,7 +56,7 @@ ModelWorkspace::ModelWorkspace(MainWindow* window) : QObject(window), m_window(w
     m_models->refresh();
 
     m_check = new ModelCheckPanel([this](int video) { return m_predictions->predictions(video); });
-    QDockWidget* checkDock = window->addPanelDock(m_check, QStringLiteral("modelCheckDock"), tr("Model Check"), Qt::RightDockWidgetArea,
+    window->addPanelDock(m_check, QStringLiteral("modelCheckDock"), tr("Model Check"), Qt::RightDockWidgetArea,
                          QKeySequence(Qt::ALT | Qt::Key_7));
     auto* recheck = new QTimer(this);
     recheck->setSingleShot(true);
@@ -101,7 +100,7 @@ ModelWorkspace::ModelWorkspace(MainWindow* window) : QObject(window), m_window(w
     });
 
     m_scenes = new ScenesPanel(window, m_predictions);
-    QDockWidget* scenesDock = window->addPanelDock(m_scenes, QStringLiteral("scenesDock"), tr("Scenes and Keyframes"), Qt::LeftDockWidgetArea,
+    window->addPanelDock(m_scenes, QStringLiteral("scenesDock"), tr("Scenes and Keyframes"), Qt::LeftDockWidgetArea,
                          QKeySequence(Qt::ALT | Qt::Key_9));
 
     m_embedding = new EmbeddingPanel([this](int video) { return m_predictions->predictions(video); });
@@ -127,20 +126,6 @@ ModelWorkspace::ModelWorkspace(MainWindow* window) : QObject(window), m_window(w
     });
     connect(m_embedding, &EmbeddingPanel::fragmentActivated, window, &MainWindow::goToFragment);
 
-    // First start (no saved layout for these docks): one tab group on each side, so the video
-    // keeps its room; View > Panels (Alt+4 ... Alt+0) brings any of them forward.
-    if (firstLayout) {
-        QDockWidget* predictionsDock = window->findChild<QDockWidget*>(QStringLiteral("predictionsDock"));
-        for (QDockWidget* d : {modelsDock, predictionsDock, checkDock, embeddingDock})
-            if (d)
-                window->tabifyDockWidget(trainingDock, d);
-        if (QDockWidget* history = window->findChild<QDockWidget*>(QStringLiteral("historyDock"))) {
-            window->tabifyDockWidget(history, inspectorDock);
-            window->tabifyDockWidget(history, scenesDock);
-            history->raise();
-        }
-        trainingDock->raise();
-    }
 }
 
 

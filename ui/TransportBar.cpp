@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QSpinBox>
 #include <QToolButton>
 
@@ -26,6 +27,22 @@ QToolButton* actionButton(QAction* action, QWidget* parent, bool text = false)
     b->setToolButtonStyle(text ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly);
     return b;
 }
+
+// Gives up its width first when the bar is narrow, ending in "..." instead of cutting.
+class ElidedLabel : public QLabel {
+public:
+    using QLabel::QLabel;
+    QSize minimumSizeHint() const override { return {0, QLabel::minimumSizeHint().height()}; }
+
+protected:
+    void paintEvent(QPaintEvent*) override
+    {
+        QPainter p(this);
+        p.setPen(palette().color(foregroundRole()));
+        const QRect r = contentsRect();
+        p.drawText(r, int(Qt::AlignVCenter | Qt::AlignLeft), fontMetrics().elidedText(text(), Qt::ElideRight, r.width()));
+    }
+};
 
 } // namespace
 
@@ -51,6 +68,9 @@ TransportBar::TransportBar(VideoPlayer* player, const Actions& actions, QWidget*
     auto* frameLabel = new QLabel(tr("Frame"), this);
     m_frame = new QSpinBox(this);
     m_frame->setKeyboardTracking(false);
+    // Not in the tab chain and not focused at start: while it holds the focus, the labeling keys
+    // (digits) would type into it. Enter hands the keys back to the window.
+    m_frame->setFocusPolicy(Qt::ClickFocus);
     m_frame->setRange(0, 0);
     m_frame->setToolTip(tr("Current frame (0-based, in decoding order); type a number and press Enter to go there"));
     m_frame->setMinimumWidth(m_frame->fontMetrics().horizontalAdvance(QStringLiteral("0000000")) + 30);
@@ -61,8 +81,9 @@ TransportBar::TransportBar(VideoPlayer* player, const Actions& actions, QWidget*
     mono.setFamily(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);
     m_time->setFont(mono);
-    m_fragment = new QLabel(this);
+    m_fragment = new ElidedLabel(this);
     m_fragment->setToolTip(tr("The fragment under the playhead and its label"));
+    m_fragment->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(frameLabel);
     layout->addWidget(m_frame);
     layout->addWidget(m_total);
@@ -70,8 +91,14 @@ TransportBar::TransportBar(VideoPlayer* player, const Actions& actions, QWidget*
     layout->addWidget(m_time);
     layout->addSpacing(10);
     layout->addWidget(m_fragment, 1);
-    if (actions.paintWhilePlaying)
-        layout->addWidget(actionButton(actions.paintWhilePlaying, this, true));
+    if (actions.paintWhilePlaying) {
+        QToolButton* paint = actionButton(actions.paintWhilePlaying, this, true);
+        paint->setObjectName(QStringLiteral("paintButton"));
+        // On is unmistakable: the button filled with the selection colour.
+        paint->setStyleSheet(QStringLiteral("QToolButton#paintButton:checked { background-color: palette(highlight);"
+                                            " color: palette(highlighted-text); border-radius: 3px; }"));
+        layout->addWidget(paint);
+    }
 
     connect(m_speed, &QComboBox::currentIndexChanged, this, [this](int i) { m_player->setSpeed(m_speed->itemData(i).toDouble()); });
     connect(player, &VideoPlayer::speedChanged, this, [this](double s) {
@@ -83,6 +110,10 @@ TransportBar::TransportBar(VideoPlayer* player, const Actions& actions, QWidget*
         m_speed->setCurrentIndex(best);
     });
     connect(m_frame, &QSpinBox::valueChanged, this, [this](int v) { m_player->seek(v); });
+    connect(m_frame, &QSpinBox::editingFinished, this, [this] {
+        if (m_frame->hasFocus())
+            emit editingDone();
+    });
     connect(player, &VideoPlayer::positionChanged, this, &TransportBar::showPosition);
     refresh();
 }
@@ -106,7 +137,10 @@ void TransportBar::showPosition(qint64 frame)
         m_frame->setValue(int(frame));
     }
     const double total = m_player->frameCount() > 0 ? m_player->timeMs(m_player->frameCount() - 1) + 1000.0 / m_player->fps() : 0;
-    m_time->setText(QStringLiteral("%1 / %2").arg(TimecodeText::format(m_player->timeMs(frame)), TimecodeText::format(total)));
+    const QString end = TimecodeText::format(total);
+    m_time->setText(QStringLiteral("%1 / %2").arg(TimecodeText::format(m_player->timeMs(frame)), end));
+    // Never cut: as wide as the longest position of this video.
+    m_time->setMinimumWidth(m_time->fontMetrics().horizontalAdvance(QStringLiteral("%1 / %1").arg(end)) + 4);
 }
 
 void TransportBar::setFragmentText(const QString& text)

@@ -29,6 +29,10 @@ public:
     void setFragmentText(const QString& text);
     void refresh();   // after the video changed
 
+signals:
+    // Enter pressed in the frame box: the window gives the keys back to the timeline.
+    void editingDone();
+
 private:
     void showPosition(qint64 frame);
     VideoPlayer* m_player;

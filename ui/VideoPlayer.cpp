@@ -32,8 +32,13 @@ VideoPlayer::VideoPlayer(QObject* parent)
                 m_index = std::move(index);
                 m_hash = hash;
                 m_position = -1;
+                // A seek asked for while the video was opening (go to a fragment of another
+                // video) lands once it is open; a receiver of opened() may also seek.
+                const qint64 target = std::max<qint64>(0, m_pendingSeek);
+                m_pendingSeek = -1;
                 emit opened();
-                seek(0);
+                if (m_position < 0)
+                    seek(target);
             });
     connect(m_decoder, &FrameDecoder::openFailed, this, &VideoPlayer::openFailed);
     connect(m_decoder, &FrameDecoder::openProgress, this, &VideoPlayer::openProgress);
@@ -80,6 +85,7 @@ void VideoPlayer::open(const QString& path, const QString& indexCacheDir)
     m_previewWanted->store(-1);
     m_position = 0;
     m_displayed = -1;
+    m_pendingSeek = -1;
     m_decoder->openVideo(path, indexCacheDir);
 }
 
@@ -128,6 +134,10 @@ void VideoPlayer::setPosition(qint64 frame)
 
 void VideoPlayer::seek(qint64 frame)
 {
+    if (!m_open && !m_path.isEmpty()) {
+        m_pendingSeek = std::max<qint64>(0, frame); // opening: the frame to show once open
+        return;
+    }
     if (!m_open || m_info.frameCount <= 0)
         return;
     frame = std::clamp<qint64>(frame, 0, m_info.frameCount - 1);

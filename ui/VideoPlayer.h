@@ -97,6 +97,7 @@ private:
     QString m_hash;
 
     qint64 m_position = 0;
+    qint64 m_pendingSeek = -1;    // asked for while opening
     qint64 m_displayed = -1;
     bool m_displayedFull = false;
     bool m_playing = false;

@@ -40,7 +40,15 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QTabBar>
+#include <QToolButton>
+#include <QScreen>
+#include <QPixmap>
+#include <QFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QTemporaryDir>
@@ -213,6 +221,7 @@ int screenshot(fl::MainWindow& window, fl::ModelWorkspace& workspace, const QStr
                const QString& panel)
 {
     window.resize(size);
+    window.ensureLayout();
     if (!panel.isEmpty())
         arrangeDocks(window, panel);
     window.show();
@@ -255,6 +264,74 @@ int screenshot(fl::MainWindow& window, fl::ModelWorkspace& workspace, const QStr
     return 0;
 }
 
+QJsonArray rectJson(const QRect& r) { return QJsonArray{r.x(), r.y(), r.width(), r.height()}; }
+
+// --layout-report: what a person sees after starting the program on this screen (and after
+// View > Reset Layout with --reset-layout): the screen, the window, its minimum size, every
+// panel in view and the timeline, in screen coordinates, as JSON in FILE; the screen itself
+// as FILE.png. Then the window closes as when a user quits (the layout is saved).
+int layoutReport(fl::MainWindow& window, const QString& project, const QString& file, bool resetLayout)
+{
+    window.show();
+    if (auto status = window.openProject(project); !status)
+        return fail(status.error());
+    if (window.player()->frameCount() == 0)
+        (void)waitForSignal(&window, &fl::MainWindow::videoOpened, 60000);
+    waitFor(800);
+    if (resetLayout) {
+        window.findAction(QStringLiteral("resetLayout"))->trigger();
+        waitFor(800);
+    }
+    auto global = [](const QWidget* w) { return QRect(w->mapToGlobal(QPoint(0, 0)), w->size()); };
+    QJsonObject report;
+    QScreen* screen = window.screen();
+    report[QStringLiteral("platform")] = QGuiApplication::platformName();
+    report[QStringLiteral("screen")] = rectJson(screen->geometry());
+    report[QStringLiteral("available")] = rectJson(screen->availableGeometry());
+    report[QStringLiteral("window")] = rectJson(window.frameGeometry());
+    report[QStringLiteral("minimumSize")] = QJsonArray{window.minimumSizeHint().width(), window.minimumSizeHint().height()};
+    QJsonArray panels;
+    for (QDockWidget* dock : window.findChildren<QDockWidget*>()) {
+        if (!fl::MainWindow::isDockInView(dock))   // hidden, or behind another tab
+            continue;
+        QJsonObject d;
+        d[QStringLiteral("name")] = dock->objectName();
+        d[QStringLiteral("rect")] = rectJson(global(dock));
+        d[QStringLiteral("minimumSize")] = QJsonArray{dock->minimumSizeHint().width(), dock->minimumSizeHint().height()};
+        panels.push_back(d);
+    }
+    report[QStringLiteral("panels")] = panels;
+    report[QStringLiteral("video")] = rectJson(global(window.frameView()));
+    report[QStringLiteral("timeline")] = rectJson(global(window.timeline()));
+    report[QStringLiteral("timelineVisible")] = window.timeline()->isVisible();
+    // The transport bar's texts: cut when a label is narrower than its text needs.
+    QJsonArray cut;
+    for (QLabel* label : window.findChildren<QLabel*>()) {
+        if (!label->isVisible() || label->wordWrap() || label->text().isEmpty() || label->textFormat() == Qt::RichText
+            || Qt::mightBeRichText(label->text()) || label->sizePolicy().horizontalPolicy() == QSizePolicy::Ignored)
+            continue;
+        if (label->fontMetrics().horizontalAdvance(label->text()) > label->contentsRect().width() + 1)
+            cut.push_back(label->text());
+    }
+    for (QToolButton* button : window.findChildren<QToolButton*>()) {
+        if (!button->isVisible() || button->text().isEmpty() || button->toolButtonStyle() == Qt::ToolButtonIconOnly
+            || qobject_cast<QTabBar*>(button->parentWidget()))
+            continue;
+        if (button->width() < button->sizeHint().width())
+            cut.push_back(button->text());
+    }
+    report[QStringLiteral("cutTexts")] = cut;
+    QFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(report).toJson()) < 0)
+        return fail(QStringLiteral("%1: cannot write the layout report").arg(file));
+    out.close();
+    const QPixmap shot = screen->grabWindow(0);
+    if (!shot.isNull())
+        (void)shot.save(file + QStringLiteral(".png"));
+    window.close();
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -293,7 +370,12 @@ int main(int argc, char** argv)
                                    QObject::tr("View for --screenshot: labeling, training, models, predictions, check, inspector, "
                                                "embedding or scenes"),
                                    QStringLiteral("NAME"));
-    for (const auto& o : {demo, shot, size, benchSeek, benchTimeline, seeks, noPreview, fragments, json, theme, panel})
+    const QCommandLineOption layout(QStringLiteral("layout-report"),
+                                    QObject::tr("Start as usual, write the window's and panels' geometry to FILE (JSON) and a "
+                                                "screenshot to FILE.png, then quit (saving the layout as on quit)"),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption reset(QStringLiteral("reset-layout"), QObject::tr("With --layout-report: View > Reset Layout first"));
+    for (const auto& o : {demo, shot, size, benchSeek, benchTimeline, seeks, noPreview, fragments, json, theme, panel, layout, reset})
         parser.addOption(o);
     parser.process(app);
 
@@ -366,6 +448,8 @@ int main(int argc, char** argv)
         return screenshot(window, *workspace, project, parser.value(shot), s, view);
     }
 
+    if (parser.isSet(layout))
+        return layoutReport(window, project, parser.value(layout), parser.isSet(reset));
     window.show();
     (void)window.openProject(project);
     return app.exec();
