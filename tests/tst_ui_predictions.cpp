@@ -386,6 +386,11 @@ private slots:
             QCOMPARE(w.player()->position(), frame);
             QCOMPARE(w.currentFragment(), fragment);
             QCOMPARE(w.timeline()->playhead(), frame);
+            // The probability plot shows the new video's frames as the timeline does (it took
+            // the header's width for frames after a video change).
+            const auto range = ws.predictions()->plot()->frameRange();
+            QCOMPARE(range.first, w.timeline()->firstVisibleFrame());
+            QCOMPARE(range.second, w.timeline()->lastVisibleFrame());
         };
 
         // Label next: a row of the other video.

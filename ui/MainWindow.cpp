@@ -494,11 +494,23 @@ void MainWindow::applyDefaultLayout()
         p.dock->raise();
         (p.area == Qt::RightDockWidgetArea ? right : left).push_back(p.dock);
     }
+    // Each side as wide as its widest panel needs (a panel scrolls only where that would take
+    // more than the side's share of the window), and never narrower than its usual share.
     const int w = width();
+    auto needed = [this](Qt::DockWidgetArea area) {
+        int most = 0;
+        for (const DockPlace& p : m_dockPlaces)
+            if (p.area == area)
+                if (auto* scroll = qobject_cast<QScrollArea*>(p.dock->widget()); scroll && scroll->widget())
+                    most = std::max(most, scroll->widget()->minimumSizeHint().width() + scroll->frameWidth() * 2 + 4);
+        return most;
+    };
     if (!left.isEmpty())
-        resizeDocks({left.front()}, {std::clamp(w * 18 / 100, 200, 360)}, Qt::Horizontal);
+        resizeDocks({left.front()}, {std::clamp(needed(Qt::LeftDockWidgetArea), std::clamp(w * 16 / 100, 200, 360), std::max(200, w * 20 / 100))},
+                    Qt::Horizontal);
     if (!right.isEmpty())
-        resizeDocks({right.front()}, {std::clamp(w * 30 / 100, 300, 560)}, Qt::Horizontal);
+        resizeDocks({right.front()}, {std::clamp(needed(Qt::RightDockWidgetArea), std::clamp(w * 26 / 100, 280, 560), std::max(280, w * 35 / 100))},
+                    Qt::Horizontal);
     if (left.size() > 1)
         resizeDocks(left, {height() * 2 / 5, height() * 3 / 5}, Qt::Vertical);   // room for 5+ videos
     const int h = m_splitter->height() > 0 ? m_splitter->height() : height();

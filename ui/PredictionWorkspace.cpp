@@ -264,8 +264,8 @@ void PredictionWorkspace::showVideo(int video)
     m_plot->setPredictions(p, colors);
     m_plot->setThreshold(m_panel->thresholdBox()->value());
     m_plot->setPlayhead(m_window->currentFrame());
-    m_plot->setFrameRange(m_window->timeline()->firstVisibleFrame(),
-                          m_window->timeline()->firstVisibleFrame() + m_window->timeline()->framesPerPixel() * m_window->timeline()->width());
+    // The frame area's range, as viewChanged gives it (the header is not frames).
+    m_plot->setFrameRange(m_window->timeline()->firstVisibleFrame(), m_window->timeline()->lastVisibleFrame());
     m_window->timeline()->update();
     updateBadge();
     updateSummary();

@@ -112,6 +112,11 @@ void ProbabilityPlot::setContentInset(int left, int right)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+std::pair<double, double> ProbabilityPlot::frameRange() const
+{
+    return {m_plot->xAxis->range().lower, m_plot->xAxis->range().upper};
+}
+
 QRect ProbabilityPlot::plotArea() const
 {
     return m_plot->axisRect()->rect().translated(m_plot->pos());

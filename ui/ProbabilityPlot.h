@@ -9,6 +9,8 @@
 #include <QRect>
 #include <QWidget>
 
+#include <utility>
+
 #include <vector>
 
 class QCustomPlot;
@@ -32,6 +34,8 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     // Pixels left and right of the plot area, to line frames up with the timeline's tracks.
     void setContentInset(int left, int right);
+    // The frames the x axis shows (the timeline's visible frames).
+    std::pair<double, double> frameRange() const;
     QRect plotArea() const;   // in this widget's coordinates
     int curveCount() const;
     int pointCount(int curve) const;

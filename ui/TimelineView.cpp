@@ -195,6 +195,11 @@ TimelineMapping TimelineView::mapping() const
     return m;
 }
 
+double TimelineView::lastVisibleFrame() const
+{
+    return mapping().lastVisibleFrame();
+}
+
 double TimelineView::maxFramesPerPixel() const
 {
     const int w = std::max(1, width() - kHeaderWidth);

@@ -66,6 +66,7 @@ public:
     void setView(double firstFrame, double framesPerPixel);
     double framesPerPixel() const { return m_fpp; }
     double firstVisibleFrame() const { return m_first; }
+    double lastVisibleFrame() const;   // the right end of the frame area (what viewChanged gives)
     double minFramesPerPixel() const { return 1.0 / kMaxPixelsPerFrame; }
     double maxFramesPerPixel() const;         // the whole video in view
     void zoomAt(double factor, double x);     // factor > 1 zooms in, keeping the frame under x

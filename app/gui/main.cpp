@@ -49,6 +49,7 @@
 #include <QScreen>
 #include <QPixmap>
 #include <QFile>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QTemporaryDir>
@@ -298,6 +299,9 @@ int layoutReport(fl::MainWindow& window, const QString& project, const QString& 
         d[QStringLiteral("name")] = dock->objectName();
         d[QStringLiteral("rect")] = rectJson(global(dock));
         d[QStringLiteral("minimumSize")] = QJsonArray{dock->minimumSizeHint().width(), dock->minimumSizeHint().height()};
+        // What the panel itself needs; a narrower dock scrolls it.
+        if (auto* scroll = qobject_cast<QScrollArea*>(dock->widget()); scroll && scroll->widget())
+            d[QStringLiteral("contentMinimumSize")] = QJsonArray{scroll->widget()->minimumSizeHint().width(), scroll->widget()->minimumSizeHint().height()};
         panels.push_back(d);
     }
     report[QStringLiteral("panels")] = panels;
