@@ -100,6 +100,19 @@ const char* const kValidProject = R"({
 
 class TestProject : public QObject {
     Q_OBJECT
+    // project.json holding `text` is refused with one line that names the file and says `phrase`.
+    static void expectLoadFailure(const QString& text, const QString& phrase)
+    {
+        QTemporaryDir tmp;
+        const QString file = tmp.filePath(QStringLiteral("project.json"));
+        QVERIFY(writeText(file, text.toUtf8()));
+        auto p = Project::load(tmp.path());
+        QVERIFY2(!p.ok(), qPrintable(text));
+        QVERIFY2(p.error().startsWith(file + QStringLiteral(": ")), qPrintable(p.error()));
+        QVERIFY2(p.error().contains(phrase), qPrintable(p.error()));
+        QVERIFY2(!p.error().contains(QLatin1Char('\n')), qPrintable(p.error()));
+    }
+
 private slots:
     // ------------------------------------------------------------------ create / save / load
     void createMakesFolders()
@@ -417,13 +430,7 @@ private slots:
         const QString from = QStringLiteral("\"labels\": []");
         QVERIFY(text.contains(from));
         text.replace(text.indexOf(from), from.size(), to);
-        QTemporaryDir tmp;
-        const QString file = tmp.filePath(QStringLiteral("project.json"));
-        QVERIFY(writeText(file, text.toUtf8()));
-        auto p = Project::load(tmp.path());
-        QVERIFY2(!p.ok(), qPrintable(text));
-        QVERIFY2(p.error().startsWith(file + QStringLiteral(": ")), qPrintable(p.error()));
-        QVERIFY2(p.error().contains(phrase), qPrintable(p.error()));
+        expectLoadFailure(text, phrase);
     }
 
     void loadFailures()
@@ -438,14 +445,7 @@ private slots:
             QVERIFY2(text.contains(from), qPrintable(from));
             text.replace(text.indexOf(from), from.size(), to);
         }
-        QTemporaryDir tmp;
-        const QString file = tmp.filePath(QStringLiteral("project.json"));
-        QVERIFY(writeText(file, text.toUtf8()));
-        auto p = Project::load(tmp.path());
-        QVERIFY2(!p.ok(), qPrintable(text));
-        QVERIFY2(p.error().startsWith(file + QStringLiteral(": ")), qPrintable(p.error()));
-        QVERIFY2(p.error().contains(phrase), qPrintable(p.error()));
-        QVERIFY2(!p.error().contains(QLatin1Char('\n')), qPrintable(p.error()));
+        expectLoadFailure(text, phrase);
     }
 
     void loadFileProblems()
