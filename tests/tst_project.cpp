@@ -236,6 +236,18 @@ private slots:
         QCOMPARE(loaded->videos(), p.videos());
         QCOMPARE(loaded->dir(), p.dir());
 
+        // The recovery file keeps them too (an unsaved keyframe edit survives a crash).
+        QVERIFY(p.setKeyframes(a, p.savedScenes(a), KeyframeSet({byHand})));
+        QVERIFY(p.saveAutosave());
+        QCOMPARE(Project::pendingAutosave(dir), std::optional<QString>(p.autosaveFile()));
+        auto recovered = Project::load(p.autosaveFile());
+        QVERIFY2(recovered.ok(), qPrintable(recovered.error()));
+        QCOMPARE(recovered->video(a).keyframes, p.video(a).keyframes);
+        QCOMPARE(recovered->video(a).sceneCuts, p.video(a).sceneCuts);
+        QCOMPARE(recovered->video(a).keyframes.size(), 1);
+        QVERIFY(p.setKeyframes(a, p.savedScenes(a), KeyframeSet({picked, byHand})));
+        QFile::remove(p.autosaveFile());
+
         // Deterministic output: saving the loaded project gives the same bytes.
         const QByteArray first = readAll(p.projectFile());
         QVERIFY(loaded->save());
