@@ -367,28 +367,21 @@ Status TrainingJob::execute(const WorkControl& control)
     }
     const double selectionSeconds = seconds(selectionClock);
 
-    // ---- 2. the winner: the best mean macro-F1; within 0.01 of it, the lower held-out log loss
+    // ---- 2. the winner: the best mean macro-F1; within 0.01 of it, the lower held-out log loss,
+    // a more complex candidate only when clearly lower (chooseCandidate)
     size_t winner = 0;
     QString winnerReason;
     if (selecting) {
-        for (size_t i = 1; i < results.size(); ++i)
-            if (results[i].score.meanMacroF1 > results[winner].score.meanMacroF1) winner = i;
-        const double best = results[winner].score.meanMacroF1;
-        size_t chosen = winner;
-        for (size_t i = 0; i < results.size(); ++i)
-            if (results[i].score.meanMacroF1 >= best - 0.01 && results[i].score.logLoss < results[chosen].score.logLoss) chosen = i;
-        const auto& w = results[chosen].score;
-        if (results.size() == 1) {
-            winnerReason = QStringLiteral("the only configuration: cross-validated macro-F1 %1 ± %2").arg(w.meanMacroF1, 0, 'f', 3).arg(w.sdMacroF1, 0, 'f', 3);
-        } else if (chosen == winner) {
-            winnerReason = QStringLiteral("highest cross-validated macro-F1 (%1 ± %2)").arg(w.meanMacroF1, 0, 'f', 3).arg(w.sdMacroF1, 0, 'f', 3);
-        } else {
-            winnerReason = QStringLiteral("cross-validated macro-F1 %1 ± %2, within 0.01 of the highest (%3, %4) with a lower held-out log loss (%5 vs %6)")
-                               .arg(w.meanMacroF1, 0, 'f', 3).arg(w.sdMacroF1, 0, 'f', 3)
-                               .arg(best, 0, 'f', 3).arg(results[winner].score.name)
-                               .arg(w.logLoss, 0, 'f', 3).arg(results[winner].score.logLoss, 0, 'f', 3);
+        std::vector<CandidateScore> scores;
+        std::vector<int> complexity;
+        for (size_t i = 0; i < results.size(); ++i) {
+            scores.push_back(results[i].score);
+            const ml::ModelConfig& c = candidates[i].options.model;
+            complexity.push_back(c.architecture == ml::Architecture::TwoStream
+                                     ? int(c.appearanceStream) + int(c.motionStream) + (c.convolutions ? 2 : 0)
+                                     : 4);   // the end-to-end CNNs
         }
-        winner = chosen;
+        winner = chooseCandidate(scores, complexity, &winnerReason);
     }
     const TrainingCandidate& chosen = candidates[winner];
 

@@ -179,4 +179,51 @@ Result<CrossValidationPlan> CrossValidationPlan::make(const Project& project, in
     return plan;
 }
 
+size_t chooseCandidate(const std::vector<CandidateScore>& scores, const std::vector<int>& complexity, QString* reason)
+{
+    if (scores.empty())
+        return 0;
+    size_t best = 0;
+    for (size_t i = 1; i < scores.size(); ++i)
+        if (scores[i].meanMacroF1 > scores[best].meanMacroF1)
+            best = i;
+    auto complexityOf = [&](size_t i) { return i < complexity.size() ? complexity[i] : 0; };
+    // Whether candidate i is preferred to candidate c (both within the F1 tie).
+    auto preferred = [&](size_t i, size_t c) {
+        const double li = scores[i].logLoss, lc = scores[c].logLoss;
+        if (complexityOf(i) == complexityOf(c))
+            return li < lc;
+        if (complexityOf(i) < complexityOf(c))
+            return li < lc * (1 + kCandidateLossMargin);
+        return li < lc * (1 - kCandidateLossMargin);
+    };
+    // Simplest first, so that a simpler candidate is weighed before a complex one replaces it.
+    std::vector<size_t> order(scores.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return complexityOf(a) < complexityOf(b); });
+    size_t chosen = best;
+    for (size_t i : order)
+        if (i != chosen && scores[i].meanMacroF1 >= scores[best].meanMacroF1 - kCandidateF1Tie && preferred(i, chosen))
+            chosen = i;
+    if (reason) {
+        const CandidateScore& w = scores[chosen];
+        const QString f1 = QStringLiteral("%1 ± %2").arg(w.meanMacroF1, 0, 'f', 3).arg(w.sdMacroF1, 0, 'f', 3);
+        if (scores.size() == 1)
+            *reason = QStringLiteral("the only configuration: cross-validated macro-F1 %1").arg(f1);
+        else if (chosen == best)
+            *reason = QStringLiteral("highest cross-validated macro-F1 (%1)").arg(f1);
+        else if (w.logLoss < scores[best].logLoss)
+            *reason = QStringLiteral("cross-validated macro-F1 %1, within %2 of the highest (%3, %4) with a lower held-out log loss (%5 vs %6)")
+                          .arg(f1).arg(kCandidateF1Tie).arg(scores[best].meanMacroF1, 0, 'f', 3).arg(scores[best].name)
+                          .arg(w.logLoss, 0, 'f', 3).arg(scores[best].logLoss, 0, 'f', 3);
+        else
+            *reason = QStringLiteral("cross-validated macro-F1 %1, within %2 of the highest (%3, %4) and a simpler model whose held-out log loss "
+                                     "is within %5 % of it (%6 vs %7)")
+                          .arg(f1).arg(kCandidateF1Tie).arg(scores[best].meanMacroF1, 0, 'f', 3).arg(scores[best].name)
+                          .arg(int(kCandidateLossMargin * 100)).arg(w.logLoss, 0, 'f', 3).arg(scores[best].logLoss, 0, 'f', 3);
+    }
+    return chosen;
+}
+
 } // namespace fl

@@ -17,6 +17,7 @@
 // the reason says so.
 #include "Result.h"
 #include "training/FragmentSplit.h"
+#include "training/TrainingReport.h"
 
 #include <QString>
 #include <QStringList>
@@ -51,5 +52,15 @@ struct CrossValidationPlan {
     // fragments in the same video (what the tests check).
     bool neighboursSeparated(qint64 span) const;
 };
+
+// The candidate the default training keeps, from its cross-validated scores and each one's
+// complexity (its number of streams and learned parts: a smaller number is a simpler model).
+// Among the candidates within kCandidateF1Tie of the best mean macro-F1, the lowest held-out
+// log loss, except that between candidates of different complexity the more complex one must
+// lower it by more than kCandidateLossMargin (relative): an F1 tie and a hair of log loss is
+// noise, and the simpler model transfers better. `reason` (when given) says which rule decided.
+inline constexpr double kCandidateF1Tie = 0.01;
+inline constexpr double kCandidateLossMargin = 0.10;
+size_t chooseCandidate(const std::vector<CandidateScore>& scores, const std::vector<int>& complexity, QString* reason = nullptr);
 
 } // namespace fl
