@@ -609,6 +609,16 @@ private slots:
         QCOMPARE(view->model()->index(0, ClassListModel::NameColumn).data().toString(), QStringLiteral("moving"));
     }
 
+    // Undo has Ctrl+Z only (the platform list added F14 on X11: "Ctrl+Z, F14" in the menus).
+    void undoIsCtrlZOnly()
+    {
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        QAction* undo = w.findAction(QStringLiteral("undo"));
+        QVERIFY(undo);
+        QCOMPARE(undo->shortcuts(), QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Z)});
+    }
+
     // Alt+number brings a panel that sits behind another tab to the front (it hid it).
     void panelShortcutsBringTabbedPanelsForward()
     {

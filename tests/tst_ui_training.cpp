@@ -20,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QGroupBox>
 #include <QLabel>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -28,6 +29,8 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
+
+#include <qcustomplot.h>
 
 using namespace fl;
 
@@ -142,6 +145,24 @@ private slots:
         QCOMPARE(view.curves()->pointCount(TrainingCurves::ValidationMacroF1), 3);
         QCOMPARE(view.scoresView()->confusionTable()->rowCount(), 3);
         QVERIFY(view.windowTitle().contains(QStringLiteral("20240501-120000-fragnet.flmodel")));
+        // The finished report's legends name only curves it has: no "training (running)".
+        QTRY_VERIFY(view.curves()->lossPlot()->legend->itemCount() > 0);
+        for (QCustomPlot* plot : {view.curves()->lossPlot(), view.curves()->accuracyPlot()})
+            for (int i = 0; i < plot->legend->itemCount(); ++i)
+                if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i)))
+                    QVERIFY2(!item->plottable()->name().contains(QStringLiteral("running")), qPrintable(item->plottable()->name()));
+    }
+
+    // The report window closes on Esc, as a dialog would.
+    void reportWindowClosesOnEscape()
+    {
+        QWidget parent;
+        QPointer<TrainingReportView> view = TrainingReportView::openWindow(sampleReport(), &parent);
+        QVERIFY(view);
+        QVERIFY(QTest::qWaitForWindowExposed(view.data()));
+        view->activateWindow();
+        QTest::keyClick(view.data(), Qt::Key_Escape);
+        QTRY_VERIFY(view.isNull() || !view->isVisible());   // closed (and deleted on close)
     }
 
     void panelWithoutProjectSaysSo()
