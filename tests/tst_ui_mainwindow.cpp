@@ -31,7 +31,9 @@
 #include <QLabel>
 #include <QRegularExpression>
 #include <QTableView>
+#include <QInputDialog>
 #include <QLineEdit>
+#include <QTimer>
 #include <QSpinBox>
 #include <QDateTime>
 #include <QFile>
@@ -584,6 +586,35 @@ private slots:
         waitForFrame(w, 4);
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_2);
         QCOMPARE(w.document()->project().fragmentLabel(0, 1), std::optional<QString>(QStringLiteral("static")));
+    }
+
+    // After Go To (Ctrl+G) the labeling keys work at once (the focus went back to the Frame box).
+    void keysWorkAfterGoTo()
+    {
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        openAndWait(w, freshProject());
+        bool answered = false;
+        QTimer::singleShot(0, &w, [&] {
+            auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            dialog->setTextValue(QStringLiteral("57"));
+            answered = true;
+            dialog->accept();
+        });
+        w.findAction(QStringLiteral("goTo"))->trigger();
+        QVERIFY(answered);
+        waitForFrame(w, 57);
+        QWidget* focus = w.focusWidget();   // the window's focus child (the window may not be active yet)
+        QVERIFY(focus);
+        QVERIFY2(!qobject_cast<QAbstractSpinBox*>(focus) && !qobject_cast<QLineEdit*>(focus), focus->metaObject()->className());
+        w.activateWindow();
+        QTRY_VERIFY(w.isActiveWindow());
+        const int steps = w.document()->undoStack()->count();
+        QTest::keyClick(w.focusWidget(), Qt::Key_1);
+        QCOMPARE(w.document()->undoStack()->count(), steps + 1);   // the key labeled
+        QCOMPARE(w.document()->project().fragmentLabel(0, w.currentFragment()), std::optional<QString>(QStringLiteral("motion")));
     }
 
     // Renaming a class in the Classes table: the rename happens and Qt warns nothing (the

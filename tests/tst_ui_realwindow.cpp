@@ -132,6 +132,9 @@ class TestUiRealWindow : public QObject {
             const QRect ra = rect(a[QStringLiteral("rect")]);
             if (!window.contains(ra))
                 out << a[QStringLiteral("name")].toString() + QStringLiteral(" reaches out of the window");
+            // The Videos panel shows several videos (it showed two rows).
+            if (a[QStringLiteral("name")].toString() == QLatin1String("videosDock") && ra.height() < 150)
+                out << QStringLiteral("videosDock is %1 px high").arg(ra.height());
             if (ra.intersects(video) || ra.intersects(timeline))
                 out << a[QStringLiteral("name")].toString() + QStringLiteral(" covers the video or the timeline");
             for (int j = i + 1; j < panels.size(); ++j) {
