@@ -28,7 +28,6 @@
 #include "video/PreviewStore.h"
 #include "video/VideoSource.h"
 
-#include <map>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -392,8 +391,6 @@ void MainWindow::buildDocks()
     connect(m_classesPanel, &ClassesPanel::problem, this, [this](const QString& m) { showError(tr("Classes"), m); });
     // A class key may not take a key an action already uses.
     m_classesPanel->model()->keyConflict = [this](const QString& key) { return shortcutConflict(key); };
-    resizeDocks({m_docks[0]}, {340}, Qt::Horizontal);
-    resizeDocks({m_docks[0], m_docks[1], m_docks[2]}, {220, 200, 200}, Qt::Vertical);
 }
 
 QDockWidget* MainWindow::addPanelDock(QWidget* content, const QString& objectName, const QString& title, Qt::DockWidgetArea area,
@@ -432,7 +429,6 @@ QDockWidget* MainWindow::addPanelDock(QWidget* content, const QString& objectNam
     registerAction(toggle, tr("View"));
     if (m_docksMenu)
         m_docksMenu->addAction(toggle);
-    m_docks.push_back(dock);
     m_dockPlaces.push_back({dock, area, group});
     // Added after the layout was made: where the restored layout had it (hidden included),
     // else its default place.
@@ -448,31 +444,38 @@ bool MainWindow::isDockInView(const QDockWidget* dock)
     return dock->isVisible() && (dock->isFloating() || !dock->visibleRegion().isEmpty());
 }
 
+const MainWindow::DockPlace* MainWindow::placeOf(const QDockWidget* dock) const
+{
+    for (const DockPlace& p : m_dockPlaces)
+        if (p.dock == dock)
+            return &p;
+    return nullptr;
+}
+
+QDockWidget* MainWindow::tabbedOnto(const DockPlace& place) const
+{
+    // The previous dock of its area, when both are tabbed (one tab group per run of tabbed
+    // docks; a dock of its own starts none and ends the one before).
+    const DockPlace* previous = nullptr;
+    for (const DockPlace& p : m_dockPlaces) {
+        if (p.dock == place.dock)
+            break;
+        if (p.area == place.area)
+            previous = &p;
+    }
+    return previous && previous->group == DockGroup::Tabbed && place.group == DockGroup::Tabbed ? previous->dock : nullptr;
+}
+
 void MainWindow::placeDock(QDockWidget* dock)
 {
-    // Tabbed onto the group of the previous dock of its area, unless one of them keeps its own.
-    QDockWidget* previous = nullptr;
-    Qt::DockWidgetArea area = Qt::LeftDockWidgetArea;
-    DockGroup group = DockGroup::Tabbed;
-    for (const DockPlace& p : m_dockPlaces) {
-        if (p.dock == dock) {
-            area = p.area;
-            group = p.group;
-            break;
-        }
-    }
-    for (const DockPlace& p : m_dockPlaces) {
-        if (p.dock == dock)
-            break;
-        if (p.area == area)
-            previous = p.group == DockGroup::Own ? nullptr : p.dock;
-    }
-    dock->setFloating(false);
-    addDockWidget(area, dock);
+    const DockPlace* place = placeOf(dock);
+    if (!place)
+        return;
+    addDockWidget(place->area, dock);
     if (dock->isFloating())   // a floating dock removed from the layout stays floating
         dock->setFloating(false);
-    if (previous && group == DockGroup::Tabbed)
-        tabifyDockWidget(previous, dock);
+    if (QDockWidget* group = tabbedOnto(*place))
+        tabifyDockWidget(group, dock);
     dock->show();
 }
 
@@ -482,14 +485,10 @@ void MainWindow::applyDefaultLayout()
         removeDockWidget(p.dock);
     for (const DockPlace& p : m_dockPlaces)
         placeDock(p.dock);
-    // The first panel of each tab group in front; the sides narrow enough for the video. A
-    // dock starts a group where placeDock did not tabify it (areas interleave in m_dockPlaces).
+    // The first panel of each tab group in front; the sides narrow enough for the video.
     QList<QDockWidget*> left, right;
-    std::map<Qt::DockWidgetArea, const DockPlace*> previousIn;
     for (const DockPlace& p : m_dockPlaces) {
-        const DockPlace* previous = previousIn[p.area];
-        previousIn[p.area] = &p;
-        if (previous && previous->group == DockGroup::Tabbed && p.group == DockGroup::Tabbed)
+        if (tabbedOnto(p))
             continue;
         p.dock->raise();
         (p.area == Qt::RightDockWidgetArea ? right : left).push_back(p.dock);
@@ -522,10 +521,8 @@ void MainWindow::ensureLayout()
     if (m_layoutDone)
         return;
     m_layoutDone = true;
-    // Geometry first (restoreState lays the docks out in the restored size).
-    if (!restoreGeometry(m_settings->windowGeometry()))
-        if (QScreen* s = screen(); s && QGuiApplication::platformName() != QLatin1String("offscreen"))
-            resize(size().boundedTo(s->availableGeometry().size()));
+    // Geometry first (restoreState lays the docks out in the restored size), within the screen.
+    (void)restoreGeometry(m_settings->windowGeometry());
     fitToScreen();
     // A layout saved by a version before kLayoutVersion (docks stacked, not tabbed) is
     // not restored: the default layout replaces it.
@@ -625,8 +622,8 @@ void MainWindow::buildMenusAndToolbar()
     add(view, "zoomFit");
     view->addSeparator();
     m_docksMenu = view->addMenu(tr("&Panels"));
-    for (QDockWidget* d : m_docks)
-        m_docksMenu->addAction(d->toggleViewAction());
+    for (const DockPlace& p : m_dockPlaces)
+        m_docksMenu->addAction(p.dock->toggleViewAction());
     add(view, "resetLayout");
     add(view, "fullScreen");
 

@@ -201,7 +201,6 @@ private:
     ClassesPanel* m_classesPanel = nullptr;
     VideosPanel* m_videosPanel = nullptr;
     QUndoView* m_undoView = nullptr;
-    std::vector<QDockWidget*> m_docks;
     struct DockPlace {
         QDockWidget* dock;
         Qt::DockWidgetArea area;
@@ -210,6 +209,8 @@ private:
     std::vector<DockPlace> m_dockPlaces;  // in the order added
     bool m_layoutDone = false;
     bool m_layoutRestored = false;   // ensureLayout restored a saved layout
+    const DockPlace* placeOf(const QDockWidget* dock) const;
+    QDockWidget* tabbedOnto(const DockPlace& place) const;   // the dock it is tabbed onto in the default layout; null: it starts a group
     void placeDock(QDockWidget* dock);
 
     QLabel* m_statusText = nullptr;
