@@ -378,17 +378,12 @@ Status Project::setSceneCuts(int video, std::optional<std::vector<qint64>> cuts)
 {
     if (auto ok = checkVideoIndex(video); !ok)
         return ok;
-    if (cuts) {
-        const qint64 frames = m_videos[size_t(video)].frameCount;
-        for (size_t i = 0; i < cuts->size(); ++i) {
-            const qint64 c = (*cuts)[i];
-            if (c <= 0 || c >= frames)
-                return Status::failure(QStringLiteral("scene cut at frame %1 is outside (0, %2)").arg(c).arg(frames));
-            if (i > 0 && c <= (*cuts)[i - 1])
-                return Status::failure(QStringLiteral("scene cuts must ascend (%1 after %2)").arg(c).arg((*cuts)[i - 1]));
-        }
-    }
-    m_videos[size_t(video)].sceneCuts = std::move(cuts);
+    ProjectVideo& v = m_videos[size_t(video)];
+    if (cuts)
+        for (size_t i = 0; i < cuts->size(); ++i)
+            if (auto problem = v.sceneCutProblem((*cuts)[i], i > 0 ? &(*cuts)[i - 1] : nullptr))
+                return Status::failure(*problem);
+    v.sceneCuts = std::move(cuts);
     return Status::success();
 }
 
@@ -396,22 +391,19 @@ Status Project::setKeyframes(int video, std::vector<FrameSegment> segments, Keyf
 {
     if (auto ok = checkVideoIndex(video); !ok)
         return ok;
-    const qint64 frames = m_videos[size_t(video)].frameCount;
-    for (size_t i = 0; i < segments.size(); ++i) {
-        const FrameSegment& s = segments[i];
-        if (s.start < 0 || s.end > frames || s.start >= s.end)
-            return Status::failure(QStringLiteral("segment [%1, %2) is empty or outside the video (%3 frames)").arg(s.start).arg(s.end).arg(frames));
-        if (i > 0 && s.start < segments[i - 1].end)
-            return Status::failure(QStringLiteral("segment [%1, %2) overlaps the one before").arg(s.start).arg(s.end));
-    }
+    ProjectVideo& v = m_videos[size_t(video)];
+    for (size_t i = 0; i < segments.size(); ++i)
+        if (auto problem = v.keyframeSegmentProblem(segments[i], i > 0 ? &segments[i - 1] : nullptr))
+            return Status::failure(*problem);
     for (const Keyframe& k : keyframes.keyframes()) {
-        if (k.frame < 0 || k.frame >= frames)
-            return Status::failure(QStringLiteral("keyframe at frame %1 is outside the video (%2 frames)").arg(k.frame).arg(frames));
-        if (k.segment < -1 || k.segment >= int(segments.size()))
-            return Status::failure(QStringLiteral("keyframe at frame %1 names segment %2 of %3").arg(k.frame).arg(k.segment).arg(segments.size()));
+        auto problem = v.keyframeFrameProblem(k.frame);
+        if (!problem)
+            problem = ProjectVideo::keyframeSegmentIndexProblem(k.segment, segments.size());
+        if (problem)
+            return Status::failure(QStringLiteral("keyframe at frame %1: %2").arg(k.frame).arg(*problem));
     }
-    m_videos[size_t(video)].keyframeSegments = std::move(segments);
-    m_videos[size_t(video)].keyframes = std::move(keyframes);
+    v.keyframeSegments = std::move(segments);
+    v.keyframes = std::move(keyframes);
     return Status::success();
 }
 

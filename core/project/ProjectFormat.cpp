@@ -71,11 +71,11 @@ Status readScenesAndKeyframes(const JsonFields& f, const QJsonObject& o, const Q
         for (qsizetype j = 0; j < cuts->size(); ++j) {
             const QJsonValue c = cuts->at(j);
             const double d = c.toDouble(-1);
-            if (!c.isDouble() || d != std::floor(d) || d <= 0 || d >= double(v.frameCount))
+            if (!c.isDouble() || d != std::floor(d) || std::abs(d) > 1e15)   // not a frame number at all
                 return f.failField(JsonFields::index(path, j), QStringLiteral("scene cut %1 is not a frame in (0, %2)")
                                                                  .arg(c.isDouble() ? QString::number(d) : JsonFields::typeName(c)).arg(v.frameCount));
-            if (!read.empty() && qint64(d) <= read.back())
-                return f.failField(JsonFields::index(path, j), QStringLiteral("scene cuts must ascend (%1 after %2)").arg(qint64(d)).arg(read.back()));
+            if (auto problem = v.sceneCutProblem(qint64(d), read.empty() ? nullptr : &read.back()))
+                return f.failField(JsonFields::index(path, j), *problem);
             read.push_back(qint64(d));
         }
         v.sceneCuts = std::move(read);
@@ -94,11 +94,10 @@ Status readScenesAndKeyframes(const JsonFields& f, const QJsonObject& o, const Q
             if (!end) return end.status();
             auto label = f.string(*so, sat, QStringLiteral("label"));
             if (!label) return label.status();
-            if (*start < 0 || *end > v.frameCount || *start >= *end)
-                return f.failField(sat, QStringLiteral("segment %1 is empty or outside the video (%2 frames)").arg(rangeText(*start, *end)).arg(v.frameCount));
-            if (!v.keyframeSegments.empty() && *start < v.keyframeSegments.back().end)
-                return f.failField(sat, QStringLiteral("segment %1 overlaps the one before").arg(rangeText(*start, *end)));
-            v.keyframeSegments.push_back({*start, *end, *label});
+            const FrameSegment segment{*start, *end, *label};
+            if (auto problem = v.keyframeSegmentProblem(segment, v.keyframeSegments.empty() ? nullptr : &v.keyframeSegments.back()))
+                return f.failField(sat, *problem);
+            v.keyframeSegments.push_back(segment);
         }
     }
     if (o.contains(QLatin1String("keyframes"))) {
@@ -113,18 +112,16 @@ Status readScenesAndKeyframes(const JsonFields& f, const QJsonObject& o, const Q
             Keyframe k;
             auto frame = f.integer(*ko, kat, QStringLiteral("frame"));
             if (!frame) return frame.status();
-            if (*frame < 0 || *frame >= v.frameCount)
-                return f.failField(JsonFields::join(kat, QStringLiteral("frame")),
-                                   QStringLiteral("frame %1 is outside the video (%2 frames)").arg(*frame).arg(v.frameCount));
+            if (auto problem = v.keyframeFrameProblem(*frame))
+                return f.failField(JsonFields::join(kat, QStringLiteral("frame")), *problem);
             for (const Keyframe& other : read)
                 if (other.frame == *frame)
                     return f.failField(JsonFields::join(kat, QStringLiteral("frame")), QStringLiteral("a second keyframe at frame %1").arg(*frame));
             k.frame = *frame;
             auto segment = intField(f, *ko, kat, QStringLiteral("segment"));
             if (!segment) return segment.status();
-            if (*segment < -1 || *segment >= int(v.keyframeSegments.size()))
-                return f.failField(JsonFields::join(kat, QStringLiteral("segment")),
-                                   QStringLiteral("segment %1 of %2 keyframe segments").arg(*segment).arg(v.keyframeSegments.size()));
+            if (auto problem = ProjectVideo::keyframeSegmentIndexProblem(*segment, v.keyframeSegments.size()))
+                return f.failField(JsonFields::join(kat, QStringLiteral("segment")), *problem);
             k.segment = *segment;
             auto label = f.string(*ko, kat, QStringLiteral("label"));
             if (!label) return label.status();

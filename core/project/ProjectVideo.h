@@ -31,6 +31,16 @@ struct ProjectVideo {
     // The file name alone ("a.mp4" for "media/a.mp4"): how label files name the video.
     QString fileName() const;
     bool operator==(const ProjectVideo&) const = default;
+
+    // The rules its scenes and keyframes follow, one element at a time, shared by Project's
+    // setters and the project.json reader: the problem, or nothing when the element is fine.
+    // A scene cut after `previous` (null: the first).
+    std::optional<QString> sceneCutProblem(qint64 cut, const qint64* previous) const;
+    // A keyframe segment after `previous` (null: the first).
+    std::optional<QString> keyframeSegmentProblem(const FrameSegment& segment, const FrameSegment* previous) const;
+    // A keyframe's frame, and its segment index into `segments` keyframe segments (-1: none).
+    std::optional<QString> keyframeFrameProblem(qint64 frame) const;
+    static std::optional<QString> keyframeSegmentIndexProblem(int segment, size_t segments);
 };
 
 } // namespace fl
