@@ -1,8 +1,8 @@
 // ProjectDocument: every edit is one undo step that restores the project exactly; gestures
 // (drags, paint strokes) merge into one step; unsaved-changes tracking; autosave and recovery
 // after a simulated crash. No media needed: videos are entries with made-up fingerprints.
-#include "LabelPatchCommand.h"
-#include "ProjectDocument.h"
+#include "document/LabelPatchCommand.h"
+#include "document/ProjectDocument.h"
 #include "UiFixtures.h"
 #include "project/LabelExchange.h"
 

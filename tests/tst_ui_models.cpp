@@ -1,11 +1,11 @@
 // The item models pass QAbstractItemModelTester through resets, edits and label changes, and
 // show what the project holds: classes with keys and labeled-fragment counts, videos with
 // their labeling progress, actions with their shortcuts.
-#include "ClassListModel.h"
-#include "ProjectDocument.h"
-#include "ShortcutTableModel.h"
+#include "labeling/ClassListModel.h"
+#include "document/ProjectDocument.h"
+#include "settings/ShortcutTableModel.h"
 #include "UiFixtures.h"
-#include "VideoListModel.h"
+#include "document/VideoListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

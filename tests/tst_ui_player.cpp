@@ -5,8 +5,8 @@
 #include "TestMedia.h"
 #include "UiFixtures.h"
 
-#include "FrameDecoder.h"
-#include "VideoPlayer.h"
+#include "player/FrameDecoder.h"
+#include "player/VideoPlayer.h"
 #include "video/PreviewStore.h"
 #include "video/VideoSource.h"
 

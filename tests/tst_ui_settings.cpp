@@ -1,7 +1,7 @@
 // AppSettings: one test per group. Each key reads back what was written (also from a fresh
 // instance on the same file), absent keys give the defaults, and out-of-range or garbled
 // values are clamped or replaced by the default. Changes emit their group's signal.
-#include "AppSettings.h"
+#include "settings/AppSettings.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,10 +1,10 @@
 // TimelineView: x <-> frame mapping at several zoom levels, zoom around an anchor, click /
 // Shift+click / drag selection, dragging label edges (one undo step, snapping), extra rows,
 // and that what it paints in the label row is the right class colour.
-#include "ProjectDocument.h"
-#include "TimecodeText.h"
-#include "TimelineTrack.h"
-#include "TimelineView.h"
+#include "document/ProjectDocument.h"
+#include "player/TimecodeText.h"
+#include "timeline/TimelineTrack.h"
+#include "timeline/TimelineView.h"
 #include "UiFixtures.h"
 
 #include <QApplication>

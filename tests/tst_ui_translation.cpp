@@ -3,10 +3,10 @@
 // with the zh_CN translator installed the real main window (with the model workspace attached,
 // as app/gui/main.cpp builds it) shows every menu title, menu action and dock title in Chinese,
 // each different from the English window's. Cost: ~1 s.
-#include "AppSettings.h"
-#include "GuiLanguage.h"
-#include "MainWindow.h"
-#include "ModelWorkspace.h"
+#include "settings/AppSettings.h"
+#include "settings/GuiLanguage.h"
+#include "shell/MainWindow.h"
+#include "model/ModelWorkspace.h"
 #include "UiFixtures.h"
 
 #include <QAction>

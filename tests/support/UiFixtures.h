@@ -1,7 +1,7 @@
 #pragma once
 // Helpers for the GUI tests (tst_ui_*), header-only: the support library itself has no Qt Gui.
-#include "AppSettings.h"
-#include "ProjectDocument.h"
+#include "settings/AppSettings.h"
+#include "document/ProjectDocument.h"
 #include "TestMedia.h"
 
 #include <opencv2/core.hpp>
