@@ -16,6 +16,7 @@
 #include "jobs/PredictionJob.h"
 #include "jobs/TrainingJob.h"
 #include "project/Project.h"
+#include "project/VideoProbe.h"
 #include "training/PredictionStore.h"
 #include "video/VideoSource.h"
 
@@ -230,10 +231,10 @@ int runBenchLong(const QStringList& argv)
     options.indexCacheDir = project->indexCacheDir();
     qint64 frames = 0;
     {
-        auto source = VideoSource::open(video, options);
-        if (!source) return fail(source.error());
-        frames = (*source)->info().frameCount;
-        auto added = project->addVideo((*source)->info().path, frames, (*source)->info().averageFps);
+        auto probed = probeNewVideo(video, project->indexCacheDir());
+        if (!probed) return fail(probed.error());
+        frames = probed->frameCount;
+        auto added = project->addVideo(probed->path, frames, probed->fps, probed->fingerprint);
         if (!added) return fail(added.error());
     }
     if (Status s = project->save(); !s) return fail(s.error());

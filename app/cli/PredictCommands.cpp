@@ -8,6 +8,7 @@
 #include "fragments/FragmentCache.h"
 #include "jobs/PredictionJob.h"
 #include "project/Project.h"
+#include "project/VideoProbe.h"
 #include "training/ModelStore.h"
 #include "training/PredictionStore.h"
 #include "ml/FragmentModel.h"
@@ -91,15 +92,12 @@ Result<Project> scratchProject(const QString& dir, const FragmentSpec& spec, con
     auto scratch = Project::create(dir, spec, classes);
     if (!scratch) return scratch.status();
     for (const QFileInfo& f : files) {
-        VideoOpenOptions options;
-        options.indexCacheDir = scratch->indexCacheDir();
         WorkControl control;
         control.progress = stderrProgress();
-        auto source = VideoSource::open(f.absoluteFilePath(), options, control);
+        auto video = probeNewVideo(f.absoluteFilePath(), scratch->indexCacheDir(), control);
         endProgress();
-        if (!source) return source.status();
-        const VideoInfo& v = (*source)->info();
-        auto added = scratch->addVideo(f.absoluteFilePath(), v.frameCount, v.averageFps);
+        if (!video) return video.status();
+        auto added = scratch->addVideo(video->path, video->frameCount, video->fps, video->fingerprint);
         if (!added) return added.status();
     }
     return scratch;

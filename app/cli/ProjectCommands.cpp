@@ -5,7 +5,7 @@
 
 #include "project/LabelExchange.h"
 #include "project/Project.h"
-#include "video/VideoSource.h"
+#include "project/VideoProbe.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -49,19 +49,16 @@ int runProjectAdd(const QStringList& argv)
     if (!project) return fail(project.error());
 
     // All or nothing: every video is indexed and checked before the project is saved.
-    VideoOpenOptions options;
-    options.indexCacheDir = project->indexCacheDir();
     WorkControl control;
     control.progress = stderrProgress();
     QStringList added;
     for (const QString& path : args.positional().mid(1)) {
-        auto source = VideoSource::open(path, options, control);
-        if (!source) return fail(source.error());
-        const VideoInfo& info = (*source)->info();
-        auto index = project->addVideo(info.path, info.frameCount, info.averageFps);
+        auto video = probeNewVideo(path, project->indexCacheDir(), control);
+        if (!video) return fail(video.error());
+        auto index = project->addVideo(video->path, video->frameCount, video->fps, video->fingerprint);
         if (!index) return fail(index.error());
         added << QStringLiteral("%1\t%2 frames\t%3 fragments").arg(project->video(*index).relativePath)
-                     .arg(info.frameCount).arg(project->spec().count(info.frameCount));
+                     .arg(video->frameCount).arg(project->spec().count(video->frameCount));
     }
     endProgress();
     if (auto saved = project->save(); !saved) return fail(saved.error());

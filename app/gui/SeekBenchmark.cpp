@@ -5,6 +5,7 @@
 #include "timeline/TimelineView.h"
 #include "player/VideoPlayer.h"
 
+#include "project/VideoProbe.h"
 #include "video/FileFingerprint.h"
 #include "video/PreviewStore.h"
 #include "video/VideoSource.h"
@@ -106,7 +107,7 @@ Result<SeekBenchmark::Report> SeekBenchmark::run(const QString& videoPath, const
     const VideoInfo info = (*source)->info();
     report.frames = info.frameCount;
     source->reset();
-    if (auto added = document.addVideos({{video, info.frameCount, info.averageFps > 0 ? info.averageFps : 25.0, *fingerprint}}); !added)
+    if (auto added = document.addVideos({{video, info.frameCount, projectFrameRate(info), *fingerprint}}); !added)
         return added;
 
     PreviewStore preview;
