@@ -14,6 +14,9 @@
 #include "player/FrameView.h"
 #include "labeling/LabelingController.h"
 #include "shell/MainWindow.h"
+#include "shell/ActionRegistry.h"
+#include "shell/Workbench.h"
+#include "document/ProjectFiles.h"
 #include "document/ProjectDocument.h"
 #include "settings/ShortcutsDialog.h"
 #include "timeline/TimelineView.h"
@@ -108,8 +111,8 @@ class TestUiMainWindow : public QObject {
         w.resize(1200, 800);
         w.show();
         QVERIFY(QTest::qWaitForWindowActive(&w));
-        QSignalSpy opened(&w, &MainWindow::videoOpened);
-        QVERIFY(w.openProject(dir));
+        QSignalSpy opened(w.workbench(), &Workbench::videoOpened);
+        QVERIFY(w.files()->openProject(dir));
         QVERIFY(opened.wait(20000));
         waitForFrame(w, 0);
     }
@@ -121,7 +124,7 @@ class TestUiMainWindow : public QObject {
 
     void key(QWidget* w, Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier) { QTest::keyClick(w, k, m); }
 
-    const LabelTrack& labels(MainWindow& w) { return w.document()->project().labels(0); }
+    const LabelTrack& labels(MainWindow& w) { return w.workbench()->document()->project().labels(0); }
 
 private slots:
     void initTestCase()
@@ -158,7 +161,7 @@ private slots:
         openAndWait(w, freshProject());
         QCOMPARE(shownNumber(w.frameView()), 0);
         for (qint64 f : {57, 13, 119, 64, 3}) {
-            w.seek(f);
+            w.workbench()->seek(f);
             waitForFrame(w, f);
             QCOMPARE(shownNumber(w.frameView()), int(f));
             QCOMPARE(w.timeline()->playhead(), f);
@@ -191,18 +194,18 @@ private slots:
         auto s = settings();
         ScriptedWindow w(s.get());
         openAndWait(w, freshProject());
-        w.seek(10); // fragment 2: frames 8-11
+        w.workbench()->seek(10); // fragment 2: frames 8-11
         waitForFrame(w, 10);
         key(&w, Qt::Key_1);
         QCOMPARE(labels(w).ranges(), (std::vector<LabelRange>{{8, 12, QStringLiteral("motion")}}));
-        QCOMPARE(w.document()->project().fragmentLabel(0, 2), std::optional<QString>(QStringLiteral("motion")));
+        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, 2), std::optional<QString>(QStringLiteral("motion")));
         QCOMPARE(w.frameView()->badge(FrameView::LabelBadge).text, QStringLiteral("motion"));
         // A selection: fragments 5-9 (frames 20-39).
         w.timeline()->setSelection(5, 9);
         key(&w, Qt::Key_2);
         QCOMPARE(labels(w).ranges(),
                  (std::vector<LabelRange>{{8, 12, QStringLiteral("motion")}, {20, 40, QStringLiteral("static")}}));
-        QCOMPARE(w.document()->project().labeledFragmentCounts(0).value(QStringLiteral("static")), qint64(5));
+        QCOMPARE(w.workbench()->document()->project().labeledFragmentCounts(0).value(QStringLiteral("static")), qint64(5));
         // Relabel part of it, then Del clears the selection's labels.
         w.timeline()->setSelection(7, 8);
         key(&w, Qt::Key_1);
@@ -224,18 +227,18 @@ private slots:
         auto s = settings();
         ScriptedWindow w(s.get());
         openAndWait(w, freshProject());
-        std::vector<Project> states{w.document()->project()};
+        std::vector<Project> states{w.workbench()->document()->project()};
         for (qint64 f : {0, 17, 33, 50}) {
-            w.seek(f);
+            w.workbench()->seek(f);
             key(&w, f % 2 ? Qt::Key_2 : Qt::Key_1);
-            states.push_back(w.document()->project());
+            states.push_back(w.workbench()->document()->project());
         }
         w.timeline()->setSelection(2, 10);
         key(&w, Qt::Key_Delete);
-        states.push_back(w.document()->project());
+        states.push_back(w.workbench()->document()->project());
         for (int i = int(states.size()) - 2; i >= 0; --i) {
             key(&w, Qt::Key_Z, Qt::ControlModifier);
-            QCOMPARE(w.document()->project(), states[size_t(i)]);
+            QCOMPARE(w.workbench()->document()->project(), states[size_t(i)]);
         }
         QVERIFY(!w.isWindowModified());
         for (size_t i = 1; i < states.size(); ++i) {
@@ -243,7 +246,7 @@ private slots:
                 key(&w, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
             else
                 key(&w, Qt::Key_Y, Qt::ControlModifier);
-            QCOMPARE(w.document()->project(), states[i]);
+            QCOMPARE(w.workbench()->document()->project(), states[i]);
         }
     }
 
@@ -254,7 +257,7 @@ private slots:
         openAndWait(w, freshProject());
         w.timeline()->setSelection(0, 9); // frames 0-39
         key(&w, Qt::Key_1);
-        const Project before = w.document()->project();
+        const Project before = w.workbench()->document()->project();
         TimelineView* t = w.timeline();
         const QPoint from(int(t->xAtFrame(40)), t->labelRowRect().center().y());
         const QPoint to(int(t->xAtFrame(60)) + 1, from.y());
@@ -267,7 +270,7 @@ private slots:
         QTest::mouseRelease(t, Qt::LeftButton, {}, to);
         QCOMPARE(labels(w).ranges(), (std::vector<LabelRange>{{0, 60, QStringLiteral("motion")}}));
         key(&w, Qt::Key_Z, Qt::ControlModifier);
-        QCOMPARE(w.document()->project(), before);
+        QCOMPARE(w.workbench()->document()->project(), before);
     }
 
     void paintWhilePlaying()
@@ -278,26 +281,26 @@ private slots:
         QVERIFY(!s->paintWhilePlaying());   // off at first start, as the guide says: P turns it on
         key(&w, Qt::Key_P);
         QVERIFY(s->paintWhilePlaying());
-        QVERIFY(w.findAction(QStringLiteral("paintWhilePlaying"))->isChecked());
-        const int steps = w.document()->undoStack()->count();
+        QVERIFY(w.actions()->find(QStringLiteral("paintWhilePlaying"))->isChecked());
+        const int steps = w.workbench()->document()->undoStack()->count();
         key(&w, Qt::Key_Space);
-        QTRY_VERIFY_WITH_TIMEOUT(w.player()->isPlaying(), 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.workbench()->player()->isPlaying(), 2000);
         QTest::keyPress(&w, Qt::Key_1);
-        QVERIFY(w.labeling()->isPainting());
-        QTRY_VERIFY_WITH_TIMEOUT(w.player()->position() >= 40, 15000);
+        QVERIFY(w.workbench()->labeling()->isPainting());
+        QTRY_VERIFY_WITH_TIMEOUT(w.workbench()->player()->position() >= 40, 15000);
         QTest::keyRelease(&w, Qt::Key_1);
-        QVERIFY(!w.labeling()->isPainting());
-        const qint64 releasedAt = w.player()->position();
+        QVERIFY(!w.workbench()->labeling()->isPainting());
+        const qint64 releasedAt = w.workbench()->player()->position();
         QTest::qWait(200); // playing on without the key labels nothing more
         key(&w, Qt::Key_Space);
-        QVERIFY(!w.player()->isPlaying());
+        QVERIFY(!w.workbench()->player()->isPlaying());
         QCOMPARE(labels(w).size(), 1);
         const LabelRange painted = labels(w).ranges().front();
         QCOMPARE(painted.start, qint64(0));
         QCOMPARE(painted.label, QStringLiteral("motion"));
         QVERIFY2(painted.end >= 44 && painted.end % 4 == 0 && painted.end <= releasedAt + 4,
                  qPrintable(QStringLiteral("painted to %1, released at %2").arg(painted.end).arg(releasedAt)));
-        QCOMPARE(w.document()->undoStack()->count(), steps + 1);
+        QCOMPARE(w.workbench()->document()->undoStack()->count(), steps + 1);
     }
 
     void heldClassKeyWithoutPaintingLabelsOneFragment()
@@ -308,25 +311,25 @@ private slots:
         ScriptedWindow w(s.get());
         openAndWait(w, freshProject());
         QVERIFY(!s->paintWhilePlaying());
-        const int steps = w.document()->undoStack()->count();
+        const int steps = w.workbench()->document()->undoStack()->count();
         key(&w, Qt::Key_Space);
-        QTRY_VERIFY_WITH_TIMEOUT(w.player()->isPlaying(), 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.workbench()->player()->isPlaying(), 2000);
         QTest::keyPress(&w, Qt::Key_1);
-        QTRY_VERIFY_WITH_TIMEOUT(w.player()->position() >= 16, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.workbench()->player()->position() >= 16, 15000);
         QTest::keyPress(&w, Qt::Key_1); // repeats of the held key
-        QTRY_VERIFY_WITH_TIMEOUT(w.player()->position() >= 28, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.workbench()->player()->position() >= 28, 15000);
         QTest::keyPress(&w, Qt::Key_1);
         QTest::keyRelease(&w, Qt::Key_1);
         QCOMPARE(labels(w).size(), 1);
         QCOMPARE(labels(w).ranges().front().length(), qint64(4));
-        QCOMPARE(w.document()->undoStack()->count(), steps + 1);
+        QCOMPARE(w.workbench()->document()->undoStack()->count(), steps + 1);
         // A new press after the release labels again.
-        QTRY_VERIFY_WITH_TIMEOUT(w.player()->position() >= 36, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.workbench()->player()->position() >= 36, 15000);
         QTest::keyPress(&w, Qt::Key_1);
         QTest::keyRelease(&w, Qt::Key_1);
         key(&w, Qt::Key_Space);
         QCOMPARE(labels(w).size(), 2);
-        QCOMPARE(w.document()->undoStack()->count(), steps + 2);
+        QCOMPARE(w.workbench()->document()->undoStack()->count(), steps + 2);
     }
 
     void droppingAVideoAddsIt()
@@ -345,16 +348,16 @@ private slots:
         QDragEnterEvent enter(QPoint(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&w, &enter);
         QVERIFY(enter.isAccepted());
-        QSignalSpy added(&w, &MainWindow::videosAdded);
-        QSignalSpy opened(&w, &MainWindow::videoOpened);
+        QSignalSpy added(w.files(), &ProjectFiles::videosAdded);
+        QSignalSpy opened(w.workbench(), &Workbench::videoOpened);
         QDropEvent drop(QPointF(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&w, &drop);
         QVERIFY(added.wait(20000));
         QCOMPARE(added.first().at(0).toInt(), 1);
         QVERIFY(w.errors.isEmpty());
-        QCOMPARE(w.document()->project().videoCount(), 2);
-        QCOMPARE(w.document()->project().video(1).frameCount, qint64(40));
-        QCOMPARE(w.currentVideo(), 1);
+        QCOMPARE(w.workbench()->document()->project().videoCount(), 2);
+        QCOMPARE(w.workbench()->document()->project().video(1).frameCount, qint64(40));
+        QCOMPARE(w.workbench()->currentVideo(), 1);
         QVERIFY(opened.count() > 0 || opened.wait(20000));
         waitForFrame(w, 0);
         QCOMPARE(shownNumber(w.frameView()), 500);
@@ -369,14 +372,14 @@ private slots:
         QVERIFY(w.errors.front().contains(QStringLiteral("second.mp4")));
         // Adding is undoable.
         key(&w, Qt::Key_Z, Qt::ControlModifier);
-        QCOMPARE(w.document()->project().videoCount(), 1);
-        QCOMPARE(w.currentVideo(), 0);
+        QCOMPARE(w.workbench()->document()->project().videoCount(), 1);
+        QCOMPARE(w.workbench()->currentVideo(), 0);
         // Without videos the window says what to do; undo brings the video back.
-        QVERIFY(w.document()->removeVideo(0));
-        QCOMPARE(w.currentVideo(), -1);
+        QVERIFY(w.workbench()->document()->removeVideo(0));
+        QCOMPARE(w.workbench()->currentVideo(), -1);
         QVERIFY(w.frameView()->message().contains(QStringLiteral("no videos")));
         key(&w, Qt::Key_Z, Qt::ControlModifier);
-        QCOMPARE(w.currentVideo(), 0);
+        QCOMPARE(w.workbench()->currentVideo(), 0);
         waitForFrame(w, 0);
         QCOMPARE(shownNumber(w.frameView()), 0);
     }
@@ -391,10 +394,10 @@ private slots:
             openAndWait(*w, dir);
             w->timeline()->setSelection(3, 6);
             key(w, Qt::Key_2);
-            QSignalSpy autosaved(w->document(), &ProjectDocument::autosaved);
+            QSignalSpy autosaved(w->workbench()->document(), &ProjectDocument::autosaved);
             s->setAutosaveIntervalSeconds(1);
             QVERIFY(autosaved.wait(5000));
-            edited = w->document()->project();
+            edited = w->workbench()->document()->project();
             delete w; // gone without closing: as after a crash
         }
         QVERIFY(Project::pendingAutosave(dir));
@@ -404,7 +407,7 @@ private slots:
             w.recoverAnswer = true;
             openAndWait(w, dir);
             QCOMPARE(w.recoverAsked, 1);
-            QCOMPARE(w.document()->project(), edited);
+            QCOMPARE(w.workbench()->document()->project(), edited);
             QVERIFY(w.isWindowModified());
             // Closing: the user discards; the recovery file goes, the saved project stays.
             w.unsavedAnswer = MainWindow::UnsavedChoice::Discard;
@@ -419,7 +422,7 @@ private slots:
             auto* w = new ScriptedWindow(s.get());
             openAndWait(*w, dir);
             key(w, Qt::Key_1);
-            QVERIFY(w->document()->autosaveNow());
+            QVERIFY(w->workbench()->document()->autosaveNow());
             delete w;
         }
         QVERIFY(Project::pendingAutosave(dir));
@@ -463,19 +466,19 @@ private slots:
             key(&w, Qt::Key_1);
             w.timeline()->setSelection(20, 29);
             key(&w, Qt::Key_2);
-            QVERIFY(w.document()->addClass(QStringLiteral("third")));
+            QVERIFY(w.workbench()->document()->addClass(QStringLiteral("third")));
             key(&w, Qt::Key_S, Qt::ControlModifier);
             QVERIFY(!w.isWindowModified());
-            saved = w.document()->project();
+            saved = w.workbench()->document()->project();
             QVERIFY(w.close());
             QCOMPARE(w.unsavedAsked, 0);
         }
         auto s = settings();
         ScriptedWindow w(s.get());
         openAndWait(w, dir);
-        QCOMPARE(w.document()->project(), saved);
-        QVERIFY(w.findAction(QStringLiteral("labelAs_third")));
-        QCOMPARE(w.findAction(QStringLiteral("labelAs_third"))->shortcut(), QKeySequence(Qt::Key_3));
+        QCOMPARE(w.workbench()->document()->project(), saved);
+        QVERIFY(w.actions()->find(QStringLiteral("labelAs_third")));
+        QCOMPARE(w.actions()->find(QStringLiteral("labelAs_third"))->shortcut(), QKeySequence(Qt::Key_3));
         QCOMPARE(s->recentProjects().front(), QDir(dir).absolutePath());
     }
 
@@ -489,24 +492,24 @@ private slots:
         const QString first = freshProject();
         openAndWait(w, first);
         auto select = [&] {
-            w.seek(21);
+            w.workbench()->seek(21);
             waitForFrame(w, 21);
             w.timeline()->setSelection(5, 7);
-            QCOMPARE(w.currentFragment(), qint64(5));
+            QCOMPARE(w.workbench()->currentFragment(), qint64(5));
         };
         select();
         // New (as File > New Project does once the dialog is accepted): no videos.
-        QVERIFY(w.document()->create(m_tmp.filePath(QStringLiteral("new%1").arg(m_n++)), FragmentSpec{}, {QStringLiteral("a")}));
-        QCOMPARE(w.currentVideo(), -1);
-        QCOMPARE(w.currentFragment(), qint64(-1));
+        QVERIFY(w.workbench()->document()->create(m_tmp.filePath(QStringLiteral("new%1").arg(m_n++)), FragmentSpec{}, {QStringLiteral("a")}));
+        QCOMPARE(w.workbench()->currentVideo(), -1);
+        QCOMPARE(w.workbench()->currentFragment(), qint64(-1));
         QVERIFY(w.errors.isEmpty());
         // Open another project with videos, then one with fewer videos than the current index.
-        QVERIFY(w.openProject(freshProject()));
-        QTRY_COMPARE_WITH_TIMEOUT(w.currentVideo(), 0, 5000);
+        QVERIFY(w.files()->openProject(freshProject()));
+        QTRY_COMPARE_WITH_TIMEOUT(w.workbench()->currentVideo(), 0, 5000);
         waitForFrame(w, 0);
         select();
-        QVERIFY(w.document()->create(m_tmp.filePath(QStringLiteral("new%1").arg(m_n++)), FragmentSpec{}, {QStringLiteral("a")}));
-        QCOMPARE(w.currentFragment(), qint64(-1));
+        QVERIFY(w.workbench()->document()->create(m_tmp.filePath(QStringLiteral("new%1").arg(m_n++)), FragmentSpec{}, {QStringLiteral("a")}));
+        QCOMPARE(w.workbench()->currentFragment(), qint64(-1));
         // Open with recovery: a pending autosave of another project.
         const QString recovered = freshProject();
         {
@@ -518,16 +521,16 @@ private slots:
             QVERIFY(f.open(QIODevice::ReadWrite));
             QVERIFY(f.setFileTime(QDateTime::currentDateTime().addSecs(5), QFileDevice::FileModificationTime));
         }
-        QVERIFY(w.openProject(first));
-        QTRY_COMPARE_WITH_TIMEOUT(w.currentVideo(), 0, 5000);
+        QVERIFY(w.files()->openProject(first));
+        QTRY_COMPARE_WITH_TIMEOUT(w.workbench()->currentVideo(), 0, 5000);
         waitForFrame(w, 0);
         select();
         w.recoverAnswer = true;
-        QVERIFY(w.openProject(recovered));
+        QVERIFY(w.files()->openProject(recovered));
         QCOMPARE(w.recoverAsked, 1);
-        QCOMPARE(w.document()->project().fragmentLabel(0, 0), std::optional<QString>(QStringLiteral("motion")));
+        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, 0), std::optional<QString>(QStringLiteral("motion")));
         waitForFrame(w, 0);
-        QCOMPARE(w.currentFragment(), qint64(0));
+        QCOMPARE(w.workbench()->currentFragment(), qint64(0));
         QVERIFY2(w.errors.isEmpty(), qPrintable(w.errors.join(QLatin1Char('\n'))));
     }
 
@@ -538,27 +541,27 @@ private slots:
         auto s = settings();
         ScriptedWindow w(s.get());
         openAndWait(w, freshProject());
-        QSignalSpy added(&w, &MainWindow::videosAdded);
-        w.addVideoFiles({m_secondVideo});
+        QSignalSpy added(w.files(), &ProjectFiles::videosAdded);
+        w.files()->addVideoFiles({m_secondVideo});
         QVERIFY(added.wait(20000));
-        QCOMPARE(w.document()->project().videoCount(), 2);
-        w.selectVideo(0);
+        QCOMPARE(w.workbench()->document()->project().videoCount(), 2);
+        w.workbench()->selectVideo(0);
         waitForFrame(w, 0);
         QCOMPARE(shownNumber(w.frameView()), 0);
-        QSignalSpy fragment(&w, &MainWindow::currentFragmentChanged);
-        w.goToFragment(1, 3);       // frames 12-15 of the 40-frame video numbered from 500
-        QCOMPARE(w.currentVideo(), 1);
+        QSignalSpy fragment(w.workbench(), &Workbench::currentFragmentChanged);
+        w.workbench()->goToFragment(1, 3);       // frames 12-15 of the 40-frame video numbered from 500
+        QCOMPARE(w.workbench()->currentVideo(), 1);
         waitForFrame(w, 12);
         QCOMPARE(shownNumber(w.frameView()), 512);
-        QCOMPARE(w.player()->position(), qint64(12));
-        QCOMPARE(w.currentFragment(), qint64(3));
+        QCOMPARE(w.workbench()->player()->position(), qint64(12));
+        QCOMPARE(w.workbench()->currentFragment(), qint64(3));
         QCOMPARE(w.timeline()->selection().first, qint64(3));
         QVERIFY(!fragment.isEmpty());
         QCOMPARE(fragment.last().at(0).toInt(), 1);
         QCOMPARE(fragment.last().at(1).toLongLong(), qint64(3));
         QVERIFY(w.frameView()->badge(FrameView::LabelBadge).text.contains(QStringLiteral("unlabeled")));   // the overlay follows
         // And back, to a fragment far from frame 0.
-        w.goToFragment(0, 25);
+        w.workbench()->goToFragment(0, 25);
         waitForFrame(w, 100);
         QCOMPARE(shownNumber(w.frameView()), 100);
     }
@@ -574,7 +577,7 @@ private slots:
         QVERIFY(focus);
         QVERIFY2(!qobject_cast<QAbstractSpinBox*>(focus) && !qobject_cast<QLineEdit*>(focus), focus->metaObject()->className());
         QTest::keyClick(focus, Qt::Key_1);   // where a key press goes: the focus widget
-        QCOMPARE(w.document()->project().fragmentLabel(0, 0), std::optional<QString>(QStringLiteral("motion")));
+        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, 0), std::optional<QString>(QStringLiteral("motion")));
         // The Frame box takes the focus only when clicked; Enter gives the keys back.
         auto* frameBox = w.findChild<QSpinBox*>();
         QVERIFY(frameBox);
@@ -585,7 +588,7 @@ private slots:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right, Qt::ShiftModifier);
         waitForFrame(w, 4);
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_2);
-        QCOMPARE(w.document()->project().fragmentLabel(0, 1), std::optional<QString>(QStringLiteral("static")));
+        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, 1), std::optional<QString>(QStringLiteral("static")));
     }
 
     // After Go To (Ctrl+G) the labeling keys work at once (the focus went back to the Frame box).
@@ -603,7 +606,7 @@ private slots:
             answered = true;
             dialog->accept();
         });
-        w.findAction(QStringLiteral("goTo"))->trigger();
+        w.actions()->find(QStringLiteral("goTo"))->trigger();
         QVERIFY(answered);
         waitForFrame(w, 57);
         QWidget* focus = w.focusWidget();   // the window's focus child (the window may not be active yet)
@@ -611,10 +614,10 @@ private slots:
         QVERIFY2(!qobject_cast<QAbstractSpinBox*>(focus) && !qobject_cast<QLineEdit*>(focus), focus->metaObject()->className());
         w.activateWindow();
         QTRY_VERIFY(w.isActiveWindow());
-        const int steps = w.document()->undoStack()->count();
+        const int steps = w.workbench()->document()->undoStack()->count();
         QTest::keyClick(w.focusWidget(), Qt::Key_1);
-        QCOMPARE(w.document()->undoStack()->count(), steps + 1);   // the key labeled
-        QCOMPARE(w.document()->project().fragmentLabel(0, w.currentFragment()), std::optional<QString>(QStringLiteral("motion")));
+        QCOMPARE(w.workbench()->document()->undoStack()->count(), steps + 1);   // the key labeled
+        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, w.workbench()->currentFragment()), std::optional<QString>(QStringLiteral("motion")));
     }
 
     // Renaming a class in the Classes table: the rename happens and Qt warns nothing (the
@@ -625,7 +628,7 @@ private slots:
         ScriptedWindow w(s.get());
         openAndWait(w, freshProject());
         QTest::failOnWarning(QRegularExpression(QStringLiteral("commitData|editor")));
-        QTableView* view = w.classesPanel()->view();
+        auto* view = w.classesPanel()->findChild<QTableView*>(QStringLiteral("classTable"));
         QTRY_VERIFY(view->isVisible());
         const QModelIndex name = view->model()->index(0, ClassListModel::NameColumn);
         view->setCurrentIndex(name);
@@ -635,7 +638,7 @@ private slots:
         editor->selectAll();
         QTest::keyClicks(editor, QStringLiteral("moving"));
         QTest::keyClick(editor, Qt::Key_Return);
-        QTRY_COMPARE(w.document()->project().classes().front().name, QStringLiteral("moving"));
+        QTRY_COMPARE(w.workbench()->document()->project().classes().front().name, QStringLiteral("moving"));
         QTest::qWait(50);
         QCOMPARE(view->model()->index(0, ClassListModel::NameColumn).data().toString(), QStringLiteral("moving"));
     }
@@ -645,7 +648,7 @@ private slots:
     {
         auto s = settings();
         ScriptedWindow w(s.get());
-        QAction* undo = w.findAction(QStringLiteral("undo"));
+        QAction* undo = w.actions()->find(QStringLiteral("undo"));
         QVERIFY(undo);
         QCOMPARE(undo->shortcuts(), QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Z)});
     }
@@ -660,27 +663,27 @@ private slots:
         auto* history = w.findChild<QDockWidget*>(QStringLiteral("historyDock"));
         QVERIFY(classes && history);
         QVERIFY(w.tabifiedDockWidgets(classes).contains(history));   // one tab group, Classes in front
-        QTRY_VERIFY(MainWindow::isDockInView(classes));
-        QVERIFY(!MainWindow::isDockInView(history));
+        QTRY_VERIFY(DockLayout::isDockInView(classes));
+        QVERIFY(!DockLayout::isDockInView(history));
         key(&w, Qt::Key_3, Qt::AltModifier);
-        QTRY_VERIFY(MainWindow::isDockInView(history));
-        QVERIFY(!MainWindow::isDockInView(classes));
-        QVERIFY(w.findAction(QStringLiteral("toggle_historyDock"))->isChecked());
-        QVERIFY(w.findAction(QStringLiteral("toggle_classesDock"))->isChecked());   // still there, behind
+        QTRY_VERIFY(DockLayout::isDockInView(history));
+        QVERIFY(!DockLayout::isDockInView(classes));
+        QVERIFY(w.actions()->find(QStringLiteral("toggle_historyDock"))->isChecked());
+        QVERIFY(w.actions()->find(QStringLiteral("toggle_classesDock"))->isChecked());   // still there, behind
         key(&w, Qt::Key_2, Qt::AltModifier);
-        QTRY_VERIFY(MainWindow::isDockInView(classes));
+        QTRY_VERIFY(DockLayout::isDockInView(classes));
         key(&w, Qt::Key_2, Qt::AltModifier);   // in front: the same key hides it
         QTRY_VERIFY(classes->isHidden());
-        QVERIFY(!w.findAction(QStringLiteral("toggle_classesDock"))->isChecked());
+        QVERIFY(!w.actions()->find(QStringLiteral("toggle_classesDock"))->isChecked());
         key(&w, Qt::Key_2, Qt::AltModifier);
-        QTRY_VERIFY(MainWindow::isDockInView(classes));
+        QTRY_VERIFY(DockLayout::isDockInView(classes));
         // Reset Layout: every panel back in its group, the first of each in front.
         history->setFloating(true);
-        w.findAction(QStringLiteral("resetLayout"))->trigger();
+        w.actions()->find(QStringLiteral("resetLayout"))->trigger();
         QVERIFY(!history->isFloating());
         QVERIFY(w.tabifiedDockWidgets(classes).contains(history));
-        QTRY_VERIFY(MainWindow::isDockInView(classes));
-        QVERIFY(MainWindow::isDockInView(w.findChild<QDockWidget*>(QStringLiteral("videosDock"))));
+        QTRY_VERIFY(DockLayout::isDockInView(classes));
+        QVERIFY(DockLayout::isDockInView(w.findChild<QDockWidget*>(QStringLiteral("videosDock"))));
     }
 
     void extensionPoints()
@@ -690,10 +693,9 @@ private slots:
         openAndWait(w, freshProject());
         // A dock with a View-menu toggle that has a shortcut and is on the shortcuts page.
         auto* panel = new QLabel(QStringLiteral("training"));
-        QDockWidget* dock = w.addPanelDock(panel, QStringLiteral("trainingDock"), QStringLiteral("Training"), Qt::RightDockWidgetArea,
-                                           QKeySequence(Qt::ALT | Qt::Key_4));
+        QDockWidget* dock = w.addPanelDock(panel, QStringLiteral("trainingDock"));   // title, side and key from the dock table
         QTRY_VERIFY(dock->isVisible());
-        QAction* toggle = w.findAction(QStringLiteral("toggle_trainingDock"));
+        QAction* toggle = w.actions()->find(QStringLiteral("toggle_trainingDock"));
         QVERIFY(toggle);
         QCOMPARE(toggle->shortcut(), QKeySequence(Qt::ALT | Qt::Key_4));
         QVERIFY(!toggle->toolTip().isEmpty());
@@ -707,8 +709,8 @@ private slots:
         QTRY_VERIFY(plot->height() >= 100);
         QVERIFY(plot->mapTo(&w, QPoint(0, 0)).y() > w.timeline()->mapTo(&w, QPoint(0, 0)).y());
         // The fragment under the playhead is announced (for a prediction badge).
-        QSignalSpy fragment(&w, &MainWindow::currentFragmentChanged);
-        w.seek(50);
+        QSignalSpy fragment(w.workbench(), &Workbench::currentFragmentChanged);
+        w.workbench()->seek(50);
         QTRY_VERIFY(!fragment.isEmpty());
         QCOMPARE(fragment.last().at(1).toLongLong(), qint64(12));
         w.frameView()->setBadge(FrameView::PredictionBadge, {QStringLiteral("static 0.93"), Qt::darkGreen, {}});
@@ -717,7 +719,7 @@ private slots:
         // Hide the undo history: the first Alt+3 brings it in front of Classes, the second hides it.
         QDockWidget* shownHistory = w.findChild<QDockWidget*>(QStringLiteral("historyDock"));
         key(&w, Qt::Key_3, Qt::AltModifier);
-        QTRY_VERIFY(MainWindow::isDockInView(shownHistory));
+        QTRY_VERIFY(DockLayout::isDockInView(shownHistory));
         key(&w, Qt::Key_3, Qt::AltModifier);
         QVERIFY(shownHistory->isHidden());
         QVERIFY(w.close());
@@ -728,8 +730,7 @@ private slots:
         QVERIFY(history && !history->isVisible());
         QDockWidget* videos = again.findChild<QDockWidget*>(QStringLiteral("videosDock"));
         QVERIFY(videos && videos->isVisible());
-        QDockWidget* training = again.addPanelDock(new QLabel(QStringLiteral("training")), QStringLiteral("trainingDock"),
-                                                   QStringLiteral("Training"), Qt::RightDockWidgetArea);
+        QDockWidget* training = again.addPanelDock(new QLabel(QStringLiteral("training")), QStringLiteral("trainingDock"));
         QVERIFY(!training->isVisible());
     }
 
@@ -757,7 +758,7 @@ private slots:
         auto s = settings();
         ScriptedWindow w(s.get());
         openAndWait(w, freshProject());
-        const auto entries = w.shortcutEntries();
+        const auto entries = w.actions()->entries();
         QVERIFY(entries.size() > 40);
         QHash<QString, QString> owner;
         for (const auto& e : entries) {
@@ -778,10 +779,10 @@ private slots:
         ClassListModel* classes = w.classesPanel()->model();
         QVERIFY(!classes->setData(classes->index(0, ClassListModel::KeyColumn), QStringLiteral("p")));
         QVERIFY(classes->setData(classes->index(0, ClassListModel::KeyColumn), QStringLiteral("m")));
-        QVERIFY(w.findAction(QStringLiteral("labelAs_motion")));
-        QCOMPARE(w.findAction(QStringLiteral("labelAs_motion"))->shortcut(), QKeySequence(Qt::Key_M));
+        QVERIFY(w.actions()->find(QStringLiteral("labelAs_motion")));
+        QCOMPARE(w.actions()->find(QStringLiteral("labelAs_motion"))->shortcut(), QKeySequence(Qt::Key_M));
         key(&w, Qt::Key_M);
-        QCOMPARE(w.document()->project().fragmentLabel(0, 0), std::optional<QString>(QStringLiteral("motion")));
+        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, 0), std::optional<QString>(QStringLiteral("motion")));
     }
 };
 

@@ -9,6 +9,7 @@
 #include "player/FrameView.h"
 #include "inspection/InspectorPanel.h"
 #include "shell/MainWindow.h"
+#include "shell/Workbench.h"
 #include "model/ModelCheckPanel.h"
 #include "model/ModelWorkspace.h"
 #include "MotionProject.h"
@@ -17,7 +18,8 @@
 #include "predictions/PredictionsPanel.h"
 #include "predictions/ProbabilityPlot.h"
 #include "document/ProjectDocument.h"
-#include "scenes/ScenesPanel.h"
+#include "document/ProjectFiles.h"
+#include "scenes/ScenesController.h"
 #include "scenes/ScenesTrack.h"
 #include "ShotVideo.h"
 #include "UiFixtures.h"
@@ -48,6 +50,7 @@
 #include <QUndoStack>
 
 using namespace fl;
+using fl::test::named;
 
 namespace {
 
@@ -61,6 +64,13 @@ protected:
     bool askRecoverAutosave(const QString&, const QDateTime&) override { return false; }
     void showError(const QString& title, const QString& message) override { errors << title + QStringLiteral(": ") + message; }
 };
+
+
+// The model side, as app/gui/main.cpp assembles it (owned by the window).
+ModelWorkspace& modelSide(MainWindow& w)
+{
+    return *new ModelWorkspace(w.workbench(), &w, &w);
+}
 
 } // namespace
 
@@ -81,8 +91,8 @@ class TestUiPredictions : public QObject {
     {
         w.resize(1400, 900);
         w.show();
-        QSignalSpy opened(&w, &MainWindow::videoOpened);
-        QVERIFY(w.openProject(dir));
+        QSignalSpy opened(w.workbench(), &Workbench::videoOpened);
+        QVERIFY(w.files()->openProject(dir));
         QVERIFY(opened.count() > 0 || opened.wait(20000));
     }
 
@@ -114,19 +124,19 @@ private slots:
     {
         auto s = settings();
         QuietWindow w(s.get());
-        ModelWorkspace& ws = *new ModelWorkspace(&w); // owned by the window, as in the app
+        ModelWorkspace& ws = modelSide(w); // owned by the window, as in the app
         open(w, m_template);
         predictAndWait(ws);
         const VideoPredictions* p = ws.predictions()->predictions(0);
         QVERIFY(p);
         QCOMPARE(p->predictedCount(), p->fragmentCount());
-        QCOMPARE(ws.predictions()->plot()->curveCount(), 2);
+        QCOMPARE(named<ProbabilityPlot>(w, "probabilityPlot")->curveCount(), 2);
         // Label next is filled once the predictions are in, without pressing Refresh.
-        QVERIFY(ws.predictions()->panel()->suggestionTable()->rowCount() > 0);
-        QCOMPARE(ws.predictions()->plot()->pointCount(0), int(p->fragmentCount()));
+        QVERIFY(named<QTableWidget>(w, "suggestionTable")->rowCount() > 0);
+        QCOMPARE(named<ProbabilityPlot>(w, "probabilityPlot")->pointCount(0), int(p->fragmentCount()));
         {
             // The plot's frames line up with the timeline's tracks above it (30-75 px off before).
-            ProbabilityPlot* plot = ws.predictions()->plot();
+            ProbabilityPlot* plot = named<ProbabilityPlot>(w, "probabilityPlot");
             QTRY_VERIFY(plot->isVisible() && plot->plotArea().width() > 50);
             const QRect area(plot->mapTo(&w, plot->plotArea().topLeft()), plot->plotArea().size());
             const TimelineMapping m = w.timeline()->mapping();
@@ -141,7 +151,7 @@ private slots:
         QFile csv(m_motion.allTruthCsv);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QStringList lines = QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts).mid(1);
-        const FragmentSpec spec = w.document()->project().spec();
+        const FragmentSpec spec = w.workbench()->document()->project().spec();
         qint64 right = 0, total = 0;
         for (const QString& line : lines) { // video,start_frame,end_frame,label
             const QStringList f = line.trimmed().split(QLatin1Char(','));
@@ -157,15 +167,16 @@ private slots:
 
         // The decision thresholds start at the model's (its report), one box per class, and
         // changing one changes what the timeline shows.
-        PredictionsPanel* panel = ws.predictions()->panel();
-        QCOMPARE(panel->classThresholdBoxes().size(), 2);
-        const auto report = TrainingReport::load(ModelStore::reportFileFor(w.document()->project().activeModelFile()));
+        PredictionsPanel* panel = named<PredictionsPanel>(w, "predictionsPanel");
+        const QList<QDoubleSpinBox*> classThresholdBoxes = panel->findChildren<QDoubleSpinBox*>(QStringLiteral("classThresholdBox"));
+        QCOMPARE(classThresholdBoxes.size(), 2);
+        const auto report = TrainingReport::load(ModelStore::reportFileFor(w.workbench()->document()->project().activeModelFile()));
         QVERIFY2(report, qPrintable(report.error()));
         QCOMPARE(ws.predictions()->smoothing().minBout, std::max(1, report->selection.minBout));
         QCOMPARE(ws.predictions()->smoothing().classThresholds,
                  std::vector<double>(report->selection.classThresholds.begin(), report->selection.classThresholds.end()));
-        panel->classThresholdBoxes()[0]->setValue(0.9);   // class 0 only where its probability beats the other's by 0.8
-        panel->classThresholdBoxes()[1]->setValue(0.1);
+        classThresholdBoxes[0]->setValue(0.9);   // class 0 only where its probability beats the other's by 0.8
+        classThresholdBoxes[1]->setValue(0.1);
         QCOMPARE(ws.predictions()->smoothing().classThresholds, (std::vector<double>{0.9, 0.1}));
         qint64 shownZero = 0, expectedZero = 0, argmaxZero = 0;
         for (int c : ws.predictions()->track()->shownClasses()) shownZero += c == 0;
@@ -175,13 +186,13 @@ private slots:
         }
         if (ws.predictions()->smoothing().minBout <= 1) QCOMPARE(shownZero, expectedZero);
         QVERIFY(expectedZero <= argmaxZero);
-        panel->modelDecisionsButton()->click();
+        named<QPushButton>(*panel, "modelDecisionsButton")->click();
         QCOMPARE(ws.predictions()->smoothing().classThresholds,
                  std::vector<double>(report->selection.classThresholds.begin(), report->selection.classThresholds.end()));
 
         // Reopening the project shows the stored predictions again.
         QuietWindow w2(s.get());
-        ModelWorkspace& ws2 = *new ModelWorkspace(&w2);
+        ModelWorkspace& ws2 = modelSide(w2);
         open(w2, m_template);
         QVERIFY(ws2.predictions()->predictions(0));
         QCOMPARE(ws2.predictions()->predictions(0)->predictedCount(), p->fragmentCount());
@@ -191,7 +202,7 @@ private slots:
     {
         auto s = settings();
         QuietWindow w(s.get());
-        ModelWorkspace& ws = *new ModelWorkspace(&w); // owned by the window, as in the app
+        ModelWorkspace& ws = modelSide(w); // owned by the window, as in the app
         open(w, m_template);
         PredictionWorkspace* pw = ws.predictions();
         QVERIFY(pw->predictions(0));
@@ -199,15 +210,15 @@ private slots:
         // predecessor is not.
         const int motion = pw->predictions(0)->classIndex(QStringLiteral("motion"));
         QVERIFY(motion >= 0);
-        pw->panel()->reviewClassBox()->setCurrentIndex(motion);
-        w.seek(0);
-        QTRY_COMPARE(w.player()->position(), qint64(0));
+        named<QComboBox>(w, "reviewClassBox")->setCurrentIndex(motion);
+        w.workbench()->seek(0);
+        QTRY_COMPARE(w.workbench()->player()->position(), qint64(0));
         const std::vector<int> shown = pw->track()->shownClasses();
         int bouts = 0;
         qint64 last = -1;
         while (pw->stepBout(+1) && bouts < 100) {
-            QTRY_VERIFY(w.currentFragment() != last);
-            const qint64 j = w.currentFragment();
+            QTRY_VERIFY(w.workbench()->currentFragment() != last);
+            const qint64 j = w.workbench()->currentFragment();
             QCOMPARE(shown[size_t(j)], motion);
             QVERIFY(j == 0 || shown[size_t(j - 1)] != motion);
             last = j;
@@ -216,33 +227,33 @@ private slots:
         QVERIFY(bouts >= 3);
 
         // Accept the predictions of an unlabeled range: labels appear, one undo step removes them.
-        const Project before = w.document()->project();
+        const Project before = w.workbench()->document()->project();
         const qint64 count = pw->predictions(0)->fragmentCount();
         w.timeline()->setSelection(count - 20, count - 1);
-        const int undoBefore = w.document()->undoStack()->count();
+        const int undoBefore = w.workbench()->document()->undoStack()->count();
         auto accepted = pw->acceptSelection();
         QVERIFY2(accepted, qPrintable(accepted.error()));
         QVERIFY(*accepted > 0);
-        QCOMPARE(w.document()->undoStack()->count(), undoBefore + 1);
+        QCOMPARE(w.workbench()->document()->undoStack()->count(), undoBefore + 1);
         for (qint64 j = count - 20; j < count; ++j) {
-            const auto label = w.document()->project().fragmentLabel(0, j);
+            const auto label = w.workbench()->document()->project().fragmentLabel(0, j);
             QVERIFY(label);
             QCOMPARE(*label, pw->predictions(0)->classes[shown[size_t(j)]]);
         }
-        w.document()->undoStack()->undo();
-        QCOMPARE(w.document()->project().labels(0).ranges(), before.labels(0).ranges());
+        w.workbench()->document()->undoStack()->undo();
+        QCOMPARE(w.workbench()->document()->project().labels(0).ranges(), before.labels(0).ranges());
 
         // Accept, over the whole video, the fragments at or above a threshold: exactly those
         // get the shown class; the others keep what they had.
-        pw->panel()->thresholdBox()->setValue(0.99);
+        named<QDoubleSpinBox>(w, "predictionThresholdBox")->setValue(0.99);
         w.timeline()->clearSelection();
-        const Project beforeAll = w.document()->project();
+        const Project beforeAll = w.workbench()->document()->project();
         const std::vector<int> shownAt = pw->track()->shownClasses(); // with the new threshold
         auto some = pw->acceptAboveThreshold();
         QVERIFY2(some, qPrintable(some.error()));
         qint64 taken = 0;
         for (qint64 j = 0; j < count; ++j) {
-            const auto label = w.document()->project().fragmentLabel(0, j);
+            const auto label = w.workbench()->document()->project().fragmentLabel(0, j);
             if (shownAt[size_t(j)] >= 0 && pw->predictions(0)->confidence(j) >= 0.99f) {
                 QVERIFY(label);
                 QCOMPARE(*label, pw->predictions(0)->classes[shownAt[size_t(j)]]);
@@ -252,83 +263,84 @@ private slots:
             }
         }
         QVERIFY(taken > 0);
-        w.document()->undoStack()->undo();
-        QCOMPARE(w.document()->project().labels(0).ranges(), before.labels(0).ranges());
+        w.workbench()->document()->undoStack()->undo();
+        QCOMPARE(w.workbench()->document()->project().labels(0).ranges(), before.labels(0).ranges());
 
         // "Label next": suggestions are unlabeled fragments, each a click away.
         pw->refreshSuggestions();
         const auto suggestions = pw->rankSuggestions(10);
         QVERIFY(!suggestions.empty());
         for (const Suggestion& sg : suggestions)
-            QVERIFY(!w.document()->project().fragmentLabel(sg.video, sg.fragment));
+            QVERIFY(!w.workbench()->document()->project().fragmentLabel(sg.video, sg.fragment));
     }
 
     void modelCheckListsTheFragmentsOfACell()
     {
         auto s = settings();
         QuietWindow w(s.get());
-        ModelWorkspace& ws = *new ModelWorkspace(&w); // owned by the window, as in the app
+        ModelWorkspace& ws = modelSide(w); // owned by the window, as in the app
         open(w, m_template);
-        ModelCheckPanel* check = ws.modelCheck();
-        check->scopeBox()->setCurrentIndex(1); // every labeled fragment
-        check->refresh(w.document()->project());
+        ModelCheckPanel* check = named<ModelCheckPanel>(w, "modelCheckPanel");
+        QListWidget* fragmentList = named<QListWidget>(*check, "modelCheckFragmentList");
+        named<QComboBox>(*check, "modelCheckScopeBox")->setCurrentIndex(1); // every labeled fragment
+        check->refresh(w.workbench()->document()->project());
         qint64 total = 0;
         for (int t = 0; t < 2; ++t)
             for (int p = 0; p < 2; ++p)
                 total += qint64(check->cell(t, p).size());
         qint64 labeled = 0;
-        for (qint64 j = 0; j < w.document()->fragmentCount(0); ++j)
-            labeled += w.document()->project().fragmentLabel(0, j).has_value();
+        for (qint64 j = 0; j < w.workbench()->document()->fragmentCount(0); ++j)
+            labeled += w.workbench()->document()->project().fragmentLabel(0, j).has_value();
         QCOMPARE(total, labeled);
         check->showCell(0, 0);
-        QCOMPARE(check->fragmentList()->count(), int(check->cell(0, 0).size()));
-        QVERIFY(check->fragmentList()->count() > 0);
-        QListWidgetItem* item = check->fragmentList()->item(0);
+        QCOMPARE(fragmentList->count(), int(check->cell(0, 0).size()));
+        QVERIFY(fragmentList->count() > 0);
+        QListWidgetItem* item = fragmentList->item(0);
         QSignalSpy activated(check, &ModelCheckPanel::fragmentActivated);
-        emit check->fragmentList()->itemClicked(item);
+        emit fragmentList->itemClicked(item);
         QCOMPARE(activated.count(), 1);
-        QTRY_COMPARE(w.currentFragment(), check->cell(0, 0).front().fragment);
+        QTRY_COMPARE(w.workbench()->currentFragment(), check->cell(0, 0).front().fragment);
     }
 
     void inspectorShowsActivationsAndSaliency()
     {
         auto s = settings();
         QuietWindow w(s.get());
-        ModelWorkspace& ws = *new ModelWorkspace(&w); // owned by the window, as in the app
+        ModelWorkspace& ws = modelSide(w); // owned by the window, as in the app
         open(w, m_template);
-        const Project& p = w.document()->project();
+        const Project& p = w.workbench()->document()->project();
         InspectionRequest r;
         r.modelFile = p.activeModelFile();
         r.videoPath = p.absoluteVideoPath(0);
         r.spec = p.spec();
         r.fragment = 3;
-        QSignalSpy inspected(ws.inspector(), &InspectorPanel::inspected);
-        ws.inspector()->inspect(r, true);
+        QSignalSpy inspected(named<InspectorPanel>(w, "inspectorPanel"), &InspectorPanel::inspected);
+        named<InspectorPanel>(w, "inspectorPanel")->inspect(r, true);
         QVERIFY(inspected.wait(30000));
-        QVERIFY(ws.inspector()->result());
-        const InspectionResult& res = *ws.inspector()->result();
+        QVERIFY(named<InspectorPanel>(w, "inspectorPanel")->result());
+        const InspectionResult& res = *named<InspectorPanel>(w, "inspectorPanel")->result();
         QCOMPARE(int(res.frames.size()), p.spec().length);
         QVERIFY(res.activations.channels > 0);
         QVERIFY(!res.saliency.empty());
         QVERIFY(res.layers.size() >= 2);
-        QVERIFY(ws.inspector()->layerBox()->count() == res.layers.size());
+        QVERIFY(named<QComboBox>(w, "inspectorLayerBox")->count() == res.layers.size());
         // Another layer recomputes.
-        ws.inspector()->layerBox()->setCurrentIndex(1);
+        named<QComboBox>(w, "inspectorLayerBox")->setCurrentIndex(1);
         QVERIFY(inspected.wait(30000));
-        QCOMPARE(ws.inspector()->result()->request.layer, res.layers[1]);
+        QCOMPARE(named<InspectorPanel>(w, "inspectorPanel")->result()->request.layer, res.layers[1]);
     }
 
     void embeddingMapHasAPointPerFragment()
     {
         auto s = settings();
         QuietWindow w(s.get());
-        ModelWorkspace& ws = *new ModelWorkspace(&w); // owned by the window, as in the app
+        ModelWorkspace& ws = modelSide(w); // owned by the window, as in the app
         open(w, m_template);
-        EmbeddingPanel* map = ws.embedding();
-        map->refresh(w.document()->project(), 0);
+        EmbeddingPanel* map = named<EmbeddingPanel>(w, "embeddingPanel");
+        map->refresh(w.workbench()->document()->project(), 0);
         QCOMPARE(qint64(map->points().size()), ws.predictions()->predictions(0)->fragmentCount());
         map->showHover(0);
-        QVERIFY(!map->hoverLabel()->pixmap().isNull());
+        QVERIFY(!named<QLabel>(*map, "embeddingHoverLabel")->pixmap().isNull());
     }
 
     // "Go to video V, fragment F" from each of the three panels that jump across videos
@@ -370,25 +382,25 @@ private slots:
         }
         auto s = settings();
         QuietWindow w(s.get());
-        ModelWorkspace& ws = *new ModelWorkspace(&w); // owned by the window, as in the app
+        ModelWorkspace& ws = modelSide(w); // owned by the window, as in the app
         open(w, first->dir);
         predictAndWait(ws);
         QVERIFY(ws.predictions()->predictions(1));
-        const FragmentSpec spec = w.document()->project().spec();
+        const FragmentSpec spec = w.workbench()->document()->project().spec();
         auto backToVideo0 = [&] {
-            w.selectVideo(0);
+            w.workbench()->selectVideo(0);
             QTRY_VERIFY_WITH_TIMEOUT(w.frameView()->frame() == 0 && w.frameView()->isFullResolution(), 15000);
         };
         auto landedOn = [&](qint64 fragment) {
-            QCOMPARE(w.currentVideo(), 1);
+            QCOMPARE(w.workbench()->currentVideo(), 1);
             const qint64 frame = spec.firstFrame(fragment);
             QTRY_VERIFY_WITH_TIMEOUT(w.frameView()->frame() == frame && w.frameView()->isFullResolution(), 15000);
-            QCOMPARE(w.player()->position(), frame);
-            QCOMPARE(w.currentFragment(), fragment);
+            QCOMPARE(w.workbench()->player()->position(), frame);
+            QCOMPARE(w.workbench()->currentFragment(), fragment);
             QCOMPARE(w.timeline()->playhead(), frame);
             // The probability plot shows the new video's frames as the timeline does (it took
             // the header's width for frames after a video change).
-            const auto range = ws.predictions()->plot()->frameRange();
+            const auto range = named<ProbabilityPlot>(w, "probabilityPlot")->frameRange();
             QCOMPARE(range.first, w.timeline()->firstVisibleFrame());
             QCOMPARE(range.second, w.timeline()->lastVisibleFrame());
         };
@@ -397,7 +409,7 @@ private slots:
         backToVideo0();
         ws.predictions()->refreshSuggestions();
         const auto suggestions = ws.predictions()->rankSuggestions();
-        QTableWidget* table = ws.predictions()->panel()->suggestionTable();
+        QTableWidget* table = named<QTableWidget>(w, "suggestionTable");
         QCOMPARE(table->rowCount(), int(suggestions.size()));
         int row = -1;
         for (int r = 0; r < int(suggestions.size()) && row < 0; ++r)
@@ -409,9 +421,10 @@ private slots:
 
         // Model Check: a fragment of the other video in a cell.
         backToVideo0();
-        ModelCheckPanel* check = ws.modelCheck();
-        check->scopeBox()->setCurrentIndex(1); // every labeled fragment
-        check->refresh(w.document()->project());
+        ModelCheckPanel* check = named<ModelCheckPanel>(w, "modelCheckPanel");
+        QListWidget* fragmentList = named<QListWidget>(*check, "modelCheckFragmentList");
+        named<QComboBox>(*check, "modelCheckScopeBox")->setCurrentIndex(1); // every labeled fragment
+        check->refresh(w.workbench()->document()->project());
         bool clicked = false;
         for (int t = 0; t < 2 && !clicked; ++t)
             for (int p = 0; p < 2 && !clicked; ++p) {
@@ -419,7 +432,7 @@ private slots:
                 for (size_t i = 0; i < cell.size() && !clicked; ++i)
                     if (cell[i].video == 1 && cell[i].fragment > 0) {
                         check->showCell(t, p);
-                        emit check->fragmentList()->itemClicked(check->fragmentList()->item(int(i)));
+                        emit fragmentList->itemClicked(fragmentList->item(int(i)));
                         landedOn(cell[i].fragment);
                         clicked = true;
                     }
@@ -431,17 +444,18 @@ private slots:
         QAction* showMap = w.findChild<QAction*>(QStringLiteral("toggle_embeddingDock"));
         QVERIFY(showMap);
         showMap->trigger();
-        EmbeddingPanel* map = ws.embedding();
-        QTRY_VERIFY(map->plot()->isVisible() && map->plot()->width() > 100);
-        map->scopeBox()->setCurrentIndex(1);
-        map->refresh(w.document()->project(), 0);
-        map->plot()->replot();
+        EmbeddingPanel* map = named<EmbeddingPanel>(w, "embeddingPanel");
+        QCustomPlot* plot = named<QCustomPlot>(*map, "embeddingPlot");
+        QTRY_VERIFY(plot->isVisible() && plot->width() > 100);
+        named<QComboBox>(*map, "embeddingScopeBox")->setCurrentIndex(1);
+        map->refresh(w.workbench()->document()->project(), 0);
+        plot->replot();
         QPoint at;
         qint64 target = -1;
         for (const auto& pt : map->points()) {
             if (pt.video != 1 || pt.fragment == 0)
                 continue;
-            const QPointF pos(map->plot()->xAxis->coordToPixel(pt.x), map->plot()->yAxis->coordToPixel(pt.y));
+            const QPointF pos(plot->xAxis->coordToPixel(pt.x), plot->yAxis->coordToPixel(pt.y));
             const int i = map->pointAt(pos);
             if (i >= 0 && map->points()[size_t(i)].video == 1 && map->points()[size_t(i)].fragment > 0) {
                 at = pos.toPoint();
@@ -450,7 +464,7 @@ private slots:
             }
         }
         QVERIFY2(target >= 0, "no point of the second video to click");
-        QTest::mouseClick(map->plot(), Qt::LeftButton, Qt::NoModifier, at);
+        QTest::mouseClick(plot, Qt::LeftButton, Qt::NoModifier, at);
         landedOn(target);
         QVERIFY2(w.errors.isEmpty(), qPrintable(w.errors.join(QLatin1Char('\n'))));
     }
@@ -464,32 +478,32 @@ private slots:
         QVERIFY2(video, qPrintable(video.error()));
         auto s = settings();
         QuietWindow w(s.get());
-        ModelWorkspace& ws = *new ModelWorkspace(&w); // owned by the window, as in the app
+        ModelWorkspace& ws = modelSide(w); // owned by the window, as in the app
+        ScenesController* scenes = new ScenesController(w.workbench(), &w, ws.predictions(), &w);
         w.resize(1400, 900);
         w.show();
-        QVERIFY(w.document()->create(QDir(dir).filePath(QStringLiteral("project")), FragmentSpec{}, {QStringLiteral("a")}));
-        QSignalSpy opened(&w, &MainWindow::videoOpened);
-        w.addVideoFiles({*video});
+        QVERIFY(w.workbench()->document()->create(QDir(dir).filePath(QStringLiteral("project")), FragmentSpec{}, {QStringLiteral("a")}));
+        QSignalSpy opened(w.workbench(), &Workbench::videoOpened);
+        w.files()->addVideoFiles({*video});
         QVERIFY(opened.wait(30000));
-        ScenesPanel* scenes = ws.scenes();
-        QSignalSpy detected(scenes, &ScenesPanel::scenesDetected);
+        QSignalSpy detected(scenes, &ScenesController::scenesDetected);
         scenes->detectScenes();
         QVERIFY(detected.wait(60000));
         QCOMPARE(scenes->analysis(0)->scenes.cutFrames(), (std::vector<qint64>{40, 70, 105}));
-        QCOMPARE(scenes->cutList()->count(), 4);
+        QCOMPARE(named<QListWidget>(w, "sceneCutList")->count(), 4);
 
-        QSignalSpy picked(scenes, &ScenesPanel::keyframesChanged);
-        scenes->perSegmentBox()->setValue(2);
+        QSignalSpy picked(scenes, &ScenesController::keyframesChanged);
+        named<QSpinBox>(w, "keyframesPerSegmentBox")->setValue(2);
         scenes->pickKeyframes();
         QVERIFY(picked.wait(60000));
         const KeyframeSet keys = scenes->keyframes(0);
         QVERIFY(keys.size() >= 4 && keys.size() <= 8);
         for (const Keyframe& k : keys.keyframes())
             QVERIFY(k.segment >= 0 && k.segment < 4);
-        QCOMPARE(scenes->thumbnailStrip()->count(), keys.size());
+        QCOMPARE(named<QListWidget>(w, "keyframeStrip")->count(), keys.size());
         QCOMPARE(scenes->track()->segments().size(), size_t(4));
         // Once the thumbnails are in, every cell shows its whole thumbnail and none overlaps another.
-        QListWidget* strip = scenes->thumbnailStrip();
+        QListWidget* strip = named<QListWidget>(w, "keyframeStrip");
         const QImage placeholder = strip->item(0)->icon().pixmap(strip->iconSize()).toImage();
         QTRY_VERIFY_WITH_TIMEOUT(strip->item(strip->count() - 1)->icon().pixmap(strip->iconSize()).toImage() != placeholder, 30000);
         QCoreApplication::processEvents();
@@ -507,14 +521,14 @@ private slots:
         QVERIFY(scenes->addKeyframe(free));
         QVERIFY(scenes->keyframes(0).contains(free));
         QVERIFY(scenes->keyframes(0).at(free)->manual);
-        QCOMPARE(scenes->thumbnailStrip()->count(), keys.size() + 1);
+        QCOMPARE(named<QListWidget>(w, "keyframeStrip")->count(), keys.size() + 1);
         QVERIFY(scenes->removeKeyframe(free));
         QVERIFY(!scenes->keyframes(0).contains(free));
         QCOMPARE(scenes->keyframes(0), keys);
 
         // Export: images + CSV + EDL + chapters.
         const QString out = m_tmp.filePath(QStringLiteral("keyframes-out"));
-        QSignalSpy finished(w.jobRunner(), &JobRunner::jobFinished);
+        QSignalSpy finished(w.workbench()->jobRunner(), &JobRunner::jobFinished);
         QVERIFY(scenes->exportKeyframes(out, false));
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(QDir(out).filePath(QStringLiteral("shots_chapters.txt"))), 60000);
         QVERIFY2(QDir(out).entryList({QStringLiteral("*.png")}, QDir::Files).size() == qsizetype(keys.size()),
@@ -524,22 +538,23 @@ private slots:
         QVERIFY(QFileInfo(QDir(out).filePath(QStringLiteral("shots_keyframes.csv"))).size() > 0);
 
         // Scenes and keyframes are edits of the project: undoable, saved, there after reopening.
-        QUndoStack* undo = w.document()->undoStack();
+        QUndoStack* undo = w.workbench()->document()->undoStack();
         undo->undo(); // the removal
         QVERIFY(scenes->keyframes(0).contains(free));
-        QCOMPARE(scenes->thumbnailStrip()->count(), keys.size() + 1);
+        QCOMPARE(named<QListWidget>(w, "keyframeStrip")->count(), keys.size() + 1);
         undo->redo();
         QCOMPARE(scenes->keyframes(0), keys);
-        QVERIFY(w.document()->save());
-        const QString projectDir = w.document()->project().dir();
+        QVERIFY(w.workbench()->document()->save());
+        const QString projectDir = w.workbench()->document()->project().dir();
         QuietWindow again(s.get());
-        ModelWorkspace& ws2 = *new ModelWorkspace(&again);
+        ModelWorkspace& ws2 = modelSide(again);
+        ScenesController* scenes2 = new ScenesController(again.workbench(), &again, ws2.predictions(), &again);
         open(again, projectDir);
-        QCOMPARE(ws2.scenes()->scenes(0).size(), size_t(4));
-        QCOMPARE(ws2.scenes()->cutList()->count(), 4);
-        QCOMPARE(ws2.scenes()->keyframes(0), keys);
-        QCOMPARE(ws2.scenes()->thumbnailStrip()->count(), keys.size());
-        QCOMPARE(ws2.scenes()->segments(0).size(), size_t(4));
+        QCOMPARE(scenes2->scenes(0).size(), size_t(4));
+        QCOMPARE(named<QListWidget>(again, "sceneCutList")->count(), 4);
+        QCOMPARE(scenes2->keyframes(0), keys);
+        QCOMPARE(named<QListWidget>(again, "keyframeStrip")->count(), keys.size());
+        QCOMPARE(scenes2->segments(0).size(), size_t(4));
     }
 };
 

@@ -4,6 +4,7 @@
 // Cost: ~10 s on 2 idle cores (two short trainings at 32 px).
 #include "MotionProject.h"
 #include "TestMedia.h"
+#include "UiFixtures.h"
 
 #include "model/ClassScoresView.h"
 #include "model/ModelListModel.h"
@@ -33,6 +34,7 @@
 #include <qcustomplot.h>
 
 using namespace fl;
+using fl::test::named;
 
 namespace {
 
@@ -122,15 +124,17 @@ private slots:
     {
         ClassScoresView view;
         view.setScores(sampleScores());
-        QCOMPARE(view.classTable()->rowCount(), 3 + 3);
-        QCOMPARE(view.classTable()->item(0, 0)->text(), QStringLiteral("walk"));
-        QCOMPARE(view.classTable()->item(0, 3)->text(), QStringLiteral("0.800"));
-        QCOMPARE(view.classTable()->item(4, 0)->text(), QStringLiteral("macro avg"));
-        QCOMPARE(view.confusionTable()->rowCount(), 3);
-        QCOMPARE(view.confusionTable()->item(0, 0)->text(), QStringLiteral("2"));
-        QCOMPARE(view.confusionTable()->item(0, 1)->text(), QStringLiteral("1"));
+        QTableWidget* classTable = named<QTableWidget>(view, "classScoresTable");
+        QTableWidget* confusionTable = named<QTableWidget>(view, "confusionTable");
+        QCOMPARE(classTable->rowCount(), 3 + 3);
+        QCOMPARE(classTable->item(0, 0)->text(), QStringLiteral("walk"));
+        QCOMPARE(classTable->item(0, 3)->text(), QStringLiteral("0.800"));
+        QCOMPARE(classTable->item(4, 0)->text(), QStringLiteral("macro avg"));
+        QCOMPARE(confusionTable->rowCount(), 3);
+        QCOMPARE(confusionTable->item(0, 0)->text(), QStringLiteral("2"));
+        QCOMPARE(confusionTable->item(0, 1)->text(), QStringLiteral("1"));
         QSignalSpy clicked(&view, &ClassScoresView::confusionCellClicked);
-        emit view.confusionTable()->cellClicked(1, 2);
+        emit confusionTable->cellClicked(1, 2);
         QCOMPARE(clicked.count(), 1);
         QCOMPARE(clicked.first().at(0).toInt(), 1);
         QCOMPARE(clicked.first().at(1).toInt(), 2);
@@ -140,14 +144,16 @@ private slots:
     {
         TrainingReportView view;
         view.setReport(sampleReport());
+        TrainingCurves* curves = named<TrainingCurves>(view, "reportCurves");
         QVERIFY(view.summaryText().contains(QStringLiteral("0.656"))); // macro-F1 (0.8 + 0.5 + 0.667) / 3
         QVERIFY(view.summaryText().contains(QStringLiteral("time-blocks")));
-        QCOMPARE(view.curves()->pointCount(TrainingCurves::ValidationMacroF1), 3);
-        QCOMPARE(view.scoresView()->confusionTable()->rowCount(), 3);
+        QCOMPARE(curves->pointCount(TrainingCurves::ValidationMacroF1), 3);
+        QCOMPARE(named<QTableWidget>(view, "confusionTable")->rowCount(), 3);
         QVERIFY(view.windowTitle().contains(QStringLiteral("20240501-120000-fragnet.flmodel")));
         // The finished report's legends name only curves it has: no "training (running)".
-        QTRY_VERIFY(view.curves()->lossPlot()->legend->itemCount() > 0);
-        for (QCustomPlot* plot : {view.curves()->lossPlot(), view.curves()->accuracyPlot()})
+        QCustomPlot* lossPlot = named<QCustomPlot>(*curves, "lossPlot");
+        QTRY_VERIFY(lossPlot->legend->itemCount() > 0);
+        for (QCustomPlot* plot : {lossPlot, named<QCustomPlot>(*curves, "accuracyPlot")})
             for (int i = 0; i < plot->legend->itemCount(); ++i)
                 if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i)))
                     QVERIFY2(!item->plottable()->name().contains(QStringLiteral("running")), qPrintable(item->plottable()->name()));
@@ -169,11 +175,12 @@ private slots:
     {
         JobRunner runner;
         TrainingPanel panel([] { return Project(); }, &runner);
+        QLabel* status = named<QLabel>(panel, "trainingStatus");
         panel.startTraining();
         QVERIFY(!panel.isTraining());
-        QVERIFY(panel.statusLabel()->text().contains(QStringLiteral("project")));
+        QVERIFY(status->text().contains(QStringLiteral("project")));
         // The advanced settings start hidden and round-trip through request().
-        QVERIFY(!panel.advancedBox()->isChecked());
+        QVERIFY(!named<QGroupBox>(panel, "trainingAdvancedBox")->isChecked());
         // Untouched, one click is the default training: its candidates, chosen by cross-validation.
         QCOMPARE(panel.request().candidates.size(), defaultTrainingRequest().candidates.size());
         TrainingRequest r = test::fastTrainingRequest();
@@ -199,6 +206,13 @@ private slots:
         TrainingPanel panel([dir] { return *Project::load(dir); }, &runner);
         panel.setRequest(test::fastTrainingRequest());
         panel.show();
+        QPushButton* trainButton = named<QPushButton>(panel, "trainButton");
+        QPushButton* cancelButton = named<QPushButton>(panel, "cancelTrainingButton");
+        TrainingCurves* curves = named<TrainingCurves>(panel, "trainingCurves");
+        QTableWidget* candidatesTable = named<QTableWidget>(panel, "candidatesTable");
+        QLabel* selectionLabel = named<QLabel>(panel, "trainingSelection");
+        QProgressBar* progressBar = named<QProgressBar>(panel, "trainingProgress");
+        QLabel* statusLabel = named<QLabel>(panel, "trainingStatus");
         QSignalSpy finished(&panel, &TrainingPanel::trainingFinished);
         QSignalSpy active(&panel, &TrainingPanel::activeModelChosen);
 
@@ -212,39 +226,40 @@ private slots:
             gap.start();
         });
         tick.start();
-        QTest::mouseClick(panel.trainButton(), Qt::LeftButton);
+        QTest::mouseClick(trainButton, Qt::LeftButton);
         QVERIFY(panel.isTraining());
-        QVERIFY(!panel.trainButton()->isEnabled());
-        QVERIFY(panel.cancelButton()->isEnabled());
+        QVERIFY(!trainButton->isEnabled());
+        QVERIFY(cancelButton->isEnabled());
         QVERIFY(finished.wait(180000));
         tick.stop();
         qInfo("worst event-loop gap during training: %lld ms", static_cast<long long>(worstGapMs));
         QVERIFY(worstGapMs < 2000); // generous: the machine may be loaded
 
         QVERIFY(!panel.isTraining());
-        QVERIFY(panel.trainButton()->isEnabled());
-        QVERIFY(panel.curves()->pointCount(TrainingCurves::BatchLoss) > 0);
-        QVERIFY(panel.curves()->pointCount(TrainingCurves::TrainLoss) > 0);
+        QVERIFY(trainButton->isEnabled());
+        QVERIFY(curves->pointCount(TrainingCurves::BatchLoss) > 0);
+        QVERIFY(curves->pointCount(TrainingCurves::TrainLoss) > 0);
         // What one click did: every candidate's cross-validated score, the winner and why.
-        QCOMPARE(panel.candidatesTable()->rowCount(), int(test::fastTrainingRequest().candidates.size()));
-        QVERIFY(panel.candidatesTable()->isVisible());
-        QVERIFY2(panel.selectionLabel()->text().contains(QStringLiteral("Chosen")), qPrintable(panel.selectionLabel()->text()));
-        QVERIFY(panel.selectionLabel()->text().contains(QStringLiteral("cross-validation")));
-        QCOMPARE(panel.progressBar()->value(), panel.progressBar()->maximum());
+        QCOMPARE(candidatesTable->rowCount(), int(test::fastTrainingRequest().candidates.size()));
+        QVERIFY(candidatesTable->isVisible());
+        QVERIFY2(selectionLabel->text().contains(QStringLiteral("Chosen")), qPrintable(selectionLabel->text()));
+        QVERIFY(selectionLabel->text().contains(QStringLiteral("cross-validation")));
+        QCOMPARE(progressBar->value(), progressBar->maximum());
         const QString modelFile = finished.first().at(0).toString();
         QVERIFY(QFileInfo::exists(modelFile));
         QCOMPARE(active.count(), 1);
         QCOMPARE(active.first().first().toString(), QFileInfo(modelFile).fileName());
-        QVERIFY(panel.statusLabel()->text().contains(QStringLiteral("macro-F1")));
-        QVERIFY(panel.lastReportWindow());
-        QVERIFY(panel.lastReportWindow()->isVisible());
-        QCOMPARE(panel.lastReportWindow()->scoresView()->confusionTable()->rowCount(), 2);
+        QVERIFY(statusLabel->text().contains(QStringLiteral("macro-F1")));
+        TrainingReportView* lastReportWindow = panel.findChild<TrainingReportView*>(QStringLiteral("trainingReportWindow"));
+        QVERIFY(lastReportWindow);
+        QVERIFY(lastReportWindow->isVisible());
+        QCOMPARE(named<QTableWidget>(*lastReportWindow, "confusionTable")->rowCount(), 2);
         if (const QString shots = qEnvironmentVariable("FL_SCREENSHOT_DIR"); !shots.isEmpty()) {
             panel.resize(720, 640);
             panel.grab().save(QDir(shots).filePath(QStringLiteral("training-panel.png")));
-            panel.lastReportWindow()->grab().save(QDir(shots).filePath(QStringLiteral("training-report.png")));
+            lastReportWindow->grab().save(QDir(shots).filePath(QStringLiteral("training-report.png")));
         }
-        panel.lastReportWindow()->close();
+        lastReportWindow->close();
 
         // The models list shows it; picking it goes through activeModelChosen.
         ModelListPanel list([dir] { return *Project::load(dir); });
@@ -253,7 +268,7 @@ private slots:
         QVERIFY(list.model()->models()[0].macroF1 >= 0.9);
         QCOMPARE(list.model()->activeRow(), -1); // the panel only signals; the owner saves
         QSignalSpy chosen(&list, &ModelListPanel::activeModelChosen);
-        list.view()->selectRow(0);
+        named<QTableView>(list, "modelTable")->selectRow(0);
         auto* activate = list.findChild<QPushButton*>();
         QVERIFY(activate && activate->isEnabled());
         activate->click();
@@ -268,6 +283,9 @@ private slots:
         const QString dir = m_motion.dir;
         TrainingPanel panel([dir] { return *Project::load(dir); }, &runner);
         panel.setOpenReportWhenDone(false);
+        TrainingCurves* curves = named<TrainingCurves>(panel, "trainingCurves");
+        QPushButton* cancelButton = named<QPushButton>(panel, "cancelTrainingButton");
+        QLabel* statusLabel = named<QLabel>(panel, "trainingStatus");
         TrainingRequest r = test::fastTrainingRequest();
         r.options.epochs = 500;
         r.options.patience = 0;
@@ -277,11 +295,11 @@ private slots:
         QSignalSpy finished(&panel, &TrainingPanel::trainingFinished);
         panel.trainAction()->trigger();
         QVERIFY(panel.isTraining());
-        QTRY_VERIFY_WITH_TIMEOUT(panel.curves()->pointCount(TrainingCurves::BatchLoss) > 0, 60000);
-        QTest::mouseClick(panel.cancelButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(curves->pointCount(TrainingCurves::BatchLoss) > 0, 60000);
+        QTest::mouseClick(cancelButton, Qt::LeftButton);
         QVERIFY(cancelled.wait(30000));
         QCOMPARE(finished.count(), 0);
-        QVERIFY(panel.statusLabel()->text().contains(QStringLiteral("cancelled")));
+        QVERIFY(statusLabel->text().contains(QStringLiteral("cancelled")));
         QCOMPARE(QDir(dir + QStringLiteral("/models")).entryList(QDir::Files), before);
     }
 };

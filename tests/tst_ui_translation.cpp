@@ -1,12 +1,12 @@
 // The Simplified Chinese translation is complete: translations/fragmentlab_zh_CN.ts has no
 // unfinished or empty entry and keeps every placeholder and accelerator of its source, and
-// with the zh_CN translator installed the real main window (with the model workspace attached,
+// with the zh_CN translator installed the real main window (with every feature attached,
 // as app/gui/main.cpp builds it) shows every menu title, menu action and dock title in Chinese,
 // each different from the English window's. Cost: ~1 s.
 #include "settings/AppSettings.h"
 #include "settings/GuiLanguage.h"
 #include "shell/MainWindow.h"
-#include "model/ModelWorkspace.h"
+#include "shell/Features.h"
 #include "UiFixtures.h"
 
 #include <QAction>
@@ -122,7 +122,7 @@ class TestUiTranslation : public QObject {
     {
         auto s = settings();
         MainWindow window(s.get());
-        new ModelWorkspace(&window);
+        attachFeatures(window);
         entries = menuEntries(window);
         docks = dockTitles(window);
     }

@@ -113,6 +113,34 @@
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
+    <message>
+        <source>Start as usual, write the window&apos;s and panels&apos; geometry to FILE (JSON) and a screenshot to FILE.png, then quit (saving the layout as on quit)</source>
+        <translation>照常启动，把窗口和各面板的几何信息写入 FILE（JSON），把截图写入 FILE.png，然后退出（像退出时一样保存布局）</translation>
+    </message>
+    <message>
+        <source>With --layout-report: View &gt; Reset Layout first</source>
+        <translation>与 --layout-report 一起使用：先执行 视图 &gt; 重置布局</translation>
+    </message>
+    <message>
+        <source>Edit labels of frames %1-%2</source>
+        <translation>编辑第 %1-%2 帧的标签</translation>
+    </message>
+    <message>
+        <source>Clear labels of frames %1-%2</source>
+        <translation>清除第 %1-%2 帧的标注</translation>
+    </message>
+    <message>
+        <source>Label 1 fragment as %1</source>
+        <translation>将 1 个片段标注为 %1</translation>
+    </message>
+    <message>
+        <source>Label %1 fragments as %2</source>
+        <translation>将 %1 个片段标注为 %2</translation>
+    </message>
+    <message>
+        <source>Label frames %1-%2 as %3</source>
+        <translation>将第 %1-%2 帧标注为 %3</translation>
+    </message>
 </context>
 <context>
     <name>ScenesTrack</name>
@@ -131,6 +159,13 @@
     <message>
         <source>Keyframe %1, score %2</source>
         <translation>关键帧 %1，得分 %2</translation>
+    </message>
+</context>
+<context>
+    <name>fl::ActionRegistry</name>
+    <message>
+        <source>The key %1 is taken by &quot;%2&quot;</source>
+        <translation>按键 %1 已被“%2”占用</translation>
     </message>
 </context>
 <context>
@@ -296,6 +331,112 @@
     <message>
         <source>Colour of %1</source>
         <translation>%1 的颜色</translation>
+    </message>
+</context>
+<context>
+    <name>fl::DialogPrompts</name>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The project &quot;%1&quot; has changes that are not saved.</source>
+        <translation>项目“%1”有尚未保存的更改。</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Changes</source>
+        <translation>恢复未保存的更改</translation>
+    </message>
+    <message>
+        <source>FragmentLab did not close normally, and unsaved changes to this project were kept in %1 (%2).
+
+Recover them? (No opens the project as it was last saved and deletes the recovery file.)</source>
+        <translation>FragmentLab 未正常关闭，此项目未保存的更改已保留在 %1（%2）中。
+
+是否恢复？（选择“否”将按上次保存的状态打开项目，并删除恢复文件。）</translation>
+    </message>
+    <message>
+        <source>FragmentLab project</source>
+        <translation>FragmentLab 项目</translation>
+    </message>
+    <message>
+        <source>Add Videos</source>
+        <translation>添加视频</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.mts *.m2ts *.ts *.wmv *.flv *.ogv *.3gp *.mxf *.dv *.y4m);;All files (*)</source>
+        <translation>视频 (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.mts *.m2ts *.ts *.wmv *.flv *.ogv *.3gp *.mxf *.dv *.y4m);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Folder to Search for Moved Videos</source>
+        <translation>搜索已移动视频的文件夹</translation>
+    </message>
+    <message>
+        <source>Import Labels</source>
+        <translation>导入标注</translation>
+    </message>
+    <message>
+        <source>Label files (*.csv *.json);;All files (*)</source>
+        <translation>标注文件 (*.csv *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export Labels</source>
+        <translation>导出标注</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>fl::DockLayout</name>
+    <message>
+        <source>Videos</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Undo History</source>
+        <translation>撤销历史</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Model Check</source>
+        <translation>模型检验</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Scenes and Keyframes</source>
+        <translation>场景与关键帧</translation>
+    </message>
+    <message>
+        <source>Embedding Map</source>
+        <translation>嵌入图</translation>
+    </message>
+    <message>
+        <source>Show or hide the %1 panel</source>
+        <translation>显示或隐藏 %1 面板</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
     </message>
 </context>
 <context>
@@ -518,10 +659,76 @@
     </message>
 </context>
 <context>
+    <name>fl::LabelingActions</name>
+    <message>
+        <source>&amp;Clear Labels</source>
+        <translation>清除标注(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Remove the labels of the selection or of the fragment under the playhead</source>
+        <translation>移除所选内容或播放头所在片段的标注</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>&amp;Paint While Playing</source>
+        <translation>播放时涂抹标注(&amp;P)</translation>
+    </message>
+    <message>
+        <source>While playing, holding a class key labels every fragment the playhead passes</source>
+        <translation>播放时按住类别键，会标注播放头经过的每个片段</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Add &amp;Class...</source>
+        <translation>添加类别(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Add a label class</source>
+        <translation>添加标注类别</translation>
+    </message>
+    <message>
+        <source>Class %1 has no key: %2. Choose another in the Classes panel.</source>
+        <translation>类别 %1 没有按键：%2。请在“类别”面板中选择其他按键。</translation>
+    </message>
+    <message>
+        <source>Label as %1</source>
+        <translation>标注为 %1</translation>
+    </message>
+    <message>
+        <source>Label the selection (or the fragment under the playhead) as %1; hold while playing to paint</source>
+        <translation>将所选内容（或播放头所在的片段）标注为 %1；播放时按住可涂抹标注</translation>
+    </message>
+</context>
+<context>
     <name>fl::LabelingController</name>
     <message>
         <source>There is no fragment to label here (the video is shorter than one fragment).</source>
         <translation>此处没有可标注的片段（视频短于一个片段）。</translation>
+    </message>
+</context>
+<context>
+    <name>fl::LabelingProgress</name>
+    <message>
+        <source>Labeled fragments per class in the current video</source>
+        <translation>当前视频中每个类别的已标注片段数</translation>
+    </message>
+    <message>
+        <source>Labeled fragments of the current video</source>
+        <translation>当前视频的已标注片段</translation>
+    </message>
+    <message>
+        <source>No video</source>
+        <translation>无视频</translation>
+    </message>
+    <message>
+        <source>Labeled %1 / %2 (%3%)</source>
+        <translation>已标注 %1 / %2（%3%）</translation>
     </message>
 </context>
 <context>
@@ -535,56 +742,12 @@
         <translation>类别</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Open Project...</source>
-        <translation>打开项目(&amp;O)...</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>Quit FragmentLab</source>
         <translation>退出 FragmentLab</translation>
-    </message>
-    <message>
-        <source>Step one frame forward</source>
-        <translation>前进一帧</translation>
-    </message>
-    <message>
-        <source>Step one frame back</source>
-        <translation>后退一帧</translation>
-    </message>
-    <message>
-        <source>First Frame</source>
-        <translation>第一帧</translation>
-    </message>
-    <message>
-        <source>Go to the first frame</source>
-        <translation>跳到第一帧</translation>
-    </message>
-    <message>
-        <source>Last Frame</source>
-        <translation>最后一帧</translation>
-    </message>
-    <message>
-        <source>Go to the last frame</source>
-        <translation>跳到最后一帧</translation>
-    </message>
-    <message>
-        <source>Show the next video of the project</source>
-        <translation>显示项目中的下一个视频</translation>
-    </message>
-    <message>
-        <source>Show the previous video of the project</source>
-        <translation>显示项目中的上一个视频</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About FragmentLab</source>
@@ -623,88 +786,8 @@
         <translation>视图</translation>
     </message>
     <message>
-        <source>Playback</source>
-        <translation>播放</translation>
-    </message>
-    <message>
-        <source>Labels</source>
-        <translation>标注</translation>
-    </message>
-    <message>
-        <source>Tools</source>
-        <translation>工具</translation>
-    </message>
-    <message>
         <source>Help</source>
         <translation>帮助</translation>
-    </message>
-    <message>
-        <source>&amp;New Project...</source>
-        <translation>新建项目(&amp;N)...</translation>
-    </message>
-    <message>
-        <source>Create a project in a new folder</source>
-        <translation>在新文件夹中创建项目</translation>
-    </message>
-    <message>
-        <source>Open a project folder</source>
-        <translation>打开项目文件夹</translation>
-    </message>
-    <message>
-        <source>Open &amp;Demo Project</source>
-        <translation>打开演示项目(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Open (a copy of) the bundled demo project</source>
-        <translation>打开自带演示项目（的副本）</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save the project</source>
-        <translation>保存项目</translation>
-    </message>
-    <message>
-        <source>Save &amp;As...</source>
-        <translation>另存为(&amp;A)...</translation>
-    </message>
-    <message>
-        <source>Save the project into another folder and continue there</source>
-        <translation>将项目保存到另一个文件夹并在那里继续</translation>
-    </message>
-    <message>
-        <source>Add &amp;Videos...</source>
-        <translation>添加视频(&amp;V)...</translation>
-    </message>
-    <message>
-        <source>Add video files to the project (or drop them on the window)</source>
-        <translation>向项目添加视频文件（或将其拖放到窗口上）</translation>
-    </message>
-    <message>
-        <source>&amp;Relink Missing Videos...</source>
-        <translation>重新链接缺失的视频(&amp;R)...</translation>
-    </message>
-    <message>
-        <source>Find videos that moved, by content, in a folder you choose</source>
-        <translation>在您选择的文件夹中按内容查找已移动的视频</translation>
-    </message>
-    <message>
-        <source>&amp;Import Labels...</source>
-        <translation>导入标注(&amp;I)...</translation>
-    </message>
-    <message>
-        <source>Import labels from a CSV or JSON file (undoable)</source>
-        <translation>从 CSV 或 JSON 文件导入标注（可撤销）</translation>
-    </message>
-    <message>
-        <source>&amp;Export Labels...</source>
-        <translation>导出标注(&amp;E)...</translation>
-    </message>
-    <message>
-        <source>Export all labels to a CSV or JSON file</source>
-        <translation>将所有标注导出到 CSV 或 JSON 文件</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -723,196 +806,12 @@
         <translation>重做最近撤销的更改（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <source>Select &amp;All Fragments</source>
-        <translation>选择所有片段(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Select every fragment of the video</source>
-        <translation>选择视频的每个片段</translation>
-    </message>
-    <message>
-        <source>Select &amp;None</source>
-        <translation>取消选择(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Clear the selection (keys then act on the fragment under the playhead)</source>
-        <translation>清除选择（按键随后作用于播放头所在的片段）</translation>
-    </message>
-    <message>
-        <source>&amp;Clear Labels</source>
-        <translation>清除标注(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Remove the labels of the selection or of the fragment under the playhead</source>
-        <translation>移除所选内容或播放头所在片段的标注</translation>
-    </message>
-    <message>
         <source>Se&amp;ttings...</source>
         <translation>设置(&amp;T)...</translation>
     </message>
     <message>
         <source>Autosave, playback, labeling, timeline and appearance settings</source>
         <translation>自动保存、播放、标注、时间轴和外观设置</translation>
-    </message>
-    <message>
-        <source>&amp;Play / Pause</source>
-        <translation>播放/暂停(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Start or stop playback</source>
-        <translation>开始或停止播放</translation>
-    </message>
-    <message>
-        <source>Next &amp;Frame</source>
-        <translation>下一帧(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Previous F&amp;rame</source>
-        <translation>上一帧(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Next Fra&amp;gment</source>
-        <translation>下一个片段(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Jump to the first frame of the next fragment</source>
-        <translation>跳到下一个片段的第一帧</translation>
-    </message>
-    <message>
-        <source>Previous Fragm&amp;ent</source>
-        <translation>上一个片段(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Jump to the first frame of this or the previous fragment</source>
-        <translation>跳到当前或上一个片段的第一帧</translation>
-    </message>
-    <message>
-        <source>Forward 1 Second</source>
-        <translation>前进 1 秒</translation>
-    </message>
-    <message>
-        <source>Jump one second ahead</source>
-        <translation>向前跳一秒</translation>
-    </message>
-    <message>
-        <source>Back 1 Second</source>
-        <translation>后退 1 秒</translation>
-    </message>
-    <message>
-        <source>Jump one second back</source>
-        <translation>向后跳一秒</translation>
-    </message>
-    <message>
-        <source>Forward 10 Seconds</source>
-        <translation>前进 10 秒</translation>
-    </message>
-    <message>
-        <source>Jump ten seconds ahead</source>
-        <translation>向前跳十秒</translation>
-    </message>
-    <message>
-        <source>Back 10 Seconds</source>
-        <translation>后退 10 秒</translation>
-    </message>
-    <message>
-        <source>Jump ten seconds back</source>
-        <translation>向后跳十秒</translation>
-    </message>
-    <message>
-        <source>Faster</source>
-        <translation>加快</translation>
-    </message>
-    <message>
-        <source>Play faster (up to 4×)</source>
-        <translation>加快播放（最高 4×）</translation>
-    </message>
-    <message>
-        <source>Slower</source>
-        <translation>减慢</translation>
-    </message>
-    <message>
-        <source>Play slower (down to 0.25×)</source>
-        <translation>减慢播放（最低 0.25×）</translation>
-    </message>
-    <message>
-        <source>Normal Speed</source>
-        <translation>正常速度</translation>
-    </message>
-    <message>
-        <source>Play at 1×</source>
-        <translation>以 1× 播放</translation>
-    </message>
-    <message>
-        <source>&amp;Go To Frame or Time...</source>
-        <translation>跳转到帧或时间(&amp;G)...</translation>
-    </message>
-    <message>
-        <source>Jump to a frame number or a time</source>
-        <translation>跳转到某个帧号或时间</translation>
-    </message>
-    <message>
-        <source>Next &amp;Unlabeled Fragment</source>
-        <translation>下一个未标注片段(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Jump to the next fragment without a label</source>
-        <translation>跳到下一个没有标注的片段</translation>
-    </message>
-    <message>
-        <source>Previous Unlabeled Fragment</source>
-        <translation>上一个未标注片段</translation>
-    </message>
-    <message>
-        <source>Jump to the previous fragment without a label</source>
-        <translation>跳到上一个没有标注的片段</translation>
-    </message>
-    <message>
-        <source>Next &amp;Video</source>
-        <translation>下一个视频(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Previous V&amp;ideo</source>
-        <translation>上一个视频(&amp;I)</translation>
-    </message>
-    <message>
-        <source>&amp;Paint While Playing</source>
-        <translation>播放时涂抹标注(&amp;P)</translation>
-    </message>
-    <message>
-        <source>While playing, holding a class key labels every fragment the playhead passes</source>
-        <translation>播放时按住类别键，会标注播放头经过的每个片段</translation>
-    </message>
-    <message>
-        <source>Add &amp;Class...</source>
-        <translation>添加类别(&amp;C)...</translation>
-    </message>
-    <message>
-        <source>Add a label class</source>
-        <translation>添加标注类别</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>放大(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Zoom the timeline in around the playhead (Ctrl+wheel over the timeline)</source>
-        <translation>以播放头为中心放大时间轴（在时间轴上按 Ctrl+滚轮）</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>缩小(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Zoom the timeline out</source>
-        <translation>缩小时间轴</translation>
-    </message>
-    <message>
-        <source>Zoom to &amp;Fit</source>
-        <translation>缩放至适合(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Show the whole video on the timeline</source>
-        <translation>在时间轴上显示整个视频</translation>
     </message>
     <message>
         <source>&amp;Reset Layout</source>
@@ -931,14 +830,6 @@
         <translation>切换全屏</translation>
     </message>
     <message>
-        <source>Build &amp;Fragment Cache</source>
-        <translation>构建片段缓存(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Decode every video once into the fragment cache that training and prediction read</source>
-        <translation>将每个视频解码一次，存入训练和预测所读取的片段缓存</translation>
-    </message>
-    <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -953,54 +844,6 @@
     <message>
         <source>Every change since the project was opened; click one to go back to it</source>
         <translation>自打开项目以来的每次更改；点击其中一项可回到该状态</translation>
-    </message>
-    <message>
-        <source>Undo History</source>
-        <translation>撤销历史</translation>
-    </message>
-    <message>
-        <source>Show or hide the %1 panel</source>
-        <translation>显示或隐藏 %1 面板</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Panels</source>
-        <translation>面板(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Playback</source>
-        <translation>播放(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Labels</source>
-        <translation>标注(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>Labeled fragments per class in the current video</source>
-        <translation>当前视频中每个类别的已标注片段数</translation>
-    </message>
-    <message>
-        <source>Labeled fragments of the current video</source>
-        <translation>当前视频的已标注片段</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
@@ -1041,42 +884,10 @@ Drop video files here or use File &gt; Add Videos (Ctrl+I).</source>
         <translation>%1：%2%</translation>
     </message>
     <message>
-        <source>Class %1 has no key: %2. Choose another in the Classes panel.</source>
-        <translation>类别 %1 没有按键：%2。请在“类别”面板中选择其他按键。</translation>
-    </message>
-    <message>
-        <source>Label as %1</source>
-        <translation>标注为 %1</translation>
-    </message>
-    <message>
-        <source>Label the selection (or the fragment under the playhead) as %1; hold while playing to paint</source>
-        <translation>将所选内容（或播放头所在的片段）标注为 %1；播放时按住可涂抹标注</translation>
-    </message>
-    <message>
-        <source>The key %1 is taken by &quot;%2&quot;</source>
-        <translation>按键 %1 已被“%2”占用</translation>
-    </message>
-    <message>
         <source>%1 is missing (moved or deleted).
 File &gt; Relink Missing Videos finds it by content.</source>
         <translation>%1 缺失（已移动或删除）。
 “文件 &gt; 重新链接缺失的视频”可按内容找到它。</translation>
-    </message>
-    <message>
-        <source>No unlabeled fragment after this one</source>
-        <translation>此片段之后没有未标注的片段</translation>
-    </message>
-    <message>
-        <source>No unlabeled fragment before this one</source>
-        <translation>此片段之前没有未标注的片段</translation>
-    </message>
-    <message>
-        <source>Go To</source>
-        <translation>跳转</translation>
-    </message>
-    <message>
-        <source>Frame number (0-%1) or time (e.g. 65.2s, 1:05.2, 00:01:05.200):</source>
-        <translation>帧号（0-%1）或时间（例如 65.2s、1:05.2、00:01:05.200）：</translation>
     </message>
     <message>
         <source>No project</source>
@@ -1085,14 +896,6 @@ File &gt; Relink Missing Videos finds it by content.</source>
     <message>
         <source>%1[*] - FragmentLab</source>
         <translation>%1[*] - FragmentLab</translation>
-    </message>
-    <message>
-        <source>No video</source>
-        <translation>无视频</translation>
-    </message>
-    <message>
-        <source>Labeled %1 / %2 (%3%)</source>
-        <translation>已标注 %1 / %2（%3%）</translation>
     </message>
     <message>
         <source>frame %1 · %2</source>
@@ -1119,194 +922,51 @@ File &gt; Relink Missing Videos finds it by content.</source>
         <translation>片段 %1 / %2 · %3</translation>
     </message>
     <message>
-        <source>Open %1</source>
-        <translation>打开 %1</translation>
-    </message>
-    <message>
-        <source>Clear Recent Projects</source>
-        <translation>清除最近的项目</translation>
-    </message>
-    <message>
-        <source>Forget the list of recent projects</source>
-        <translation>清除最近项目列表</translation>
-    </message>
-    <message>
-        <source>Unsaved Changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <source>The project &quot;%1&quot; has changes that are not saved.</source>
-        <translation>项目“%1”有尚未保存的更改。</translation>
-    </message>
-    <message>
-        <source>Recover Unsaved Changes</source>
-        <translation>恢复未保存的更改</translation>
-    </message>
-    <message>
-        <source>FragmentLab did not close normally, and unsaved changes to this project were kept in %1 (%2).
-
-Recover them? (No opens the project as it was last saved and deletes the recovery file.)</source>
-        <translation>FragmentLab 未正常关闭，此项目未保存的更改已保留在 %1（%2）中。
-
-是否恢复？（选择“否”将按上次保存的状态打开项目，并删除恢复文件。）</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Demo Project</source>
-        <translation>演示项目</translation>
-    </message>
-    <message>
-        <source>Recovery Failed</source>
-        <translation>恢复失败</translation>
-    </message>
-    <message>
-        <source>%1
-The project opens as it was last saved.</source>
-        <translation>%1
-项目将按上次保存的状态打开。</translation>
-    </message>
-    <message>
-        <source>Cannot Open Project</source>
-        <translation>无法打开项目</translation>
-    </message>
-    <message>
-        <source>Videos missing from this project: %1. File &gt; Relink Missing Videos finds moved files.</source>
-        <translation>此项目缺少的视频：%1。“文件 &gt; 重新链接缺失的视频”可找到已移动的文件。</translation>
-    </message>
-    <message>
-        <source>no demo project in this installation</source>
-        <translation>此安装中没有演示项目</translation>
-    </message>
-    <message>
-        <source>FragmentLab project</source>
-        <translation>FragmentLab 项目</translation>
-    </message>
-    <message>
-        <source>Cannot Create Project</source>
-        <translation>无法创建项目</translation>
-    </message>
-    <message>
-        <source>Open Project Folder</source>
-        <translation>打开项目文件夹</translation>
-    </message>
-    <message>
-        <source>Cannot Save</source>
-        <translation>无法保存</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Save Project As (a new folder)</source>
-        <translation>项目另存为（新文件夹）</translation>
-    </message>
-    <message>
-        <source>Saved as %1</source>
-        <translation>已另存为 %1</translation>
-    </message>
-    <message>
-        <source>Add Videos</source>
-        <translation>添加视频</translation>
-    </message>
-    <message>
-        <source>Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.mts *.m2ts *.ts *.wmv *.flv *.ogv *.3gp *.mxf *.dv *.y4m);;All files (*)</source>
-        <translation>视频 (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.mpeg *.mts *.m2ts *.ts *.wmv *.flv *.ogv *.3gp *.mxf *.dv *.y4m);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Open or create a project first (File &gt; New Project).</source>
-        <translation>请先打开或创建一个项目（文件 &gt; 新建项目）。</translation>
-    </message>
-    <message>
-        <source>no project is open</source>
-        <translation>没有打开的项目</translation>
-    </message>
-    <message>
-        <source>Adding 1 video</source>
-        <translation>正在添加 1 个视频</translation>
-    </message>
-    <message>
-        <source>Adding %1 videos</source>
-        <translation>正在添加 %1 个视频</translation>
-    </message>
-    <message>
-        <source>Added 1 video</source>
-        <translation>已添加 1 个视频</translation>
-    </message>
-    <message>
-        <source>Added %1 videos</source>
-        <translation>已添加 %1 个视频</translation>
-    </message>
-    <message>
-        <source>Some files were not added:
-
-%1</source>
-        <translation>部分文件未添加：
-
-%1</translation>
-    </message>
-    <message>
-        <source>Folder to Search for Moved Videos</source>
-        <translation>搜索已移动视频的文件夹</translation>
-    </message>
-    <message>
-        <source>Relink Videos</source>
-        <translation>重新链接视频</translation>
-    </message>
-    <message>
-        <source>Moved videos found: %1</source>
-        <translation>找到已移动的视频：%1</translation>
-    </message>
-    <message>
-        <source>Import Labels</source>
-        <translation>导入标注</translation>
-    </message>
-    <message>
-        <source>Label files (*.csv *.json);;All files (*)</source>
-        <translation>标注文件 (*.csv *.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Label ranges imported: %1 (Edit &gt; Undo takes them back)</source>
-        <translation>已导入的标注区间：%1（“编辑 &gt; 撤销”可撤回）</translation>
-    </message>
-    <message>
-        <source>Export Labels</source>
-        <translation>导出标注</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation>CSV (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Exporting labels to %1</source>
-        <translation>正在将标注导出到 %1</translation>
-    </message>
-    <message>
-        <source>Exported labels to %1</source>
-        <translation>已将标注导出到 %1</translation>
-    </message>
-    <message>
-        <source>Building the fragment cache</source>
-        <translation>正在构建片段缓存</translation>
-    </message>
-    <message>
-        <source>The fragment cache is complete</source>
-        <translation>片段缓存已完整</translation>
-    </message>
-    <message>
-        <source>Fragment Cache</source>
-        <translation>片段缓存</translation>
-    </message>
-    <message>
-        <source>Scrub preview of %1</source>
-        <translation>%1 的拖动预览</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;FragmentLab %1&lt;/h3&gt;&lt;p&gt;A workbench for spatial-temporal fragments of video: label them, train a model on them, inspect what it learned.&lt;/p&gt;&lt;p&gt;Built with Qt %2, OpenCV (FFmpeg) and LibTorch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Demo media&lt;/b&gt;&lt;br&gt;&lt;i&gt;Big Buck Bunny&lt;/i&gt; &amp;copy; copyright 2008, Blender Foundation, &lt;a href=&apos;https://www.bigbuckbunny.org&apos;&gt;www.bigbuckbunny.org&lt;/a&gt;, licensed &lt;a href=&apos;https://creativecommons.org/licenses/by/3.0/&apos;&gt;CC BY 3.0&lt;/a&gt;.&lt;br&gt;&lt;i&gt;cityCC0.mpg&lt;/i&gt; (a city at night) from the Kivy examples, released under &lt;a href=&apos;https://creativecommons.org/publicdomain/zero/1.0/&apos;&gt;CC0&lt;/a&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FragmentLab %1&lt;/h3&gt;&lt;p&gt;视频时空片段工作台：标注片段、用它们训练模型、检查模型学到了什么。&lt;/p&gt;&lt;p&gt;基于 Qt %2、OpenCV（FFmpeg）和 LibTorch 构建。&lt;/p&gt;&lt;p&gt;&lt;b&gt;演示素材&lt;/b&gt;&lt;br&gt;&lt;i&gt;Big Buck Bunny&lt;/i&gt; &amp;copy; copyright 2008, Blender Foundation, &lt;a href=&apos;https://www.bigbuckbunny.org&apos;&gt;www.bigbuckbunny.org&lt;/a&gt;，采用 &lt;a href=&apos;https://creativecommons.org/licenses/by/3.0/&apos;&gt;CC BY 3.0&lt;/a&gt; 许可。&lt;br&gt;&lt;i&gt;cityCC0.mpg&lt;/i&gt;（夜晚的城市）来自 Kivy 示例，以 &lt;a href=&apos;https://creativecommons.org/publicdomain/zero/1.0/&apos;&gt;CC0&lt;/a&gt; 发布。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>fl::Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Labels</source>
+        <translation>标注(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
     </message>
 </context>
 <context>
@@ -1415,14 +1075,6 @@ classes: %2</source>
 <context>
     <name>fl::ModelWorkspace</name>
     <message>
-        <source>Training</source>
-        <translation>训练</translation>
-    </message>
-    <message>
-        <source>Models</source>
-        <translation>模型</translation>
-    </message>
-    <message>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
@@ -1431,28 +1083,12 @@ classes: %2</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <source>Model Check</source>
-        <translation>模型检验</translation>
-    </message>
-    <message>
-        <source>Inspector</source>
-        <translation>检查器</translation>
-    </message>
-    <message>
         <source>No fragment</source>
         <translation>无片段</translation>
     </message>
     <message>
         <source>No active model: train one or pick one in the Models panel.</source>
         <translation>没有活动模型：请训练一个模型，或在“模型”面板中选择一个。</translation>
-    </message>
-    <message>
-        <source>Scenes and Keyframes</source>
-        <translation>场景与关键帧</translation>
-    </message>
-    <message>
-        <source>Embedding Map</source>
-        <translation>嵌入图</translation>
     </message>
     <message>
         <source>Active model</source>
@@ -1544,11 +1180,174 @@ classes: %2</source>
     </message>
 </context>
 <context>
-    <name>fl::PredictionWorkspace</name>
+    <name>fl::PlaybackActions</name>
     <message>
-        <source>Predictions</source>
-        <translation>预测</translation>
+        <source>Playback</source>
+        <translation>播放</translation>
     </message>
+    <message>
+        <source>&amp;Play / Pause</source>
+        <translation>播放/暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Start or stop playback</source>
+        <translation>开始或停止播放</translation>
+    </message>
+    <message>
+        <source>Next &amp;Frame</source>
+        <translation>下一帧(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Step one frame forward</source>
+        <translation>前进一帧</translation>
+    </message>
+    <message>
+        <source>Previous F&amp;rame</source>
+        <translation>上一帧(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Step one frame back</source>
+        <translation>后退一帧</translation>
+    </message>
+    <message>
+        <source>Next Fra&amp;gment</source>
+        <translation>下一个片段(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Jump to the first frame of the next fragment</source>
+        <translation>跳到下一个片段的第一帧</translation>
+    </message>
+    <message>
+        <source>Previous Fragm&amp;ent</source>
+        <translation>上一个片段(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Jump to the first frame of this or the previous fragment</source>
+        <translation>跳到当前或上一个片段的第一帧</translation>
+    </message>
+    <message>
+        <source>Forward 1 Second</source>
+        <translation>前进 1 秒</translation>
+    </message>
+    <message>
+        <source>Jump one second ahead</source>
+        <translation>向前跳一秒</translation>
+    </message>
+    <message>
+        <source>Back 1 Second</source>
+        <translation>后退 1 秒</translation>
+    </message>
+    <message>
+        <source>Jump one second back</source>
+        <translation>向后跳一秒</translation>
+    </message>
+    <message>
+        <source>Forward 10 Seconds</source>
+        <translation>前进 10 秒</translation>
+    </message>
+    <message>
+        <source>Jump ten seconds ahead</source>
+        <translation>向前跳十秒</translation>
+    </message>
+    <message>
+        <source>Back 10 Seconds</source>
+        <translation>后退 10 秒</translation>
+    </message>
+    <message>
+        <source>Jump ten seconds back</source>
+        <translation>向后跳十秒</translation>
+    </message>
+    <message>
+        <source>First Frame</source>
+        <translation>第一帧</translation>
+    </message>
+    <message>
+        <source>Go to the first frame</source>
+        <translation>跳到第一帧</translation>
+    </message>
+    <message>
+        <source>Last Frame</source>
+        <translation>最后一帧</translation>
+    </message>
+    <message>
+        <source>Go to the last frame</source>
+        <translation>跳到最后一帧</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>加快</translation>
+    </message>
+    <message>
+        <source>Play faster (up to 4×)</source>
+        <translation>加快播放（最高 4×）</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>减慢</translation>
+    </message>
+    <message>
+        <source>Play slower (down to 0.25×)</source>
+        <translation>减慢播放（最低 0.25×）</translation>
+    </message>
+    <message>
+        <source>Normal Speed</source>
+        <translation>正常速度</translation>
+    </message>
+    <message>
+        <source>Play at 1×</source>
+        <translation>以 1× 播放</translation>
+    </message>
+    <message>
+        <source>&amp;Go To Frame or Time...</source>
+        <translation>跳转到帧或时间(&amp;G)...</translation>
+    </message>
+    <message>
+        <source>Jump to a frame number or a time</source>
+        <translation>跳转到某个帧号或时间</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unlabeled Fragment</source>
+        <translation>下一个未标注片段(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Jump to the next fragment without a label</source>
+        <translation>跳到下一个没有标注的片段</translation>
+    </message>
+    <message>
+        <source>Previous Unlabeled Fragment</source>
+        <translation>上一个未标注片段</translation>
+    </message>
+    <message>
+        <source>Jump to the previous fragment without a label</source>
+        <translation>跳到上一个没有标注的片段</translation>
+    </message>
+    <message>
+        <source>Next &amp;Video</source>
+        <translation>下一个视频(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show the next video of the project</source>
+        <translation>显示项目中的下一个视频</translation>
+    </message>
+    <message>
+        <source>Previous V&amp;ideo</source>
+        <translation>上一个视频(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show the previous video of the project</source>
+        <translation>显示项目中的上一个视频</translation>
+    </message>
+    <message>
+        <source>Go To</source>
+        <translation>跳转</translation>
+    </message>
+    <message>
+        <source>Frame number (0-%1) or time (e.g. 65.2s, 1:05.2, 00:01:05.200):</source>
+        <translation>帧号（0-%1）或时间（例如 65.2s、1:05.2、00:01:05.200）：</translation>
+    </message>
+</context>
+<context>
+    <name>fl::PredictionWorkspace</name>
     <message>
         <source>Review</source>
         <translation>审阅</translation>
@@ -1638,10 +1437,6 @@ classes: %2</source>
         <translation>接受预测</translation>
     </message>
     <message>
-        <source>(uncertain)</source>
-        <translation>（不确定）</translation>
-    </message>
-    <message>
         <source>Predicted: %1 (%2%)</source>
         <translation>预测：%1（%2%）</translation>
     </message>
@@ -1725,14 +1520,6 @@ classes: %2</source>
         <translation>显示</translation>
     </message>
     <message>
-        <source>Fragments whose confidence is below this are shown as uncertain</source>
-        <translation>置信度低于此值的片段显示为不确定</translation>
-    </message>
-    <message>
-        <source>Confidence threshold</source>
-        <translation>置信度阈值</translation>
-    </message>
-    <message>
         <source> fragments</source>
         <translation> 个片段</translation>
     </message>
@@ -1755,14 +1542,6 @@ classes: %2</source>
     <message>
         <source>Class</source>
         <translation>类别</translation>
-    </message>
-    <message>
-        <source>&quot;Next uncertain&quot; stops at fragments whose confidence is below this</source>
-        <translation>“下一个不确定片段”会停在置信度低于此值的片段上</translation>
-    </message>
-    <message>
-        <source>Uncertain below</source>
-        <translation>不确定阈值</translation>
     </message>
     <message>
         <source>Label next</source>
@@ -1796,6 +1575,58 @@ classes: %2</source>
         <source>Rank the fragments again (after new labels or predictions)</source>
         <translation>重新对片段排序（在新增标注或预测之后）</translation>
     </message>
+    <message>
+        <source>(uncertain)</source>
+        <translation>（不确定）</translation>
+    </message>
+    <message>
+        <source>On the timeline&apos;s Predicted row, fragments whose confidence is below this are drawn grey, as uncertain (0: every fragment in its class colour); Shift+A accepts only fragments at or above it</source>
+        <translation>在时间线的“预测”行上，置信度低于此值的片段显示为灰色，表示不确定（0：每个片段都用其类别颜色）；Shift+A 只接受置信度不低于此值的片段</translation>
+    </message>
+    <message>
+        <source>Grey on timeline below</source>
+        <translation>时间线上低于此值显示灰色</translation>
+    </message>
+    <message>
+        <source>Decision thresholds</source>
+        <translation>决策阈值</translation>
+    </message>
+    <message>
+        <source>A fragment takes the class whose probability most exceeds its threshold; training tunes them on held-out folds of the labels</source>
+        <translation>片段取概率超出其阈值最多的类别；训练时在标签的留出折上调优这些阈值</translation>
+    </message>
+    <message>
+        <source>Model&apos;s values</source>
+        <translation>模型的值</translation>
+    </message>
+    <message>
+        <source>Put the thresholds and the minimum bout back to what training tuned</source>
+        <translation>把阈值和最短片段数恢复为训练调优的值</translation>
+    </message>
+    <message>
+        <source>Review only: Next / Previous Uncertain (M / Shift+M) stop at fragments whose confidence is below this; the timeline and the decisions do not change</source>
+        <translation>仅用于审阅：下一个 / 上一个不确定片段（M / Shift+M）停在置信度低于此值的片段；时间线和决策不变</translation>
+    </message>
+    <message>
+        <source>M stops below</source>
+        <translation>M 停在低于此值处</translation>
+    </message>
+    <message>
+        <source>Class &quot;%1&quot; is decided where its probability minus this beats every other class&apos;s</source>
+        <translation>当类别“%1”的概率减去此值后仍高于其他每个类别时，判为该类别</translation>
+    </message>
+    <message>
+        <source>No model.</source>
+        <translation>没有模型。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s own decision: the most probable class.</source>
+        <translation>模型自身的决策：概率最高的类别。</translation>
+    </message>
+    <message>
+        <source>Tuned on held-out folds when the model was trained.</source>
+        <translation>在训练模型时于留出折上调优。</translation>
+    </message>
 </context>
 <context>
     <name>fl::ProbabilityPlot</name>
@@ -1806,10 +1637,6 @@ classes: %2</source>
     <message>
         <source>probability</source>
         <translation>概率</translation>
-    </message>
-    <message>
-        <source>frame</source>
-        <translation>帧</translation>
     </message>
 </context>
 <context>
@@ -1908,6 +1735,404 @@ classes: %2</source>
     </message>
 </context>
 <context>
+    <name>fl::ProjectFiles</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>&amp;New Project...</source>
+        <translation>新建项目(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>Create a project in a new folder</source>
+        <translation>在新文件夹中创建项目</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project...</source>
+        <translation>打开项目(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Open a project folder</source>
+        <translation>打开项目文件夹</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Project</source>
+        <translation>打开演示项目(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open (a copy of) the bundled demo project</source>
+        <translation>打开自带演示项目（的副本）</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Save &amp;As...</source>
+        <translation>另存为(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>Save the project into another folder and continue there</source>
+        <translation>将项目保存到另一个文件夹并在那里继续</translation>
+    </message>
+    <message>
+        <source>Add &amp;Videos...</source>
+        <translation>添加视频(&amp;V)...</translation>
+    </message>
+    <message>
+        <source>Add video files to the project (or drop them on the window)</source>
+        <translation>向项目添加视频文件（或将其拖放到窗口上）</translation>
+    </message>
+    <message>
+        <source>&amp;Relink Missing Videos...</source>
+        <translation>重新链接缺失的视频(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Find videos that moved, by content, in a folder you choose</source>
+        <translation>在您选择的文件夹中按内容查找已移动的视频</translation>
+    </message>
+    <message>
+        <source>&amp;Import Labels...</source>
+        <translation>导入标注(&amp;I)...</translation>
+    </message>
+    <message>
+        <source>Import labels from a CSV or JSON file (undoable)</source>
+        <translation>从 CSV 或 JSON 文件导入标注（可撤销）</translation>
+    </message>
+    <message>
+        <source>&amp;Export Labels...</source>
+        <translation>导出标注(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Export all labels to a CSV or JSON file</source>
+        <translation>将所有标注导出到 CSV 或 JSON 文件</translation>
+    </message>
+    <message>
+        <source>Build &amp;Fragment Cache</source>
+        <translation>构建片段缓存(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Decode every video once into the fragment cache that training and prediction read</source>
+        <translation>将每个视频解码一次，存入训练和预测所读取的片段缓存</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>Clear Recent Projects</source>
+        <translation>清除最近的项目</translation>
+    </message>
+    <message>
+        <source>Forget the list of recent projects</source>
+        <translation>清除最近项目列表</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Demo Project</source>
+        <translation>演示项目</translation>
+    </message>
+    <message>
+        <source>Recovery Failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <source>%1
+The project opens as it was last saved.</source>
+        <translation>%1
+项目将按上次保存的状态打开。</translation>
+    </message>
+    <message>
+        <source>Cannot Open Project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Videos missing from this project: %1. File &gt; Relink Missing Videos finds moved files.</source>
+        <translation>此项目缺少的视频：%1。“文件 &gt; 重新链接缺失的视频”可找到已移动的文件。</translation>
+    </message>
+    <message>
+        <source>no demo project in this installation</source>
+        <translation>此安装中没有演示项目</translation>
+    </message>
+    <message>
+        <source>Cannot Create Project</source>
+        <translation>无法创建项目</translation>
+    </message>
+    <message>
+        <source>Open Project Folder</source>
+        <translation>打开项目文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot Save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Save Project As (a new folder)</source>
+        <translation>项目另存为（新文件夹）</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>已另存为 %1</translation>
+    </message>
+    <message>
+        <source>Add Videos</source>
+        <translation>添加视频</translation>
+    </message>
+    <message>
+        <source>Open or create a project first (File &gt; New Project).</source>
+        <translation>请先打开或创建一个项目（文件 &gt; 新建项目）。</translation>
+    </message>
+    <message>
+        <source>no project is open</source>
+        <translation>没有打开的项目</translation>
+    </message>
+    <message>
+        <source>Adding 1 video</source>
+        <translation>正在添加 1 个视频</translation>
+    </message>
+    <message>
+        <source>Adding %1 videos</source>
+        <translation>正在添加 %1 个视频</translation>
+    </message>
+    <message>
+        <source>Added 1 video</source>
+        <translation>已添加 1 个视频</translation>
+    </message>
+    <message>
+        <source>Added %1 videos</source>
+        <translation>已添加 %1 个视频</translation>
+    </message>
+    <message>
+        <source>Some files were not added:
+
+%1</source>
+        <translation>部分文件未添加：
+
+%1</translation>
+    </message>
+    <message>
+        <source>Relink Videos</source>
+        <translation>重新链接视频</translation>
+    </message>
+    <message>
+        <source>Moved videos found: %1</source>
+        <translation>找到已移动的视频：%1</translation>
+    </message>
+    <message>
+        <source>Import Labels</source>
+        <translation>导入标注</translation>
+    </message>
+    <message>
+        <source>Label ranges imported: %1 (Edit &gt; Undo takes them back)</source>
+        <translation>已导入的标注区间：%1（“编辑 &gt; 撤销”可撤回）</translation>
+    </message>
+    <message>
+        <source>Exporting labels to %1</source>
+        <translation>正在将标注导出到 %1</translation>
+    </message>
+    <message>
+        <source>Exported labels to %1</source>
+        <translation>已将标注导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export Labels</source>
+        <translation>导出标注</translation>
+    </message>
+    <message>
+        <source>Building the fragment cache</source>
+        <translation>正在构建片段缓存</translation>
+    </message>
+    <message>
+        <source>The fragment cache is complete</source>
+        <translation>片段缓存已完整</translation>
+    </message>
+    <message>
+        <source>Fragment Cache</source>
+        <translation>片段缓存</translation>
+    </message>
+    <message>
+        <source>Scrub preview of %1</source>
+        <translation>%1 的拖动预览</translation>
+    </message>
+</context>
+<context>
+    <name>fl::ScenesController</name>
+    <message>
+        <source>Scenes and keyframes</source>
+        <translation>场景和关键帧</translation>
+    </message>
+    <message>
+        <source>&amp;Detect Scenes</source>
+        <translation>检测场景(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Find the scene cuts of the current video</source>
+        <translation>查找当前视频的场景切换</translation>
+    </message>
+    <message>
+        <source>Pick &amp;Keyframes</source>
+        <translation>挑选关键帧(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Pick the best frames of each scene (or predicted run)</source>
+        <translation>挑选每个场景（或预测的连续段）中最好的帧</translation>
+    </message>
+    <message>
+        <source>Add Keyframe Here</source>
+        <translation>在此处添加关键帧</translation>
+    </message>
+    <message>
+        <source>Make the current frame a keyframe</source>
+        <translation>将当前帧设为关键帧</translation>
+    </message>
+    <message>
+        <source>Remove Keyframe</source>
+        <translation>移除关键帧</translation>
+    </message>
+    <message>
+        <source>Remove the selected keyframe (or the one at the current frame)</source>
+        <translation>移除所选关键帧（或当前帧上的关键帧）</translation>
+    </message>
+    <message>
+        <source>&amp;Export Keyframes...</source>
+        <translation>导出关键帧(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Export keyframe images, CSV, EDL and chapters</source>
+        <translation>导出关键帧图像、CSV、EDL 和章节</translation>
+    </message>
+    <message>
+        <source>Detect scenes</source>
+        <translation>检测场景</translation>
+    </message>
+    <message>
+        <source>No video is open.</source>
+        <translation>没有打开的视频。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scene(s) found</source>
+        <translation>
+            <numerusform>找到 %n 个场景</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick keyframes</source>
+        <translation>挑选关键帧</translation>
+    </message>
+    <message>
+        <source>This video has no predictions: predict first.</source>
+        <translation>此视频没有预测结果：请先进行预测。</translation>
+    </message>
+    <message>
+        <source>No run of fragments is predicted as %1 with confidence %2 or more.</source>
+        <translation>没有以 %2 或更高置信度被预测为 %1 的连续段。</translation>
+    </message>
+    <message>
+        <source>Picking keyframes</source>
+        <translation>正在挑选关键帧</translation>
+    </message>
+    <message>
+        <source>no keyframes to export: pick keyframes first</source>
+        <translation>没有可导出的关键帧：请先挑选关键帧</translation>
+    </message>
+    <message>
+        <source>Exporting keyframes</source>
+        <translation>正在导出关键帧</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1：无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>%1 scenes</source>
+        <translation>%1 场景</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Export keyframes</source>
+        <translation>导出关键帧</translation>
+    </message>
+    <message>
+        <source>Keyframes exported to %1</source>
+        <translation>关键帧已导出到 %1</translation>
+    </message>
+    <message>
+        <source>no predictions to export: predict first</source>
+        <translation>没有可导出的预测：请先进行预测</translation>
+    </message>
+    <message>
+        <source>No keyframes to export: pick keyframes first.</source>
+        <translation>没有可导出的关键帧：请先挑选关键帧。</translation>
+    </message>
+    <message>
+        <source>Folder for the Keyframes</source>
+        <translation>关键帧的文件夹</translation>
+    </message>
+    <message>
+        <source>Image Format</source>
+        <translation>图像格式</translation>
+    </message>
+    <message>
+        <source>Keyframe images as</source>
+        <translation>关键帧图像格式</translation>
+    </message>
+    <message>
+        <source>Export Predictions</source>
+        <translation>导出预测</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export predictions</source>
+        <translation>导出预测</translation>
+    </message>
+    <message>
+        <source>Predictions exported to %1</source>
+        <translation>预测结果已导出到 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Detect scenes (%n scene(s))</source>
+        <translation>
+            <numerusform>检测场景（%n 个场景）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pick keyframes (%n)</source>
+        <translation>
+            <numerusform>挑选关键帧（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a keyframe at frame %1</source>
+        <translation>在第 %1 帧添加关键帧</translation>
+    </message>
+    <message>
+        <source>Remove the keyframe at frame %1</source>
+        <translation>删除第 %1 帧的关键帧</translation>
+    </message>
+</context>
+<context>
     <name>fl::ScenesPanel</name>
     <message>
         <source>Scene cuts</source>
@@ -1994,50 +2219,6 @@ classes: %2</source>
         <translation>以 CSV 或 JSON 导出每个视频的预测结果</translation>
     </message>
     <message>
-        <source>Scenes and keyframes</source>
-        <translation>场景和关键帧</translation>
-    </message>
-    <message>
-        <source>&amp;Detect Scenes</source>
-        <translation>检测场景(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Find the scene cuts of the current video</source>
-        <translation>查找当前视频的场景切换</translation>
-    </message>
-    <message>
-        <source>Pick &amp;Keyframes</source>
-        <translation>挑选关键帧(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Pick the best frames of each scene (or predicted run)</source>
-        <translation>挑选每个场景（或预测的连续段）中最好的帧</translation>
-    </message>
-    <message>
-        <source>Add Keyframe Here</source>
-        <translation>在此处添加关键帧</translation>
-    </message>
-    <message>
-        <source>Make the current frame a keyframe</source>
-        <translation>将当前帧设为关键帧</translation>
-    </message>
-    <message>
-        <source>Remove Keyframe</source>
-        <translation>移除关键帧</translation>
-    </message>
-    <message>
-        <source>Remove the selected keyframe (or the one at the current frame)</source>
-        <translation>移除所选关键帧（或当前帧上的关键帧）</translation>
-    </message>
-    <message>
-        <source>&amp;Export Keyframes...</source>
-        <translation>导出关键帧(&amp;E)...</translation>
-    </message>
-    <message>
-        <source>Export keyframe images, CSV, EDL and chapters</source>
-        <translation>导出关键帧图像、CSV、EDL 和章节</translation>
-    </message>
-    <message>
         <source>each scene</source>
         <translation>每个场景</translation>
     </message>
@@ -2060,92 +2241,6 @@ classes: %2</source>
     <message>
         <source>, confidence %1</source>
         <translation>，置信度 %1</translation>
-    </message>
-    <message>
-        <source>No video is open.</source>
-        <translation>没有打开的视频。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n scene(s) found</source>
-        <translation>
-            <numerusform>找到 %n 个场景</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This video has no predictions: predict first.</source>
-        <translation>此视频没有预测结果：请先进行预测。</translation>
-    </message>
-    <message>
-        <source>No run of fragments is predicted as %1 with confidence %2 or more.</source>
-        <translation>没有以 %2 或更高置信度被预测为 %1 的连续段。</translation>
-    </message>
-    <message>
-        <source>Picking keyframes</source>
-        <translation>正在挑选关键帧</translation>
-    </message>
-    <message>
-        <source>no keyframes to export: pick keyframes first</source>
-        <translation>没有可导出的关键帧：请先挑选关键帧</translation>
-    </message>
-    <message>
-        <source>Exporting keyframes</source>
-        <translation>正在导出关键帧</translation>
-    </message>
-    <message>
-        <source>%1: cannot create the folder</source>
-        <translation>%1：无法创建文件夹</translation>
-    </message>
-    <message>
-        <source>%1 scenes</source>
-        <translation>%1 场景</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>Export keyframes</source>
-        <translation>导出关键帧</translation>
-    </message>
-    <message>
-        <source>Keyframes exported to %1</source>
-        <translation>关键帧已导出到 %1</translation>
-    </message>
-    <message>
-        <source>no predictions to export: predict first</source>
-        <translation>没有可导出的预测：请先进行预测</translation>
-    </message>
-    <message>
-        <source>No keyframes to export: pick keyframes first.</source>
-        <translation>没有可导出的关键帧：请先挑选关键帧。</translation>
-    </message>
-    <message>
-        <source>Folder for the Keyframes</source>
-        <translation>关键帧的文件夹</translation>
-    </message>
-    <message>
-        <source>Image Format</source>
-        <translation>图像格式</translation>
-    </message>
-    <message>
-        <source>Keyframe images as</source>
-        <translation>关键帧图像格式</translation>
-    </message>
-    <message>
-        <source>Export Predictions</source>
-        <translation>导出预测</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation>CSV (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Export predictions</source>
-        <translation>导出预测</translation>
-    </message>
-    <message>
-        <source>Predictions exported to %1</source>
-        <translation>预测结果已导出到 %1</translation>
     </message>
 </context>
 <context>
@@ -2358,6 +2453,57 @@ classes: %2</source>
     </message>
 </context>
 <context>
+    <name>fl::TimelineActions</name>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Select &amp;All Fragments</source>
+        <translation>选择所有片段(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select every fragment of the video</source>
+        <translation>选择视频的每个片段</translation>
+    </message>
+    <message>
+        <source>Select &amp;None</source>
+        <translation>取消选择(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Clear the selection (keys then act on the fragment under the playhead)</source>
+        <translation>清除选择（按键随后作用于播放头所在的片段）</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom the timeline in around the playhead (Ctrl+wheel over the timeline)</source>
+        <translation>以播放头为中心放大时间轴（在时间轴上按 Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom the timeline out</source>
+        <translation>缩小时间轴</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>缩放至适合(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the whole video on the timeline</source>
+        <translation>在时间轴上显示整个视频</translation>
+    </message>
+</context>
+<context>
     <name>fl::TimelineView</name>
     <message>
         <source>Scroll through the video (wheel over the timeline pans too)</source>
@@ -2494,10 +2640,6 @@ classes: %2</source>
         <translation>此版本没有可用的 CUDA 设备</translation>
     </message>
     <message>
-        <source>Architecture</source>
-        <translation>架构</translation>
-    </message>
-    <message>
         <source>Temporal fusion</source>
         <translation>时间融合</translation>
     </message>
@@ -2526,10 +2668,6 @@ classes: %2</source>
         <translation>请先打开或创建一个项目。</translation>
     </message>
     <message>
-        <source>%1 — %2 left</source>
-        <translation>%1 — 剩余 %2</translation>
-    </message>
-    <message>
         <source>Training on the labels of %1…</source>
         <translation>正在用 %1 的标注进行训练…</translation>
     </message>
@@ -2546,16 +2684,92 @@ classes: %2</source>
         <translation>%p% — 剩余 %1</translation>
     </message>
     <message>
-        <source>Epoch %1/%2 · step %3/%4 · loss %5 · accuracy %6 · %7 fragments/s</source>
-        <translation>第 %1/%2 轮 · 第 %3/%4 步 · 损失 %5 · 准确率 %6 · %7 片段/秒</translation>
-    </message>
-    <message>
         <source>Training cancelled; the models are as they were.</source>
         <translation>训练已取消；模型保持原样。</translation>
     </message>
     <message>
-        <source>Trained %1: validation macro-F1 %2, accuracy %3 (%4 validation fragments).</source>
-        <translation>已训练 %1：验证宏 F1 %2，准确率 %3（%4 个验证片段）。</translation>
+        <source>Automatic: cross-validation picks the best</source>
+        <translation>自动：由交叉验证选出最佳配置</translation>
+    </message>
+    <message>
+        <source>Motion statistics</source>
+        <translation>运动统计</translation>
+    </message>
+    <message>
+        <source>Appearance statistics</source>
+        <translation>外观统计</translation>
+    </message>
+    <message>
+        <source>Motion and appearance statistics</source>
+        <translation>运动与外观统计</translation>
+    </message>
+    <message>
+        <source>Motion and appearance statistics with CNNs</source>
+        <translation>运动与外观统计加 CNN</translation>
+    </message>
+    <message>
+        <source>Automatic tries the default configurations on held-out folds of your labels and keeps the best</source>
+        <translation>自动模式在你的标签的留出折上试验默认配置，并保留最好的一个</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Held-out macro-F1</source>
+        <translation>留出宏 F1</translation>
+    </message>
+    <message>
+        <source>Log loss</source>
+        <translation>对数损失</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Mean ± standard deviation over the cross-validation folds</source>
+        <translation>交叉验证各折的均值 ± 标准差</translation>
+    </message>
+    <message>
+        <source>Folds: %1</source>
+        <translation>折：%1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Trained %1 as configured.</source>
+        <translation>已按配置训练 %1。</translation>
+    </message>
+    <message>
+        <source>%1 (chosen)</source>
+        <translation>%1（已选）</translation>
+    </message>
+    <message>
+        <source>Chosen: %1 — %2. Folds: %3. Calibration: temperature %4, expected calibration error %5 → %6. Decisions: %7; minimum bout %8 fragment(s). Time: cross-validation %9 s, final training %10 s.</source>
+        <translation>选中：%1 — %2。折：%3。校准：温度 %4，期望校准误差 %5 → %6。决策：%7；最短片段数 %8 个片段。用时：交叉验证 %9 秒，最终训练 %10 秒。</translation>
+    </message>
+    <message>
+        <source>argmax (no class threshold helped)</source>
+        <translation>argmax（类别阈值没有帮助）</translation>
+    </message>
+    <message>
+        <source>class thresholds %1</source>
+        <translation>类别阈值 %1</translation>
+    </message>
+    <message>
+        <source>Final training · epoch %1/%2 · step %3/%4 · loss %5 · accuracy %6 · %7 fragments/s</source>
+        <translation>最终训练 · 第 %1/%2 轮 · 第 %3/%4 步 · 损失 %5 · 准确率 %6 · 每秒 %7 个片段</translation>
+    </message>
+    <message>
+        <source>Trained %1.</source>
+        <translation>已训练 %1。</translation>
+    </message>
+    <message>
+        <source>Trained %1: held-out macro-F1 %2 ± %3 over %4 labeled fragments (%5 pooled with the tuned thresholds).</source>
+        <translation>已训练 %1：在 %4 个已标注片段上的留出宏 F1 为 %2 ± %3（使用调优阈值合并计算为 %5）。</translation>
     </message>
 </context>
 <context>
@@ -2587,6 +2801,42 @@ classes: %2</source>
     <message>
         <source>%1 parameters, %2 MFLOP per fragment; %3 with %4 threads: %5 fragments/s, %6 s (frame caches %7 s).</source>
         <translation>%1 个参数，每个片段 %2 MFLOP；%3 使用 %4 个线程：%5 片段/秒，%6 秒（帧缓存 %7 秒）。</translation>
+    </message>
+    <message>
+        <source>Held out (cross-validation): macro-F1 &lt;b&gt;%1&lt;/b&gt;, accuracy %2 on %3 fragments; with the tuned decisions and minimum bout %4 (argmax alone %5).&lt;br&gt;</source>
+        <translation>留出（交叉验证）：在 %3 个片段上宏 F1 &lt;b&gt;%1&lt;/b&gt;，准确率 %2；使用调优的决策和最短片段数时为 %4（仅 argmax 为 %5）。&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Folds (%1): %2.&lt;br&gt;</source>
+        <translation>折（%1）：%2。&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>%1%2: %3 ± %4 (log loss %5, %6 s)%7</source>
+        <translation>%1%2：%3 ± %4（对数损失 %5，%6 秒）%7</translation>
+    </message>
+    <message>
+        <source>Configurations tried: %1.&lt;br&gt;</source>
+        <translation>试过的配置：%1。&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Chosen: %1 — %2.&lt;br&gt;</source>
+        <translation>选中：%1 — %2。&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Calibration: temperature %1, expected calibration error %2 → %3. Decisions: %4; minimum bout %5 fragment(s).&lt;br&gt;</source>
+        <translation>校准：温度 %1，期望校准误差 %2 → %3。决策：%4；最短片段数 %5 个片段。&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>argmax</source>
+        <translation>argmax</translation>
+    </message>
+    <message>
+        <source>class thresholds %1</source>
+        <translation>类别阈值 %1</translation>
+    </message>
+    <message>
+        <source>Time: cross-validation %1 s, tuning %2 s, final training on all %3 labeled fragments %4 s (%5 epochs).&lt;br&gt;</source>
+        <translation>用时：交叉验证 %1 秒，调优 %2 秒，在全部 %3 个已标注片段上最终训练 %4 秒（%5 轮）。&lt;br&gt;</translation>
     </message>
 </context>
 <context>
@@ -2670,6 +2920,17 @@ classes: %2</source>
     <message>
         <source>Remove %1 from the project? Its labels (%2 labeled fragments) go with it; the file itself stays. Edit &gt; Undo brings it back.</source>
         <translation>从项目中移除 %1？其标注（%2 个已标注片段）将一并移除；文件本身保留。“编辑 &gt; 撤销”可恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>fl::Workbench</name>
+    <message>
+        <source>No unlabeled fragment after this one</source>
+        <translation>此片段之后没有未标注的片段</translation>
+    </message>
+    <message>
+        <source>No unlabeled fragment before this one</source>
+        <translation>此片段之前没有未标注的片段</translation>
     </message>
 </context>
 </TS>

@@ -56,4 +56,15 @@ inline ProjectDocument::NewVideo fakeVideo(const QString& dir, const QString& na
     return v;
 }
 
+// A widget of the window (or of a panel) by object name: panels have no widget getters, each
+// header lists its widgets' names. Fails the test run when there is none.
+template <typename T>
+T* named(const QObject& parent, const char* name)
+{
+    T* child = parent.findChild<T*>(QLatin1String(name));
+    if (!child)
+        qFatal("no %s named %s", T::staticMetaObject.className(), name);
+    return child;
+}
+
 } // namespace fl::test

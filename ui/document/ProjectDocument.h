@@ -11,6 +11,7 @@
 #include "fragments/FragmentSpec.h"
 #include "project/LabelExchange.h"
 #include "project/Project.h"
+#include "project/VideoProbe.h"
 #include "video/FileFingerprint.h"
 
 #include <QObject>
@@ -33,12 +34,7 @@ public:
     Q_DECLARE_FLAGS(Changes, Change)
 
     // A video ready to add: indexed (frame count, rate) and fingerprinted, e.g. by a job.
-    struct NewVideo {
-        QString path;
-        qint64 frameCount = 0;
-        double fps = 0;
-        FileFingerprint fingerprint;
-    };
+    using NewVideo = ProbedVideo;   // a video file as probeNewVideo found it
 
     explicit ProjectDocument(QObject* parent = nullptr);
     ~ProjectDocument() override; // keeps the autosave file (as a crash would)

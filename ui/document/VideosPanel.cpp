@@ -47,6 +47,7 @@ VideosPanel::VideosPanel(ProjectDocument* document, QAction* addVideos, QWidget*
     : QWidget(parent), m_document(document), m_model(new VideoListModel(document, this))
 {
     m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("videoTable"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);

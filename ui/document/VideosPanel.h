@@ -1,6 +1,7 @@
 #pragma once
 // The Videos dock: the project's videos with their length and a labeling progress bar each;
-// choose one to show it, add videos (the Add Videos action), remove one (undoable).
+// choose one to show it, add videos (the Add Videos action), remove one (undoable). The table
+// is "videoTable".
 #include <QWidget>
 
 class QAction;
@@ -18,7 +19,6 @@ public:
     VideosPanel(ProjectDocument* document, QAction* addVideos, QWidget* parent = nullptr);
 
     VideoListModel* model() const { return m_model; }
-    QTableView* view() const { return m_view; }
     void setCurrentVideo(int video);
 
 signals:

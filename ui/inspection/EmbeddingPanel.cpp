@@ -22,26 +22,32 @@ namespace fl {
 
 EmbeddingPanel::EmbeddingPanel(PredictionsOf predictions, QWidget* parent) : QWidget(parent), m_predictionsOf(std::move(predictions))
 {
+    setObjectName(QStringLiteral("embeddingPanel"));
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
     m_scope = new QComboBox(this);
+    m_scope->setObjectName(QStringLiteral("embeddingScopeBox"));
     m_scope->addItems({tr("This video"), tr("All videos")});
     m_scope->setToolTip(tr("Which fragments the map shows"));
     m_colour = new QComboBox(this);
+    m_colour->setObjectName(QStringLiteral("embeddingColourBox"));
     m_colour->addItems({tr("Colour by label"), tr("Colour by prediction")});
     top->addWidget(m_scope);
     top->addWidget(m_colour);
     layout->addLayout(top);
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("embeddingStatus"));
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
     m_plot = new QCustomPlot(this);
+    m_plot->setObjectName(QStringLiteral("embeddingPlot"));
     m_plot->setMinimumHeight(200);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(QFont(font().family(), 8));
     layout->addWidget(m_plot, 1);
     m_hover = new QLabel(this);
+    m_hover->setObjectName(QStringLiteral("embeddingHoverLabel"));
     m_hover->setMinimumHeight(64);
     layout->addWidget(m_hover);
     showHover(-1);
@@ -164,6 +170,11 @@ void EmbeddingPanel::refresh(const Project& project, int currentVideo)
     m_plot->yAxis->setLabel(tr("PC 2"));
     m_plot->replot();   // lays the axis rect out
     equalAxes();
+}
+
+bool EmbeddingPanel::colourByLabels() const
+{
+    return m_colour->currentIndex() == 0;
 }
 
 void EmbeddingPanel::equalAxes()

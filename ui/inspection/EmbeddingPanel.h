@@ -2,7 +2,10 @@
 // The embedding map: the fragment feature vectors of the current video (or of every video)
 // projected to 2D by PCA, as a QCustomPlot scatter coloured by label or by prediction.
 // Clicking a point goes to that fragment; hovering shows its frames' thumbnail (from the
-// frame cache the prediction job built).
+// frame cache the prediction job built). The owner recomputes it (refresh) when
+// optionsChanged says the scope or the colouring changed; colourByLabels() says whether label
+// changes matter. Its widgets are named "embeddingScopeBox", "embeddingColourBox",
+// "embeddingStatus", "embeddingPlot" (a QCustomPlot) and "embeddingHoverLabel" (findChild).
 #include "analysis/VideoPredictions.h"
 
 #include <QWidget>
@@ -33,21 +36,16 @@ public:
         double x = 0, y = 0;
     };
     const std::vector<Point>& points() const { return m_points; }
-    QCustomPlot* plot() const { return m_plot; }
-    QComboBox* scopeBox() const { return m_scope; }
-    QComboBox* colourBox() const { return m_colour; }
-    QLabel* statusLabel() const { return m_status; }
+    // The points are coloured by the project's labels (else by the predictions).
+    bool colourByLabels() const;
     // The point nearest to widget position `pos` of the plot within `radius` px; -1: none.
     int pointAt(const QPointF& pos, double radius = 8) const;
+    // Shows point i's fragment frames under the plot (-1: the hint).
+    void showHover(int i);
 
 signals:
     void fragmentActivated(int video, qint64 fragment);
     void optionsChanged();
-
-public:
-    QLabel* hoverLabel() const { return m_hover; }
-    // Shows point i's fragment frames under the plot (-1: the hint).
-    void showHover(int i);
 
 protected:
     void resizeEvent(QResizeEvent* e) override;

@@ -26,11 +26,13 @@ constexpr int kMaxChannels = 64;
 
 InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent)
 {
+    setObjectName(QStringLiteral("inspectorPanel"));
     auto* layout = new QVBoxLayout(this);
     m_title = new QLabel(tr("No fragment"), this);
     m_title->setWordWrap(true);
     layout->addWidget(m_title);
     m_follow = new QCheckBox(tr("Follow the playhead"), this);
+    m_follow->setObjectName(QStringLiteral("inspectorFollowBox"));
     m_follow->setChecked(true);
     m_follow->setToolTip(tr("Inspect the fragment under the playhead; off: keep the one shown"));
     layout->addWidget(m_follow);
@@ -38,9 +40,11 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent)
     auto* saliency = new QGroupBox(tr("Frames and saliency (Grad-CAM)"), this);
     auto* sform = new QFormLayout(saliency);
     m_saliencyClass = new QComboBox(saliency);
+    m_saliencyClass->setObjectName(QStringLiteral("saliencyClassBox"));
     m_saliencyClass->setToolTip(tr("The class whose evidence the overlay shows"));
     sform->addRow(tr("Class"), m_saliencyClass);
     m_opacity = new QSlider(Qt::Horizontal, saliency);
+    m_opacity->setObjectName(QStringLiteral("saliencyOpacitySlider"));
     m_opacity->setRange(0, 100);
     m_opacity->setValue(60);
     m_opacity->setToolTip(tr("Opacity of the saliency overlay"));
@@ -57,13 +61,16 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent)
     auto* mlayout = new QVBoxLayout(maps);
     auto* mform = new QFormLayout;
     m_layer = new QComboBox(maps);
+    m_layer->setObjectName(QStringLiteral("inspectorLayerBox"));
     m_layer->setToolTip(tr("The layer whose activations are shown"));
     mform->addRow(tr("Layer"), m_layer);
     m_frame = new QSpinBox(maps);
+    m_frame->setObjectName(QStringLiteral("inspectorFrameBox"));
     m_frame->setToolTip(tr("Which frame of the fragment (time step of the layer)"));
     mform->addRow(tr("Frame"), m_frame);
     mlayout->addLayout(mform);
     m_grid = new QLabel(maps);
+    m_grid->setObjectName(QStringLiteral("channelGrid"));
     m_grid->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     auto* scroll = new QScrollArea(maps);
     scroll->setWidget(m_grid);
@@ -71,6 +78,7 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent)
     scroll->setMinimumHeight(2 * kChannelTile + 10);
     mlayout->addWidget(scroll, 2);
     m_stats = new QTableWidget(0, 4, maps);
+    m_stats->setObjectName(QStringLiteral("channelStatsTable"));
     m_stats->setHorizontalHeaderLabels({tr("Channel"), tr("Mean"), tr("Max"), tr("Active")});
     m_stats->horizontalHeaderItem(3)->setToolTip(tr("Share of positions with a positive activation"));
     m_stats->verticalHeader()->hide();
@@ -88,6 +96,17 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent)
     connect(m_saliencyClass, &QComboBox::currentIndexChanged, this, recompute);
     connect(m_opacity, &QSlider::valueChanged, this, &InspectorPanel::showFrames);
     connect(m_frame, &QSpinBox::valueChanged, this, &InspectorPanel::showChannels);
+    connect(m_follow, &QCheckBox::toggled, this, &InspectorPanel::followChanged);
+}
+
+bool InspectorPanel::follows() const
+{
+    return m_follow->isChecked();
+}
+
+void InspectorPanel::setFollow(bool follow)
+{
+    m_follow->setChecked(follow);
 }
 
 InspectorPanel::~InspectorPanel()

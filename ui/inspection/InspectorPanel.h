@@ -4,6 +4,10 @@
 // adjustable), the model's probabilities, and the activation maps of a chosen layer: a grid
 // of channels (colour-mapped per channel) for a chosen frame, with per-channel statistics.
 // The work runs off the GUI thread (FragmentInspection); only the latest request is kept.
+// The owner asks for inspections (inspect) and hears when "follow the playhead" is turned on
+// or off (followChanged). Its widgets are named "inspectorFollowBox", "saliencyClassBox",
+// "saliencyOpacitySlider", "inspectorLayerBox", "inspectorFrameBox", "channelGrid" and
+// "channelStatsTable" (findChild).
 #include "inspection/FragmentInspection.h"
 
 #include <QFutureWatcher>
@@ -32,16 +36,13 @@ public:
     bool isBusy() const { return m_watcher.isRunning(); }
     const std::optional<InspectionResult>& result() const { return m_result; }
 
-    QCheckBox* followBox() const { return m_follow; }
-    QComboBox* layerBox() const { return m_layer; }
-    QComboBox* saliencyClassBox() const { return m_saliencyClass; }
-    QSlider* opacitySlider() const { return m_opacity; }
-    QSpinBox* frameBox() const { return m_frame; }
-    QTableWidget* statsTable() const { return m_stats; }
-    QLabel* channelGrid() const { return m_grid; }
+    // "Follow the playhead": inspect the fragment under it; off: keep the one shown.
+    bool follows() const;
+    void setFollow(bool follow);
 
 signals:
     void inspected();   // a result (or an error) is shown
+    void followChanged(bool follow);
 
 private:
     void start(const InspectionRequest& request);

@@ -34,6 +34,7 @@ ClassesPanel::ClassesPanel(ProjectDocument* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_model(new ClassListModel(document, this))
 {
     m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("classTable"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -1,7 +1,7 @@
 #pragma once
 // The Classes dock: the classes with their colours, keys and labeled-fragment counts, and
 // buttons to add, recolour, reorder and delete them. Rename and change a key by double-click.
-// Every change goes through the document (undoable).
+// Every change goes through the document (undoable). The table is "classTable".
 #include <QWidget>
 
 #include <functional>
@@ -20,7 +20,6 @@ public:
     explicit ClassesPanel(ProjectDocument* document, QWidget* parent = nullptr);
 
     ClassListModel* model() const { return m_model; }
-    QTableView* view() const { return m_view; }
     QString selectedClass() const;
     void selectClass(const QString& name);
 

@@ -27,12 +27,14 @@ QString number(double v)
 ClassScoresView::ClassScoresView(QWidget* parent) : QWidget(parent)
 {
     m_classes = new QTableWidget(this);
+    m_classes->setObjectName(QStringLiteral("classScoresTable"));
     m_classes->setColumnCount(5);
     m_classes->setHorizontalHeaderLabels({tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Support")});
     m_classes->verticalHeader()->hide();
     m_classes->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_classes->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_confusion = new QTableWidget(this);
+    m_confusion->setObjectName(QStringLiteral("confusionTable"));
     m_confusion->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_confusion->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_confusion->setToolTip(tr("Rows: true class. Columns: predicted class. Click a cell to see its fragments."));

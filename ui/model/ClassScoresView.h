@@ -2,7 +2,8 @@
 // A classification report: the per-class table (precision, recall, F1, support, with the
 // macro and weighted averages) and the confusion matrix (truth in rows, predictions in
 // columns, cells shaded by their share of the row). A click on a matrix cell emits
-// confusionCellClicked (e.g. to list the fragments in it).
+// confusionCellClicked (e.g. to list the fragments in it). Its tables are named
+// "classScoresTable" and "confusionTable" (findChild).
 #include "training/ClassScores.h"
 
 #include <QWidget>
@@ -17,9 +18,6 @@ public:
     explicit ClassScoresView(QWidget* parent = nullptr);
     void setScores(const ClassScores& scores);
     const ClassScores& scores() const { return m_scores; }
-
-    QTableWidget* classTable() const { return m_classes; }
-    QTableWidget* confusionTable() const { return m_confusion; }
 
 signals:
     void confusionCellClicked(int truthClass, int predictedClass);

@@ -16,22 +16,27 @@ namespace fl {
 
 ModelCheckPanel::ModelCheckPanel(PredictionsOf predictions, QWidget* parent) : QWidget(parent), m_predictionsOf(std::move(predictions))
 {
+    setObjectName(QStringLiteral("modelCheckPanel"));
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Score on"), this));
     m_scope = new QComboBox(this);
+    m_scope->setObjectName(QStringLiteral("modelCheckScopeBox"));
     m_scope->addItem(tr("the validation split (held out by training)"));
     m_scope->addItem(tr("every labeled fragment"));
     m_scope->setToolTip(tr("Training fragments flatter the model: the validation split is the honest score"));
     top->addWidget(m_scope, 1);
     layout->addLayout(top);
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("modelCheckStatus"));
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
     m_scores = new ClassScoresView(this);
+    m_scores->setObjectName(QStringLiteral("modelCheckScores"));
     layout->addWidget(m_scores, 2);
     layout->addWidget(new QLabel(tr("Fragments in the clicked cell:"), this));
     m_fragments = new QListWidget(this);
+    m_fragments->setObjectName(QStringLiteral("modelCheckFragmentList"));
     m_fragments->setToolTip(tr("Click a fragment to go there"));
     layout->addWidget(m_fragments, 1);
 

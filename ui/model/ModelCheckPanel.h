@@ -2,7 +2,9 @@
 // "How good is the active model here?": the per-class report and confusion matrix of the
 // active model's predictions against the project's labels, on the validation split training
 // holds out (FragmentSplit::make of the current labels) or on every labeled fragment. A click
-// on a confusion cell lists the fragments in it; a click on one goes there.
+// on a confusion cell lists the fragments in it; a click on one goes there (fragmentActivated).
+// Its widgets are named "modelCheckScopeBox", "modelCheckStatus", "modelCheckScores" (a
+// ClassScoresView) and "modelCheckFragmentList" (findChild).
 #include "analysis/VideoPredictions.h"
 
 #include <QWidget>
@@ -34,10 +36,6 @@ public:
     void refresh(const Project& project);
     void showCell(int truthClass, int predictedClass);
 
-    ClassScoresView* scoresView() const { return m_scores; }
-    QComboBox* scopeBox() const { return m_scope; }
-    QListWidget* fragmentList() const { return m_fragments; }
-    QLabel* statusLabel() const { return m_status; }
     // The fragments in confusion cell [truth][predicted] of the last refresh.
     const std::vector<Cell>& cell(int truthClass, int predictedClass) const;
 

@@ -15,8 +15,10 @@ namespace fl {
 
 ModelListPanel::ModelListPanel(ProjectGetter project, QWidget* parent) : QWidget(parent), m_project(std::move(project))
 {
+    setObjectName(QStringLiteral("modelListPanel"));
     m_model = new ModelListModel(this);
     m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("modelTable"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -3,6 +3,7 @@
 // active" (or checking a row) picks the active model, "Show report" opens its training
 // report. The panel does not own the project: it reads it through the getter and emits
 // activeModelChosen; the owner sets it (Project::setActiveModel + save) and calls refresh().
+// The table is named "modelTable" (findChild).
 #include <QWidget>
 
 #include <functional>
@@ -22,7 +23,6 @@ public:
     explicit ModelListPanel(ProjectGetter project, QWidget* parent = nullptr);
 
     ModelListModel* model() const { return m_model; }
-    QTableView* view() const { return m_view; }
 
 public slots:
     void refresh();

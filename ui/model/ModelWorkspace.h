@@ -1,46 +1,44 @@
 #pragma once
-// The model side of the main window: attaches the Training and Models docks (and, through
-// PredictionWorkspace, the predictions, inspector and embedding views) to a MainWindow via its
-// extension points, and keeps them in step with the open project.
+// The model side of the window: the Training ("trainingDock") and Models ("modelsDock")
+// docks, the predictions (PredictionWorkspace: the Predictions dock, the timeline row and the
+// probability plot), the Model Check ("modelCheckDock"), the Inspector ("inspectorDock") and
+// the Embedding Map ("embeddingDock"), kept in step with the open project. It works on a
+// Workbench and puts its docks and the "trainModel" action (Tools menu) where a WindowParts
+// says. Scenes and keyframes are not part of it (they need no model): ScenesController.
 //
 // Choosing the active model goes through the ProjectDocument (one undo step); the training
 // panel trains on a snapshot of the document's project, so labeling goes on while it trains.
+// Its panels are reached by name (findChild): "trainingPanel", "modelListPanel",
+// "predictionsPanel", "modelCheckPanel", "inspectorPanel", "embeddingPanel".
 #include <QObject>
 
 namespace fl {
 
-class MainWindow;
 class EmbeddingPanel;
 class InspectorPanel;
 class ModelCheckPanel;
 class ModelListPanel;
 class PredictionWorkspace;
-class ScenesPanel;
 class TrainingPanel;
+class WindowParts;
+class Workbench;
 
 class ModelWorkspace : public QObject {
     Q_OBJECT
 public:
-    explicit ModelWorkspace(MainWindow* window);
+    ModelWorkspace(Workbench* workbench, WindowParts* parts, QObject* parent = nullptr);
 
-    TrainingPanel* trainingPanel() const { return m_training; }
-    ModelListPanel* modelList() const { return m_models; }
     PredictionWorkspace* predictions() const { return m_predictions; }
-    ModelCheckPanel* modelCheck() const { return m_check; }
-    InspectorPanel* inspector() const { return m_inspector; }
-    ScenesPanel* scenes() const { return m_scenes; }
-    EmbeddingPanel* embedding() const { return m_embedding; }
 
 private:
     void chooseActiveModel(const QString& fileName);
 
-    MainWindow* m_window = nullptr;
+    Workbench* m_bench = nullptr;
     TrainingPanel* m_training = nullptr;
     ModelListPanel* m_models = nullptr;
     PredictionWorkspace* m_predictions = nullptr;
     ModelCheckPanel* m_check = nullptr;
     InspectorPanel* m_inspector = nullptr;
-    ScenesPanel* m_scenes = nullptr;
     EmbeddingPanel* m_embedding = nullptr;
 };
 

@@ -37,6 +37,8 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent)
 {
     m_loss = makePlot(tr("loss"), this);
     m_accuracy = makePlot(tr("accuracy / F1"), this);
+    m_loss->setObjectName(QStringLiteral("lossPlot"));
+    m_accuracy->setObjectName(QStringLiteral("accuracyPlot"));
     m_accuracy->yAxis->setRange(0, 1.02);
     m_accuracy->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     m_graphs[BatchLoss] = addGraph(m_loss, tr("training (running)"), QColor(150, 150, 150), false, false);

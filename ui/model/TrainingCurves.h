@@ -2,7 +2,7 @@
 // Live loss and accuracy curves of a training run (QCustomPlot): the running training loss
 // and accuracy per batch, and per epoch the training and validation loss, accuracy and
 // validation macro-F1. The x axis is in epochs (a batch at step s of n in epoch e sits at
-// e - 1 + s/n).
+// e - 1 + s/n). The plots are named "lossPlot" and "accuracyPlot" (findChild).
 #include "jobs/TrainingJob.h"
 
 #include <QVector>
@@ -27,8 +27,6 @@ public:
     void setHistory(const QVector<EpochRecord>& history);
 
     int pointCount(Curve curve) const;
-    QCustomPlot* lossPlot() const { return m_loss; }
-    QCustomPlot* accuracyPlot() const { return m_accuracy; }
 
 private:
     void replotSoon();

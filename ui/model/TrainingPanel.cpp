@@ -42,6 +42,7 @@ QString timeText(double seconds)
 TrainingPanel::TrainingPanel(ProjectGetter project, JobRunner* runner, QWidget* parent)
     : QWidget(parent), m_project(std::move(project)), m_runner(runner)
 {
+    setObjectName(QStringLiteral("trainingPanel"));
     m_trainAction = new QAction(tr("&Train model"), this);
     m_trainAction->setShortcut(QKeySequence(tr("Ctrl+Shift+T")));
     m_trainAction->setToolTip(tr("Train a model on the project's labels"));
@@ -49,8 +50,10 @@ TrainingPanel::TrainingPanel(ProjectGetter project, JobRunner* runner, QWidget* 
     addAction(m_trainAction);
 
     m_train = new QPushButton(tr("Train"), this);
+    m_train->setObjectName(QStringLiteral("trainButton"));
     m_train->setToolTip(m_trainAction->toolTip() + QStringLiteral(" (%1)").arg(m_trainAction->shortcut().toString(QKeySequence::NativeText)));
     m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelTrainingButton"));
     m_cancel->setEnabled(false);
     m_activate = new QCheckBox(tr("Make the new model active"), this);
     m_activate->setChecked(true);
@@ -66,6 +69,7 @@ TrainingPanel::TrainingPanel(ProjectGetter project, JobRunner* runner, QWidget* 
 
     // ---- advanced settings (hidden until the box is checked)
     m_advanced = new QGroupBox(tr("Advanced"), this);
+    m_advanced->setObjectName(QStringLiteral("trainingAdvancedBox"));
     m_advanced->setCheckable(true);
     m_advanced->setChecked(false);
     m_advanced->setFlat(true);
@@ -120,15 +124,19 @@ TrainingPanel::TrainingPanel(ProjectGetter project, JobRunner* runner, QWidget* 
     setRequest(defaultTrainingRequest());   // one click: the default training (Automatic)
 
     m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("trainingProgress"));
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_progress->setTextVisible(true);
     m_detail = new QLabel(this);
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("trainingStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_curves = new TrainingCurves(this);
+    m_curves->setObjectName(QStringLiteral("trainingCurves"));
     m_candidates = new QTableWidget(0, 4, this);
+    m_candidates->setObjectName(QStringLiteral("candidatesTable"));
     m_candidates->setHorizontalHeaderLabels({tr("Configuration"), tr("Held-out macro-F1"), tr("Log loss"), tr("Time")});
     m_candidates->horizontalHeaderItem(1)->setToolTip(tr("Mean ± standard deviation over the cross-validation folds"));
     m_candidates->verticalHeader()->setVisible(false);
@@ -141,6 +149,7 @@ TrainingPanel::TrainingPanel(ProjectGetter project, JobRunner* runner, QWidget* 
     m_candidates->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_candidates->setVisible(false);
     m_selection = new QLabel(this);
+    m_selection->setObjectName(QStringLiteral("trainingSelection"));
     m_selection->setWordWrap(true);
     m_selection->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -360,7 +369,11 @@ void TrainingPanel::onFinished(Job::State state, const QString& error)
     showSelection(report);
     emit trainingFinished(job->modelFile(), job->reportFile());
     if (m_activate->isChecked()) emit activeModelChosen(QFileInfo(job->modelFile()).fileName());
-    if (m_openReport) m_reportWindow = TrainingReportView::openWindow(report, this);
+    if (m_openReport) {
+        if (m_reportWindow) m_reportWindow->setObjectName(QString());   // the name marks the latest
+        m_reportWindow = TrainingReportView::openWindow(report, this);
+        m_reportWindow->setObjectName(QStringLiteral("trainingReportWindow"));
+    }
 }
 
 void TrainingPanel::setBusy(bool busy)

@@ -12,6 +12,11 @@
 // When training ends, the report opens in its own window (unless turned off) and, with "Make
 // the new model active" checked, activeModelChosen(fileName) is emitted: the owner sets it in
 // the project (Project::setActiveModel) and saves. The panel never writes project.json.
+//
+// Its widgets are reached by name (findChild), not by getters: "trainButton",
+// "cancelTrainingButton", "trainingAdvancedBox", "trainingProgress", "trainingStatus",
+// "candidatesTable" (one row per configuration tried), "trainingSelection" (the winner, why,
+// and time per stage), "trainingCurves"; the latest report window is "trainingReportWindow".
 #include "jobs/TrainingJob.h"
 
 #include <QPointer>
@@ -49,17 +54,6 @@ public:
     void setRequest(const TrainingRequest& request);
     bool isTraining() const { return !m_job.isNull(); }
     void setOpenReportWhenDone(bool open) { m_openReport = open; }
-    TrainingReportView* lastReportWindow() const { return m_reportWindow; }
-
-    // For tests and the main window.
-    TrainingCurves* curves() const { return m_curves; }
-    QPushButton* trainButton() const { return m_train; }
-    QPushButton* cancelButton() const { return m_cancel; }
-    QProgressBar* progressBar() const { return m_progress; }
-    QLabel* statusLabel() const { return m_status; }
-    QGroupBox* advancedBox() const { return m_advanced; }
-    QTableWidget* candidatesTable() const { return m_candidates; }   // one row per configuration tried
-    QLabel* selectionLabel() const { return m_selection; }           // the winner, why, and time per stage
 
 public slots:
     void startTraining();

@@ -18,6 +18,8 @@ TrainingReportView::TrainingReportView(QWidget* parent) : QWidget(parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_scores = new ClassScoresView(this);
     m_curves = new TrainingCurves(this);
+    m_scores->setObjectName(QStringLiteral("reportScores"));
+    m_curves->setObjectName(QStringLiteral("reportCurves"));
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_scores);
     split->addWidget(m_curves);

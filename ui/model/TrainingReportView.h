@@ -2,7 +2,8 @@
 // A training report: summary (model, architecture, validation scores, the split used and
 // why, sizes, timing), the per-class table and confusion matrix, and the loss/accuracy curves
 // of the run. Opens as its own window when training ends (TrainingPanel) or from the models
-// list.
+// list. Its parts are named "reportScores" (a ClassScoresView) and "reportCurves" (a
+// TrainingCurves), for findChild.
 #include "training/TrainingReport.h"
 
 #include <QWidget>
@@ -24,8 +25,6 @@ public:
     // A top-level window showing `report` (deleted on close).
     static TrainingReportView* openWindow(const TrainingReport& report, QWidget* parent = nullptr);
 
-    ClassScoresView* scoresView() const { return m_scores; }
-    TrainingCurves* curves() const { return m_curves; }
     QString summaryText() const;
 
 private:

@@ -1,5 +1,7 @@
 #include "player/VideoPlayer.h"
 
+#include "project/VideoProbe.h"
+
 #include "player/FrameDecoder.h"
 
 #include <QMetaObject>
@@ -59,9 +61,7 @@ const FrameIndex& VideoPlayer::index() const
 
 double VideoPlayer::fps() const
 {
-    if (m_info.averageFps > 0) return m_info.averageFps;
-    if (m_info.nominalFps > 0) return m_info.nominalFps;
-    return 25.0;
+    return projectFrameRate(m_info);
 }
 
 double VideoPlayer::timeMs(qint64 frame) const

@@ -3,79 +3,60 @@
 #include "training/ModelStore.h"
 #include "training/TrainingReport.h"
 
+#include "document/ProjectDocument.h"
 #include "player/FrameView.h"
-#include "shell/MainWindow.h"
+#include "player/TimecodeText.h"
+#include "player/VideoPlayer.h"
 #include "predictions/PredictionTrack.h"
 #include "predictions/PredictionsPanel.h"
 #include "predictions/ProbabilityPlot.h"
-#include "document/ProjectDocument.h"
-#include "player/TimecodeText.h"
+#include "shell/ActionRegistry.h"
+#include "shell/WindowParts.h"
+#include "shell/Workbench.h"
 #include "timeline/TimelineView.h"
-#include "player/VideoPlayer.h"
 #include "analysis/PredictionReview.h"
 #include "jobs/PredictionJob.h"
 #include "training/PredictionStore.h"
 
 #include <QAction>
-#include <QSignalBlocker>
-#include <QComboBox>
-#include <QDoubleSpinBox>
-#include <QLabel>
 #include <QMenu>
-#include <QPushButton>
-#include <QSpinBox>
-#include <QStatusBar>
-#include <QTableWidget>
 #include <QTimer>
 
 #include <cmath>
 
 namespace fl {
 
-PredictionWorkspace::PredictionWorkspace(MainWindow* window)
-    : QObject(window), m_window(window), m_track(std::make_unique<PredictionTrack>())
+PredictionWorkspace::PredictionWorkspace(Workbench* workbench, WindowParts* parts, QObject* parent)
+    : QObject(parent), m_bench(workbench), m_parts(parts), m_track(std::make_unique<PredictionTrack>())
 {
     m_panel = new PredictionsPanel;
-    m_panel->thresholdBox()->setValue(0.0);
-    m_panel->minBoutBox()->setValue(1);
-    m_panel->uncertainBelowBox()->setValue(0.7);
     m_plot = new ProbabilityPlot;
     buildActions();
-    window->addPanelDock(m_panel, QStringLiteral("predictionsDock"), tr("Predictions"), Qt::RightDockWidgetArea,
-                         QKeySequence(Qt::ALT | Qt::Key_6));
-    window->addBottomPanel(m_plot);
-    m_timeline = window->timeline();
+    parts->addPanelDock(m_panel, QStringLiteral("predictionsDock"));
+    parts->addBottomPanel(m_plot);
+    m_timeline = parts->timeline();
     m_timeline->addTrack(m_track.get());
 
-    TimelineView* timeline = window->timeline();
+    TimelineView* timeline = parts->timeline();
     connect(timeline, &TimelineView::viewChanged, m_plot, &ProbabilityPlot::setFrameRange);
     m_plot->setContentInset(timeline->headerWidth(), 0);
-    connect(window->player(), &VideoPlayer::positionChanged, m_plot, &ProbabilityPlot::setPlayhead);
-    connect(m_plot, &ProbabilityPlot::seekRequested, window, &MainWindow::seek);
-    connect(window, &MainWindow::currentVideoChanged, this, &PredictionWorkspace::showVideo);
-    connect(window, &MainWindow::currentFragmentChanged, this, &PredictionWorkspace::updateBadge);
+    connect(workbench->player(), &VideoPlayer::positionChanged, m_plot, &ProbabilityPlot::setPlayhead);
+    connect(m_plot, &ProbabilityPlot::seekRequested, workbench, &Workbench::seek);
+    connect(workbench, &Workbench::currentVideoChanged, this, &PredictionWorkspace::showVideo);
+    connect(workbench, &Workbench::currentFragmentChanged, this, &PredictionWorkspace::updateBadge);
 
-    ProjectDocument* doc = window->document();
+    ProjectDocument* doc = workbench->document();
     connect(doc, &ProjectDocument::projectReplaced, this, &PredictionWorkspace::reload);
     connect(doc, &ProjectDocument::activeModelChanged, this, &PredictionWorkspace::reload);
     connect(doc, &ProjectDocument::videosChanged, this, &PredictionWorkspace::reload);
-    connect(doc, &ProjectDocument::classesChanged, this, [this] { showVideo(m_window->currentVideo()); });
+    connect(doc, &ProjectDocument::classesChanged, this, [this] { showVideo(m_bench->currentVideo()); });
     connect(doc, &ProjectDocument::labelsChanged, this, [this] { updateBadge(); });
 
-    auto smoothingChanged = [this] { applySmoothing(); };
-    connect(m_panel->thresholdBox(), &QDoubleSpinBox::valueChanged, this, smoothingChanged);
-    connect(m_panel->minBoutBox(), &QSpinBox::valueChanged, this, smoothingChanged);
-    connect(m_panel, &PredictionsPanel::classThresholdsChanged, this, smoothingChanged);
-    connect(m_panel, &PredictionsPanel::modelDecisionsRequested, this, [this] { m_panel->minBoutBox()->setValue(m_modelMinBout); });
-    connect(m_panel->predictAllButton(), &QPushButton::clicked, action(QStringLiteral("predictAll")), &QAction::trigger);
-    connect(m_panel->predictVideoButton(), &QPushButton::clicked, action(QStringLiteral("predictVideo")), &QAction::trigger);
-    connect(m_panel->refreshSuggestionsButton(), &QPushButton::clicked, this, &PredictionWorkspace::refreshSuggestions);
-    connect(m_panel->suggestionTable(), &QTableWidget::cellClicked, this, [this](int row, int) {
-        if (row < 0 || row >= int(m_suggestions.size()) || !m_window->document()->hasProject())
-            return;
-        const Suggestion& s = m_suggestions[size_t(row)];
-        m_window->goToFragment(s.video, s.fragment);
-    });
+    connect(m_panel, &PredictionsPanel::smoothingChanged, this, [this] { applySmoothing(); });
+    connect(m_panel, &PredictionsPanel::predictAllRequested, action(QStringLiteral("predictAll")), &QAction::trigger);
+    connect(m_panel, &PredictionsPanel::predictVideoRequested, action(QStringLiteral("predictVideo")), &QAction::trigger);
+    connect(m_panel, &PredictionsPanel::refreshSuggestionsRequested, this, &PredictionWorkspace::refreshSuggestions);
+    connect(m_panel, &PredictionsPanel::suggestionActivated, this, &PredictionWorkspace::goToSuggestion);
     reload();
 }
 
@@ -87,7 +68,15 @@ PredictionWorkspace::~PredictionWorkspace()
 
 QAction* PredictionWorkspace::action(const QString& objectName) const
 {
-    return m_window->findAction(objectName);
+    return m_parts->actions()->find(objectName);
+}
+
+void PredictionWorkspace::goToSuggestion(int row)
+{
+    if (row < 0 || row >= int(m_suggestions.size()) || !m_bench->document()->hasProject())
+        return;
+    const Suggestion& s = m_suggestions[size_t(row)];
+    m_bench->goToFragment(s.video, s.fragment);
 }
 
 void PredictionWorkspace::buildActions()
@@ -95,30 +84,30 @@ void PredictionWorkspace::buildActions()
     const QString review = tr("Review");
     auto make = [this](const QString& name, const QString& text, const QKeySequence& key, const QString& tip, const QString& category,
                        QMenu* menu, auto slot) {
-        QAction* a = m_window->makeAction(name, text, {key}, tip, category);
+        QAction* a = m_parts->actions()->make(name, text, {key}, tip, category);
         if (menu)
             menu->addAction(a);
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
-    QMenu* tools = m_window->menu(MainWindow::Menu::Tools);
-    QMenu* labels = m_window->menu(MainWindow::Menu::Labels);
+    QMenu* tools = m_parts->menu(WindowParts::Menu::Tools);
+    QMenu* labels = m_parts->menu(WindowParts::Menu::Labels);
     if (tools)
         tools->addSeparator();
     auto report = [this](const Status& s) {
         if (!s)
-            m_window->reportError(tr("Predict"), s.error());
+            m_bench->reportError(tr("Predict"), s.error());
     };
     make(QStringLiteral("predictAll"), tr("&Predict All Videos"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
          tr("Run the active model over every fragment of every video"), tr("Tools"), tools, [this, report] { report(predict()); });
     make(QStringLiteral("predictVideo"), tr("Predict &This Video"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P),
          tr("Run the active model over every fragment of the current video"), tr("Tools"), tools, [this, report] {
-             const int v = m_window->currentVideo();
+             const int v = m_bench->currentVideo();
              if (v < 0) {
                  report(Status::failure(tr("no video is open")));
                  return;
              }
-             report(predict({m_window->document()->project().video(v).fileName()}));
+             report(predict({m_bench->document()->project().video(v).fileName()}));
          });
     if (labels)
         labels->addSeparator();
@@ -134,14 +123,14 @@ void PredictionWorkspace::buildActions()
                        tr("Make the prediction of the selected fragments (or the current one) their label"), review, labels, [this] {
                            const auto r = acceptSelection();
                            if (!r)
-                               m_window->reportError(tr("Accept prediction"), r.error());
+                               m_bench->reportError(tr("Accept prediction"), r.error());
                        });
     QAction* at = make(QStringLiteral("acceptAboveThreshold"), tr("Accept Predictions Above &Threshold"), QKeySequence(Qt::SHIFT | Qt::Key_A),
                        tr("Label every fragment of the selection (or the video) whose confidence reaches the threshold"), review, labels,
                        [this] {
                            const auto r = acceptAboveThreshold();
                            if (!r)
-                               m_window->reportError(tr("Accept predictions"), r.error());
+                               m_bench->reportError(tr("Accept predictions"), r.error());
                        });
     m_panel->addReviewAction(pb, 0, 0);
     m_panel->addReviewAction(nb, 0, 1);
@@ -153,35 +142,28 @@ void PredictionWorkspace::buildActions()
 
 SmoothingOptions PredictionWorkspace::smoothing() const
 {
-    SmoothingOptions o;
-    o.threshold = m_panel->thresholdBox()->value();
-    o.minBout = m_panel->minBoutBox()->value();
-    o.classThresholds = m_panel->classThresholds();
-    return o;
+    return m_panel->smoothing();
 }
 
 void PredictionWorkspace::loadModelDecisions()
 {
     // When the active model changes, the views start from the decisions it was tuned with (its
     // report: class thresholds, minimum bout); the panel's boxes override them from there on.
-    ProjectDocument* doc = m_window->document();
+    ProjectDocument* doc = m_bench->document();
     const QString modelFile = doc->hasProject() ? doc->project().activeModelFile() : QString();
     if (modelFile == m_decisionsModel) return;
     m_decisionsModel = modelFile;
     QStringList classes;
     std::vector<double> thresholds;
-    m_modelMinBout = 1;
+    int minBout = 1;
     if (!modelFile.isEmpty()) {
         if (auto report = TrainingReport::load(ModelStore::reportFileFor(modelFile))) {
             classes = report->classes;
             thresholds.assign(report->selection.classThresholds.begin(), report->selection.classThresholds.end());
-            m_modelMinBout = std::max(1, report->selection.minBout);
+            minBout = std::max(1, report->selection.minBout);
         }
     }
-    const QSignalBlocker blockBout(m_panel->minBoutBox());
-    const QSignalBlocker blockPanel(m_panel);
-    m_panel->minBoutBox()->setValue(m_modelMinBout);
-    m_panel->setDecisionClasses(classes, thresholds);
+    m_panel->setModelDecisions(classes, thresholds, minBout);
 }
 
 const VideoPredictions* PredictionWorkspace::predictions(int video) const
@@ -193,12 +175,12 @@ void PredictionWorkspace::reload()
 {
     if (m_job)
         return; // the running job streams into m_predictions; reloaded when it ends
-    ProjectDocument* doc = m_window->document();
+    ProjectDocument* doc = m_bench->document();
     m_predictions.clear();
     m_shown.clear();
     m_problems.clear();
     m_suggestions.clear();
-    m_panel->suggestionTable()->setRowCount(0);
+    m_panel->setSuggestions({});
     if (doc->hasProject()) {
         const Project& p = doc->project();
         m_predictions.resize(size_t(p.videoCount()));
@@ -219,34 +201,28 @@ void PredictionWorkspace::reload()
     for (size_t v = 0; v < m_predictions.size(); ++v)
         if (m_predictions[v])
             m_shown[v] = smoothedClasses(*m_predictions[v], smoothing());
-    showVideo(m_window->currentVideo());
+    showVideo(m_bench->currentVideo());
     emit predictionsChanged(-1);
 }
 
 void PredictionWorkspace::updateClassBox()
 {
-    QComboBox* box = m_panel->reviewClassBox();
-    const QString current = box->currentText();
     QStringList names;
     for (const auto& p : m_predictions)
         if (p) {
             names = p->classes;
             break;
         }
-    if (names.isEmpty() && m_window->document()->hasProject())
-        for (const LabelClass& c : m_window->document()->project().classes())
+    if (names.isEmpty() && m_bench->document()->hasProject())
+        for (const LabelClass& c : m_bench->document()->project().classes())
             names << c.name;
-    box->clear();
-    box->addItems(names);
-    box->addItem(tr("(uncertain)"));
-    if (const int i = box->findText(current); i >= 0)
-        box->setCurrentIndex(i);
+    m_panel->setReviewClasses(names);
 }
 
 std::vector<QColor> PredictionWorkspace::classColors(const VideoPredictions& predictions) const
 {
     std::vector<QColor> colors;
-    const Project& p = m_window->document()->project();
+    const Project& p = m_bench->document()->project();
     for (const QString& name : predictions.classes) {
         const int i = p.classIndex(name);
         colors.push_back(i >= 0 ? QColor(p.classes()[size_t(i)].color) : QColor(Qt::gray));
@@ -262,11 +238,11 @@ void PredictionWorkspace::showVideo(int video)
     m_track->setSmoothing(smoothing());
     m_track->setPredictions(p, colors);
     m_plot->setPredictions(p, colors);
-    m_plot->setThreshold(m_panel->thresholdBox()->value());
-    m_plot->setPlayhead(m_window->currentFrame());
+    m_plot->setThreshold(smoothing().threshold);
+    m_plot->setPlayhead(m_bench->currentFrame());
     // The frame area's range, as viewChanged gives it (the header is not frames).
-    m_plot->setFrameRange(m_window->timeline()->firstVisibleFrame(), m_window->timeline()->lastVisibleFrame());
-    m_window->timeline()->update();
+    m_plot->setFrameRange(m_parts->timeline()->firstVisibleFrame(), m_parts->timeline()->lastVisibleFrame());
+    m_parts->timeline()->update();
     updateBadge();
     updateSummary();
 }
@@ -277,19 +253,19 @@ void PredictionWorkspace::applySmoothing()
         if (m_predictions[v])
             m_shown[v] = smoothedClasses(*m_predictions[v], smoothing());
     m_track->setSmoothing(smoothing());
-    m_plot->setThreshold(m_panel->thresholdBox()->value());
-    m_window->timeline()->update();
+    m_plot->setThreshold(smoothing().threshold);
+    m_parts->timeline()->update();
     updateBadge();
     updateSummary();
 }
 
 void PredictionWorkspace::updateBadge()
 {
-    const int v = m_window->currentVideo();
+    const int v = m_bench->currentVideo();
     const VideoPredictions* p = predictions(v);
-    const qint64 j = m_window->currentFragment();
+    const qint64 j = m_bench->currentFragment();
     if (!p || j < 0 || j >= p->fragmentCount() || !p->isPredicted(j)) {
-        m_window->frameView()->setBadge(FrameView::PredictionBadge, {});
+        m_parts->frameView()->setBadge(FrameView::PredictionBadge, {});
         return;
     }
     const int shown = j < qint64(m_shown[size_t(v)].size()) ? m_shown[size_t(v)][size_t(j)] : kNotPredicted;
@@ -305,26 +281,26 @@ void PredictionWorkspace::updateBadge()
     badge.detail = probs.join(QStringLiteral(" · "));
     if (shown >= 0 && shown != argmax)
         badge.detail += tr(" (smoothed)");
-    m_window->frameView()->setBadge(FrameView::PredictionBadge, badge);
+    m_parts->frameView()->setBadge(FrameView::PredictionBadge, badge);
 }
 
 void PredictionWorkspace::updateSummary()
 {
-    const Project* p = m_window->document()->hasProject() ? &m_window->document()->project() : nullptr;
+    const Project* p = m_bench->document()->hasProject() ? &m_bench->document()->project() : nullptr;
     if (!p || p->activeModel().isEmpty()) {
-        m_panel->modelLabel()->setText(tr("No active model: train one (Tools > Train model) or pick one in the Models panel."));
+        m_panel->setModelText(tr("No active model: train one (Tools > Train model) or pick one in the Models panel."));
     } else {
-        m_panel->modelLabel()->setText(tr("Active model: %1").arg(p->activeModel()));
+        m_panel->setModelText(tr("Active model: %1").arg(p->activeModel()));
     }
     const bool canRun = p && !p->activeModel().isEmpty() && !m_job;
     action(QStringLiteral("predictAll"))->setEnabled(canRun && p->videoCount() > 0);
-    action(QStringLiteral("predictVideo"))->setEnabled(canRun && m_window->currentVideo() >= 0);
-    const VideoPredictions* vp = predictions(m_window->currentVideo());
+    action(QStringLiteral("predictVideo"))->setEnabled(canRun && m_bench->currentVideo() >= 0);
+    const VideoPredictions* vp = predictions(m_bench->currentVideo());
     for (const char* name : {"nextBout", "previousBout", "nextUncertain", "previousUncertain", "acceptPrediction", "acceptAboveThreshold"})
         action(QString::fromLatin1(name))->setEnabled(vp != nullptr);
     QString text;
     if (vp) {
-        const std::vector<int>& shown = m_shown[size_t(m_window->currentVideo())];
+        const std::vector<int>& shown = m_shown[size_t(m_bench->currentVideo())];
         std::vector<qint64> counts(size_t(vp->classCount()), 0);
         qint64 uncertain = 0, predicted = 0;
         for (int c : shown) {
@@ -343,12 +319,12 @@ void PredictionWorkspace::updateSummary()
     }
     if (!m_problems.isEmpty())
         text += QLatin1Char('\n') + m_problems.join(QLatin1Char('\n'));
-    m_panel->summaryLabel()->setText(text);
+    m_panel->setSummary(text);
 }
 
 Status PredictionWorkspace::predict(const QStringList& videos)
 {
-    ProjectDocument* doc = m_window->document();
+    ProjectDocument* doc = m_bench->document();
     if (!doc->hasProject())
         return Status::failure(tr("no project is open"));
     if (m_job)
@@ -363,7 +339,7 @@ Status PredictionWorkspace::predict(const QStringList& videos)
     auto job = std::make_unique<PredictionJob>(project, request);
     PredictionJob* raw = job.get();
     connect(raw, &PredictionJob::videoStarted, this, [this, raw](const QString& video, qint64) {
-        const int v = m_window->document()->project().videoIndexByName(video);
+        const int v = m_bench->document()->project().videoIndexByName(video);
         if (v < 0 || v >= int(m_predictions.size()))
             return;
         m_predictions[size_t(v)] = std::make_unique<VideoPredictions>(raw->snapshot(video));
@@ -375,7 +351,7 @@ Status PredictionWorkspace::predict(const QStringList& videos)
     connect(raw, &Job::finished, this, [this](Job::State state, const QString& error) {
         m_job.clear();
         if (state == Job::State::Failed)
-            m_window->reportError(tr("Predict"), error);
+            m_bench->reportError(tr("Predict"), error);
         reload(); // what was saved (a cancelled run keeps its rows)
         // Label next fills in by itself once there are predictions (it waited for Refresh).
         if (state == Job::State::Succeeded && !rankSuggestions().empty())
@@ -383,7 +359,7 @@ Status PredictionWorkspace::predict(const QStringList& videos)
         emit predictionFinished(state == Job::State::Succeeded, error);
     });
     m_job = raw;
-    m_window->startJob(std::move(job));
+    m_bench->startJob(std::move(job));
     updateSummary();
     return Status::success();
 }
@@ -392,7 +368,7 @@ void PredictionWorkspace::onRows(const QString& video, qint64 first, qint64 coun
 {
     if (!m_job)
         return;
-    const int v = m_window->document()->project().videoIndexByName(video);
+    const int v = m_bench->document()->project().videoIndexByName(video);
     if (v < 0 || v >= int(m_predictions.size()) || !m_predictions[size_t(v)])
         return;
     m_job->copyRows(video, first, count, *m_predictions[size_t(v)]);
@@ -406,7 +382,7 @@ void PredictionWorkspace::onRows(const QString& video, qint64 first, qint64 coun
             m_shown[size_t(shownVideo)] = smoothedClasses(*p, smoothing());
             m_track->refresh();
             m_plot->refresh();
-            m_window->timeline()->update();
+            m_parts->timeline()->update();
             updateBadge();
             updateSummary();
         }
@@ -415,43 +391,42 @@ void PredictionWorkspace::onRows(const QString& video, qint64 first, qint64 coun
 
 bool PredictionWorkspace::stepBout(int direction)
 {
-    const int v = m_window->currentVideo();
+    const int v = m_bench->currentVideo();
     if (!predictions(v))
         return false;
-    QComboBox* box = m_panel->reviewClassBox();
-    const int cls = box->currentIndex() == box->count() - 1 ? kUncertain : box->currentIndex();
-    const qint64 j = nextBoutOf(m_shown[size_t(v)], m_window->currentFragment(), direction, cls);
+    const int cls = m_panel->reviewClass();
+    const qint64 j = nextBoutOf(m_shown[size_t(v)], m_bench->currentFragment(), direction, cls);
     if (j < 0) {
-        m_window->statusBar()->showMessage(tr("No further bout of %1").arg(box->currentText()), 3000);
+        m_bench->showStatus(tr("No further bout of %1").arg(m_panel->reviewClassName()), 3000);
         return false;
     }
-    m_window->goToFragment(v, j);
+    m_bench->goToFragment(v, j);
     return true;
 }
 
 bool PredictionWorkspace::stepUncertain(int direction)
 {
-    const int v = m_window->currentVideo();
+    const int v = m_bench->currentVideo();
     const VideoPredictions* p = predictions(v);
     if (!p)
         return false;
-    const qint64 j = nextBelowConfidence(*p, m_window->currentFragment(), direction, m_panel->uncertainBelowBox()->value());
+    const qint64 j = nextBelowConfidence(*p, m_bench->currentFragment(), direction, m_panel->uncertainBelow());
     if (j < 0) {
-        m_window->statusBar()->showMessage(tr("No further fragment below %1 confidence").arg(m_panel->uncertainBelowBox()->value()), 3000);
+        m_bench->showStatus(tr("No further fragment below %1 confidence").arg(m_panel->uncertainBelow()), 3000);
         return false;
     }
-    m_window->goToFragment(v, j);
+    m_bench->goToFragment(v, j);
     return true;
 }
 
 Result<int> PredictionWorkspace::accept(qint64 firstFragment, qint64 lastFragment, double minConfidence)
 {
-    const int v = m_window->currentVideo();
+    const int v = m_bench->currentVideo();
     const VideoPredictions* p = predictions(v);
     if (!p)
         return Result<int>::failure(tr("this video has no predictions"));
     const std::vector<LabelRange> ranges = acceptedRanges(*p, m_shown[size_t(v)], firstFragment, lastFragment, minConfidence);
-    ProjectDocument* doc = m_window->document();
+    ProjectDocument* doc = m_bench->document();
     for (const LabelRange& r : ranges)
         if (!doc->project().hasClass(r.label))
             return Result<int>::failure(tr("the project has no class \"%1\" (the model's class): add it first").arg(r.label));
@@ -464,20 +439,20 @@ Result<int> PredictionWorkspace::accept(qint64 firstFragment, qint64 lastFragmen
 
 Result<int> PredictionWorkspace::acceptSelection()
 {
-    const auto sel = m_window->timeline()->selection();
+    const auto sel = m_parts->timeline()->selection();
     if (!sel.isEmpty())
         return accept(sel.first, sel.last, 0.0);
-    const qint64 j = m_window->currentFragment();
+    const qint64 j = m_bench->currentFragment();
     return accept(j, j, 0.0);
 }
 
 Result<int> PredictionWorkspace::acceptAboveThreshold()
 {
-    const auto sel = m_window->timeline()->selection();
-    const VideoPredictions* p = predictions(m_window->currentVideo());
+    const auto sel = m_parts->timeline()->selection();
+    const VideoPredictions* p = predictions(m_bench->currentVideo());
     const qint64 first = sel.isEmpty() ? 0 : sel.first;
     const qint64 last = sel.isEmpty() ? (p ? p->fragmentCount() - 1 : -1) : sel.last;
-    return accept(first, last, m_panel->thresholdBox()->value());
+    return accept(first, last, smoothing().threshold);
 }
 
 std::vector<Suggestion> PredictionWorkspace::rankSuggestions(int count) const
@@ -485,9 +460,9 @@ std::vector<Suggestion> PredictionWorkspace::rankSuggestions(int count) const
     std::vector<VideoPredictions> videos;
     std::vector<int> projectIndex;
     std::vector<FragmentRef> labeled;
-    if (!m_window->document()->hasProject())
+    if (!m_bench->document()->hasProject())
         return {};
-    const Project& p = m_window->document()->project();
+    const Project& p = m_bench->document()->project();
     for (size_t v = 0; v < m_predictions.size(); ++v) {
         if (!m_predictions[v])
             continue;
@@ -509,21 +484,17 @@ std::vector<Suggestion> PredictionWorkspace::rankSuggestions(int count) const
 void PredictionWorkspace::refreshSuggestions()
 {
     m_suggestions = rankSuggestions();
-    QTableWidget* table = m_panel->suggestionTable();
-    table->setRowCount(int(m_suggestions.size()));
-    const Project& p = m_window->document()->project();
-    for (int row = 0; row < int(m_suggestions.size()); ++row) {
-        const Suggestion& s = m_suggestions[size_t(row)];
+    std::vector<PredictionsPanel::SuggestionRow> rows;
+    const Project& p = m_bench->document()->project();
+    for (const Suggestion& s : m_suggestions) {
         const ProjectVideo& video = p.video(s.video);
         const qint64 frame = p.spec().firstFrame(s.fragment);
         const double ms = video.fps > 0 ? 1000.0 * double(frame) / video.fps : 0.0;
-        table->setItem(row, 0, new QTableWidgetItem(video.fileName()));
-        table->setItem(row, 1, new QTableWidgetItem(QString::number(s.fragment)));
-        table->setItem(row, 2, new QTableWidgetItem(TimecodeText::format(ms)));
-        table->setItem(row, 3, new QTableWidgetItem(QString::number(s.uncertainty, 'f', 3)));
+        rows.push_back({video.fileName(), s.fragment, TimecodeText::format(ms), s.uncertainty});
     }
+    m_panel->setSuggestions(rows);
     if (m_suggestions.empty())
-        m_window->statusBar()->showMessage(tr("No suggestions: predict first, or every predicted fragment is labeled"), 4000);
+        m_bench->showStatus(tr("No suggestions: predict first, or every predicted fragment is labeled"), 4000);
 }
 
 } // namespace fl

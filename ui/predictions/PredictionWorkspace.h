@@ -5,6 +5,13 @@
 // as they arrive), shows the current fragment's prediction as a badge on the frame, and offers
 // review: step through bouts of a class or through uncertain fragments, accept predictions as
 // labels (one undo step each), and the "Label next" suggestions.
+//
+// It works on a Workbench (the document, the player, the current video and fragment) and puts
+// its views where a WindowParts says: the Predictions dock ("predictionsDock", a
+// PredictionsPanel driven through its setters and signals), the probability plot under the
+// timeline, the timeline's prediction row, the frame's prediction badge, and its actions
+// (predictAll, predictVideo, nextBout, previousBout, nextUncertain, previousUncertain,
+// acceptPrediction, acceptAboveThreshold) in the registry and the Tools and Labels menus.
 #include "Result.h"
 #include "analysis/LabelSuggestions.h"
 #include "analysis/PredictionSmoothing.h"
@@ -21,17 +28,18 @@ class QAction;
 
 namespace fl {
 
-class MainWindow;
 class TimelineView;
 class PredictionJob;
 class PredictionTrack;
 class PredictionsPanel;
 class ProbabilityPlot;
+class WindowParts;
+class Workbench;
 
 class PredictionWorkspace : public QObject {
     Q_OBJECT
 public:
-    explicit PredictionWorkspace(MainWindow* window);
+    PredictionWorkspace(Workbench* workbench, WindowParts* parts, QObject* parent = nullptr);
     ~PredictionWorkspace() override;
 
     // The shown predictions of project video `video` (fresh ones, or the rows a running job
@@ -39,12 +47,11 @@ public:
     const VideoPredictions* predictions(int video) const;
     // What the stored predictions of each video are (fresh, stale with why, damaged, missing).
     QStringList problems() const { return m_problems; }
+    // What the views show of the predictions: the Predictions panel's decisions.
     SmoothingOptions smoothing() const;
     bool isPredicting() const { return !m_job.isNull(); }
 
-    PredictionsPanel* panel() const { return m_panel; }
     PredictionTrack* track() const { return m_track.get(); }
-    ProbabilityPlot* plot() const { return m_plot; }
     QAction* action(const QString& objectName) const;
 
     // ---- running ----
@@ -81,12 +88,14 @@ private:
     void updateSummary();
     void updateClassBox();
     void applySmoothing();
+    void goToSuggestion(int row);
     void loadModelDecisions();
     void onRows(const QString& video, qint64 first, qint64 count);
     std::vector<QColor> classColors(const VideoPredictions& predictions) const;
     Result<int> accept(qint64 firstFragment, qint64 lastFragment, double minConfidence);
 
-    MainWindow* m_window = nullptr;
+    Workbench* m_bench = nullptr;
+    WindowParts* m_parts = nullptr;
     QPointer<TimelineView> m_timeline; // for the destructor: the window may have deleted it first
     PredictionsPanel* m_panel = nullptr;
     ProbabilityPlot* m_plot = nullptr;
@@ -94,7 +103,6 @@ private:
     std::vector<std::unique_ptr<VideoPredictions>> m_predictions; // per project video; null: none
     std::vector<std::vector<int>> m_shown;                       // smoothed classes per video
     QString m_decisionsModel;                                    // the model whose decisions the panel was set to
-    int m_modelMinBout = 1;
     QStringList m_problems;
     QPointer<PredictionJob> m_job;
     std::vector<Suggestion> m_suggestions;

@@ -4,13 +4,23 @@
 // (step through bouts of a class or through uncertain fragments, accept predictions as labels),
 // the per-class decision thresholds (the model's tuned values, overridable)
 // and the "Label next" list of suggested fragments. The logic lives in PredictionWorkspace;
-// this is its face.
+// this is its face: it shows what it is given (setModelText, setSummary, setReviewClasses,
+// setModelDecisions, setSuggestions) and says what the user wants in signals (predict,
+// smoothingChanged, suggestionActivated, refreshSuggestionsRequested).
+//
+// Its widgets are named "predictionModelLabel", "predictAllButton", "predictVideoButton",
+// "predictionThresholdBox", "minBoutBox", "classThresholdBox" (one per class, in class order),
+// "modelDecisionsButton", "reviewClassBox", "uncertainBelowBox", "predictionSummary",
+// "suggestionTable" and "refreshSuggestionsButton" (findChild).
+#include "analysis/PredictionSmoothing.h"
+
 #include <QList>
 #include <QStringList>
 #include <QWidget>
 
 #include <vector>
 
+class QAction;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
@@ -25,35 +35,53 @@ namespace fl {
 class PredictionsPanel : public QWidget {
     Q_OBJECT
 public:
+    // One row of "Label next".
+    struct SuggestionRow {
+        QString video;        // file name
+        qint64 fragment = 0;
+        QString time;         // of the fragment's first frame
+        double uncertainty = 0;
+    };
+
     explicit PredictionsPanel(QWidget* parent = nullptr);
 
-    QLabel* modelLabel() const { return m_model; }
-    QPushButton* predictAllButton() const { return m_predictAll; }
-    QPushButton* predictVideoButton() const { return m_predictVideo; }
-    QDoubleSpinBox* thresholdBox() const { return m_threshold; }
-    QSpinBox* minBoutBox() const { return m_minBout; }
-    QComboBox* reviewClassBox() const { return m_reviewClass; }
-    QDoubleSpinBox* uncertainBelowBox() const { return m_uncertainBelow; }
-    QLabel* summaryLabel() const { return m_summary; }
-    QTableWidget* suggestionTable() const { return m_suggestions; }
-    QPushButton* refreshSuggestionsButton() const { return m_refreshSuggestions; }
-
+    void setModelText(const QString& text);   // which model is active (or that none is)
+    void setSummary(const QString& text);     // what the current video's predictions say
     // Buttons for actions the workspace owns (text, tooltip and enabled state follow the action).
     void addReviewAction(QAction* action, int row, int column);
 
-    // Per-class decision thresholds (SmoothingOptions::classThresholds): one box per class,
-    // starting at the values the model was tuned with (`tuned`, empty: argmax, shown as 1/K);
-    // "Model's values" puts them back. classThresholds() is empty while they are all equal.
-    void setDecisionClasses(const QStringList& classes, const std::vector<double>& tuned);
-    std::vector<double> classThresholds() const;
-    QList<QDoubleSpinBox*> classThresholdBoxes() const { return m_classThresholds; }
-    QPushButton* modelDecisionsButton() const { return m_modelDecisions; }
+    // ---- decisions: what the timeline shows ----
+    // The display threshold, the minimum bout and the per-class decision thresholds
+    // (classThresholds is empty while they are all equal).
+    SmoothingOptions smoothing() const;
+    // The decisions the model was tuned with (its training report): one threshold box per
+    // class, starting at `tuned` (empty: argmax, shown as 1/K), and the minimum bout; "Model's
+    // values" puts them back. Says nothing (smoothingChanged is for the user's changes).
+    void setModelDecisions(const QStringList& classes, const std::vector<double>& tuned, int minBout);
+
+    // ---- review ----
+    // The classes "next/previous bout" can step through, then "(uncertain)"; the chosen one
+    // stays chosen when it is still there.
+    void setReviewClasses(const QStringList& classes);
+    int reviewClass() const;          // index into those classes; kUncertain: "(uncertain)"
+    QString reviewClassName() const;  // as shown
+    double uncertainBelow() const;    // "M stops below"
+
+    // ---- label next ----
+    void setSuggestions(const std::vector<SuggestionRow>& rows);
 
 signals:
-    void classThresholdsChanged();
-    void modelDecisionsRequested();   // "Model's values": the owner puts the minimum bout back too
+    void predictAllRequested();
+    void predictVideoRequested();
+    // The user changed the decisions (a box, or "Model's values").
+    void smoothingChanged(const SmoothingOptions& options);
+    void suggestionActivated(int row);   // a row of the last setSuggestions
+    void refreshSuggestionsRequested();
 
 private:
+    void showDecisionClasses(const QStringList& classes, const std::vector<double>& tuned);
+    void emitSmoothing();
+
     QLabel* m_model = nullptr;
     QPushButton* m_predictAll = nullptr;
     QPushButton* m_predictVideo = nullptr;
@@ -69,6 +97,7 @@ private:
     QList<QDoubleSpinBox*> m_classThresholds;
     QStringList m_classes;
     std::vector<double> m_tuned;
+    int m_modelMinBout = 1;
     QLabel* m_decisionNote = nullptr;
     QPushButton* m_modelDecisions = nullptr;
 };

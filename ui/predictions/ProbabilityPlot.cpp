@@ -11,7 +11,9 @@ namespace fl {
 
 ProbabilityPlot::ProbabilityPlot(QWidget* parent) : QWidget(parent)
 {
+    setObjectName(QStringLiteral("probabilityPlot"));
     m_plot = new QCustomPlot(this);
+    m_plot->setObjectName(QStringLiteral("probabilityCurves"));
     m_plot->setMinimumHeight(90);
     m_plot->setToolTip(tr("The model's probability for each class per fragment; click to go there"));
     m_plot->yAxis->setRange(0, 1.02);

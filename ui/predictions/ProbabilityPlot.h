@@ -2,7 +2,8 @@
 // The probability panel under the timeline: one curve per class (the model's probability for
 // each fragment, at the fragment's centre frame), the display threshold as a dashed line and
 // the playhead as a vertical line. Its x range follows the timeline (setFrameRange from
-// TimelineView::viewChanged); a click seeks.
+// TimelineView::viewChanged); a click seeks (seekRequested). Named "probabilityPlot"; its
+// QCustomPlot is "probabilityCurves" (findChild).
 #include "analysis/VideoPredictions.h"
 
 #include <QColor>
@@ -31,7 +32,6 @@ public:
     void setPlayhead(qint64 frame);
     void setFrameRange(double firstFrame, double lastFrame);
 
-    QCustomPlot* plot() const { return m_plot; }
     // Pixels left and right of the plot area, to line frames up with the timeline's tracks.
     void setContentInset(int left, int right);
     // The frames the x axis shows (the timeline's visible frames).

@@ -1,85 +1,67 @@
 #pragma once
-// The "Scenes & Keyframes" dock (video editing): detect scene cuts in the current video
-// (threshold, minimum scene length, fade-aware), pick keyframes per scene or per run of
-// fragments predicted as a class (docs/KEYFRAMES.md), see them as marks on the timeline's
-// Scenes row and as a thumbnail strip, add (K) or remove (Shift+K) keyframes by hand, and
-// export: keyframe images + CSV, a CMX 3600 EDL of the segments, FFmpeg chapters, and the
-// predictions as CSV or JSON. Detection, picking, thumbnails and exports run as jobs.
+// The "Scenes & Keyframes" dock, widgets only (ScenesController does the work): the scene
+// detection form (threshold, minimum scene length, fade-aware) with the current video's
+// scenes, the keyframe form (in each scene or in each run of fragments predicted as a class,
+// how many per segment, the minimum confidence of a run) with the keyframes as a thumbnail
+// strip, and the export buttons. It says what the user wants in signals and shows what it is
+// given (setSegmentClasses, setScenes, setKeyframes, setThumbnail).
+//
+// Its widgets are named "sceneThresholdBox", "minSceneBox", "fadeBox", "sceneCutList",
+// "keyframeSourceBox", "keyframesPerSegmentBox", "keyframeMinConfidenceBox" and
+// "keyframeStrip" (findChild).
 #include "analysis/KeyframeSet.h"
-#include "analysis/VideoAnalysis.h"
+#include "analysis/SceneDetection.h"
+#include "analysis/SceneDetectorOptions.h"
 
-#include <QFutureWatcher>
-#include <QPointer>
+#include <QImage>
+#include <QStringList>
 #include <QWidget>
 
-#include <map>
-#include <memory>
 #include <vector>
 
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QListWidget;
-class QPushButton;
 class QSpinBox;
 
 namespace fl {
 
-class MainWindow;
-class TimelineView;
-class PredictionWorkspace;
-class ScenesTrack;
-
 class ScenesPanel : public QWidget {
     Q_OBJECT
 public:
-    ScenesPanel(MainWindow* window, PredictionWorkspace* predictions, QWidget* parent = nullptr);
-    ~ScenesPanel() override;
+    static constexpr int kThumbnailWidth = 128;   // px, of the keyframe thumbnails
 
-    // ---- for the GUI and tests ----
-    void detectScenes();                 // current video, in a job
-    void pickKeyframes();                // current video (detects scenes first when needed)
-    bool addKeyframe(qint64 frame);      // by hand
-    bool removeKeyframe(qint64 frame);
-    Status exportKeyframes(const QString& dir, bool jpeg);   // images + keyframes.csv + .edl + chapters, in a job
-    Status exportPredictions(const QString& file);           // .csv or .json, every video with predictions
+    explicit ScenesPanel(QWidget* parent = nullptr);
 
-    const VideoAnalysis* analysis(int video) const;
-    KeyframeSet keyframes(int video) const;
-    std::vector<FrameSegment> segments(int video) const; // what keyframes are picked in (scenes or runs)
-    std::vector<FrameSegment> scenes(int video) const;   // the project's detected scenes (empty: not detected)
-    ScenesTrack* track() const { return m_track.get(); }
-    QListWidget* cutList() const { return m_cuts; }
-    QListWidget* thumbnailStrip() const { return m_strip; }
-    QComboBox* segmentSourceBox() const { return m_source; }
-    QDoubleSpinBox* thresholdBox() const { return m_threshold; }
-    QSpinBox* minSceneBox() const { return m_minScene; }
-    QCheckBox* fadeBox() const { return m_fades; }
-    QSpinBox* perSegmentBox() const { return m_perSegment; }
+    // ---- the forms ----
+    // The detector's options with the form's threshold, minimum scene length and fade setting.
+    SceneDetectorOptions detectorOptions() const;
+    // Where keyframes are picked: empty, in each scene; else in each run of fragments
+    // predicted as this class.
+    QString segmentClass() const;
+    int keyframesPerSegment() const;
+    double minConfidence() const;   // of the fragments of a run
+    // The classes whose predicted runs can be picked in ("each scene" always can); the chosen
+    // entry stays chosen when it is still there.
+    void setSegmentClasses(const QStringList& classes);
+
+    // ---- what is shown ----
+    // The current video's scenes, each with the timecode of its first frame.
+    void setScenes(const std::vector<FrameSegment>& scenes, const QStringList& timecodes);
+    // The current video's keyframes, with placeholder thumbnails until setThumbnail.
+    void setKeyframes(const KeyframeSet& keyframes);
+    void setThumbnail(qint64 frame, const QImage& image);
+    qint64 selectedKeyframe() const;   // the keyframe selected in the strip; -1: none
 
 signals:
-    void scenesDetected(int video);
-    void keyframesChanged(int video);
+    void detectRequested();
+    void pickRequested();
+    void exportKeyframesRequested();
+    void exportPredictionsRequested();
+    void frameActivated(qint64 frame);   // a scene or a keyframe was clicked: go there
 
 private:
-    void buildUi();
-    void buildActions();
-    void showVideo(int video);
-    void refreshSources();
-    void refreshThumbnails();
-    void exportDialog();
-    void exportPredictionsDialog();
-    QString timecodeOf(int video, qint64 frame) const;
-
-    MainWindow* m_window = nullptr;
-    QPointer<TimelineView> m_timeline; // for the destructor: the window may have deleted it first
-    PredictionWorkspace* m_predictions = nullptr;
-    std::unique_ptr<ScenesTrack> m_track;
-    std::map<int, VideoAnalysis> m_analysis;   // by project video
-    bool m_pickAfterDetect = false;
-    QFutureWatcher<std::vector<std::pair<qint64, QImage>>> m_thumbs;
-    int m_thumbsVideo = -1;
-
     QDoubleSpinBox* m_threshold = nullptr;
     QSpinBox* m_minScene = nullptr;
     QCheckBox* m_fades = nullptr;
