@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Sets up (Debian packages), builds and runs every test with CTest, in two phases:
-#   1. the normal build (./build): every test (labels core, cli, ui, package);
+# Sets up (Debian packages), checks the code format, builds and runs every test with CTest,
+# in two phases:
+#   1. the code format (scripts/check-format.sh: every source as .clang-format says), then the
+#      normal build (./build): every test (labels core, cli, ui, package);
 #   2. the hardening build (./build-sanitize, clang, ASan + UBSan, no GUI): every core and
 #      CLI test again under the sanitizers, training and prediction included, then each
 #      libFuzzer target for a bounded time (labels core, cli, fuzz).
@@ -29,7 +31,8 @@ export QT_QPA_PLATFORM=offscreen
 status=0
 
 if (( normal )); then
-  ./scripts/setup-deps.sh --package
+  ./scripts/setup-deps.sh --package --format
+  ./scripts/check-format.sh || { echo "test.sh: sources not formatted (scripts/check-format.sh --fix formats them)" >&2; status=1; }
   BUILD_DIR=${BUILD_DIR:-build}
   cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
   cmake --build "$BUILD_DIR" -j "$JOBS"

@@ -16,11 +16,13 @@ PACKAGES=(
 #   --gui       also what the GUI needs on a desktop (run.sh)
 #   --sanitize  also clang with its sanitizer and libFuzzer runtimes (test.sh's sanitizer phase)
 #   --package   also what checking the .deb uses (appstream: metainfo validation)
+#   --format    also clang-format 14, which the code's style (.clang-format) is pinned to
 for mode in "$@"; do
   case "$mode" in
     --gui) PACKAGES+=(qt6-wayland fonts-dejavu-core libqt6svg6) ;;
     --sanitize) PACKAGES+=(clang-14 libclang-rt-14-dev) ;;
     --package) PACKAGES+=(appstream) ;;
+    --format) PACKAGES+=(clang-format-14) ;;
     *) echo "setup-deps: unknown option $mode" >&2; exit 2 ;;
   esac
 done
