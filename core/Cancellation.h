@@ -28,7 +28,9 @@ struct WorkControl {
         WorkControl inner;
         inner.cancel = cancel;
         if (progress)
-            inner.progress = [outer = progress, what](std::int64_t done, std::int64_t total, const QString&) { outer(done, total, what); };
+            inner.progress = [outer = progress, what](std::int64_t done, std::int64_t total, const QString&) {
+                outer(done, total, what);
+            };
         return inner;
     }
 };

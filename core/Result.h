@@ -13,7 +13,13 @@ class Status {
 public:
     Status() = default;
     static Status success() { return {}; }
-    static Status failure(QString message) { Status s; s.m_error = std::move(message); s.m_failed = true; return s; }
+    static Status failure(QString message)
+    {
+        Status s;
+        s.m_error = std::move(message);
+        s.m_failed = true;
+        return s;
+    }
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
@@ -36,9 +42,21 @@ public:
     const QString& error() const { return m_error; }
     Status status() const { return ok() ? Status::success() : Status::failure(m_error); }
 
-    T& value() & { Q_ASSERT(ok()); return *m_value; }
-    const T& value() const& { Q_ASSERT(ok()); return *m_value; }
-    T&& value() && { Q_ASSERT(ok()); return std::move(*m_value); }
+    T& value() &
+    {
+        Q_ASSERT(ok());
+        return *m_value;
+    }
+    const T& value() const&
+    {
+        Q_ASSERT(ok());
+        return *m_value;
+    }
+    T&& value() &&
+    {
+        Q_ASSERT(ok());
+        return std::move(*m_value);
+    }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T& operator*() & { return value(); }

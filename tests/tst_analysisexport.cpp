@@ -44,8 +44,10 @@ std::vector<ParsedEvent> parseEdl(const QByteArray& text, const TimecodeFormat& 
         "(\\d\\d:\\d\\d:\\d\\d[:;]\\d\\d) (\\d\\d:\\d\\d:\\d\\d[:;]\\d\\d)$"));
     std::vector<ParsedEvent> out;
     for (const QString& line : QString::fromUtf8(text).split(QLatin1Char('\n'))) {
-        if (line.startsWith(QLatin1String("TITLE: "))) *title = line.mid(7);
-        else if (line.startsWith(QLatin1String("FCM: "))) *fcm = line.mid(5);
+        if (line.startsWith(QLatin1String("TITLE: ")))
+            *title = line.mid(7);
+        else if (line.startsWith(QLatin1String("FCM: ")))
+            *fcm = line.mid(5);
         else if (line.startsWith(QLatin1String("* "))) {
             if (out.empty()) return {};
             out.back().comments << line.mid(2);
@@ -109,10 +111,13 @@ private slots:
     void edlDropFrame()
     {
         // 29.97 fps: a scene that crosses the one-minute mark, where drop-frame skips labels.
-        const std::vector<FrameSegment> scenes{{0, 15, QStringLiteral("scene 1")}, {15, 1700, QStringLiteral("scene 2")},
-                                               {1700, 1900, QStringLiteral("scene 3")}, {1900, 18000, QStringLiteral("scene 4")}};
+        const std::vector<FrameSegment> scenes{{0, 15, QStringLiteral("scene 1")},
+                                               {15, 1700, QStringLiteral("scene 2")},
+                                               {1700, 1900, QStringLiteral("scene 3")},
+                                               {1900, 18000, QStringLiteral("scene 4")}};
         std::vector<EdlEvent> events = edlEvents(QStringLiteral("testvideo.mp4"), scenes);
-        for (const EdlEvent& e : edlEvents(QStringLiteral("b roll.mov"), {{100, 160, QStringLiteral("walk")}})) events.push_back(e);
+        for (const EdlEvent& e : edlEvents(QStringLiteral("b roll.mov"), {{100, 160, QStringLiteral("walk")}}))
+            events.push_back(e);
         EdlOptions options;
         options.title = QStringLiteral("testvideo scenes");
         options.format = TimecodeFormat::forRate(30000.0 / 1001.0);
@@ -132,7 +137,7 @@ private slots:
             QCOMPARE(p.reel, QStringLiteral("AX"));
             QCOMPARE(p.sourceIn, events[k].sourceIn);
             QCOMPARE(p.sourceOut, events[k].sourceOut);
-            QCOMPARE(p.recordIn, record);                                // events end to end
+            QCOMPARE(p.recordIn, record);                                 // events end to end
             QCOMPARE(p.recordOut - p.recordIn, p.sourceOut - p.sourceIn); // same duration
             record = p.recordOut;
             QCOMPARE(p.comments.at(0), QStringLiteral("FROM CLIP NAME: %1").arg(events[k].clipName));
@@ -179,7 +184,8 @@ private slots:
     void chaptersText()
     {
         const std::vector<double> times{0.0, 33.3667, 66.7333, 100.1};
-        const auto chapters = chaptersFor({{0, 1, QStringLiteral("a=b;c#d\\e")}, {1, 4, QStringLiteral("two")}}, times, 133.4667);
+        const auto chapters = chaptersFor({{0, 1, QStringLiteral("a=b;c#d\\e")}, {1, 4, QStringLiteral("two")}}, times,
+                                          133.4667);
         QCOMPARE(chapters.size(), size_t(2));
         QCOMPARE(chapters[0].startUs, qint64(0));
         QCOMPARE(chapters[0].endUs, qint64(33367)); // rounded up: never before the frame
@@ -205,21 +211,28 @@ private slots:
         QVERIFY(writeFfmpegChapters(file, chapters, QStringLiteral("clip")).ok());
         for (const QString suffix : {QStringLiteral("mkv"), QStringLiteral("mp4")}) {
             const QString out = path(QStringLiteral("with-chapters.") + suffix);
-            auto muxed = runTool(ffmpegPath(), {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                                                QStringLiteral("-i"), m_video, QStringLiteral("-i"), file, QStringLiteral("-map_metadata"),
-                                                QStringLiteral("1"), QStringLiteral("-codec"), QStringLiteral("copy"), out});
+            auto muxed = runTool(ffmpegPath(),
+                                 {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
+                                  QStringLiteral("-y"), QStringLiteral("-i"), m_video, QStringLiteral("-i"), file,
+                                  QStringLiteral("-map_metadata"), QStringLiteral("1"), QStringLiteral("-codec"),
+                                  QStringLiteral("copy"), out});
             QVERIFY2(muxed.ok(), qPrintable(muxed.error()));
-            auto probe = runTool(ffprobePath(), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_chapters"),
-                                                 QStringLiteral("-of"), QStringLiteral("json"), out});
+            auto probe = runTool(ffprobePath(),
+                                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_chapters"),
+                                  QStringLiteral("-of"), QStringLiteral("json"), out});
             QVERIFY2(probe.ok(), qPrintable(probe.error()));
-            const QJsonArray list = QJsonDocument::fromJson(*probe).object().value(QStringLiteral("chapters")).toArray();
+            const QJsonArray list =
+                QJsonDocument::fromJson(*probe).object().value(QStringLiteral("chapters")).toArray();
             QCOMPARE(list.size(), 4);
             for (int k = 0; k < 4; ++k) {
                 const QJsonObject c = list.at(k).toObject();
                 // Scene k starts at its first frame's time (25 fps: 40 ms per frame).
-                QVERIFY2(std::abs(c.value(QStringLiteral("start_time")).toString().toDouble() - scenes[size_t(k)].start * 0.04) < 0.0015,
+                QVERIFY2(std::abs(c.value(QStringLiteral("start_time")).toString().toDouble()
+                                  - scenes[size_t(k)].start * 0.04)
+                             < 0.0015,
                          qPrintable(c.value(QStringLiteral("start_time")).toString()));
-                QCOMPARE(c.value(QStringLiteral("tags")).toObject().value(QStringLiteral("title")).toString(), scenes[size_t(k)].label);
+                QCOMPARE(c.value(QStringLiteral("tags")).toObject().value(QStringLiteral("title")).toString(),
+                         scenes[size_t(k)].label);
             }
         }
     }
@@ -241,7 +254,9 @@ private slots:
         const QString dir = path(QStringLiteral("frames"));
         auto png = writeKeyframeImages(**source, set, dir, QStringLiteral("clip"), KeyframeImageFormat::Png);
         QVERIFY2(png.ok(), qPrintable(png.error()));
-        QCOMPARE(*png, (QStringList{QDir(dir).filePath(QStringLiteral("clip_f000045.png")), QDir(dir).filePath(QStringLiteral("clip_f000120.png"))}));
+        QCOMPARE(*png,
+                 (QStringList{QDir(dir).filePath(QStringLiteral("clip_f000045.png")),
+                              QDir(dir).filePath(QStringLiteral("clip_f000120.png"))}));
         const cv::Mat written = cv::imread(png->at(0).toStdString(), cv::IMREAD_COLOR);
         auto expected = (*source)->frame(45);
         QVERIFY(expected.ok());
@@ -254,7 +269,9 @@ private slots:
         std::atomic<bool> cancel{true};
         WorkControl control;
         control.cancel = &cancel;
-        QVERIFY(!writeKeyframeImages(**source, set, path(QStringLiteral("cancelled")), QStringLiteral("clip"), KeyframeImageFormat::Png, control).ok());
+        QVERIFY(!writeKeyframeImages(**source, set, path(QStringLiteral("cancelled")), QStringLiteral("clip"),
+                                     KeyframeImageFormat::Png, control)
+                     .ok());
         QVERIFY(QDir(path(QStringLiteral("cancelled"))).isEmpty());
 
         KeyframeTable table;
@@ -270,10 +287,12 @@ private slots:
         auto records = CsvText::parse(*readFileBytes(csvFile), csvFile);
         QVERIFY(records.ok());
         QCOMPARE(records->size(), size_t(3));
-        QCOMPARE(records->at(0).fields.join(QLatin1Char(',')), QStringLiteral("video,frame,timecode,scene,score,class,time_s,file"));
-        QCOMPARE(records->at(1).fields, (QStringList{QStringLiteral("clip, take 2.mp4"), QStringLiteral("45"), QStringLiteral("00:00:01:20"),
-                                                     QStringLiteral("2"), QStringLiteral("0.7500"), QString(), QStringLiteral("1.800000"),
-                                                     QStringLiteral("clip_f000045.png")}));
+        QCOMPARE(records->at(0).fields.join(QLatin1Char(',')),
+                 QStringLiteral("video,frame,timecode,scene,score,class,time_s,file"));
+        QCOMPARE(records->at(1).fields,
+                 (QStringList{QStringLiteral("clip, take 2.mp4"), QStringLiteral("45"), QStringLiteral("00:00:01:20"),
+                              QStringLiteral("2"), QStringLiteral("0.7500"), QString(), QStringLiteral("1.800000"),
+                              QStringLiteral("clip_f000045.png")}));
         QCOMPARE(records->at(2).fields.at(3), QStringLiteral("4"));
         QCOMPARE(records->at(2).fields.at(4), QString()); // manual: no score
     }
@@ -283,10 +302,12 @@ private slots:
     void predictionsCsvAndJson()
     {
         VideoPredictions a = VideoPredictions::empty(QStringLiteral("a.mp4"), QStringLiteral("model 7"),
-                                                     {QStringLiteral("walk"), QStringLiteral("rest, idle")}, kSpec, 20, 3);
+                                                     {QStringLiteral("walk"), QStringLiteral("rest, idle")}, kSpec, 20,
+                                                     3);
         QVERIFY(a.setRow(0, {0.9f, 0.1f}, {1.0f, 0.5f, -2.0f}).ok());
         QVERIFY(a.setRow(2, {0.25f, 0.75f}, {0.0f, 0.0f, 1.0f}).ok()); // 1 and 3, 4 not predicted
-        VideoPredictions b = VideoPredictions::empty(QStringLiteral("b.mp4"), QStringLiteral("model 7"), a.classes, kSpec, 8, 3);
+        VideoPredictions b = VideoPredictions::empty(QStringLiteral("b.mp4"), QStringLiteral("model 7"), a.classes,
+                                                     kSpec, 8, 3);
         QVERIFY(b.setRow(1, {0.5f, 0.5f}, {1, 1, 1}).ok());
 
         auto csv = predictionsCsv({a, b});
@@ -294,11 +315,14 @@ private slots:
         auto records = CsvText::parse(*csv, QStringLiteral("predictions.csv"));
         QVERIFY(records.ok());
         QCOMPARE(records->size(), size_t(4));
-        QCOMPARE(records->at(0).fields, (QStringList{QStringLiteral("video"), QStringLiteral("fragment"), QStringLiteral("start_frame"),
-                                                     QStringLiteral("end_frame"), QStringLiteral("label"), QStringLiteral("confidence"),
-                                                     QStringLiteral("p_walk"), QStringLiteral("p_rest, idle")}));
-        QCOMPARE(records->at(2).fields, (QStringList{QStringLiteral("a.mp4"), QStringLiteral("2"), QStringLiteral("8"), QStringLiteral("12"),
-                                                     QStringLiteral("rest, idle"), QStringLiteral("0.75"), QStringLiteral("0.25"), QStringLiteral("0.75")}));
+        QCOMPARE(records->at(0).fields,
+                 (QStringList{QStringLiteral("video"), QStringLiteral("fragment"), QStringLiteral("start_frame"),
+                              QStringLiteral("end_frame"), QStringLiteral("label"), QStringLiteral("confidence"),
+                              QStringLiteral("p_walk"), QStringLiteral("p_rest, idle")}));
+        QCOMPARE(records->at(2).fields,
+                 (QStringList{QStringLiteral("a.mp4"), QStringLiteral("2"), QStringLiteral("8"), QStringLiteral("12"),
+                              QStringLiteral("rest, idle"), QStringLiteral("0.75"), QStringLiteral("0.25"),
+                              QStringLiteral("0.75")}));
         QCOMPARE(records->at(3).fields.at(0), QStringLiteral("b.mp4"));
 
         const QString json = path(QStringLiteral("predictions.json"));
@@ -326,44 +350,53 @@ private slots:
         // {0.7, 0.3} decide "rest, idle" from p >= 0.3: fragment 0 (p 0.1) stays walk.
         SmoothingOptions decisions;
         decisions.classThresholds = {0.7, 0.3};
-        decisions.threshold = 0.8;   // below it: "uncertain"
+        decisions.threshold = 0.8; // below it: "uncertain"
         auto decided = predictionsCsv({a, b}, &decisions);
         QVERIFY2(decided.ok(), qPrintable(decided.error()));
         records = CsvText::parse(*decided, QStringLiteral("predictions.csv"));
         QVERIFY(records.ok());
         QCOMPARE(records->at(0).fields.at(6), QStringLiteral("decision"));
-        QCOMPARE(records->at(1).fields.at(6), QStringLiteral("walk"));         // p 0.9 >= 0.8
-        QCOMPARE(records->at(2).fields.at(6), QStringLiteral("uncertain"));    // rest, idle at 0.75 < 0.8
-        QCOMPARE(records->at(3).fields.at(4), QStringLiteral("walk"));         // argmax of a tie
+        QCOMPARE(records->at(1).fields.at(6), QStringLiteral("walk"));      // p 0.9 >= 0.8
+        QCOMPARE(records->at(2).fields.at(6), QStringLiteral("uncertain")); // rest, idle at 0.75 < 0.8
+        QCOMPARE(records->at(3).fields.at(4), QStringLiteral("walk"));      // argmax of a tie
         QCOMPARE(records->at(3).fields.at(6), QStringLiteral("uncertain"));
         decisions.threshold = 0.0;
         QVERIFY(writePredictionsJson(json, {a, b}, true, &decisions).ok());
         const QJsonObject o = QJsonDocument::fromJson(*readFileBytes(json)).object();
-        QCOMPARE(o.value(QStringLiteral("decisions")).toObject().value(QStringLiteral("class_thresholds")).toArray().size(), 2);
-        const QJsonArray rows = o.value(QStringLiteral("videos")).toArray().at(1).toObject().value(QStringLiteral("fragments")).toArray();
-        QCOMPARE(rows.at(0).toObject().value(QStringLiteral("decision")).toString(), QStringLiteral("rest, idle"));   // 0.5 - 0.3 > 0.5 - 0.7
-        back = readPredictionsJson(json);   // the storage format reads it back, decisions or not
+        QCOMPARE(
+            o.value(QStringLiteral("decisions")).toObject().value(QStringLiteral("class_thresholds")).toArray().size(),
+            2);
+        const QJsonArray rows =
+            o.value(QStringLiteral("videos")).toArray().at(1).toObject().value(QStringLiteral("fragments")).toArray();
+        QCOMPARE(rows.at(0).toObject().value(QStringLiteral("decision")).toString(),
+                 QStringLiteral("rest, idle")); // 0.5 - 0.3 > 0.5 - 0.7
+        back = readPredictionsJson(json);       // the storage format reads it back, decisions or not
         QVERIFY2(back.ok(), qPrintable(back.error()));
         QCOMPARE(back->at(1).probabilityRow(1), b.probabilityRow(1));
     }
 
     void predictionsRefuseMismatchAndDamage()
     {
-        VideoPredictions a = VideoPredictions::empty(QStringLiteral("a.mp4"), QStringLiteral("m"), {QStringLiteral("x"), QStringLiteral("y")}, kSpec, 8);
-        VideoPredictions b = VideoPredictions::empty(QStringLiteral("b.mp4"), QStringLiteral("other"), a.classes, kSpec, 8);
+        VideoPredictions a = VideoPredictions::empty(QStringLiteral("a.mp4"), QStringLiteral("m"),
+                                                     {QStringLiteral("x"), QStringLiteral("y")}, kSpec, 8);
+        VideoPredictions b = VideoPredictions::empty(QStringLiteral("b.mp4"), QStringLiteral("other"), a.classes, kSpec,
+                                                     8);
         const Status mixed = writePredictionsCsv(path(QStringLiteral("mixed.csv")), {a, b});
         QVERIFY(!mixed.ok());
         QVERIFY(mixed.error().contains(QStringLiteral("mixed.csv")));
         QVERIFY(!QFileInfo::exists(path(QStringLiteral("mixed.csv"))));
 
         const QString file = path(QStringLiteral("damaged.json"));
-        QVERIFY(writeFileAtomically(file, R"({"format":"fragmentlab-predictions","version":1,"model":"m","classes":["x","y"],
+        QVERIFY(writeFileAtomically(file,
+                                    R"({"format":"fragmentlab-predictions","version":1,"model":"m","classes":["x","y"],
             "spec":{"length":4,"stride":4,"step":1},
             "videos":[{"video":"a.mp4","frame_count":8,"feature_size":0,"fragments":[
-              {"fragment":0,"probabilities":[0.5,0.5]},{"fragment":5,"probabilities":[1,0]}]}]})").ok());
+              {"fragment":0,"probabilities":[0.5,0.5]},{"fragment":5,"probabilities":[1,0]}]}]})")
+                    .ok());
         auto r = readPredictionsJson(file);
         QVERIFY(!r.ok());
-        QVERIFY2(r.error().contains(QStringLiteral("damaged.json")) && r.error().contains(QStringLiteral("videos[0].fragments[1]")),
+        QVERIFY2(r.error().contains(QStringLiteral("damaged.json"))
+                     && r.error().contains(QStringLiteral("videos[0].fragments[1]")),
                  qPrintable(r.error()));
         QVERIFY(writeFileAtomically(file, R"({"format":"fragmentlab-labels","version":1})").ok());
         QVERIFY(!readPredictionsJson(file).ok());

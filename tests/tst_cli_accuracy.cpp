@@ -35,38 +35,45 @@ private slots:
     {
         const QString media = QStringLiteral(FL_SOURCE_DIR "/resources/demo/media");
         const QString out = m_tmp.filePath(QStringLiteral("accuracy.json"));
-        const test::CliRun r = m_cli->run({QStringLiteral("bench"), QStringLiteral("accuracy"), QStringLiteral("--media"), media,
-                                           QStringLiteral("--cache"), m_tmp.filePath(QStringLiteral("cache")), QStringLiteral("--tasks"),
-                                           QStringLiteral("frozen,direction"), QStringLiteral("--budgets"), QStringLiteral("30"),
-                                           QStringLiteral("--seeds"), QStringLiteral("1"), QStringLiteral("--json"), out},
-                                          600000);
+        const test::CliRun r =
+            m_cli->run({QStringLiteral("bench"), QStringLiteral("accuracy"), QStringLiteral("--media"), media,
+                        QStringLiteral("--cache"), m_tmp.filePath(QStringLiteral("cache")), QStringLiteral("--tasks"),
+                        QStringLiteral("frozen,direction"), QStringLiteral("--budgets"), QStringLiteral("30"),
+                        QStringLiteral("--seeds"), QStringLiteral("1"), QStringLiteral("--json"), out},
+                       600000);
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY2(r.out.contains("| frozen | across | 30 |"), r.out.constData());
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
         const QJsonArray runs = o.value(QStringLiteral("runs")).toArray();
-        QCOMPARE(runs.size(), 4);   // 2 tasks x within/across x 1 budget x 1 seed
+        QCOMPARE(runs.size(), 4); // 2 tasks x within/across x 1 budget x 1 seed
         for (const auto& v : runs) {
             const QJsonObject run = v.toObject();
-            const QString what = run.value(QStringLiteral("task")).toString() + QLatin1Char(' ') + run.value(QStringLiteral("setting")).toString();
+            const QString what = run.value(QStringLiteral("task")).toString() + QLatin1Char(' ')
+                + run.value(QStringLiteral("setting")).toString();
             const double model = run.value(QStringLiteral("model")).toDouble();
             const double difference = run.value(QStringLiteral("frame_difference")).toDouble();
-            qInfo("%s: model %.3f, frame difference %.3f, colour histogram %.3f (%s)", qPrintable(what), model, difference,
-                  run.value(QStringLiteral("colour_histogram")).toDouble(), qPrintable(run.value(QStringLiteral("winner")).toString()));
-            QVERIFY2(run.value(QStringLiteral("error")).toString().isEmpty(), qPrintable(run.value(QStringLiteral("error")).toString()));
+            qInfo("%s: model %.3f, frame difference %.3f, colour histogram %.3f (%s)", qPrintable(what), model,
+                  difference, run.value(QStringLiteral("colour_histogram")).toDouble(),
+                  qPrintable(run.value(QStringLiteral("winner")).toString()));
+            QVERIFY2(run.value(QStringLiteral("error")).toString().isEmpty(),
+                     qPrintable(run.value(QStringLiteral("error")).toString()));
             QVERIFY(run.value(QStringLiteral("labeled")).toInt() == 30);
             QVERIFY(run.value(QStringLiteral("scored")).toInt() > 20);
             // The benchmark measures 0.97-1.0 here; the bound leaves room for other machines.
             QVERIFY2(model >= 0.85, qPrintable(what));
-            if (run.value(QStringLiteral("task")).toString() == QLatin1String("frozen")) QVERIFY2(model >= difference - 0.02, qPrintable(what));
+            if (run.value(QStringLiteral("task")).toString() == QLatin1String("frozen"))
+                QVERIFY2(model >= difference - 0.02, qPrintable(what));
         }
         // The derived videos are cached with their ground truth: a second run makes none.
         QVERIFY(QFileInfo::exists(m_tmp.filePath(QStringLiteral("cache/frozen/manifest.json"))));
-        const test::CliRun again = m_cli->run({QStringLiteral("bench"), QStringLiteral("accuracy"), QStringLiteral("--media"), media,
-                                               QStringLiteral("--cache"), m_tmp.filePath(QStringLiteral("cache")), QStringLiteral("--tasks"),
-                                               QStringLiteral("frozen"), QStringLiteral("--settings"), QStringLiteral("across"),
-                                               QStringLiteral("--budgets"), QStringLiteral("30"), QStringLiteral("--seeds"), QStringLiteral("1")},
+        const test::CliRun again = m_cli->run({QStringLiteral("bench"), QStringLiteral("accuracy"),
+                                               QStringLiteral("--media"), media, QStringLiteral("--cache"),
+                                               m_tmp.filePath(QStringLiteral("cache")), QStringLiteral("--tasks"),
+                                               QStringLiteral("frozen"), QStringLiteral("--settings"),
+                                               QStringLiteral("across"), QStringLiteral("--budgets"),
+                                               QStringLiteral("30"), QStringLiteral("--seeds"), QStringLiteral("1")},
                                               600000);
         QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
         QVERIFY(!again.err.contains("made "));
@@ -74,14 +81,16 @@ private slots:
 
     void missingMediaSkipsAndBadGridsAreUsageErrors()
     {
-        const test::CliRun skip = m_cli->run({QStringLiteral("bench"), QStringLiteral("accuracy"), QStringLiteral("--media"),
-                                              m_tmp.filePath(QStringLiteral("nowhere"))});
+        const test::CliRun skip = m_cli->run({QStringLiteral("bench"), QStringLiteral("accuracy"),
+                                              QStringLiteral("--media"), m_tmp.filePath(QStringLiteral("nowhere"))});
         QCOMPARE(skip.exitCode, 77);
         QVERIFY2(skip.out.contains("skipped") && skip.out.contains("nowhere"), qPrintable(skip.describe()));
-        const test::CliRun task = m_cli->run({QStringLiteral("bench"), QStringLiteral("accuracy"), QStringLiteral("--tasks"), QStringLiteral("dance")});
+        const test::CliRun task = m_cli->run(
+            {QStringLiteral("bench"), QStringLiteral("accuracy"), QStringLiteral("--tasks"), QStringLiteral("dance")});
         QCOMPARE(task.exitCode, 2);
         QVERIFY(task.err.contains("unknown task 'dance'"));
-        const test::CliRun budget = m_cli->run({QStringLiteral("bench"), QStringLiteral("accuracy"), QStringLiteral("--budgets"), QStringLiteral("0,x")});
+        const test::CliRun budget = m_cli->run(
+            {QStringLiteral("bench"), QStringLiteral("accuracy"), QStringLiteral("--budgets"), QStringLiteral("0,x")});
         QCOMPARE(budget.exitCode, 2);
     }
 };

@@ -70,7 +70,8 @@ private slots:
         QVERIFY(stats.open(QIODevice::ReadOnly));
         QCOMPARE(stats.readAll().trimmed().split('\n').size(), 136);
 
-        const Run strict = run({QStringLiteral("scenes"), m_video, QStringLiteral("--min-scene-len"), QStringLiteral("31")});
+        const Run strict = run(
+            {QStringLiteral("scenes"), m_video, QStringLiteral("--min-scene-len"), QStringLiteral("31")});
         QCOMPARE(strict.exitCode, 0);
         QCOMPARE(strict.out, QStringLiteral("40\n105\n"));
     }
@@ -97,8 +98,10 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("message");
-        QTest::newRow("threshold text") << QStringList{QStringLiteral("--threshold"), QStringLiteral("high")} << 2 << "--threshold";
-        QTest::newRow("min length 0") << QStringList{QStringLiteral("--min-scene-len"), QStringLiteral("0")} << 2 << "--min-scene-len";
+        QTest::newRow("threshold text") << QStringList{QStringLiteral("--threshold"), QStringLiteral("high")} << 2
+                                        << "--threshold";
+        QTest::newRow("min length 0") << QStringList{QStringLiteral("--min-scene-len"), QStringLiteral("0")} << 2
+                                      << "--min-scene-len";
     }
     void scenesBadInput()
     {
@@ -122,8 +125,9 @@ private slots:
     void keyframesForVideo()
     {
         const QString out = path(QStringLiteral("kf"));
-        const Run r = run({QStringLiteral("keyframes"), m_video, QStringLiteral("-o"), out, QStringLiteral("--per-scene"), QStringLiteral("2"),
-                           QStringLiteral("--edl"), path(QStringLiteral("scenes.edl")), QStringLiteral("--csv"), path(QStringLiteral("kf.csv")),
+        const Run r = run({QStringLiteral("keyframes"), m_video, QStringLiteral("-o"), out,
+                           QStringLiteral("--per-scene"), QStringLiteral("2"), QStringLiteral("--edl"),
+                           path(QStringLiteral("scenes.edl")), QStringLiteral("--csv"), path(QStringLiteral("kf.csv")),
                            QStringLiteral("--chapters"), path(QStringLiteral("chapters.txt"))});
         QCOMPARE(r.exitCode, 0);
         const QStringList images = r.out.trimmed().split(QLatin1Char('\n'));
@@ -146,7 +150,8 @@ private slots:
         QVERIFY(edl.open(QIODevice::ReadOnly));
         const QString edlText = QString::fromUtf8(edl.readAll());
         QVERIFY(edlText.startsWith(QStringLiteral("TITLE: clip.mp4 scenes\nFCM: NON-DROP FRAME\n")));
-        QVERIFY(edlText.contains(QStringLiteral("004  AX       V     C        00:00:04:05 00:00:05:10 01:00:04:05 01:00:05:10\n")));
+        QVERIFY(edlText.contains(
+            QStringLiteral("004  AX       V     C        00:00:04:05 00:00:05:10 01:00:04:05 01:00:05:10\n")));
         QFile csv(path(QStringLiteral("kf.csv")));
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(csv.readAll().trimmed().split('\n').size(), images.size() + 1);
@@ -161,11 +166,14 @@ private slots:
     void keyframesForProject()
     {
         const QString project = path(QStringLiteral("proj"));
-        QCOMPARE(run({QStringLiteral("project"), QStringLiteral("create"), project, QStringLiteral("--classes"), QStringLiteral("walk,rest")}).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("project"), QStringLiteral("create"), project, QStringLiteral("--classes"),
+                      QStringLiteral("walk,rest")})
+                     .exitCode,
+                 0);
         QCOMPARE(run({QStringLiteral("project"), QStringLiteral("add"), project, m_video}).exitCode, 0);
         const QString out = path(QStringLiteral("kf-project"));
-        const Run r = run({QStringLiteral("keyframes"), project, QStringLiteral("-o"), out, QStringLiteral("--format"), QStringLiteral("jpg"),
-                           QStringLiteral("--per-scene"), QStringLiteral("1")});
+        const Run r = run({QStringLiteral("keyframes"), project, QStringLiteral("-o"), out, QStringLiteral("--format"),
+                           QStringLiteral("jpg"), QStringLiteral("--per-scene"), QStringLiteral("1")});
         QCOMPARE(r.exitCode, 0);
         const QStringList images = r.out.trimmed().split(QLatin1Char('\n'));
         QCOMPARE(images.size(), 4);
@@ -175,7 +183,8 @@ private slots:
 
         // Keyframes of a class need predictions (of an active model): a clear refusal, nothing written.
         const QString none = path(QStringLiteral("kf-class"));
-        const Run c = run({QStringLiteral("keyframes"), project, QStringLiteral("-o"), none, QStringLiteral("--class"), QStringLiteral("walk")});
+        const Run c = run({QStringLiteral("keyframes"), project, QStringLiteral("-o"), none, QStringLiteral("--class"),
+                           QStringLiteral("walk")});
         QCOMPARE(c.exitCode, 1);
         QVERIFY2(c.err.contains(QStringLiteral("no active model")), qPrintable(c.err));
         QVERIFY(!QFileInfo::exists(none));
@@ -183,11 +192,12 @@ private slots:
 
     void keyframesBadUsage()
     {
-        const Run f = run({QStringLiteral("keyframes"), m_video, QStringLiteral("-o"), path(QStringLiteral("x")), QStringLiteral("--format"),
-                           QStringLiteral("gif")});
+        const Run f = run({QStringLiteral("keyframes"), m_video, QStringLiteral("-o"), path(QStringLiteral("x")),
+                           QStringLiteral("--format"), QStringLiteral("gif")});
         QCOMPARE(f.exitCode, 2);
         QVERIFY(f.err.contains(QStringLiteral("--format")));
-        const Run d = run({QStringLiteral("keyframes"), path(QStringLiteral("not-a-project")), QStringLiteral("-o"), path(QStringLiteral("x"))});
+        const Run d = run({QStringLiteral("keyframes"), path(QStringLiteral("not-a-project")), QStringLiteral("-o"),
+                           path(QStringLiteral("x"))});
         QCOMPARE(d.exitCode, 1);
         QVERIFY(d.err.contains(QStringLiteral("not-a-project")));
     }

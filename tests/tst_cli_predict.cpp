@@ -75,10 +75,11 @@ private slots:
 
     void trainThenSuggestWantsPredictions()
     {
-        const test::CliRun train = cli({QStringLiteral("train"), m_motion.dir, QStringLiteral("--input-size"), QStringLiteral("32"), QStringLiteral("--epochs"),
-                               QStringLiteral("15"), QStringLiteral("--batch-size"), QStringLiteral("16"), QStringLiteral("--lr"),
-                               QStringLiteral("0.005"), QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--device"),
-                               QStringLiteral("cpu")});
+        const test::CliRun train = cli({QStringLiteral("train"), m_motion.dir, QStringLiteral("--input-size"),
+                                        QStringLiteral("32"), QStringLiteral("--epochs"), QStringLiteral("15"),
+                                        QStringLiteral("--batch-size"), QStringLiteral("16"), QStringLiteral("--lr"),
+                                        QStringLiteral("0.005"), QStringLiteral("--seed"), QStringLiteral("7"),
+                                        QStringLiteral("--device"), QStringLiteral("cpu")});
         QVERIFY2(train.exitCode == 0, qPrintable(train.describe()));
         const test::CliRun s = cli({QStringLiteral("suggest"), m_motion.dir});
         QCOMPARE(s.exitCode, 1);
@@ -103,12 +104,14 @@ private slots:
 
         // Text summary and CSV export.
         const QString csv = m_tmp.filePath(QStringLiteral("predictions.csv"));
-        const test::CliRun t = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--video"), QStringLiteral("motion.mp4"), QStringLiteral("-o"), csv});
+        const test::CliRun t = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--video"),
+                                    QStringLiteral("motion.mp4"), QStringLiteral("-o"), csv});
         QVERIFY2(t.exitCode == 0, t.err.constData());
         QVERIFY2(t.out.startsWith("motion.mp4: 160 of 160 fragments predicted (motion "), t.out.constData());
         const QStringList lines = fileLines(csv);
         QCOMPARE(lines.size(), 161);
-        QCOMPARE(lines.first(), QStringLiteral("video,fragment,start_frame,end_frame,label,confidence,decision,p_motion,p_static"));
+        QCOMPARE(lines.first(),
+                 QStringLiteral("video,fragment,start_frame,end_frame,label,confidence,decision,p_motion,p_static"));
         int correct = 0;
         for (int i = 1; i < lines.size(); ++i) {
             const QStringList f = lines[i].split(u',');
@@ -123,20 +126,23 @@ private slots:
         QCOMPARE(cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("-o"), js}).exitCode, 0);
         QFile jf(js);
         QVERIFY(jf.open(QIODevice::ReadOnly));
-        QCOMPARE(json(jf.readAll()).value(QStringLiteral("format")).toString(), QStringLiteral("fragmentlab-predictions"));
+        QCOMPARE(json(jf.readAll()).value(QStringLiteral("format")).toString(),
+                 QStringLiteral("fragmentlab-predictions"));
 
         const test::CliRun reused = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--reuse")});
         QVERIFY2(reused.exitCode == 0, reused.err.constData());
         QVERIFY(reused.out.startsWith("motion.mp4: 160 of 160 fragments predicted"));
 
-        const test::CliRun bad = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--video"), QStringLiteral("nope.mp4")});
+        const test::CliRun bad = cli(
+            {QStringLiteral("predict"), m_motion.dir, QStringLiteral("--video"), QStringLiteral("nope.mp4")});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.contains("no video \"nope.mp4\""), bad.err.constData());
     }
 
     void suggestRanksUnlabeledFragments()
     {
-        const test::CliRun r = cli({QStringLiteral("suggest"), m_motion.dir, QStringLiteral("-n"), QStringLiteral("5"), QStringLiteral("--json")});
+        const test::CliRun r = cli({QStringLiteral("suggest"), m_motion.dir, QStringLiteral("-n"), QStringLiteral("5"),
+                                    QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonArray list = json(r.out).value(QStringLiteral("suggestions")).toArray();
         QCOMPARE(list.size(), 5);
@@ -147,19 +153,23 @@ private slots:
             QVERIFY(s.value(QStringLiteral("fragment")).toInteger() >= m_motion.labeledSegments * 40 / 4);
             QVERIFY(seen.insert(s.value(QStringLiteral("fragment")).toInteger()).second);
         }
-        const test::CliRun t = cli({QStringLiteral("suggest"), m_motion.dir, QStringLiteral("-n"), QStringLiteral("3")});
+        const test::CliRun t = cli(
+            {QStringLiteral("suggest"), m_motion.dir, QStringLiteral("-n"), QStringLiteral("3")});
         QVERIFY2(t.exitCode == 0, t.err.constData());
         QCOMPARE(t.out.trimmed().split('\n').size(), 4);
         QVERIFY(t.out.startsWith("video,fragment,start_frame,end_frame,predicted,confidence,uncertainty"));
-        QCOMPARE(cli({QStringLiteral("suggest"), m_motion.dir, QStringLiteral("--measure"), QStringLiteral("x")}).exitCode, 2);
+        QCOMPARE(
+            cli({QStringLiteral("suggest"), m_motion.dir, QStringLiteral("--measure"), QStringLiteral("x")}).exitCode,
+            2);
     }
 
     void keyframesOfAPredictedClass()
     {
         const QString out = m_tmp.filePath(QStringLiteral("kf"));
         const QString csv = m_tmp.filePath(QStringLiteral("kf.csv"));
-        const test::CliRun r = cli({QStringLiteral("keyframes"), m_motion.dir, QStringLiteral("-o"), out, QStringLiteral("--class"), QStringLiteral("motion"),
-                           QStringLiteral("--per-scene"), QStringLiteral("1"), QStringLiteral("--csv"), csv});
+        const test::CliRun r = cli({QStringLiteral("keyframes"), m_motion.dir, QStringLiteral("-o"), out,
+                                    QStringLiteral("--class"), QStringLiteral("motion"), QStringLiteral("--per-scene"),
+                                    QStringLiteral("1"), QStringLiteral("--csv"), csv});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QStringList images = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
         QVERIFY(images.size() >= 7); // 8 motion runs (some may merge or split at an error)
@@ -174,7 +184,8 @@ private slots:
         }
         QVERIFY(inMotion >= rows.size() - 2);
 
-        const test::CliRun bad = cli({QStringLiteral("keyframes"), m_motion.dir, QStringLiteral("-o"), out, QStringLiteral("--class"), QStringLiteral("jump")});
+        const test::CliRun bad = cli({QStringLiteral("keyframes"), m_motion.dir, QStringLiteral("-o"), out,
+                                      QStringLiteral("--class"), QStringLiteral("jump")});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.contains("no class \"jump\""), bad.err.constData());
     }
@@ -182,8 +193,9 @@ private slots:
     void predictAFolderOfVideos()
     {
         const QString out = m_tmp.filePath(QStringLiteral("folder-out"));
-        const test::CliRun r = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--folder"), QFileInfo(m_motion.video).path(), QStringLiteral("-o"), out,
-                           QStringLiteral("--json")});
+        const test::CliRun r = cli({QStringLiteral("predict"), m_motion.dir, QStringLiteral("--folder"),
+                                    QFileInfo(m_motion.video).path(), QStringLiteral("-o"), out,
+                                    QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonArray videos = json(r.out).value(QStringLiteral("videos")).toArray();
         QCOMPARE(videos.size(), 1);

@@ -30,10 +30,10 @@ class TestCliProject : public QObject {
 
     QTemporaryDir m_dir;
     std::unique_ptr<fl::test::CliRunner> m_cli;
-    QString m_media;      // folder of good videos
-    QString m_a;          // a.mp4: H.264, 60 frames (moov first)
-    QString m_b;          // b.avi: MPEG-4, 40 frames
-    QString m_c;          // c.mp4: H.264, 30 frames
+    QString m_media; // folder of good videos
+    QString m_a;     // a.mp4: H.264, 60 frames (moov first)
+    QString m_b;     // b.avi: MPEG-4, 40 frames
+    QString m_c;     // c.mp4: H.264, 30 frames
     int m_projects = 0;
     std::map<QString, QString> m_templates; // videos joined by '|' -> a project made once
 
@@ -59,10 +59,7 @@ class TestCliProject : public QObject {
         return doc.isObject() ? doc.object() : QJsonObject();
     }
 
-    static void expectOk(const CliRun& r)
-    {
-        QVERIFY2(!r.crashed && r.exitCode == 0, qPrintable(r.describe()));
-    }
+    static void expectOk(const CliRun& r) { QVERIFY2(!r.crashed && r.exitCode == 0, qPrintable(r.describe())); }
 
     // Exit 1 with exactly one line on stderr naming `name` and saying `phrase`.
     static void expectOneLineFailure(const CliRun& r, const QString& name, const QString& phrase)
@@ -83,7 +80,8 @@ class TestCliProject : public QObject {
         if (it == m_templates.end()) {
             // Templates sit as deep as the projects, so relative video paths stay right.
             const QString made = m_dir.filePath(QStringLiteral("templates/t%1").arg(m_templates.size()));
-            const CliRun created = cli({QStringLiteral("project"), QStringLiteral("create"), made, QStringLiteral("--classes"), QStringLiteral("motion,static")});
+            const CliRun created = cli({QStringLiteral("project"), QStringLiteral("create"), made,
+                                        QStringLiteral("--classes"), QStringLiteral("motion,static")});
             if (created.exitCode != 0) qWarning("%s", qPrintable(created.describe()));
             if (!videos.isEmpty()) {
                 const CliRun added = cli(QStringList{QStringLiteral("project"), QStringLiteral("add"), made} + videos);
@@ -134,11 +132,14 @@ private slots:
     void createAndAdd()
     {
         const QString dir = m_dir.filePath(QStringLiteral("projects/created"));
-        CliRun r = cli({QStringLiteral("project"), QStringLiteral("create"), dir, QStringLiteral("--classes"), QStringLiteral("run, walk,rest"),
-                        QStringLiteral("--length"), QStringLiteral("5"), QStringLiteral("--stride"), QStringLiteral("3"), QStringLiteral("--step"), QStringLiteral("2")});
+        CliRun r = cli({QStringLiteral("project"), QStringLiteral("create"), dir, QStringLiteral("--classes"),
+                        QStringLiteral("run, walk,rest"), QStringLiteral("--length"), QStringLiteral("5"),
+                        QStringLiteral("--stride"), QStringLiteral("3"), QStringLiteral("--step"),
+                        QStringLiteral("2")});
         expectOk(r);
         QCOMPARE(QString::fromUtf8(r.out).trimmed(), projectJson(dir));
-        for (const char* sub : {"models", "cache", "predictions"}) QVERIFY(QFileInfo(QDir(dir).filePath(QString::fromLatin1(sub))).isDir());
+        for (const char* sub : {"models", "cache", "predictions"})
+            QVERIFY(QFileInfo(QDir(dir).filePath(QString::fromLatin1(sub))).isDir());
 
         r = cli({QStringLiteral("project"), QStringLiteral("add"), dir, m_a, m_b});
         expectOk(r);
@@ -174,10 +175,12 @@ private slots:
         r = cli({QStringLiteral("project"), QStringLiteral("create"), file});
         expectOneLineFailure(r, QStringLiteral("plain-file"), QStringLiteral("not a folder"));
 
-        r = cli({QStringLiteral("project"), QStringLiteral("create"), m_dir.filePath(QStringLiteral("never")), QStringLiteral("--length"), QStringLiteral("1")});
+        r = cli({QStringLiteral("project"), QStringLiteral("create"), m_dir.filePath(QStringLiteral("never")),
+                 QStringLiteral("--length"), QStringLiteral("1")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("never"))));
-        r = cli({QStringLiteral("project"), QStringLiteral("create"), m_dir.filePath(QStringLiteral("never")), QStringLiteral("--classes"), QStringLiteral("a,a")});
+        r = cli({QStringLiteral("project"), QStringLiteral("create"), m_dir.filePath(QStringLiteral("never")),
+                 QStringLiteral("--classes"), QStringLiteral("a,a")});
         expectOneLineFailure(r, QStringLiteral("never"), QStringLiteral("already exists"));
     }
 
@@ -240,9 +243,11 @@ private slots:
         QByteArray json = readWholeFile(projectJson(broken));
         json.chop(json.size() / 3);
         QVERIFY(writeWholeFile(projectJson(broken), json));
-        for (const QStringList& args : {QStringList{QStringLiteral("project"), QStringLiteral("add"), broken, m_a},
-                                        QStringList{QStringLiteral("labels"), QStringLiteral("export"), broken, m_dir.filePath(QStringLiteral("x.csv"))},
-                                        QStringList{QStringLiteral("project"), QStringLiteral("relink"), broken, m_media}}) {
+        for (const QStringList& args :
+             {QStringList{QStringLiteral("project"), QStringLiteral("add"), broken, m_a},
+              QStringList{QStringLiteral("labels"), QStringLiteral("export"), broken,
+                          m_dir.filePath(QStringLiteral("x.csv"))},
+              QStringList{QStringLiteral("project"), QStringLiteral("relink"), broken, m_media}}) {
             r = cli(args);
             expectOneLineFailure(r, QStringLiteral("project.json"), QStringLiteral("malformed JSON"));
             QCOMPARE(readWholeFile(projectJson(broken)), json);
@@ -263,10 +268,11 @@ private slots:
         QFETCH(QString, suffix);
         const QString dir = newProject({m_a, m_b});
         const QString csv = m_dir.filePath(QStringLiteral("in-%1.csv").arg(suffix));
-        QVERIFY(writeWholeFile(csv, "video,start_frame,end_frame,label\r\n"
-                                    "a.mp4,0,12,motion\r\n"
-                                    "a.mp4,20,60,static\r\n"
-                                    "\"b.avi\",4,8,walk\r\n"));
+        QVERIFY(writeWholeFile(csv,
+                               "video,start_frame,end_frame,label\r\n"
+                               "a.mp4,0,12,motion\r\n"
+                               "a.mp4,20,60,static\r\n"
+                               "\"b.avi\",4,8,walk\r\n"));
         // "walk" is not a class: refused, unless --create-classes.
         const QByteArray before = readWholeFile(projectJson(dir));
         CliRun r = cli({QStringLiteral("labels"), QStringLiteral("import"), dir, csv});
@@ -283,10 +289,11 @@ private slots:
         QCOMPARE(QString::fromUtf8(r.out).trimmed(), exported);
         const QByteArray text = readWholeFile(exported);
         if (suffix == QLatin1String("csv")) {
-            QCOMPARE(text, QByteArray("video,start_frame,end_frame,label\n"
-                                      "a.mp4,0,12,motion\n"
-                                      "a.mp4,20,60,static\n"
-                                      "b.avi,4,8,walk\n"));
+            QCOMPARE(text,
+                     QByteArray("video,start_frame,end_frame,label\n"
+                                "a.mp4,0,12,motion\n"
+                                "a.mp4,20,60,static\n"
+                                "b.avi,4,8,walk\n"));
         } else {
             const QJsonObject o = QJsonDocument::fromJson(text).object();
             QCOMPARE(o[QStringLiteral("format")].toString(), QStringLiteral("fragmentlab-labels"));
@@ -295,7 +302,8 @@ private slots:
 
         // Into a fresh project with the same videos: the same labels.
         const QString other = newProject({m_a, m_b});
-        r = cli({QStringLiteral("labels"), QStringLiteral("import"), other, exported, QStringLiteral("--create-classes")});
+        r = cli(
+            {QStringLiteral("labels"), QStringLiteral("import"), other, exported, QStringLiteral("--create-classes")});
         expectOk(r);
         auto p1 = Project::load(dir);
         auto p2 = Project::load(other);
@@ -310,12 +318,17 @@ private slots:
         QTest::addColumn<QByteArray>("csv");
         QTest::addColumn<QString>("phrase");
         QTest::newRow("wrong header") << QByteArray("clip,start,end,label\na.mp4,0,4,motion\n") << "wrong header";
-        QTest::newRow("unknown video") << QByteArray("video,start_frame,end_frame,label\nzzz.mp4,0,4,motion\n") << "unknown video";
-        QTest::newRow("range outside the video") << QByteArray("video,start_frame,end_frame,label\na.mp4,50,61,motion\n") << "outside the video";
-        QTest::newRow("empty range") << QByteArray("video,start_frame,end_frame,label\na.mp4,5,5,motion\n") << "empty range";
-        QTest::newRow("not an integer") << QByteArray("video,start_frame,end_frame,label\na.mp4,x,5,motion\n") << "is not an integer";
+        QTest::newRow("unknown video") << QByteArray("video,start_frame,end_frame,label\nzzz.mp4,0,4,motion\n")
+                                       << "unknown video";
+        QTest::newRow("range outside the video")
+            << QByteArray("video,start_frame,end_frame,label\na.mp4,50,61,motion\n") << "outside the video";
+        QTest::newRow("empty range") << QByteArray("video,start_frame,end_frame,label\na.mp4,5,5,motion\n")
+                                     << "empty range";
+        QTest::newRow("not an integer") << QByteArray("video,start_frame,end_frame,label\na.mp4,x,5,motion\n")
+                                        << "is not an integer";
         QTest::newRow("good rows then a bad one")
-            << QByteArray("video,start_frame,end_frame,label\na.mp4,0,4,motion\na.mp4,8,12,static\na.mp4,9,10,nope\n") << ":4:";
+            << QByteArray("video,start_frame,end_frame,label\na.mp4,0,4,motion\na.mp4,8,12,static\na.mp4,9,10,nope\n")
+            << ":4:";
         QTest::newRow("binary junk") << fl::test::randomBytes(3000, 5) << "labels";
     }
     void labelsImportRefusals()
@@ -323,7 +336,9 @@ private slots:
         QFETCH(QByteArray, csv);
         QFETCH(QString, phrase);
         const QString dir = newProject({m_a});
-        const QString file = m_dir.filePath(QStringLiteral("labels-%1.csv").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
+        const QString file = m_dir.filePath(
+            QStringLiteral("labels-%1.csv")
+                .arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
         QVERIFY(writeWholeFile(file, csv));
         const QByteArray before = readWholeFile(projectJson(dir));
         const CliRun r = cli({QStringLiteral("labels"), QStringLiteral("import"), dir, file});
@@ -335,7 +350,8 @@ private slots:
     {
         const QString dir = newProject({m_a});
         const QByteArray before = readWholeFile(projectJson(dir));
-        const CliRun r = cli({QStringLiteral("labels"), QStringLiteral("import"), dir, m_dir.filePath(QStringLiteral("absent.csv"))});
+        const CliRun r = cli(
+            {QStringLiteral("labels"), QStringLiteral("import"), dir, m_dir.filePath(QStringLiteral("absent.csv"))});
         expectOneLineFailure(r, QStringLiteral("absent.csv"), QStringLiteral("not found"));
         QCOMPARE(readWholeFile(projectJson(dir)), before);
     }
@@ -349,8 +365,8 @@ private slots:
         QVERIFY(QDir().mkpath(inside));
         QVERIFY(QFile::copy(m_a, QDir(inside).filePath(QStringLiteral("a.mp4"))));
         QVERIFY(QFile::copy(m_b, QDir(inside).filePath(QStringLiteral("b.avi"))));
-        expectOk(cli({QStringLiteral("project"), QStringLiteral("add"), dir, QDir(inside).filePath(QStringLiteral("a.mp4")),
-                      QDir(inside).filePath(QStringLiteral("b.avi"))}));
+        expectOk(cli({QStringLiteral("project"), QStringLiteral("add"), dir,
+                      QDir(inside).filePath(QStringLiteral("a.mp4")), QDir(inside).filePath(QStringLiteral("b.avi"))}));
         const QString labels = m_dir.filePath(QStringLiteral("relink-labels.csv"));
         QVERIFY(writeWholeFile(labels, "video,start_frame,end_frame,label\na.mp4,4,16,motion\n"));
         expectOk(cli({QStringLiteral("labels"), QStringLiteral("import"), dir, labels}));
@@ -363,7 +379,8 @@ private slots:
         // Move both away (one renamed, deeper down) and look in the wrong place first.
         const QString archive = m_dir.filePath(QStringLiteral("archive"));
         QVERIFY(QDir().mkpath(archive + QStringLiteral("/2024/deep")));
-        QVERIFY(QFile::rename(QDir(inside).filePath(QStringLiteral("a.mp4")), archive + QStringLiteral("/2024/deep/a.mp4")));
+        QVERIFY(QFile::rename(QDir(inside).filePath(QStringLiteral("a.mp4")),
+                              archive + QStringLiteral("/2024/deep/a.mp4")));
         QVERIFY(QFile::rename(QDir(inside).filePath(QStringLiteral("b.avi")), archive + QStringLiteral("/b.avi")));
         const QByteArray before = readWholeFile(projectJson(dir));
         const QString empty = m_dir.filePath(QStringLiteral("empty-folder"));
@@ -374,7 +391,8 @@ private slots:
         QCOMPARE(jsonOf(r)[QStringLiteral("missing")].toArray().size(), 2);
         QCOMPARE(readWholeFile(projectJson(dir)), before);
 
-        r = cli({QStringLiteral("project"), QStringLiteral("relink"), dir, m_dir.filePath(QStringLiteral("no-such-folder"))});
+        r = cli({QStringLiteral("project"), QStringLiteral("relink"), dir,
+                 m_dir.filePath(QStringLiteral("no-such-folder"))});
         expectOneLineFailure(r, QStringLiteral("no-such-folder"), QStringLiteral("not a folder"));
         QCOMPARE(readWholeFile(projectJson(dir)), before);
 
@@ -384,7 +402,8 @@ private slots:
         QCOMPARE(o[QStringLiteral("missing")].toArray().size(), 0);
         const QJsonArray relinked = o[QStringLiteral("relinked")].toArray();
         QCOMPARE(relinked.size(), 2);
-        QCOMPARE(relinked[0].toObject()[QStringLiteral("path")].toString(), QStringLiteral("../../archive/2024/deep/a.mp4"));
+        QCOMPARE(relinked[0].toObject()[QStringLiteral("path")].toString(),
+                 QStringLiteral("../../archive/2024/deep/a.mp4"));
         QCOMPARE(relinked[1].toObject()[QStringLiteral("path")].toString(), QStringLiteral("../../archive/b.avi"));
 
         auto p = Project::load(dir);
@@ -394,7 +413,8 @@ private slots:
         QCOMPARE(p->labels(0).ranges().size(), size_t(1)); // labels kept
 
         // The text form lists what was found.
-        QVERIFY(QFile::rename(archive + QStringLiteral("/b.avi"), m_dir.filePath(QStringLiteral("empty-folder/b.avi"))));
+        QVERIFY(
+            QFile::rename(archive + QStringLiteral("/b.avi"), m_dir.filePath(QStringLiteral("empty-folder/b.avi"))));
         r = cli({QStringLiteral("project"), QStringLiteral("relink"), dir, empty});
         expectOk(r);
         QCOMPARE(QString::fromUtf8(r.out).trimmed(), QStringLiteral("found\tb.avi\t../../empty-folder/b.avi"));

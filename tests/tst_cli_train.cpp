@@ -41,9 +41,12 @@ QJsonObject json(const QByteArray& bytes)
     return QJsonDocument::fromJson(bytes).object();
 }
 
-const QStringList kFast = {QStringLiteral("--input-size"), QStringLiteral("32"), QStringLiteral("--epochs"), QStringLiteral("15"),
-                           QStringLiteral("--batch-size"), QStringLiteral("16"), QStringLiteral("--lr"), QStringLiteral("0.005"),
-                           QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--device"), QStringLiteral("cpu")};
+const QStringList kFast = {QStringLiteral("--input-size"), QStringLiteral("32"),
+                           QStringLiteral("--epochs"),     QStringLiteral("15"),
+                           QStringLiteral("--batch-size"), QStringLiteral("16"),
+                           QStringLiteral("--lr"),         QStringLiteral("0.005"),
+                           QStringLiteral("--seed"),       QStringLiteral("7"),
+                           QStringLiteral("--device"),     QStringLiteral("cpu")};
 
 } // namespace
 
@@ -81,14 +84,15 @@ private slots:
         QCOMPARE(project->activeModel(), QFileInfo(model).fileName());
 
         // Text mode of evaluate: the report and the confusion matrix.
-        const Run text = cli({QStringLiteral("evaluate"), m_motion.dir, QStringLiteral("--truth"), m_motion.unlabeledTruthCsv});
+        const Run text = cli(
+            {QStringLiteral("evaluate"), m_motion.dir, QStringLiteral("--truth"), m_motion.unlabeledTruthCsv});
         QVERIFY2(text.exit == 0, text.err.constData());
         QVERIFY(text.out.contains("macro avg"));
         QVERIFY(text.out.contains("confusion matrix"));
         QVERIFY(text.out.contains("fragments: 70"));
 
-        const Run eval = cli({QStringLiteral("evaluate"), m_motion.dir, QStringLiteral("--truth"), m_motion.unlabeledTruthCsv,
-                              QStringLiteral("--json")});
+        const Run eval = cli({QStringLiteral("evaluate"), m_motion.dir, QStringLiteral("--truth"),
+                              m_motion.unlabeledTruthCsv, QStringLiteral("--json")});
         QVERIFY2(eval.exit == 0, eval.err.constData());
         const QJsonObject scores = json(eval.out);
         QCOMPARE(scores.value(QStringLiteral("fragments")).toInt(), 70);
@@ -97,8 +101,9 @@ private slots:
         QCOMPARE(scores.value(QStringLiteral("per_class")).toArray().size(), 2);
 
         // A second model, not activated; then the list, and activation by prefix.
-        const Run second = cli(QStringList{QStringLiteral("train"), m_motion.dir, QStringLiteral("--no-activate"), QStringLiteral("--arch"),
-                                           QStringLiteral("r2plus1d"), QStringLiteral("--json"), QStringLiteral("--input-size"),
+        const Run second = cli(QStringList{QStringLiteral("train"), m_motion.dir, QStringLiteral("--no-activate"),
+                                           QStringLiteral("--arch"), QStringLiteral("r2plus1d"),
+                                           QStringLiteral("--json"), QStringLiteral("--input-size"),
                                            QStringLiteral("32"), QStringLiteral("--epochs"), QStringLiteral("2")});
         QVERIFY2(second.exit == 0, second.err.constData());
         const QString secondModel = json(second.out).value(QStringLiteral("model")).toString();
@@ -110,7 +115,8 @@ private slots:
         const QJsonArray models = listed.value(QStringLiteral("models")).toArray();
         QCOMPARE(models.size(), 2);
         for (const auto& m : models) QVERIFY(m.toObject().value(QStringLiteral("macro_f1")).toDouble() >= 0);
-        const Run activate = cli({QStringLiteral("models"), m_motion.dir, QStringLiteral("--activate"), QFileInfo(secondModel).completeBaseName()});
+        const Run activate = cli({QStringLiteral("models"), m_motion.dir, QStringLiteral("--activate"),
+                                  QFileInfo(secondModel).completeBaseName()});
         QVERIFY2(activate.exit == 0, activate.err.constData());
         QVERIFY(activate.out.contains("* " + QFileInfo(secondModel).fileName().toUtf8()));
         QCOMPARE(Project::load(m_motion.dir)->activeModel(), QFileInfo(secondModel).fileName());
@@ -119,8 +125,9 @@ private slots:
     void benchTrainWritesNothing()
     {
         const auto before = QDir(m_motion.dir + QStringLiteral("/models")).entryList(QDir::Files);
-        const Run bench = cli({QStringLiteral("bench"), QStringLiteral("train"), m_motion.dir, QStringLiteral("--epochs"), QStringLiteral("2"),
-                               QStringLiteral("--input-size"), QStringLiteral("32"), QStringLiteral("--json")});
+        const Run bench = cli({QStringLiteral("bench"), QStringLiteral("train"), m_motion.dir,
+                               QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--input-size"),
+                               QStringLiteral("32"), QStringLiteral("--json")});
         QVERIFY2(bench.exit == 0, bench.err.constData());
         const QJsonObject o = json(bench.out);
         QCOMPARE(o.value(QStringLiteral("epochs")).toInt(), 2);
@@ -133,14 +140,19 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exit");
         QTest::addColumn<QString>("message");
-        QTest::newRow("bad arch") << QStringList{QStringLiteral("train"), QStringLiteral("DIR"), QStringLiteral("--arch"), QStringLiteral("vgg")} << 2
-                                  << QStringLiteral("--arch must be twostream, fragnet or r2plus1d");
-        QTest::newRow("bad device") << QStringList{QStringLiteral("train"), QStringLiteral("DIR"), QStringLiteral("--device"), QStringLiteral("tpu")} << 2
-                                    << QStringLiteral("--device must be auto, cpu or cuda");
-        QTest::newRow("no truth") << QStringList{QStringLiteral("evaluate"), QStringLiteral("DIR")} << 2 << QStringLiteral("--truth FILE is required");
-        QTest::newRow("unknown model") << QStringList{QStringLiteral("models"), QStringLiteral("DIR"), QStringLiteral("--activate"), QStringLiteral("zzz")} << 1
-                                       << QStringLiteral("no model \"zzz\"");
-        QTest::newRow("not a project") << QStringList{QStringLiteral("train"), QStringLiteral("/nonexistent-fl")} << 1 << QStringLiteral("not found");
+        QTest::newRow("bad arch") << QStringList{QStringLiteral("train"), QStringLiteral("DIR"),
+                                                 QStringLiteral("--arch"), QStringLiteral("vgg")}
+                                  << 2 << QStringLiteral("--arch must be twostream, fragnet or r2plus1d");
+        QTest::newRow("bad device") << QStringList{QStringLiteral("train"), QStringLiteral("DIR"),
+                                                   QStringLiteral("--device"), QStringLiteral("tpu")}
+                                    << 2 << QStringLiteral("--device must be auto, cpu or cuda");
+        QTest::newRow("no truth") << QStringList{QStringLiteral("evaluate"), QStringLiteral("DIR")} << 2
+                                  << QStringLiteral("--truth FILE is required");
+        QTest::newRow("unknown model") << QStringList{QStringLiteral("models"), QStringLiteral("DIR"),
+                                                      QStringLiteral("--activate"), QStringLiteral("zzz")}
+                                       << 1 << QStringLiteral("no model \"zzz\"");
+        QTest::newRow("not a project") << QStringList{QStringLiteral("train"), QStringLiteral("/nonexistent-fl")} << 1
+                                       << QStringLiteral("not found");
     }
 
     void clearFailures()
@@ -163,7 +175,11 @@ private slots:
         options.labeledFraction = 0;
         auto made = test::makeMotionProject(m_tmp.filePath(QStringLiteral("empty")), options);
         QVERIFY2(made, qPrintable(made.error()));
-        const QByteArray before = [&] { QFile f(made->dir + QStringLiteral("/project.json")); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        const QByteArray before = [&] {
+            QFile f(made->dir + QStringLiteral("/project.json"));
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }();
         const Run r = cli({QStringLiteral("train"), made->dir});
         QCOMPARE(r.exit, 1);
         QVERIFY2(r.err.contains("no labeled fragments"), r.err.constData());

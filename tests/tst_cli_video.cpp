@@ -25,8 +25,8 @@ class TestCliVideo : public QObject {
 
     QTemporaryDir m_dir;
     std::unique_ptr<fl::test::CliRunner> m_cli;
-    QString m_video;    // H.264, 60 frames, 25 fps, 160x120, moov first
-    QString m_rotated;  // the same at 90 degrees
+    QString m_video;   // H.264, 60 frames, 25 fps, 160x120, moov first
+    QString m_rotated; // the same at 90 degrees
 
     CliRun cli(const QStringList& args) const { return m_cli->run(args); }
 
@@ -93,8 +93,9 @@ private slots:
         QVERIFY2(version.out.startsWith("fragmentlab-cli " FRAGMENTLAB_VERSION " (LibTorch "), version.out.constData());
         const CliRun help = cli({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char* command : {"info VIDEO", "frame VIDEO INDEX", "fragments VIDEO", "project create DIR", "project add DIR",
-                                    "project relink DIR FOLDER", "labels import DIR", "labels export DIR", "bench decode VIDEO"})
+        for (const char* command :
+             {"info VIDEO", "frame VIDEO INDEX", "fragments VIDEO", "project create DIR", "project add DIR",
+              "project relink DIR FOLDER", "labels import DIR", "labels export DIR", "bench decode VIDEO"})
             QVERIFY2(help.out.contains(command), command);
     }
 
@@ -105,21 +106,33 @@ private slots:
         QTest::newRow("project without subcommand") << QStringList{QStringLiteral("project")};
         QTest::newRow("unknown subcommand") << QStringList{QStringLiteral("labels"), QStringLiteral("bogus")};
         QTest::newRow("info without video") << QStringList{QStringLiteral("info")};
-        QTest::newRow("info with two videos") << QStringList{QStringLiteral("info"), QStringLiteral("a.mp4"), QStringLiteral("b.mp4")};
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("info"), QStringLiteral("--nope"), QStringLiteral("a.mp4")};
-        QTest::newRow("frame without -o") << QStringList{QStringLiteral("frame"), QStringLiteral("a.mp4"), QStringLiteral("3")};
+        QTest::newRow("info with two videos")
+            << QStringList{QStringLiteral("info"), QStringLiteral("a.mp4"), QStringLiteral("b.mp4")};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("info"), QStringLiteral("--nope"),
+                                                       QStringLiteral("a.mp4")};
+        QTest::newRow("frame without -o")
+            << QStringList{QStringLiteral("frame"), QStringLiteral("a.mp4"), QStringLiteral("3")};
         QTest::newRow("frame index not a number")
-            << QStringList{QStringLiteral("frame"), QStringLiteral("a.mp4"), QStringLiteral("x"), QStringLiteral("-o"), QStringLiteral("f.png")};
+            << QStringList{QStringLiteral("frame"), QStringLiteral("a.mp4"), QStringLiteral("x"), QStringLiteral("-o"),
+                           QStringLiteral("f.png")};
         QTest::newRow("frame negative index")
-            << QStringList{QStringLiteral("frame"), QStringLiteral("a.mp4"), QStringLiteral("-3"), QStringLiteral("-o"), QStringLiteral("f.png")};
+            << QStringList{QStringLiteral("frame"), QStringLiteral("a.mp4"), QStringLiteral("-3"), QStringLiteral("-o"),
+                           QStringLiteral("f.png")};
         QTest::newRow("frame unsupported image type")
-            << QStringList{QStringLiteral("frame"), QStringLiteral("a.mp4"), QStringLiteral("3"), QStringLiteral("-o"), QStringLiteral("f.xyz")};
-        QTest::newRow("fragments length 1") << QStringList{QStringLiteral("fragments"), QStringLiteral("a.mp4"), QStringLiteral("--length"), QStringLiteral("1")};
-        QTest::newRow("fragments length 65") << QStringList{QStringLiteral("fragments"), QStringLiteral("a.mp4"), QStringLiteral("--length"), QStringLiteral("65")};
-        QTest::newRow("fragments stride 0") << QStringList{QStringLiteral("fragments"), QStringLiteral("a.mp4"), QStringLiteral("--stride"), QStringLiteral("0")};
-        QTest::newRow("fragments step text") << QStringList{QStringLiteral("fragments"), QStringLiteral("a.mp4"), QStringLiteral("--step"), QStringLiteral("two")};
+            << QStringList{QStringLiteral("frame"), QStringLiteral("a.mp4"), QStringLiteral("3"), QStringLiteral("-o"),
+                           QStringLiteral("f.xyz")};
+        QTest::newRow("fragments length 1") << QStringList{QStringLiteral("fragments"), QStringLiteral("a.mp4"),
+                                                           QStringLiteral("--length"), QStringLiteral("1")};
+        QTest::newRow("fragments length 65") << QStringList{QStringLiteral("fragments"), QStringLiteral("a.mp4"),
+                                                            QStringLiteral("--length"), QStringLiteral("65")};
+        QTest::newRow("fragments stride 0") << QStringList{QStringLiteral("fragments"), QStringLiteral("a.mp4"),
+                                                           QStringLiteral("--stride"), QStringLiteral("0")};
+        QTest::newRow("fragments step text") << QStringList{QStringLiteral("fragments"), QStringLiteral("a.mp4"),
+                                                            QStringLiteral("--step"), QStringLiteral("two")};
         QTest::newRow("bench without video") << QStringList{QStringLiteral("bench"), QStringLiteral("decode")};
-        QTest::newRow("bench runs 0") << QStringList{QStringLiteral("bench"), QStringLiteral("decode"), QStringLiteral("a.mp4"), QStringLiteral("--runs"), QStringLiteral("0")};
+        QTest::newRow("bench runs 0") << QStringList{QStringLiteral("bench"), QStringLiteral("decode"),
+                                                     QStringLiteral("a.mp4"), QStringLiteral("--runs"),
+                                                     QStringLiteral("0")};
     }
     void usageErrors()
     {
@@ -220,7 +233,8 @@ private slots:
     void fragmentsText()
     {
         const CliRun r = cli({QStringLiteral("fragments"), m_video, QStringLiteral("--length"), QStringLiteral("4"),
-                              QStringLiteral("--stride"), QStringLiteral("2"), QStringLiteral("--step"), QStringLiteral("2")});
+                              QStringLiteral("--stride"), QStringLiteral("2"), QStringLiteral("--step"),
+                              QStringLiteral("2")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         // Fragment j covers j*2 + {0, 2, 4, 6}: the last one that fits starts at 52.
@@ -238,7 +252,7 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QJsonObject o = jsonOf(r);
         QCOMPARE(o[QStringLiteral("frame_count")].toInteger(), 60);
-        QCOMPARE(o[QStringLiteral("length")].toInt(), 4);   // defaults: T=4, S=T, K=1
+        QCOMPARE(o[QStringLiteral("length")].toInt(), 4); // defaults: T=4, S=T, K=1
         QCOMPARE(o[QStringLiteral("stride")].toInt(), 4);
         QCOMPARE(o[QStringLiteral("step")].toInt(), 1);
         QCOMPARE(o[QStringLiteral("fragment_count")].toInteger(), 15);
@@ -264,8 +278,9 @@ private slots:
 
     void benchDecode()
     {
-        QStringList args{QStringLiteral("bench"), QStringLiteral("decode"), m_video, QStringLiteral("--json"),
-                         QStringLiteral("--runs"), QStringLiteral("1"), QStringLiteral("--seeks"), QStringLiteral("25")};
+        QStringList args{QStringLiteral("bench"),   QStringLiteral("decode"), m_video,
+                         QStringLiteral("--json"),  QStringLiteral("--runs"), QStringLiteral("1"),
+                         QStringLiteral("--seeks"), QStringLiteral("25")};
         const CliRun r = cli(args);
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QJsonObject o = jsonOf(r);
@@ -299,7 +314,8 @@ private slots:
         // The other commands open videos the same way: a few cases each.
         for (const char* command : {"frame", "fragments", "bench"}) {
             for (const auto& c : fl::test::badVideoCases()) {
-                if (c.kind == fl::test::BadVideo::Empty || c.kind == fl::test::BadVideo::FailsMidway || c.kind == fl::test::BadVideo::Directory)
+                if (c.kind == fl::test::BadVideo::Empty || c.kind == fl::test::BadVideo::FailsMidway
+                    || c.kind == fl::test::BadVideo::Directory)
                     QTest::addRow("%s: %s", command, c.label) << command << int(c.kind) << c.fileName << c.phrase;
             }
         }
@@ -319,9 +335,15 @@ private slots:
         }
         QStringList args;
         if (command == QLatin1String("frame"))
-            args = {command, file, QStringLiteral("0"), QStringLiteral("-o"), QDir(folder).filePath(QStringLiteral("out.png"))};
+            args = {command, file, QStringLiteral("0"), QStringLiteral("-o"),
+                    QDir(folder).filePath(QStringLiteral("out.png"))};
         else if (command == QLatin1String("bench"))
-            args = {command, QStringLiteral("decode"), file, QStringLiteral("--runs"), QStringLiteral("1"), QStringLiteral("--no-ffmpeg")};
+            args = {command,
+                    QStringLiteral("decode"),
+                    file,
+                    QStringLiteral("--runs"),
+                    QStringLiteral("1"),
+                    QStringLiteral("--no-ffmpeg")};
         else
             args = {command, file, QStringLiteral("--json")};
         const CliRun r = cli(args);

@@ -52,16 +52,18 @@ namespace {
 
 const QString kWriter = QStringLiteral(FL_CRASH_WRITER_PATH);
 
-const QStringList kFastTraining = {QStringLiteral("--input-size"), QStringLiteral("32"), QStringLiteral("--epochs"), QStringLiteral("2"),
-                                   QStringLiteral("--batch-size"), QStringLiteral("16"), QStringLiteral("--seed"), QStringLiteral("7"),
-                                   QStringLiteral("--device"), QStringLiteral("cpu")};
+const QStringList kFastTraining = {QStringLiteral("--input-size"), QStringLiteral("32"),
+                                   QStringLiteral("--epochs"),     QStringLiteral("2"),
+                                   QStringLiteral("--batch-size"), QStringLiteral("16"),
+                                   QStringLiteral("--seed"),       QStringLiteral("7"),
+                                   QStringLiteral("--device"),     QStringLiteral("cpu")};
 
 struct ChildRun {
     int exitCode = -1;
-    bool killed = false;      // we killed it (it was still running)
+    bool killed = false; // we killed it (it was still running)
     QByteArray out;
     QByteArray err;
-    int lastSaved = 0;        // the last "saved N" line (0: none)
+    int lastSaved = 0; // the last "saved N" line (0: none)
 
     QString describe() const
     {
@@ -162,11 +164,12 @@ private:
         if (fileSizeLimit > 0 || asUser > 0) {
             p.setChildProcessModifier([fileSizeLimit, asUser] {
                 if (fileSizeLimit > 0) {
-                    ::signal(SIGXFSZ, SIG_IGN);   // a write past the limit fails with EFBIG instead of killing
+                    ::signal(SIGXFSZ, SIG_IGN); // a write past the limit fails with EFBIG instead of killing
                     rlimit limit{rlim_t(fileSizeLimit), rlim_t(fileSizeLimit)};
                     ::setrlimit(RLIMIT_FSIZE, &limit);
                 }
-                if (asUser > 0 && (::setgroups(0, nullptr) != 0 || ::setgid(gid_t(asUser)) != 0 || ::setuid(asUser) != 0))
+                if (asUser > 0
+                    && (::setgroups(0, nullptr) != 0 || ::setgid(gid_t(asUser)) != 0 || ::setuid(asUser) != 0))
                     ::_exit(126);
             });
         }
@@ -211,10 +214,7 @@ private:
         }
     }
 
-    Result<Project> freshCrashProject(const QString& name)
-    {
-        return test::makeCrashProject(m_tmp.filePath(name));
-    }
+    Result<Project> freshCrashProject(const QString& name) { return test::makeCrashProject(m_tmp.filePath(name)); }
 
     void expectDiskFull(const ChildRun& run, const QString& file)
     {
@@ -232,14 +232,15 @@ private slots:
         QVERIFY2(QFileInfo(kWriter).isExecutable(), qPrintable(kWriter));
         m_env = test::CliRunner(m_tmp.filePath(QStringLiteral("home"))).environment();
         m_env.insert(QStringLiteral("FRAGMENTLAB_TORCH_THREADS"), QStringLiteral("1"));
-        if (!test::ffmpegAvailable()) return;   // the training and prediction cases skip
+        if (!test::ffmpegAvailable()) return; // the training and prediction cases skip
         auto made = test::makeMotionProject(m_tmp.filePath(QStringLiteral("motion")));
         QVERIFY2(made, qPrintable(made.error()));
         m_motion = *made;
         // One complete training: the frame cache, a first model (active) and its duration.
         QElapsedTimer t;
         t.start();
-        const ChildRun train = runLimited(test::CliRunner::program(), QStringList{QStringLiteral("train"), m_motion.dir} + kFastTraining);
+        const ChildRun train = runLimited(test::CliRunner::program(),
+                                          QStringList{QStringLiteral("train"), m_motion.dir} + kFastTraining);
         QVERIFY2(train.exitCode == 0, qPrintable(train.describe()));
         m_trainSeconds = double(t.elapsed()) / 1000.0;
         m_haveMotion = true;
@@ -256,7 +257,10 @@ private slots:
             auto loaded = Project::load(project->dir());
             QVERIFY2(loaded, qPrintable(loaded.error()));
             QVERIFY2(test::hasLabelVersion(*loaded, run.lastSaved) || test::hasLabelVersion(*loaded, run.lastSaved + 1),
-                     qPrintable(QStringLiteral("round %1: the labels are not version %2 or %3").arg(round).arg(run.lastSaved).arg(run.lastSaved + 1)));
+                     qPrintable(QStringLiteral("round %1: the labels are not version %2 or %3")
+                                    .arg(round)
+                                    .arg(run.lastSaved)
+                                    .arg(run.lastSaved + 1)));
         }
     }
 
@@ -279,8 +283,12 @@ private slots:
             QVERIFY2(pending, "a completed autosave must be offered for recovery");
             auto recovered = Project::load(*pending);
             QVERIFY2(recovered, qPrintable(recovered.error()));
-            QVERIFY2(test::hasLabelVersion(*recovered, run.lastSaved) || test::hasLabelVersion(*recovered, run.lastSaved + 1),
-                     qPrintable(QStringLiteral("round %1: the autosave is not version %2 or %3").arg(round).arg(run.lastSaved).arg(run.lastSaved + 1)));
+            QVERIFY2(test::hasLabelVersion(*recovered, run.lastSaved)
+                         || test::hasLabelVersion(*recovered, run.lastSaved + 1),
+                     qPrintable(QStringLiteral("round %1: the autosave is not version %2 or %3")
+                                    .arg(round)
+                                    .arg(run.lastSaved)
+                                    .arg(run.lastSaved + 1)));
         }
         // A save supersedes the autosave.
         QVERIFY(project->save());
@@ -302,7 +310,10 @@ private slots:
             QVERIFY2(stored, qPrintable(stored.error()));
             QVERIFY2(stored->predictions == test::predictionVersion(*project, run.lastSaved)
                          || stored->predictions == test::predictionVersion(*project, run.lastSaved + 1),
-                     qPrintable(QStringLiteral("round %1: not version %2 or %3").arg(round).arg(run.lastSaved).arg(run.lastSaved + 1)));
+                     qPrintable(QStringLiteral("round %1: not version %2 or %3")
+                                    .arg(round)
+                                    .arg(run.lastSaved)
+                                    .arg(run.lastSaved + 1)));
             const auto states = PredictionStore::loadForModel(*project, test::crashModelId());
             QCOMPARE(states.size(), size_t(1));
             QCOMPARE(int(states[0].state), int(PredictionState::Fresh));
@@ -327,7 +338,11 @@ private slots:
             QVERIFY2(loaded, loaded.error().c_str());
             const auto version = loaded->info().seed;
             QVERIFY2(version == std::uint64_t(run.lastSaved) || version == std::uint64_t(run.lastSaved + 1),
-                     qPrintable(QStringLiteral("round %1: version %2, expected %3 or %4").arg(round).arg(version).arg(run.lastSaved).arg(run.lastSaved + 1)));
+                     qPrintable(QStringLiteral("round %1: version %2, expected %3 or %4")
+                                    .arg(round)
+                                    .arg(version)
+                                    .arg(run.lastSaved)
+                                    .arg(run.lastSaved + 1)));
             const auto listed = ModelStore::list(*project);
             QCOMPARE(listed.size(), size_t(1));
             QCOMPARE(listed[0].fileName, test::crashModelId());
@@ -343,8 +358,9 @@ private slots:
         QVERIFY2(before, qPrintable(before.error()));
         const int longest = int(m_trainSeconds * 1000) + 300;
         for (int round = 0; round < rounds(3); ++round) {
-            const ChildRun run = runAndKill(test::CliRunner::program(), QStringList{QStringLiteral("train"), m_motion.dir} + kFastTraining,
-                                            false, longest);
+            const ChildRun run = runAndKill(test::CliRunner::program(),
+                                            QStringList{QStringLiteral("train"), m_motion.dir} + kFastTraining, false,
+                                            longest);
             QVERIFY2(run.killed || run.exitCode == 0, qPrintable(run.describe()));
             auto after = Project::load(m_motion.dir);
             QVERIFY2(after, qPrintable(after.error()));
@@ -375,7 +391,8 @@ private slots:
             auto states = PredictionStore::loadActive(*project);
             QVERIFY2(states, qPrintable(states.error()));
             for (const auto& s : *states)
-                QVERIFY2(s.state == PredictionState::Missing || s.state == PredictionState::Fresh, qPrintable(s.message));
+                QVERIFY2(s.state == PredictionState::Missing || s.state == PredictionState::Fresh,
+                         qPrintable(s.message));
         }
     }
 
@@ -396,16 +413,19 @@ private slots:
         const auto prefixes = [](qsizetype size) {
             return QList<qsizetype>{0, 1, 8, size / 3, size / 2, size - 33, size - 1};
         };
-        const QByteArray json = test::readWholeFile(project->projectFile());   // ends "}\n": cut before the "}"
+        const QByteArray json = test::readWholeFile(project->projectFile()); // ends "}\n": cut before the "}"
         for (qsizetype n : prefixes(json.size() - 1)) {
             QVERIFY(test::writeWholeFile(QDir(cut).filePath(Project::projectFileName()), json.left(n)));
-            QVERIFY2(!Project::load(cut), qPrintable(QStringLiteral("project.json cut at %1 of %2 bytes was accepted").arg(n).arg(json.size())));
+            QVERIFY2(!Project::load(cut),
+                     qPrintable(
+                         QStringLiteral("project.json cut at %1 of %2 bytes was accepted").arg(n).arg(json.size())));
         }
         const QByteArray pred = test::readWholeFile(*predictions);
         for (qsizetype n : prefixes(pred.size())) {
             const QString file = QDir(cut).filePath(QStringLiteral("clip.mp4.flpred"));
             QVERIFY(test::writeWholeFile(file, pred.left(n)));
-            QVERIFY2(!PredictionStore::read(file), qPrintable(QStringLiteral(".flpred cut at %1 of %2 bytes was accepted").arg(n).arg(pred.size())));
+            QVERIFY2(!PredictionStore::read(file),
+                     qPrintable(QStringLiteral(".flpred cut at %1 of %2 bytes was accepted").arg(n).arg(pred.size())));
         }
         const QByteArray ckpt = test::readWholeFile(modelFile);
         for (qsizetype n : prefixes(ckpt.size())) {
@@ -426,11 +446,12 @@ private slots:
         const QStringList listing = folderListing(project->dir());
         const QString csv = m_tmp.filePath(QStringLiteral("full-save.csv"));
         QVERIFY(test::writeWholeFile(csv, "video,start_frame,end_frame,label\nclip.mp4,399000,399100,b\n"));
-        const ChildRun run = runLimited(test::CliRunner::program(), {QStringLiteral("labels"), QStringLiteral("import"), project->dir(), csv},
+        const ChildRun run = runLimited(test::CliRunner::program(),
+                                        {QStringLiteral("labels"), QStringLiteral("import"), project->dir(), csv},
                                         4096);
         expectDiskFull(run, project->projectFile());
         QCOMPARE(test::readWholeFile(project->projectFile()), before);
-        QCOMPARE(folderListing(project->dir()), listing);   // no temporary file left behind
+        QCOMPARE(folderListing(project->dir()), listing); // no temporary file left behind
     }
 
     void diskFullLabelExport()
@@ -439,7 +460,8 @@ private slots:
         QVERIFY2(project, qPrintable(project.error()));
         const QString out = m_tmp.filePath(QStringLiteral("exported.csv"));
         QVERIFY(test::writeWholeFile(out, "previous export\n"));
-        const ChildRun run = runLimited(test::CliRunner::program(), {QStringLiteral("labels"), QStringLiteral("export"), project->dir(), out},
+        const ChildRun run = runLimited(test::CliRunner::program(),
+                                        {QStringLiteral("labels"), QStringLiteral("export"), project->dir(), out},
                                         1024);
         expectDiskFull(run, out);
         QCOMPARE(test::readWholeFile(out), QByteArray("previous export\n"));
@@ -453,14 +475,15 @@ private slots:
         const QByteArray before = test::readWholeFile(project->projectFile());
         const QStringList models = folderListing(project->modelsDir());
         // The frame cache exists (initTestCase): the first large write is the checkpoint.
-        const ChildRun run = runLimited(test::CliRunner::program(), QStringList{QStringLiteral("train"), m_motion.dir} + kFastTraining, 8192);
+        const ChildRun run = runLimited(test::CliRunner::program(),
+                                        QStringList{QStringLiteral("train"), m_motion.dir} + kFastTraining, 8192);
         QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
         const QStringList lines = run.errLines();
         QVERIFY2(!lines.isEmpty(), qPrintable(run.describe()));
         const QString line = lines.last();
         QVERIFY2(line.contains(project->modelsDir()) && line.contains(ModelStore::modelSuffix()), qPrintable(line));
         QVERIFY2(line.contains(QStringLiteral("the disk is full")), qPrintable(line));
-        QCOMPARE(folderListing(project->modelsDir()), models);   // no partial checkpoint, no report
+        QCOMPARE(folderListing(project->modelsDir()), models); // no partial checkpoint, no report
         QCOMPARE(test::readWholeFile(project->projectFile()), before);
     }
 
@@ -477,7 +500,8 @@ private slots:
         QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
         QCOMPARE(run.errLines().size(), 1);
         const QString line = run.errLines().first();
-        QVERIFY2(line.contains(QStringLiteral(".flcache")) && line.contains(QStringLiteral("the disk is full")), qPrintable(line));
+        QVERIFY2(line.contains(QStringLiteral(".flcache")) && line.contains(QStringLiteral("the disk is full")),
+                 qPrintable(line));
         QCOMPARE(folderListing(QDir(project->cacheDir()).filePath(QStringLiteral("frames"))), caches);
     }
 
@@ -488,7 +512,8 @@ private slots:
         auto first = PredictionStore::save(*project, test::predictionVersion(*project, 0));
         QVERIFY2(first, qPrintable(first.error()));
         const QByteArray before = test::readWholeFile(*first);
-        const ChildRun run = runLimited(kWriter, {QStringLiteral("predictions"), project->dir(), QStringLiteral("--once")}, 64 * 1024);
+        const ChildRun run =
+            runLimited(kWriter, {QStringLiteral("predictions"), project->dir(), QStringLiteral("--once")}, 64 * 1024);
         expectDiskFull(run, *first);
         QCOMPARE(test::readWholeFile(*first), before);
         QCOMPARE(folderListing(QFileInfo(*first).absolutePath()), QStringList{QFileInfo(*first).fileName()});
@@ -505,7 +530,8 @@ private slots:
         // A checkpoint into a folder that does not exist: the message names the file.
         auto model = ml::FragmentModel::create(test::crashModelInfo(1), 1);
         QVERIFY(model);
-        const std::string file = QFile::encodeName(m_tmp.filePath(QStringLiteral("no/such/folder/x.flmodel"))).toStdString();
+        const std::string file =
+            QFile::encodeName(m_tmp.filePath(QStringLiteral("no/such/folder/x.flmodel"))).toStdString();
         const auto saved = model->save(file);
         QVERIFY(!saved);
         QVERIFY2(saved.error().rfind(file + ": cannot save the model: ", 0) == 0, saved.error().c_str());
@@ -542,7 +568,8 @@ private slots:
         QVERIFY(QFile::setPermissions(dir, traversable));
         const auto restore = qScopeGuard([dir, madeReadOnly] {
             QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-            for (const QString& f : madeReadOnly) QFile::setPermissions(f, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            for (const QString& f : madeReadOnly)
+                QFile::setPermissions(f, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         });
         if (asUser == 0) {
             QFile probe(QDir(dir).filePath(QStringLiteral("probe")));
@@ -556,21 +583,28 @@ private slots:
         if (asUser > 0) {
             const ChildRun help = runLimited(test::CliRunner::program(), {QStringLiteral("--help")}, 0, asUser);
             if (help.exitCode != 0)
-                QSKIP(qPrintable(QStringLiteral("the CLI cannot run as user %1 here (%2): a read-only folder cannot be simulated as root")
-                                     .arg(asUser).arg(help.describe().left(200))));
+                QSKIP(qPrintable(
+                    QStringLiteral(
+                        "the CLI cannot run as user %1 here (%2): a read-only folder cannot be simulated as root")
+                        .arg(asUser)
+                        .arg(help.describe().left(200))));
         }
-        const ChildRun run = runLimited(test::CliRunner::program(), {QStringLiteral("labels"), QStringLiteral("import"), dir, csv}, 0, asUser);
+        const ChildRun run = runLimited(test::CliRunner::program(),
+                                        {QStringLiteral("labels"), QStringLiteral("import"), dir, csv}, 0, asUser);
         QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
         QCOMPARE(run.errLines().size(), 1);
         const QString line = run.errLines().first();
         QVERIFY2(line.contains(project->projectFile()), qPrintable(run.describe()));
-        QVERIFY2(line.contains(QStringLiteral("cannot save")) || line.contains(QStringLiteral("cannot write")), qPrintable(run.describe()));
+        QVERIFY2(line.contains(QStringLiteral("cannot save")) || line.contains(QStringLiteral("cannot write")),
+                 qPrintable(run.describe()));
         QVERIFY2(line.contains(QStringLiteral("permission denied")), qPrintable(run.describe()));
         QCOMPARE(test::readWholeFile(project->projectFile()), before);
         QVERIFY(Project::load(dir));
         // Nothing left behind in the folder (no temporary file).
         QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot).size(),
-                 int(std::count_if(madeReadOnly.begin(), madeReadOnly.end(), [&dir](const QString& f) { return QFileInfo(f).absolutePath() == QDir(dir).absolutePath(); })));
+                 int(std::count_if(madeReadOnly.begin(), madeReadOnly.end(), [&dir](const QString& f) {
+                     return QFileInfo(f).absolutePath() == QDir(dir).absolutePath();
+                 })));
     }
 };
 

@@ -144,23 +144,35 @@ private slots:
             c.logLoss = logLoss;
             return c;
         };
-        const std::vector<int> complexity{1, 1, 2};   // motion, appearance, two-stream
+        const std::vector<int> complexity{1, 1, 2}; // motion, appearance, two-stream
         QString reason;
         // A tie in F1, a hair of log loss: the simpler model.
-        QCOMPARE(chooseCandidate({score("motion", 1.0, 0.0153), score("appearance", 0.52, 1.1), score("two-stream", 1.0, 0.0149)}, complexity, &reason),
+        QCOMPARE(chooseCandidate({score("motion", 1.0, 0.0153), score("appearance", 0.52, 1.1),
+                                  score("two-stream", 1.0, 0.0149)},
+                                 complexity, &reason),
                  size_t(0));
         QVERIFY2(reason.startsWith(QStringLiteral("highest")), qPrintable(reason));
         // The complex one first in F1 by less than 0.01, not clearly lower in log loss: the simpler.
-        QCOMPARE(chooseCandidate({score("motion", 0.995, 0.030), score("appearance", 0.5, 1.0), score("two-stream", 1.0, 0.029)}, complexity, &reason),
+        QCOMPARE(chooseCandidate({score("motion", 0.995, 0.030), score("appearance", 0.5, 1.0),
+                                  score("two-stream", 1.0, 0.029)},
+                                 complexity, &reason),
                  size_t(0));
         QVERIFY2(reason.contains(QStringLiteral("simpler")), qPrintable(reason));
         // Clearly lower log loss: the complex one.
-        QCOMPARE(chooseCandidate({score("motion", 1.0, 0.030), score("appearance", 0.5, 1.0), score("two-stream", 1.0, 0.020)}, complexity, &reason),
+        QCOMPARE(chooseCandidate({score("motion", 1.0, 0.030), score("appearance", 0.5, 1.0),
+                                  score("two-stream", 1.0, 0.020)},
+                                 complexity, &reason),
                  size_t(2));
         QVERIFY2(reason.contains(QStringLiteral("lower held-out log loss")), qPrintable(reason));
         // Equally complex: the plain lower log loss; outside the tie: the best F1 whatever its loss.
-        QCOMPARE(chooseCandidate({score("motion", 0.90, 0.30), score("appearance", 0.905, 0.29), score("two-stream", 0.7, 0.1)}, complexity), size_t(1));
-        QCOMPARE(chooseCandidate({score("motion", 0.80, 0.01), score("appearance", 0.5, 1.0), score("two-stream", 0.95, 0.5)}, complexity), size_t(2));
+        QCOMPARE(chooseCandidate({score("motion", 0.90, 0.30), score("appearance", 0.905, 0.29),
+                                  score("two-stream", 0.7, 0.1)},
+                                 complexity),
+                 size_t(1));
+        QCOMPARE(chooseCandidate({score("motion", 0.80, 0.01), score("appearance", 0.5, 1.0),
+                                  score("two-stream", 0.95, 0.5)},
+                                 complexity),
+                 size_t(2));
         QCOMPARE(chooseCandidate({score("only", 0.6, 0.7)}, {1}, &reason), size_t(0));
         QVERIFY2(reason.startsWith(QStringLiteral("the only configuration")), qPrintable(reason));
     }
@@ -213,7 +225,8 @@ private slots:
 
         // Already right: nothing to gain, no thresholds.
         ScoreRows clean;
-        for (size_t i = 0; i < truth.size(); ++i) clean.push_back(truth[i] ? std::vector<float>{0.1f, 0.9f} : std::vector<float>{0.9f, 0.1f});
+        for (size_t i = 0; i < truth.size(); ++i)
+            clean.push_back(truth[i] ? std::vector<float>{0.1f, 0.9f} : std::vector<float>{0.9f, 0.1f});
         QVERIFY(tuneClassThresholds(clean, truth, fold, 2).empty());
 
         // A gain that one fold contradicts is noise: in fold 2 the shift goes the other way

@@ -49,8 +49,8 @@ class TestFragmentCache : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QString m_numbered;  // 48 frames showing 0..47, 160x120
-    QString m_colour;    // ffmpeg testsrc2 colour pattern, 30 frames, 128x96
+    QString m_numbered; // 48 frames showing 0..47, 160x120
+    QString m_colour;   // ffmpeg testsrc2 colour pattern, 30 frames, 128x96
 
     VideoOpenOptions indexOptions() const
     {
@@ -58,7 +58,10 @@ class TestFragmentCache : public QObject {
         o.indexCacheDir = m_dir.filePath(QStringLiteral("index"));
         return o;
     }
-    QString freshCacheDir(const char* name) const { return m_dir.filePath(QStringLiteral("cache-%1").arg(QLatin1String(name))); }
+    QString freshCacheDir(const char* name) const
+    {
+        return m_dir.filePath(QStringLiteral("cache-%1").arg(QLatin1String(name)));
+    }
 
 private slots:
     void initTestCase()
@@ -75,10 +78,12 @@ private slots:
 
         m_colour = m_dir.filePath(QStringLiteral("colour.mp4"));
         auto made = fl::test::runTool(fl::test::ffmpegPath(),
-                                      {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                                       QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("testsrc2=size=128x96:rate=25"),
-                                       QStringLiteral("-frames:v"), QStringLiteral("30"), QStringLiteral("-c:v"), QStringLiteral("libx264"),
-                                       QStringLiteral("-preset"), QStringLiteral("veryfast"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), m_colour});
+                                      {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
+                                       QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("lavfi"),
+                                       QStringLiteral("-i"), QStringLiteral("testsrc2=size=128x96:rate=25"),
+                                       QStringLiteral("-frames:v"), QStringLiteral("30"), QStringLiteral("-c:v"),
+                                       QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("veryfast"),
+                                       QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), m_colour});
         QVERIFY2(made.ok(), qPrintable(made.error()));
     }
 
@@ -114,7 +119,7 @@ private slots:
         // Letting go of mapped pages (a long sequential read) loses no pixels: they map back.
         const std::vector<std::uint8_t> before(cache->frame(0), cache->frame(0) + cache->bytesPerFrame() * 48);
         cache->releaseFrames(0, 48);
-        cache->releaseFrames(-5, 100);   // clamped
+        cache->releaseFrames(-5, 100); // clamped
         QCOMPARE(std::memcmp(before.data(), cache->frame(0), before.size()), 0);
 
         // Another size is another file beside it.
@@ -162,7 +167,8 @@ private slots:
         for (qint64 bad : {qint64(-1), count}) {
             const Status s = cache->fragmentBlock(*spec, bad, out.data());
             QVERIFY(!s.ok());
-            QVERIFY2(s.error().contains(QFileInfo(cache->file()).fileName()) && s.error().contains(spec->toString()), qPrintable(s.error()));
+            QVERIFY2(s.error().contains(QFileInfo(cache->file()).fileName()) && s.error().contains(spec->toString()),
+                     qPrintable(s.error()));
             QVERIFY(cache->fragmentBlock(*spec, bad).empty());
         }
         QVERIFY(cache->frame(-1) == nullptr);
@@ -218,7 +224,8 @@ private slots:
         QVERIFY(second->file() != first->file());
         QVERIFY(second->contentHash() != first->contentHash());
         QCOMPARE(second->frameCount(), 30);
-        for (qint64 i : {0, 5, 29}) QCOMPARE(fl::test::decodeFrameNumber(bgrOf(second->frame(i), {64, 48})), int(500 + i));
+        for (qint64 i : {0, 5, 29})
+            QCOMPARE(fl::test::decodeFrameNumber(bgrOf(second->frame(i), {64, 48})), int(500 + i));
         // The first mapping still reads its own (old) frames.
         QCOMPARE(fl::test::decodeFrameNumber(bgrOf(first->frame(5), {64, 48})), 5);
     }
@@ -227,13 +234,20 @@ private slots:
     {
         QTest::addColumn<QString>("damage");
         QTest::addColumn<QString>("phrase");
-        QTest::newRow("truncated") << "truncate" << "fragment cache is truncated";
-        QTest::newRow("one byte extra") << "append" << "fragment cache is truncated";
-        QTest::newRow("bad magic") << "magic" << "not a FragmentLab fragment cache";
-        QTest::newRow("newer version") << "version" << "fragment cache version 99 is not 2";
-        QTest::newRow("absurd size") << "size" << "fragment cache header is damaged";
-        QTest::newRow("too short for a header") << "short" << "not a FragmentLab fragment cache";
-        QTest::newRow("empty") << "empty" << "not a FragmentLab fragment cache";
+        QTest::newRow("truncated") << "truncate"
+                                   << "fragment cache is truncated";
+        QTest::newRow("one byte extra") << "append"
+                                        << "fragment cache is truncated";
+        QTest::newRow("bad magic") << "magic"
+                                   << "not a FragmentLab fragment cache";
+        QTest::newRow("newer version") << "version"
+                                       << "fragment cache version 99 is not 2";
+        QTest::newRow("absurd size") << "size"
+                                     << "fragment cache header is damaged";
+        QTest::newRow("too short for a header") << "short"
+                                                << "not a FragmentLab fragment cache";
+        QTest::newRow("empty") << "empty"
+                               << "not a FragmentLab fragment cache";
     }
     void damagedFilesRefused()
     {
@@ -248,13 +262,21 @@ private slots:
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadWrite));
         QByteArray bytes = f.readAll();
-        if (damage == QLatin1String("truncate")) bytes.chop(1000);
-        else if (damage == QLatin1String("append")) bytes.append('x');
-        else if (damage == QLatin1String("magic")) bytes[0] = 'X';
-        else if (damage == QLatin1String("version")) bytes[8] = 99;
-        else if (damage == QLatin1String("size")) { bytes[12] = char(0xFF); bytes[13] = char(0xFF); }
-        else if (damage == QLatin1String("short")) bytes.truncate(100);
-        else if (damage == QLatin1String("empty")) bytes.clear();
+        if (damage == QLatin1String("truncate"))
+            bytes.chop(1000);
+        else if (damage == QLatin1String("append"))
+            bytes.append('x');
+        else if (damage == QLatin1String("magic"))
+            bytes[0] = 'X';
+        else if (damage == QLatin1String("version"))
+            bytes[8] = 99;
+        else if (damage == QLatin1String("size")) {
+            bytes[12] = char(0xFF);
+            bytes[13] = char(0xFF);
+        } else if (damage == QLatin1String("short"))
+            bytes.truncate(100);
+        else if (damage == QLatin1String("empty"))
+            bytes.clear();
         QVERIFY(f.resize(0) && f.seek(0) && f.write(bytes) == bytes.size());
         f.close();
 
@@ -312,7 +334,8 @@ private slots:
         auto bad = FragmentCache::ensure(text, dir, {64, 48}, indexOptions());
         QVERIFY(!bad.ok());
         QVERIFY2(bad.error().contains(QLatin1String("notes.mp4")), qPrintable(bad.error()));
-        auto missing = FragmentCache::ensure(m_dir.filePath(QStringLiteral("absent.mp4")), dir, {64, 48}, indexOptions());
+        auto missing = FragmentCache::ensure(m_dir.filePath(QStringLiteral("absent.mp4")), dir, {64, 48},
+                                             indexOptions());
         QVERIFY(!missing.ok());
         QVERIFY2(missing.error().contains(QLatin1String("absent.mp4")), qPrintable(missing.error()));
         QCOMPARE(filesBelow(dir), QStringList());

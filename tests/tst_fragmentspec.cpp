@@ -21,8 +21,8 @@ private slots:
         QTest::newRow("just one") << 4 << 4 << 1 << qint64(4) << qint64(1);
         QTest::newRow("empty video") << 4 << 4 << 1 << qint64(0) << qint64(0);
         QTest::newRow("overlapping S=1") << 4 << 1 << 1 << qint64(10) << qint64(7);
-        QTest::newRow("gapped S=6") << 3 << 6 << 1 << qint64(20) << qint64(3);  // starts 0,6,12 (18+3>20)
-        QTest::newRow("step 2: span 7") << 4 << 4 << 2 << qint64(15) << qint64(3); // starts 0,4,8 (8+7=15)
+        QTest::newRow("gapped S=6") << 3 << 6 << 1 << qint64(20) << qint64(3);       // starts 0,6,12 (18+3>20)
+        QTest::newRow("step 2: span 7") << 4 << 4 << 2 << qint64(15) << qint64(3);   // starts 0,4,8 (8+7=15)
         QTest::newRow("step 3, stride 2") << 3 << 2 << 3 << qint64(11) << qint64(3); // span 7: starts 0,2,4 (4+7=11)
         QTest::newRow("max length") << 64 << 64 << 1 << qint64(200) << qint64(3);
     }

@@ -44,13 +44,20 @@ RegionVideo makeRegionVideo(int frames, int size, int segment)
         if (cls == 0) {
             lx += ldx;
             ly += ldy;
-            if (lx < 1 || lx + side > half - 1) { ldx = -ldx; lx += 2 * ldx; }
-            if (ly < 1 || ly + side > size - 1) { ldy = -ldy; ly += 2 * ldy; }
+            if (lx < 1 || lx + side > half - 1) {
+                ldx = -ldx;
+                lx += 2 * ldx;
+            }
+            if (ly < 1 || ly + side > size - 1) {
+                ldy = -ldy;
+                ly += 2 * ldy;
+            }
         }
         std::uint8_t* p = v.pixels.data() + size_t(f) * size_t(size) * size_t(size) * 3;
         for (int r = 0; r < size; ++r) {
             for (int c = 0; c < size; ++c) {
-                const bool in = (r >= ly && r < ly + side && c >= lx && c < lx + side) || (r >= ry && r < ry + side && c >= rx && c < rx + side);
+                const bool in = (r >= ly && r < ly + side && c >= lx && c < lx + side)
+                    || (r >= ry && r < ry + side && c >= rx && c < rx + side);
                 const auto value = std::uint8_t(in ? 220 - int(rng() % 9) : 40 + ((r + c) % 8) * 4 + int(rng() % 9));
                 std::uint8_t* px = p + (size_t(r) * size_t(size) + size_t(c)) * 3;
                 px[0] = px[1] = px[2] = value;
@@ -68,7 +75,7 @@ class TestInspection : public QObject {
 private:
     RegionVideo m_video;
     ml::FragmentModel m_model;
-    std::vector<std::int64_t> m_validation[2];   // first frames of validation fragments per class
+    std::vector<std::int64_t> m_validation[2]; // first frames of validation fragments per class
 
 private slots:
     void initTestCase()
@@ -101,7 +108,8 @@ private slots:
         clock.start();
         auto outcome = ml::Trainer::train(data, o);
         QVERIFY2(outcome, outcome.error().c_str());
-        qInfo("training: %.1f s, validation macro-F1 %.3f", double(clock.elapsed()) / 1000.0, outcome->validation.macro.f1);
+        qInfo("training: %.1f s, validation macro-F1 %.3f", double(clock.elapsed()) / 1000.0,
+              outcome->validation.macro.f1);
         QVERIFY(outcome->validation.macro.f1 >= 0.9);
         m_model = outcome->model;
     }
@@ -143,7 +151,8 @@ private slots:
         }
         for (int cls = 0; cls < 2; ++cls) {
             if (counted[cls]) leftShare[cls] /= counted[cls];
-            qInfo("class %d: mean share of Grad-CAM mass on the left half %.3f over %d fragments", cls, leftShare[cls], counted[cls]);
+            qInfo("class %d: mean share of Grad-CAM mass on the left half %.3f over %d fragments", cls, leftShare[cls],
+                  counted[cls]);
         }
         QVERIFY(counted[0] >= int(m_validation[0].size()) * 8 / 10);
         // The moving square on the left is the evidence for "left-moving"; the still square on the
@@ -199,7 +208,8 @@ private slots:
     void featureMapSkipsUnpredictedFragments()
     {
         VideoPredictions a = VideoPredictions::empty(QStringLiteral("a.mp4"), QStringLiteral("m.flmodel"),
-                                                     {QStringLiteral("x"), QStringLiteral("y")}, FragmentSpec{4, 4, 1}, 40, 3);
+                                                     {QStringLiteral("x"), QStringLiteral("y")}, FragmentSpec{4, 4, 1},
+                                                     40, 3);
         for (qint64 j = 0; j < 10; ++j)
             if (j != 4) QVERIFY(a.setRow(j, {0.5f, 0.5f}, {float(j), float(j % 3), 1.0f}));
         auto map = featureMap({a});
@@ -208,7 +218,8 @@ private slots:
         QCOMPARE(map->projection.rows, qint64(9));
         for (const FragmentRef& r : map->refs) QVERIFY(r.fragment != 4);
         VideoPredictions none = VideoPredictions::empty(QStringLiteral("b.mp4"), QStringLiteral("m.flmodel"),
-                                                        {QStringLiteral("x"), QStringLiteral("y")}, FragmentSpec{4, 4, 1}, 40);
+                                                        {QStringLiteral("x"), QStringLiteral("y")},
+                                                        FragmentSpec{4, 4, 1}, 40);
         QVERIFY(!featureMap({none}));
     }
 };

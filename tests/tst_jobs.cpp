@@ -19,7 +19,8 @@ class CountingJob : public Job {
 public:
     enum class Ending { Succeed, Fail, Throw };
     CountingJob(int steps, int sleepMs, Ending ending = Ending::Succeed, int failAt = -1)
-        : Job(QStringLiteral("Counting")), m_steps(steps), m_sleepMs(sleepMs), m_ending(ending), m_failAt(failAt) {}
+        : Job(QStringLiteral("Counting")), m_steps(steps), m_sleepMs(sleepMs), m_ending(ending), m_failAt(failAt)
+    {}
 
     int reached = 0;
     Qt::HANDLE thread = nullptr;

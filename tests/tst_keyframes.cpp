@@ -21,7 +21,8 @@ std::vector<float> feature(int axis, float tilt = 0.0f)
     return f;
 }
 
-KeyframeCandidate candidate(qint64 frame, double sharpness, std::vector<float> f, double confidence = -1, double brightness = 100)
+KeyframeCandidate candidate(qint64 frame, double sharpness, std::vector<float> f, double confidence = -1,
+                            double brightness = 100)
 {
     return {frame, sharpness, std::move(f), confidence, brightness};
 }
@@ -65,8 +66,8 @@ private slots:
         // sharp and typical, 95 is different and blurry.
         const std::vector<FrameSegment> segs{{0, 100, QStringLiteral("scene 1")}};
         const std::vector<KeyframeCandidate> c{candidate(5, 400, feature(0)), candidate(30, 500, feature(0, 0.05f)),
-                                               candidate(50, 100, feature(0, 0.02f)), candidate(70, 800, feature(0, 0.3f)),
-                                               candidate(95, 20, feature(4))};
+                                               candidate(50, 100, feature(0, 0.02f)),
+                                               candidate(70, 800, feature(0, 0.3f)), candidate(95, 20, feature(4))};
         KeyframeOptions o;
         o.perSegment = 3;
         const KeyframeSet set = selectKeyframes(segs, c, o);
@@ -80,7 +81,8 @@ private slots:
         QCOMPARE(k70.confidence, -1.0);
         QVERIFY(k70.score > set.at(30)->score && set.at(30)->score > set.at(95)->score);
         // The score is the documented weighted mean of its terms (no confidence: 0.5/0.5).
-        for (const Keyframe& k : set.keyframes()) QVERIFY(std::abs(k.score - 0.5 * (k.sharpness + k.representativeness)) < 1e-9);
+        for (const Keyframe& k : set.keyframes())
+            QVERIFY(std::abs(k.score - 0.5 * (k.sharpness + k.representativeness)) < 1e-9);
         // Without the duplicate rule the look-alike 5 comes before the odd one out.
         o.duplicateDistance = 0.0;
         QCOMPARE(selectKeyframes(segs, c, o).frames(), (std::vector<qint64>{5, 30, 70}));
@@ -97,7 +99,8 @@ private slots:
     {
         // 40 distinct candidates over 400 frames; 2 per segment must be >= 400 / 4 apart.
         std::vector<KeyframeCandidate> c;
-        for (int i = 0; i < 40; ++i) c.push_back(candidate(i * 10, 100 + (i == 5 || i == 6 ? 500 : 0), feature(i % 8, float(i) / 40)));
+        for (int i = 0; i < 40; ++i)
+            c.push_back(candidate(i * 10, 100 + (i == 5 || i == 6 ? 500 : 0), feature(i % 8, float(i) / 40)));
         KeyframeOptions o;
         o.perSegment = 2;
         o.duplicateDistance = 0;
@@ -128,8 +131,10 @@ private slots:
     void skipsDarkFramesUnlessAllDark()
     {
         const std::vector<FrameSegment> segs{{0, 100, QStringLiteral("a")}, {100, 200, QStringLiteral("b")}};
-        const std::vector<KeyframeCandidate> c{candidate(5, 900, feature(1), -1, 3), candidate(50, 10, feature(2), -1, 80),
-                                               candidate(150, 10, feature(3), -1, 2), candidate(160, 10, feature(3), -1, 1)};
+        const std::vector<KeyframeCandidate> c{candidate(5, 900, feature(1), -1, 3),
+                                               candidate(50, 10, feature(2), -1, 80),
+                                               candidate(150, 10, feature(3), -1, 2),
+                                               candidate(160, 10, feature(3), -1, 1)};
         KeyframeOptions o;
         o.perSegment = 3;
         const KeyframeSet set = selectKeyframes(segs, c, o);
@@ -201,20 +206,28 @@ private slots:
     void predictedSegmentsAreRuns()
     {
         const FragmentSpec spec = *FragmentSpec::make(4, 4, 1);
-        VideoPredictions p = VideoPredictions::empty(QStringLiteral("a.mp4"), {}, {QStringLiteral("walk"), QStringLiteral("rest")}, spec, 40);
+        VideoPredictions p = VideoPredictions::empty(QStringLiteral("a.mp4"), {},
+                                                     {QStringLiteral("walk"), QStringLiteral("rest")}, spec, 40);
         // Fragments 0..9: walk walk rest walk walk(0.55) walk - rest rest walk
         const float walk[] = {0.9f, 0.9f, 0.1f, 0.9f, 0.55f, 0.9f, NAN, 0.2f, 0.2f, 0.9f};
         for (int j = 0; j < 10; ++j)
             if (!std::isnan(walk[j])) QVERIFY(p.setRow(j, {walk[j], 1.0f - walk[j]}).ok());
-        QCOMPARE(predictedSegments(p, 0), (std::vector<FrameSegment>{{0, 8, QStringLiteral("walk")}, {12, 24, QStringLiteral("walk")},
-                                                                   {36, 40, QStringLiteral("walk")}}));
-        QCOMPARE(predictedSegments(p, 0, 0.6), (std::vector<FrameSegment>{{0, 8, QStringLiteral("walk")}, {12, 16, QStringLiteral("walk")},
-                                                                        {20, 24, QStringLiteral("walk")}, {36, 40, QStringLiteral("walk")}}));
+        QCOMPARE(predictedSegments(p, 0),
+                 (std::vector<FrameSegment>{{0, 8, QStringLiteral("walk")},
+                                            {12, 24, QStringLiteral("walk")},
+                                            {36, 40, QStringLiteral("walk")}}));
+        QCOMPARE(predictedSegments(p, 0, 0.6),
+                 (std::vector<FrameSegment>{{0, 8, QStringLiteral("walk")},
+                                            {12, 16, QStringLiteral("walk")},
+                                            {20, 24, QStringLiteral("walk")},
+                                            {36, 40, QStringLiteral("walk")}}));
         QCOMPARE(predictedSegments(p, 0, 0.0, 2).size(), size_t(2));
-        QCOMPARE(predictedSegments(p, 1), (std::vector<FrameSegment>{{8, 12, QStringLiteral("rest")}, {28, 36, QStringLiteral("rest")}}));
+        QCOMPARE(predictedSegments(p, 1),
+                 (std::vector<FrameSegment>{{8, 12, QStringLiteral("rest")}, {28, 36, QStringLiteral("rest")}}));
         QVERIFY(predictedSegments(p, 5).empty());
         // A stride larger than the span leaves gaps: neighbouring fragments are separate runs.
-        VideoPredictions gaps = VideoPredictions::empty(QStringLiteral("b.mp4"), {}, {QStringLiteral("x"), QStringLiteral("y")},
+        VideoPredictions gaps = VideoPredictions::empty(QStringLiteral("b.mp4"), {},
+                                                        {QStringLiteral("x"), QStringLiteral("y")},
                                                         *FragmentSpec::make(2, 5, 1), 20);
         for (int j = 0; j < gaps.fragmentCount(); ++j) QVERIFY(gaps.setRow(j, {1.0f, 0.0f}).ok());
         QCOMPARE(predictedSegments(gaps, 0).size(), size_t(gaps.fragmentCount()));
@@ -223,7 +236,8 @@ private slots:
     void candidatesFromModel()
     {
         const FragmentSpec spec = *FragmentSpec::make(4, 4, 1);
-        VideoPredictions p = VideoPredictions::empty(QStringLiteral("a.mp4"), {}, {QStringLiteral("walk"), QStringLiteral("rest")}, spec, 40, 2);
+        VideoPredictions p = VideoPredictions::empty(QStringLiteral("a.mp4"), {},
+                                                     {QStringLiteral("walk"), QStringLiteral("rest")}, spec, 40, 2);
         QVERIFY(p.setRow(0, {0.9f, 0.1f}, {1, 0}).ok());
         QVERIFY(p.setRow(3, {0.3f, 0.7f}, {0, 1}).ok());
         std::vector<FrameSample> samples{{0, 50, 100, {}}, {10, 70, 100, {}}, {15, 90, 100, {}}};
@@ -233,8 +247,8 @@ private slots:
         QCOMPARE(c[1].frame, qint64(14)); // of fragment 3 (frames 12..15)
         QCOMPARE(c[0].confidence, double(0.1f));
         QCOMPARE(c[1].confidence, double(0.7f));
-        QCOMPARE(c[0].sharpness, 50.0);   // nearest sample: frame 0
-        QCOMPARE(c[1].sharpness, 90.0);   // nearest sample: frame 15
+        QCOMPARE(c[0].sharpness, 50.0); // nearest sample: frame 0
+        QCOMPARE(c[1].sharpness, 90.0); // nearest sample: frame 15
         QCOMPARE(c[1].feature, (std::vector<float>{0, 1}));
         QVERIFY(candidatesFromPredictions(p, 7, samples).empty());
         // The model's pick for "rest" within its predicted run is fragment 3.

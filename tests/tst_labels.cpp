@@ -42,8 +42,7 @@ std::vector<LabelRange> parseRanges(const QString& text)
 QString describe(const std::vector<LabelRange>& ranges)
 {
     QStringList parts;
-    for (const LabelRange& r : ranges)
-        parts << QStringLiteral("%1 %2 %3").arg(r.start).arg(r.end).arg(r.label);
+    for (const LabelRange& r : ranges) parts << QStringLiteral("%1 %2 %3").arg(r.start).arg(r.end).arg(r.label);
     return parts.join(QLatin1Char('|'));
 }
 
@@ -52,7 +51,7 @@ bool invariantsHold(const LabelTrack& track)
     const auto& r = track.ranges();
     for (size_t i = 0; i < r.size(); ++i) {
         if (r[i].start >= r[i].end) return false;
-        if (i > 0 && r[i - 1].end > r[i].start) return false;                              // overlap / order
+        if (i > 0 && r[i - 1].end > r[i].start) return false;                                  // overlap / order
         if (i > 0 && r[i - 1].end == r[i].start && r[i - 1].label == r[i].label) return false; // unmerged
     }
     return true;
@@ -86,8 +85,11 @@ Project makeProject(const QString& dir)
     auto created = Project::create(dir, FragmentSpec{}, {QStringLiteral("motion"), QStringLiteral("static")});
     if (!created) qFatal("%s", qPrintable(created.error()));
     Project p = *created;
-    const struct { QString name; qint64 frames; quint32 seed; } videos[] = {
-        {QStringLiteral("a.mp4"), 100, 1}, {kOddName, 50, 2}, {QStringLiteral("clip.mp4"), 60, 3}};
+    const struct {
+        QString name;
+        qint64 frames;
+        quint32 seed;
+    } videos[] = {{QStringLiteral("a.mp4"), 100, 1}, {kOddName, 50, 2}, {QStringLiteral("clip.mp4"), 60, 3}};
     for (const auto& v : videos) {
         const QString path = QDir(dir).filePath(QStringLiteral("media/") + v.name);
         writeBytes(path, 4096 + int(v.seed), v.seed);
@@ -113,7 +115,10 @@ void labelSome(Project& p)
     QVERIFY(p.setLabel(2, 0, 1, QStringLiteral("motion")));
 }
 
-QByteArray header() { return QByteArrayLiteral("video,start_frame,end_frame,label\n"); }
+QByteArray header()
+{
+    return QByteArrayLiteral("video,start_frame,end_frame,label\n");
+}
 
 } // namespace
 
@@ -125,29 +130,52 @@ private slots:
     {
         QTest::addColumn<QString>("ops");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("single") << "s 0 10 a" << "0 10 a";
-        QTest::newRow("empty range ignored") << "s 5 5 a; s 7 3 a" << "";
-        QTest::newRow("overwrite middle") << "s 0 10 a; s 3 6 b" << "0 3 a|3 6 b|6 10 a";
-        QTest::newRow("overwrite exactly") << "s 0 10 a; s 0 10 b" << "0 10 b";
-        QTest::newRow("overwrite several") << "s 0 5 a; s 10 15 b; s 20 25 a; s 3 22 c" << "0 3 a|3 22 c|22 25 a";
-        QTest::newRow("merge adjacent same") << "s 0 5 a; s 5 10 a" << "0 10 a";
-        QTest::newRow("merge adjacent before") << "s 5 10 a; s 0 5 a" << "0 10 a";
-        QTest::newRow("merge overlapping same") << "s 0 6 a; s 4 10 a" << "0 10 a";
-        QTest::newRow("adjacent different kept") << "s 0 5 a; s 5 10 b" << "0 5 a|5 10 b";
-        QTest::newRow("bridge a gap") << "s 0 5 a; s 8 12 a; s 5 8 a" << "0 12 a";
-        QTest::newRow("fill gap other class") << "s 0 5 a; s 8 12 a; s 5 8 b" << "0 5 a|5 8 b|8 12 a";
-        QTest::newRow("same class inside") << "s 0 10 a; s 3 6 a" << "0 10 a";
-        QTest::newRow("gap stays a gap") << "s 0 5 a; s 6 10 a" << "0 5 a|6 10 a";
-        QTest::newRow("clear middle splits") << "s 0 10 a; c 3 6" << "0 3 a|6 10 a";
-        QTest::newRow("clear all") << "s 0 10 a; c 0 10" << "";
-        QTest::newRow("clear wider") << "s 2 8 a; c 0 10" << "";
-        QTest::newRow("clear across ranges") << "s 0 5 a; s 5 10 b; s 12 20 a; c 3 14" << "0 3 a|14 20 a";
-        QTest::newRow("clear outside") << "s 0 5 a; c 10 20" << "0 5 a";
-        QTest::newRow("clear touching end") << "s 0 5 a; c 5 9" << "0 5 a";
-        QTest::newRow("clear then refill merges") << "s 0 10 a; c 3 6; s 3 6 a" << "0 10 a";
-        QTest::newRow("out of order sets") << "s 20 30 b; s 0 10 a; s 10 20 b" << "0 10 a|10 30 b";
-        QTest::newRow("overwrite a seam") << "s 0 10 a; s 10 20 b; s 5 15 a" << "0 15 a|15 20 b";
-        QTest::newRow("overwrite then same-class neighbours") << "s 0 5 a; s 5 10 b; s 10 15 a; s 5 10 a" << "0 15 a";
+        QTest::newRow("single") << "s 0 10 a"
+                                << "0 10 a";
+        QTest::newRow("empty range ignored") << "s 5 5 a; s 7 3 a"
+                                             << "";
+        QTest::newRow("overwrite middle") << "s 0 10 a; s 3 6 b"
+                                          << "0 3 a|3 6 b|6 10 a";
+        QTest::newRow("overwrite exactly") << "s 0 10 a; s 0 10 b"
+                                           << "0 10 b";
+        QTest::newRow("overwrite several") << "s 0 5 a; s 10 15 b; s 20 25 a; s 3 22 c"
+                                           << "0 3 a|3 22 c|22 25 a";
+        QTest::newRow("merge adjacent same") << "s 0 5 a; s 5 10 a"
+                                             << "0 10 a";
+        QTest::newRow("merge adjacent before") << "s 5 10 a; s 0 5 a"
+                                               << "0 10 a";
+        QTest::newRow("merge overlapping same") << "s 0 6 a; s 4 10 a"
+                                                << "0 10 a";
+        QTest::newRow("adjacent different kept") << "s 0 5 a; s 5 10 b"
+                                                 << "0 5 a|5 10 b";
+        QTest::newRow("bridge a gap") << "s 0 5 a; s 8 12 a; s 5 8 a"
+                                      << "0 12 a";
+        QTest::newRow("fill gap other class") << "s 0 5 a; s 8 12 a; s 5 8 b"
+                                              << "0 5 a|5 8 b|8 12 a";
+        QTest::newRow("same class inside") << "s 0 10 a; s 3 6 a"
+                                           << "0 10 a";
+        QTest::newRow("gap stays a gap") << "s 0 5 a; s 6 10 a"
+                                         << "0 5 a|6 10 a";
+        QTest::newRow("clear middle splits") << "s 0 10 a; c 3 6"
+                                             << "0 3 a|6 10 a";
+        QTest::newRow("clear all") << "s 0 10 a; c 0 10"
+                                   << "";
+        QTest::newRow("clear wider") << "s 2 8 a; c 0 10"
+                                     << "";
+        QTest::newRow("clear across ranges") << "s 0 5 a; s 5 10 b; s 12 20 a; c 3 14"
+                                             << "0 3 a|14 20 a";
+        QTest::newRow("clear outside") << "s 0 5 a; c 10 20"
+                                       << "0 5 a";
+        QTest::newRow("clear touching end") << "s 0 5 a; c 5 9"
+                                            << "0 5 a";
+        QTest::newRow("clear then refill merges") << "s 0 10 a; c 3 6; s 3 6 a"
+                                                  << "0 10 a";
+        QTest::newRow("out of order sets") << "s 20 30 b; s 0 10 a; s 10 20 b"
+                                           << "0 10 a|10 30 b";
+        QTest::newRow("overwrite a seam") << "s 0 10 a; s 10 20 b; s 5 15 a"
+                                          << "0 15 a|15 20 b";
+        QTest::newRow("overwrite then same-class neighbours") << "s 0 5 a; s 5 10 b; s 10 15 a; s 5 10 a"
+                                                              << "0 15 a";
     }
     void trackOps()
     {
@@ -285,11 +313,13 @@ private slots:
         QVERIFY(exportLabelsJson(p, file));
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(QString::fromUtf8(f.readAll()),
-                 QStringLiteral("{\n  \"format\": \"fragmentlab-labels\",\n  \"version\": 1,\n  \"labels\": [\n"
-                                "    {\"video\": \"a.mp4\", \"start_frame\": 0, \"end_frame\": 40, \"label\": \"motion\"},\n"
-                                "    {\"video\": \"b, \\\"q\\\".mp4\", \"start_frame\": 10, \"end_frame\": 20, \"label\": \"static\"}\n"
-                                "  ]\n}\n"));
+        QCOMPARE(
+            QString::fromUtf8(f.readAll()),
+            QStringLiteral(
+                "{\n  \"format\": \"fragmentlab-labels\",\n  \"version\": 1,\n  \"labels\": [\n"
+                "    {\"video\": \"a.mp4\", \"start_frame\": 0, \"end_frame\": 40, \"label\": \"motion\"},\n"
+                "    {\"video\": \"b, \\\"q\\\".mp4\", \"start_frame\": 10, \"end_frame\": 20, \"label\": \"static\"}\n"
+                "  ]\n}\n"));
     }
 
     void exportFailsOnUnwritableTarget()
@@ -372,23 +402,35 @@ private slots:
     void csvAccepted_data()
     {
         QTest::addColumn<QByteArray>("content");
-        QTest::addColumn<QString>("expectedA");   // labels of a.mp4 afterwards
+        QTest::addColumn<QString>("expectedA"); // labels of a.mp4 afterwards
         QTest::addColumn<int>("count");
-        QTest::newRow("plain") << header() + "a.mp4,0,10,motion\n" << "0 10 motion" << 1;
-        QTest::newRow("no final newline") << header() + "a.mp4,0,10,motion" << "0 10 motion" << 1;
+        QTest::newRow("plain") << header() + "a.mp4,0,10,motion\n"
+                               << "0 10 motion" << 1;
+        QTest::newRow("no final newline") << header() + "a.mp4,0,10,motion"
+                                          << "0 10 motion" << 1;
         QTest::newRow("header only") << header() << "" << 0;
-        QTest::newRow("CRLF and BOM") << QByteArray("\xEF\xBB\xBF") + "video,start_frame,end_frame,label\r\na.mp4,0,10,motion\r\na.mp4,20,30,static\r\n"
+        QTest::newRow("CRLF and BOM") << QByteArray("\xEF\xBB\xBF")
+                + "video,start_frame,end_frame,label\r\na.mp4,0,10,motion\r\na.mp4,20,30,static\r\n"
                                       << "0 10 motion|20 30 static" << 2;
-        QTest::newRow("blank lines") << header() + "\n\na.mp4,0,10,motion\n\n" << "0 10 motion" << 1;
-        QTest::newRow("spaces around fields") << header() + "a.mp4 , 0 , 10 , motion\n" << "0 10 motion" << 1;
-        QTest::newRow("quoted plain fields") << header() + "\"a.mp4\",\"0\",\"10\",\"motion\"\n" << "0 10 motion" << 1;
-        QTest::newRow("same-class overlap merges") << header() + "a.mp4,0,10,motion\na.mp4,5,20,motion\n" << "0 20 motion" << 2;
-        QTest::newRow("adjacent different classes") << header() + "a.mp4,0,10,motion\na.mp4,10,20,static\n" << "0 10 motion|10 20 static" << 2;
-        QTest::newRow("rows in any order") << header() + "a.mp4,50,60,static\na.mp4,0,10,motion\n" << "0 10 motion|50 60 static" << 2;
+        QTest::newRow("blank lines") << header() + "\n\na.mp4,0,10,motion\n\n"
+                                     << "0 10 motion" << 1;
+        QTest::newRow("spaces around fields") << header() + "a.mp4 , 0 , 10 , motion\n"
+                                              << "0 10 motion" << 1;
+        QTest::newRow("quoted plain fields") << header() + "\"a.mp4\",\"0\",\"10\",\"motion\"\n"
+                                             << "0 10 motion" << 1;
+        QTest::newRow("same-class overlap merges") << header() + "a.mp4,0,10,motion\na.mp4,5,20,motion\n"
+                                                   << "0 20 motion" << 2;
+        QTest::newRow("adjacent different classes") << header() + "a.mp4,0,10,motion\na.mp4,10,20,static\n"
+                                                    << "0 10 motion|10 20 static" << 2;
+        QTest::newRow("rows in any order") << header() + "a.mp4,50,60,static\na.mp4,0,10,motion\n"
+                                           << "0 10 motion|50 60 static" << 2;
         QTest::newRow("quoted name with comma and quotes")
-            << header() + "\"b, \"\"q\"\".mp4\",0,10,motion\na.mp4,0,5,static\n" << "0 5 static" << 2;
-        QTest::newRow("whole video") << header() + "a.mp4,0,100,motion\n" << "0 100 motion" << 1;
-        QTest::newRow("relative path as video") << header() + "media/a.mp4,3,4,motion\n" << "3 4 motion" << 1;
+            << header() + "\"b, \"\"q\"\".mp4\",0,10,motion\na.mp4,0,5,static\n"
+            << "0 5 static" << 2;
+        QTest::newRow("whole video") << header() + "a.mp4,0,100,motion\n"
+                                     << "0 100 motion" << 1;
+        QTest::newRow("relative path as video") << header() + "media/a.mp4,3,4,motion\n"
+                                                << "3 4 motion" << 1;
     }
     void csvAccepted()
     {
@@ -429,11 +471,14 @@ private slots:
         QTest::newRow("wrong header") << QByteArray("video,start,end,label\n") + ok << 1 << "wrong header";
         QTest::newRow("header order") << QByteArray("video,end_frame,start_frame,label\n") + ok << 1 << "wrong header";
         QTest::newRow("no header") << ok + ok << 1 << "wrong header";
-        QTest::newRow("header extra column") << QByteArray("video,start_frame,end_frame,label,x\n") << 1 << "wrong header";
+        QTest::newRow("header extra column")
+            << QByteArray("video,start_frame,end_frame,label,x\n") << 1 << "wrong header";
         QTest::newRow("too few columns") << header() + ok + "a.mp4,20,30\n" << 3 << "expected 4 columns, found 3";
         QTest::newRow("too many columns") << header() + "a.mp4,20,30,motion,x\n" << 2 << "expected 4 columns, found 5";
-        QTest::newRow("start not integer") << header() + ok + "a.mp4,x,30,motion\n" << 3 << "start_frame \"x\" is not an integer";
-        QTest::newRow("end fractional") << header() + "a.mp4,20,30.5,motion\n" << 2 << "end_frame \"30.5\" is not an integer";
+        QTest::newRow("start not integer") << header() + ok + "a.mp4,x,30,motion\n"
+                                           << 3 << "start_frame \"x\" is not an integer";
+        QTest::newRow("end fractional") << header() + "a.mp4,20,30.5,motion\n"
+                                        << 2 << "end_frame \"30.5\" is not an integer";
         QTest::newRow("end empty") << header() + "a.mp4,20,,motion\n" << 2 << "end_frame \"\" is not an integer";
         QTest::newRow("start equals end") << header() + ok + ok + "a.mp4,30,30,motion\n" << 4 << "empty range [30, 30)";
         QTest::newRow("start after end") << header() + "a.mp4,30,20,motion\n" << 2 << "empty range [30, 20)";
@@ -441,17 +486,25 @@ private slots:
         QTest::newRow("end past video") << header() + "a.mp4,90,101,motion\n" << 2 << "outside the video";
         QTest::newRow("unknown video") << header() + ok + "nope.mp4,0,10,motion\n" << 3 << "unknown video \"nope.mp4\"";
         QTest::newRow("unknown class") << header() + "a.mp4,0,10,jump\n" << 2 << "unknown class \"jump\"";
-        QTest::newRow("overlap different classes") << header() + ok + "clip.mp4,0,5,static\n" + "a.mp4,5,15,static\n" << 4 << "overlaps";
-        QTest::newRow("overlap reported at later line") << header() + "a.mp4,50,60,static\n" + "a.mp4,0,55,motion\n" << 3 << "overlaps";
-        QTest::newRow("unterminated quote") << header() + ok + "\"a.mp4,0,10,motion\n" << 3 << "unterminated quoted field";
-        QTest::newRow("quote inside field") << header() + "a\"b.mp4,0,10,motion\n" << 2 << "quote inside an unquoted field";
-        QTest::newRow("text after quote") << header() + "\"a.mp4\"x,0,10,motion\n" << 2 << "unexpected text after a quoted field";
-        QTest::newRow("line numbers count blank lines") << header() + "\n" + ok + "\n" + "a.mp4,0,10\n" << 5 << "expected 4 columns";
-        QTest::newRow("CRLF line numbers") << QByteArray("video,start_frame,end_frame,label\r\na.mp4,0,10,motion\r\na.mp4,0,x,motion\r\n")
-                                           << 3 << "is not an integer";
-        QTest::newRow("multi-line quoted field") << header() + "\"a\nb.mp4\",0,10,motion\n" + "a.mp4,0,y,motion\n" << 4 << "is not an integer";
-        QTest::newRow("error after many good rows") << header() + ok + "a.mp4,20,30,static\n" + "clip.mp4,0,60,motion\n" + "a.mp4,0,10,jump\n"
-                                                    << 5 << "unknown class";
+        QTest::newRow("overlap different classes") << header() + ok + "clip.mp4,0,5,static\n" + "a.mp4,5,15,static\n"
+                                                   << 4 << "overlaps";
+        QTest::newRow("overlap reported at later line") << header() + "a.mp4,50,60,static\n" + "a.mp4,0,55,motion\n"
+                                                        << 3 << "overlaps";
+        QTest::newRow("unterminated quote") << header() + ok + "\"a.mp4,0,10,motion\n"
+                                            << 3 << "unterminated quoted field";
+        QTest::newRow("quote inside field") << header() + "a\"b.mp4,0,10,motion\n"
+                                            << 2 << "quote inside an unquoted field";
+        QTest::newRow("text after quote") << header() + "\"a.mp4\"x,0,10,motion\n"
+                                          << 2 << "unexpected text after a quoted field";
+        QTest::newRow("line numbers count blank lines") << header() + "\n" + ok + "\n" + "a.mp4,0,10\n"
+                                                        << 5 << "expected 4 columns";
+        QTest::newRow("CRLF line numbers")
+            << QByteArray("video,start_frame,end_frame,label\r\na.mp4,0,10,motion\r\na.mp4,0,x,motion\r\n") << 3
+            << "is not an integer";
+        QTest::newRow("multi-line quoted field") << header() + "\"a\nb.mp4\",0,10,motion\n" + "a.mp4,0,y,motion\n"
+                                                 << 4 << "is not an integer";
+        QTest::newRow("error after many good rows") << header() + ok + "a.mp4,20,30,static\n" + "clip.mp4,0,60,motion\n"
+                + "a.mp4,0,10,jump\n" << 5 << "unknown class";
     }
     void csvErrors()
     {
@@ -507,7 +560,8 @@ private slots:
         const QString file = tmp.filePath(QStringLiteral("nothing.csv"));
         auto csv = importLabelsCsv(p, file);
         QVERIFY(!csv.ok());
-        QVERIFY2(csv.error().contains(file) && csv.error().contains(QStringLiteral("not found")), qPrintable(csv.error()));
+        QVERIFY2(csv.error().contains(file) && csv.error().contains(QStringLiteral("not found")),
+                 qPrintable(csv.error()));
         auto json = importLabelsJson(p, tmp.filePath(QStringLiteral("nothing.json")));
         QVERIFY(!json.ok());
         QVERIFY2(json.error().contains(QStringLiteral("nothing.json: not found")), qPrintable(json.error()));
@@ -517,33 +571,70 @@ private slots:
     void jsonErrors_data()
     {
         QTest::addColumn<QByteArray>("content");
-        QTest::addColumn<QString>("where");  // the entry (or line) the message must name
+        QTest::addColumn<QString>("where"); // the entry (or line) the message must name
         QTest::addColumn<QString>("phrase");
         auto doc = [](const QByteArray& labels) {
             return QByteArray("{\"format\":\"fragmentlab-labels\",\"version\":1,\"labels\":[") + labels + "]}";
         };
         const QByteArray ok = "{\"video\":\"a.mp4\",\"start_frame\":0,\"end_frame\":10,\"label\":\"motion\"}";
-        QTest::newRow("malformed") << QByteArray("{\n\"format\": \"fragmentlab-labels\",\n\"version\": 1\n\"labels\": []}") << "line 4" << "malformed JSON";
-        QTest::newRow("empty") << QByteArray() << "line 1" << "malformed JSON";
-        QTest::newRow("not an object") << QByteArray("[1,2]") << "" << "not a JSON object";
-        QTest::newRow("no format") << QByteArray("{\"version\":1,\"labels\":[]}") << "" << "missing field \"format\"";
-        QTest::newRow("wrong format") << QByteArray("{\"format\":\"fragmentlab-project\",\"version\":1,\"labels\":[]}") << "" << "not a FragmentLab labels file";
-        QTest::newRow("newer version") << QByteArray("{\"format\":\"fragmentlab-labels\",\"version\":2,\"labels\":[]}") << "" << "written by a newer FragmentLab (labels version 2, this one reads up to 1)";
-        QTest::newRow("version 0") << QByteArray("{\"format\":\"fragmentlab-labels\",\"version\":0,\"labels\":[]}") << "version" << "invalid version 0";
-        QTest::newRow("no labels") << QByteArray("{\"format\":\"fragmentlab-labels\",\"version\":1}") << "" << "missing field \"labels\"";
-        QTest::newRow("labels not array") << QByteArray("{\"format\":\"fragmentlab-labels\",\"version\":1,\"labels\":{}}") << "labels" << "must be an array (found an object)";
-        QTest::newRow("entry not object") << doc(ok + ",3") << "labels[1]" << "must be an object (found a number)";
-        QTest::newRow("missing video") << doc(ok + ",{\"start_frame\":0,\"end_frame\":10,\"label\":\"motion\"}") << "labels[1].video" << "missing field";
-        QTest::newRow("start as string") << doc(ok + "," + ok + ",{\"video\":\"a.mp4\",\"start_frame\":\"0\",\"end_frame\":10,\"label\":\"motion\"}")
-                                         << "labels[2].start_frame" << "must be an integer (found a string)";
-        QTest::newRow("end fractional") << doc("{\"video\":\"a.mp4\",\"start_frame\":0,\"end_frame\":10.5,\"label\":\"motion\"}") << "labels[0].end_frame" << "must be an integer";
-        QTest::newRow("label not string") << doc("{\"video\":\"a.mp4\",\"start_frame\":0,\"end_frame\":10,\"label\":1}") << "labels[0].label" << "must be a string";
-        QTest::newRow("unknown video") << doc(ok + ",{\"video\":\"x.mp4\",\"start_frame\":0,\"end_frame\":10,\"label\":\"motion\"}") << "labels[1]" << "unknown video \"x.mp4\"";
-        QTest::newRow("unknown class") << doc("{\"video\":\"a.mp4\",\"start_frame\":0,\"end_frame\":10,\"label\":\"jump\"}") << "labels[0]" << "unknown class \"jump\"";
-        QTest::newRow("start equals end") << doc("{\"video\":\"a.mp4\",\"start_frame\":10,\"end_frame\":10,\"label\":\"motion\"}") << "labels[0]" << "empty range";
-        QTest::newRow("outside") << doc("{\"video\":\"clip.mp4\",\"start_frame\":50,\"end_frame\":61,\"label\":\"motion\"}") << "labels[0]" << "outside the video";
-        QTest::newRow("overlap different classes") << doc(ok + ",{\"video\":\"a.mp4\",\"start_frame\":9,\"end_frame\":12,\"label\":\"static\"}")
-                                                   << "labels[1]" << "overlaps";
+        QTest::newRow("malformed") << QByteArray(
+            "{\n\"format\": \"fragmentlab-labels\",\n\"version\": 1\n\"labels\": []}")
+                                   << "line 4"
+                                   << "malformed JSON";
+        QTest::newRow("empty") << QByteArray() << "line 1"
+                               << "malformed JSON";
+        QTest::newRow("not an object") << QByteArray("[1,2]") << ""
+                                       << "not a JSON object";
+        QTest::newRow("no format") << QByteArray("{\"version\":1,\"labels\":[]}") << ""
+                                   << "missing field \"format\"";
+        QTest::newRow("wrong format") << QByteArray("{\"format\":\"fragmentlab-project\",\"version\":1,\"labels\":[]}")
+                                      << ""
+                                      << "not a FragmentLab labels file";
+        QTest::newRow("newer version") << QByteArray("{\"format\":\"fragmentlab-labels\",\"version\":2,\"labels\":[]}")
+                                       << ""
+                                       << "written by a newer FragmentLab (labels version 2, this one reads up to 1)";
+        QTest::newRow("version 0") << QByteArray("{\"format\":\"fragmentlab-labels\",\"version\":0,\"labels\":[]}")
+                                   << "version"
+                                   << "invalid version 0";
+        QTest::newRow("no labels") << QByteArray("{\"format\":\"fragmentlab-labels\",\"version\":1}") << ""
+                                   << "missing field \"labels\"";
+        QTest::newRow("labels not array")
+            << QByteArray("{\"format\":\"fragmentlab-labels\",\"version\":1,\"labels\":{}}") << "labels"
+            << "must be an array (found an object)";
+        QTest::newRow("entry not object") << doc(ok + ",3") << "labels[1]"
+                                          << "must be an object (found a number)";
+        QTest::newRow("missing video") << doc(ok + ",{\"start_frame\":0,\"end_frame\":10,\"label\":\"motion\"}")
+                                       << "labels[1].video"
+                                       << "missing field";
+        QTest::newRow("start as string") << doc(
+            ok + "," + ok + ",{\"video\":\"a.mp4\",\"start_frame\":\"0\",\"end_frame\":10,\"label\":\"motion\"}")
+                                         << "labels[2].start_frame"
+                                         << "must be an integer (found a string)";
+        QTest::newRow("end fractional") << doc(
+            "{\"video\":\"a.mp4\",\"start_frame\":0,\"end_frame\":10.5,\"label\":\"motion\"}")
+                                        << "labels[0].end_frame"
+                                        << "must be an integer";
+        QTest::newRow("label not string")
+            << doc("{\"video\":\"a.mp4\",\"start_frame\":0,\"end_frame\":10,\"label\":1}") << "labels[0].label"
+            << "must be a string";
+        QTest::newRow("unknown video") << doc(
+            ok + ",{\"video\":\"x.mp4\",\"start_frame\":0,\"end_frame\":10,\"label\":\"motion\"}")
+                                       << "labels[1]"
+                                       << "unknown video \"x.mp4\"";
+        QTest::newRow("unknown class") << doc(
+            "{\"video\":\"a.mp4\",\"start_frame\":0,\"end_frame\":10,\"label\":\"jump\"}")
+                                       << "labels[0]"
+                                       << "unknown class \"jump\"";
+        QTest::newRow("start equals end")
+            << doc("{\"video\":\"a.mp4\",\"start_frame\":10,\"end_frame\":10,\"label\":\"motion\"}") << "labels[0]"
+            << "empty range";
+        QTest::newRow("outside") << doc(
+            "{\"video\":\"clip.mp4\",\"start_frame\":50,\"end_frame\":61,\"label\":\"motion\"}")
+                                 << "labels[0]"
+                                 << "outside the video";
+        QTest::newRow("overlap different classes")
+            << doc(ok + ",{\"video\":\"a.mp4\",\"start_frame\":9,\"end_frame\":12,\"label\":\"static\"}") << "labels[1]"
+            << "overlaps";
     }
     void jsonErrors()
     {
@@ -568,9 +659,10 @@ private slots:
     {
         QTemporaryDir tmp;
         Project p = makeProject(tmp.filePath(QStringLiteral("p")));
-        const QString file = writeText(tmp.filePath(QStringLiteral("in.json")),
-                                       "\xEF\xBB\xBF{\r\n\"format\":\"fragmentlab-labels\",\r\n\"version\":1,\r\n\"labels\":["
-                                       "{\"video\":\"a.mp4\",\"start_frame\":0,\"end_frame\":10,\"label\":\"motion\"}]}\r\n");
+        const QString file =
+            writeText(tmp.filePath(QStringLiteral("in.json")),
+                      "\xEF\xBB\xBF{\r\n\"format\":\"fragmentlab-labels\",\r\n\"version\":1,\r\n\"labels\":["
+                      "{\"video\":\"a.mp4\",\"start_frame\":0,\"end_frame\":10,\"label\":\"motion\"}]}\r\n");
         auto imported = importLabelsJson(p, file);
         QVERIFY2(imported.ok(), qPrintable(imported.error()));
         QCOMPARE(describe(p.labels(0).ranges()), QStringLiteral("0 10 motion"));

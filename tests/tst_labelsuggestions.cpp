@@ -15,8 +15,8 @@ const FragmentSpec kSpec = *FragmentSpec::make(4, 4, 1);
 // Two classes; fragment j gets p(class 0) = p[j] (NaN: not predicted).
 VideoPredictions twoClass(const QString& name, const std::vector<float>& p, int featureSize = 0)
 {
-    VideoPredictions v = VideoPredictions::empty(name, QStringLiteral("m"), {QStringLiteral("a"), QStringLiteral("b")}, kSpec,
-                                                 qint64(p.size()) * 4, featureSize);
+    VideoPredictions v = VideoPredictions::empty(name, QStringLiteral("m"), {QStringLiteral("a"), QStringLiteral("b")},
+                                                 kSpec, qint64(p.size()) * 4, featureSize);
     for (size_t j = 0; j < p.size(); ++j)
         if (!std::isnan(p[j])) {
             const Status set = v.setRow(qint64(j), {p[j], 1.0f - p[j]});
@@ -131,7 +131,8 @@ private slots:
 
     void entropyDiffersFromMargin()
     {
-        VideoPredictions v = VideoPredictions::empty(QStringLiteral("a.mp4"), {}, {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z")},
+        VideoPredictions v = VideoPredictions::empty(QStringLiteral("a.mp4"), {},
+                                                     {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z")},
                                                      kSpec, 400);
         QVERIFY(v.setRow(10, {0.4f, 0.4f, 0.2f}).ok());   // margin 1.00, entropy 0.960
         QVERIFY(v.setRow(60, {0.45f, 0.3f, 0.25f}).ok()); // margin 0.85, entropy 0.971

@@ -25,7 +25,8 @@ using namespace fl::ml;
 
 namespace {
 
-ModelInfo infoFor(Architecture arch, TemporalFusion fusion = TemporalFusion::Convolution, int size = 64, bool convolutions = true)
+ModelInfo infoFor(Architecture arch, TemporalFusion fusion = TemporalFusion::Convolution, int size = 64,
+                  bool convolutions = true)
 {
     ModelInfo info;
     info.config.architecture = arch;
@@ -52,7 +53,8 @@ std::vector<const std::uint8_t*> blockPointers(const std::vector<std::uint8_t>& 
     return out;
 }
 
-std::vector<FragmentPrediction> predictAll(const FragmentModel& model, const std::vector<const std::uint8_t*>& blocks, int batch = 64)
+std::vector<FragmentPrediction> predictAll(const FragmentModel& model, const std::vector<const std::uint8_t*>& blocks,
+                                           int batch = 64)
 {
     auto predictor = Predictor::create(model, DeviceChoice::Cpu, batch);
     if (!predictor) return {};
@@ -61,7 +63,8 @@ std::vector<FragmentPrediction> predictAll(const FragmentModel& model, const std
 }
 
 // Copies every top-level entry of `from` into `to` except `skip`.
-void copyEntries(torch::serialize::InputArchive& from, torch::serialize::OutputArchive& to, const std::vector<std::string>& skip)
+void copyEntries(torch::serialize::InputArchive& from, torch::serialize::OutputArchive& to,
+                 const std::vector<std::string>& skip)
 {
     for (const auto& key : from.keys()) {
         if (std::find(skip.begin(), skip.end(), key) != skip.end()) continue;
@@ -78,7 +81,8 @@ void copyEntries(torch::serialize::InputArchive& from, torch::serialize::OutputA
 // Writes `file`: the entries of `from` (less `skip` and the weights), plus `extra`, and the
 // weights loaded into a network of `config` (which must fit them), after `mutate`.
 void rewriteCheckpoint(torch::serialize::InputArchive& from, const std::string& file, const ModelConfig& config,
-                       const std::vector<std::string>& skip, const std::function<void(torch::serialize::OutputArchive&)>& extra,
+                       const std::vector<std::string>& skip,
+                       const std::function<void(torch::serialize::OutputArchive&)>& extra,
                        const std::function<void(fl::ml::detail::FragmentNetworkImpl&)>& mutate)
 {
     torch::serialize::OutputArchive out;
@@ -151,13 +155,18 @@ private slots:
         QTest::addColumn<int>("firstChannels");
         QTest::addColumn<bool>("convolutions");
         QTest::addColumn<qint64>("minMacs");
-        QTest::newRow("fragnet tconv") << int(Architecture::FragNet) << int(TemporalFusion::Convolution) << "frame.block1" << 16 << true << qint64(1000000);
-        QTest::newRow("fragnet concat") << int(Architecture::FragNet) << int(TemporalFusion::Concatenation) << "frame.block1" << 16 << true << qint64(1000000);
-        QTest::newRow("fragnet gru") << int(Architecture::FragNet) << int(TemporalFusion::Gru) << "frame.block1" << 16 << true << qint64(1000000);
+        QTest::newRow("fragnet tconv") << int(Architecture::FragNet) << int(TemporalFusion::Convolution)
+                                       << "frame.block1" << 16 << true << qint64(1000000);
+        QTest::newRow("fragnet concat") << int(Architecture::FragNet) << int(TemporalFusion::Concatenation)
+                                        << "frame.block1" << 16 << true << qint64(1000000);
+        QTest::newRow("fragnet gru") << int(Architecture::FragNet) << int(TemporalFusion::Gru) << "frame.block1" << 16
+                                     << true << qint64(1000000);
         QTest::newRow("r2plus1d") << int(Architecture::R2Plus1D) << 0 << "block1" << 16 << true << qint64(1000000);
         // twostream: the first layer is the front end's motion maps (|difference|, flow u, v) at half size.
-        QTest::newRow("twostream with CNNs") << int(Architecture::TwoStream) << 0 << "motion.front" << 3 << true << qint64(1000000);
-        QTest::newRow("twostream statistics") << int(Architecture::TwoStream) << 0 << "motion.front" << 3 << false << qint64(10000);
+        QTest::newRow("twostream with CNNs")
+            << int(Architecture::TwoStream) << 0 << "motion.front" << 3 << true << qint64(1000000);
+        QTest::newRow("twostream statistics")
+            << int(Architecture::TwoStream) << 0 << "motion.front" << 3 << false << qint64(10000);
     }
 
     void everyArchitectureRuns()
@@ -185,7 +194,8 @@ private slots:
         // Batching does not change the results.
         const auto small = predictAll(*model, blocks, 2);
         for (size_t i = 0; i < out.size(); ++i)
-            for (size_t k = 0; k < 2; ++k) QVERIFY(std::abs(out[i].probabilities[k] - small[i].probabilities[k]) < 1e-5f);
+            for (size_t k = 0; k < 2; ++k)
+                QVERIFY(std::abs(out[i].probabilities[k] - small[i].probabilities[k]) < 1e-5f);
 
         auto predictor = Predictor::create(*model);
         QVERIFY(predictor);
@@ -199,7 +209,7 @@ private slots:
             if (layer == "feature") {
                 QCOMPARE(a->channels, 64);
                 QCOMPARE(a->frames, 1);
-            } else if (layer == "statistics") {   // twostream: the standardised statistics, a vector
+            } else if (layer == "statistics") { // twostream: the standardised statistics, a vector
                 QCOMPARE(a->frames, 1);
                 QVERIFY(a->channels > 100);
             } else {
@@ -228,7 +238,8 @@ private slots:
         QVERIFY(torch::allclose(whole, parts, 1e-5, 1e-6));
         QVERIFY(torch::allclose(whole, tapped.logits, 1e-5, 1e-6));
         // The statistics are taken from the front-end taps: Grad-CAM's gradients reach them.
-        const auto front = std::find_if(tapped.taps.begin(), tapped.taps.end(), [](const auto& t) { return t.name == "motion.front"; });
+        const auto front = std::find_if(tapped.taps.begin(), tapped.taps.end(),
+                                        [](const auto& t) { return t.name == "motion.front"; });
         QVERIFY(front != tapped.taps.end());
         auto grads = torch::autograd::grad({tapped.logits.select(1, 0).sum()}, {front->value}, {}, true, false, true);
         QVERIFY(grads[0].defined() && grads[0].abs().sum().item<double>() > 0);
@@ -268,7 +279,8 @@ private slots:
         cold.setInfo(plain);
         const auto warm = predictAll(*loaded, blocks);
         const auto sharp = predictAll(cold, blocks);
-        for (size_t i = 0; i < warm.size(); ++i) QVERIFY(std::abs(warm[i].probabilities[0] - 0.5f) <= std::abs(sharp[i].probabilities[0] - 0.5f) + 1e-6f);
+        for (size_t i = 0; i < warm.size(); ++i)
+            QVERIFY(std::abs(warm[i].probabilities[0] - 0.5f) <= std::abs(sharp[i].probabilities[0] - 0.5f) + 1e-6f);
         // Inconsistent decisions are refused.
         ModelInfo bad = info;
         bad.classThresholds = {0.5};
@@ -286,10 +298,14 @@ private slots:
         QVERIFY(model->save(spath(QStringLiteral("v2.flmodel"))));
         torch::serialize::InputArchive in;
         in.load_from(spath(QStringLiteral("v2.flmodel")));
-        const std::vector<std::string> added = {"fragmentlab.version", "meta.appearance_stream", "meta.motion_stream", "meta.statistics",
-                                                "meta.convolutions", "meta.temperature", "meta.class_thresholds", "meta.min_bout"};
+        const std::vector<std::string> added = {"fragmentlab.version",   "meta.appearance_stream", "meta.motion_stream",
+                                                "meta.statistics",       "meta.convolutions",      "meta.temperature",
+                                                "meta.class_thresholds", "meta.min_bout"};
         rewriteCheckpoint(in, spath(QStringLiteral("v1.flmodel")), model->info().config, added,
-                          [](torch::serialize::OutputArchive& out) { out.write("fragmentlab.version", c10::IValue(std::int64_t(1))); }, {});
+                          [](torch::serialize::OutputArchive& out) {
+                              out.write("fragmentlab.version", c10::IValue(std::int64_t(1)));
+                          },
+                          {});
         auto loaded = FragmentModel::load(spath(QStringLiteral("v1.flmodel")));
         QVERIFY2(loaded, loaded.error().c_str());
         QCOMPARE(loaded->info().config.architecture, Architecture::FragNet);
@@ -407,8 +423,10 @@ private slots:
             QVERIFY2(QString::fromStdString(r.error()).contains(name), r.error().c_str());
             QVERIFY(r.error().find('\n') == std::string::npos);
         };
-        expectError(QStringLiteral("truncated.flmodel"), bytes.left(bytes.size() / 2), "not a FragmentLab model or damaged");
-        expectError(QStringLiteral("text.flmodel"), QByteArray("video,start_frame\n"), "not a FragmentLab model or damaged");
+        expectError(QStringLiteral("truncated.flmodel"), bytes.left(bytes.size() / 2),
+                    "not a FragmentLab model or damaged");
+        expectError(QStringLiteral("text.flmodel"), QByteArray("video,start_frame\n"),
+                    "not a FragmentLab model or damaged");
         expectError(QStringLiteral("empty.flmodel"), QByteArray(), "not a FragmentLab model or damaged");
         auto missing = FragmentModel::load(spath(QStringLiteral("missing.flmodel")));
         QVERIFY(!missing);
@@ -426,17 +444,23 @@ private slots:
             QVERIFY2(r.error().find("not a FragmentLab model file") != std::string::npos, r.error().c_str());
         }
         {
-            rewriteCheckpoint(in, spath(QStringLiteral("newer.flmodel")), model->info().config, {"fragmentlab.version"},
-                              [](torch::serialize::OutputArchive& out) { out.write("fragmentlab.version", c10::IValue(std::int64_t(99))); },
-                              nullptr);
+            rewriteCheckpoint(
+                in, spath(QStringLiteral("newer.flmodel")), model->info().config, {"fragmentlab.version"},
+                [](torch::serialize::OutputArchive& out) {
+                    out.write("fragmentlab.version", c10::IValue(std::int64_t(99)));
+                },
+                nullptr);
             auto r = FragmentModel::load(spath(QStringLiteral("newer.flmodel")));
             QVERIFY(!r);
-            QVERIFY2(r.error().find("written by a newer FragmentLab (model format 99") != std::string::npos, r.error().c_str());
+            QVERIFY2(r.error().find("written by a newer FragmentLab (model format 99") != std::string::npos,
+                     r.error().c_str());
         }
         {
             // One weight changed, the checksum kept.
             rewriteCheckpoint(in, spath(QStringLiteral("tampered.flmodel")), model->info().config, {}, nullptr,
-                              [](fl::ml::detail::FragmentNetworkImpl& net) { net.parameters().front().view(-1)[3] += 0.5f; });
+                              [](fl::ml::detail::FragmentNetworkImpl& net) {
+                                  net.parameters().front().view(-1)[3] += 0.5f;
+                              });
             auto r = FragmentModel::load(spath(QStringLiteral("tampered.flmodel")));
             QVERIFY(!r);
             QVERIFY2(r.error().find("fail their checksum") != std::string::npos, r.error().c_str());
@@ -484,7 +508,6 @@ private slots:
         QCOMPARE(batches.back().globalStep, std::int64_t(steps) * a->epochsRun);
         QVERIFY(batches.back().samplesPerSecond > 0);
         QVERIFY(batches.back().secondsLeft >= 0);
-
     }
 
     void earlyStopCountsOnlyRisesOfMacroF1()
@@ -509,7 +532,8 @@ private slots:
                 lastRise = m.epoch;
             }
         QVERIFY2(best >= 0.95, qPrintable(QString::number(best)));
-        QVERIFY2(r->stoppedEarly, qPrintable(QStringLiteral("ran %1 epochs, F1 last rose at %2").arg(r->epochsRun).arg(lastRise)));
+        QVERIFY2(r->stoppedEarly,
+                 qPrintable(QStringLiteral("ran %1 epochs, F1 last rose at %2").arg(r->epochsRun).arg(lastRise)));
         QCOMPARE(r->epochsRun, lastRise + o.patience);
         QVERIFY(r->bestEpoch >= lastRise && r->bestEpoch <= r->epochsRun);
         QCOMPARE(r->validation.macro.f1, best);
@@ -594,7 +618,8 @@ private slots:
         QVERIFY2(r.error().find("frames are 32x32, the model takes 64x64") != std::string::npos, r.error().c_str());
 
         TrainingSet oneSided = data;
-        oneSided.train.erase(std::remove_if(oneSided.train.begin(), oneSided.train.end(), [](const LabeledFragment& f) { return f.label == 1; }),
+        oneSided.train.erase(std::remove_if(oneSided.train.begin(), oneSided.train.end(),
+                                            [](const LabeledFragment& f) { return f.label == 1; }),
                              oneSided.train.end());
         r = Trainer::train(oneSided, quickOptions());
         QVERIFY(!r);

@@ -94,13 +94,15 @@ private slots:
         bool sawPartial = false;
         bool inOrder = true;
         VideoPredictions streamed;
-        connect(&job, &PredictionJob::videoStarted, this, [&](const QString& video, qint64) { streamed = job.snapshot(video); });
+        connect(&job, &PredictionJob::videoStarted, this,
+                [&](const QString& video, qint64) { streamed = job.snapshot(video); });
         connect(&job, &PredictionJob::rowsPredicted, this, [&](const QString& video, qint64 first, qint64 count) {
             ++rowSignals;
             inOrder = inOrder && first == nextFirst;
             nextFirst = first + count;
             QVERIFY(job.copyRows(video, first, count, streamed));
-            if (job.state() == Job::State::Running && streamed.predictedCount() < streamed.fragmentCount()) sawPartial = true;
+            if (job.state() == Job::State::Running && streamed.predictedCount() < streamed.fragmentCount())
+                sawPartial = true;
         });
         QElapsedTimer clock;
         clock.start();
@@ -122,7 +124,8 @@ private slots:
         QVERIFY(r.hasFeatures());
         QCOMPARE(streamed, r); // the streamed copy ends equal to the result
         int correct = 0;
-        for (qint64 j = 0; j < r.fragmentCount(); ++j) correct += r.classes.at(r.predictedClass(j)) == truthClass(j) ? 1 : 0;
+        for (qint64 j = 0; j < r.fragmentCount(); ++j)
+            correct += r.classes.at(r.predictedClass(j)) == truthClass(j) ? 1 : 0;
         qInfo("accuracy over all fragments: %.3f", correct / 160.0);
         QVERIFY(correct >= 152); // >= 95%
 
@@ -173,7 +176,8 @@ private slots:
         runner.start(std::unique_ptr<Job>(job));
         QVERIFY(finished.wait(60000));
         const qint64 cancelMs = sinceCancel.isValid() ? sinceCancel.elapsed() : -1;
-        qInfo("cancel after %lld rows took effect in %lld ms", static_cast<long long>(rowsBeforeCancel), static_cast<long long>(cancelMs));
+        qInfo("cancel after %lld rows took effect in %lld ms", static_cast<long long>(rowsBeforeCancel),
+              static_cast<long long>(cancelMs));
         QCOMPARE(finished.first().first().value<Job::State>(), Job::State::Cancelled);
         QVERIFY(rowsBeforeCancel >= 40);
         QVERIFY(cancelMs >= 0 && cancelMs < 5000); // < 1 s when idle; generous: the machine may be loaded
@@ -241,10 +245,11 @@ private slots:
         QVERIFY(PredictionStore::staleReason(p, 0, *stored).isEmpty());
         StoredPredictions otherVideo = *stored;
         otherVideo.videoHash = QString(64, u'0');
-        QVERIFY(PredictionStore::staleReason(p, 0, otherVideo).contains(QStringLiteral("another version of the video")));
+        QVERIFY(
+            PredictionStore::staleReason(p, 0, otherVideo).contains(QStringLiteral("another version of the video")));
         StoredPredictions otherSpec = *stored;
-        otherSpec.predictions = VideoPredictions::empty(QStringLiteral("motion.mp4"), p.activeModel(), stored->predictions.classes,
-                                                        FragmentSpec{8, 8, 1}, 640);
+        otherSpec.predictions = VideoPredictions::empty(QStringLiteral("motion.mp4"), p.activeModel(),
+                                                        stored->predictions.classes, FragmentSpec{8, 8, 1}, 640);
         QVERIFY(PredictionStore::staleReason(p, 0, otherSpec).contains(QStringLiteral("T=8")));
         // Written to disk, it loads as Stale (kept, not Fresh).
         auto bytes = PredictionStore::encode(otherSpec.predictions, otherSpec.videoHash);

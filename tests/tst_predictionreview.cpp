@@ -70,10 +70,10 @@ private slots:
     {
         const std::vector<int> shown{0, 0, 1, 1, 0, 1, kUncertain, 1, 1};
         QCOMPARE(nextBoutOf(shown, 0, +1, 1), qint64(2));
-        QCOMPARE(nextBoutOf(shown, 2, +1, 1), qint64(5));   // not 3: the same bout
+        QCOMPARE(nextBoutOf(shown, 2, +1, 1), qint64(5)); // not 3: the same bout
         QCOMPARE(nextBoutOf(shown, 5, +1, 1), qint64(7));
         QCOMPARE(nextBoutOf(shown, 7, +1, 1), qint64(-1));
-        QCOMPARE(nextBoutOf(shown, 8, -1, 1), qint64(5));   // backwards: bouts start at their right end
+        QCOMPARE(nextBoutOf(shown, 8, -1, 1), qint64(5)); // backwards: bouts start at their right end
         QCOMPARE(nextBoutOf(shown, 8, -1, 0), qint64(4));
         QCOMPARE(nextBoutOf(shown, 4, -1, 0), qint64(1));
         QCOMPARE(nextBoutOf(shown, 0, +1, kUncertain), qint64(6));
@@ -83,7 +83,7 @@ private slots:
     {
         const auto v = twoClass({.9f, .55f, N, .95f, .4f, .99f});
         QCOMPARE(nextBelowConfidence(v, 0, +1, 0.7), qint64(1));
-        QCOMPARE(nextBelowConfidence(v, 1, +1, 0.7), qint64(4));   // p(b) = .6 < .7
+        QCOMPARE(nextBelowConfidence(v, 1, +1, 0.7), qint64(4)); // p(b) = .6 < .7
         QCOMPARE(nextBelowConfidence(v, 4, +1, 0.7), qint64(-1));
         QCOMPARE(nextBelowConfidence(v, 5, -1, 0.58), qint64(1));
     }

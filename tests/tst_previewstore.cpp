@@ -25,8 +25,7 @@ class TestPreviewStore : public QObject {
 private slots:
     void initTestCase()
     {
-        if (!fl::test::ffmpegAvailable())
-            QSKIP("ffmpeg/ffprobe not found");
+        if (!fl::test::ffmpegAvailable()) QSKIP("ffmpeg/ffprobe not found");
         fl::test::NumberedVideoOptions o;
         o.baseName = QStringLiteral("numbers");
         o.frames = 150;
@@ -83,8 +82,7 @@ private slots:
         QSet<QString> phases;
         control.progress = [&](std::int64_t done, std::int64_t, const QString& what) {
             phases.insert(what);
-            if (done >= 40)
-                cancel.store(true);
+            if (done >= 40) cancel.store(true);
         };
         auto store = PreviewStore::ensure(m_video, cache, {}, {}, control);
         QVERIFY(!store);
@@ -92,7 +90,6 @@ private slots:
         QVERIFY(QDir(cache + QStringLiteral("/preview")).entryList(QDir::Files).isEmpty());
         QCOMPARE(phases, QSet<QString>{QStringLiteral("Building preview of numbers.mp4")});
     }
-
 };
 
 QTEST_GUILESS_MAIN(TestPreviewStore)

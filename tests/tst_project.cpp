@@ -40,7 +40,10 @@ bool writeText(const QString& path, const QByteArray& text)
     return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
 }
 
-QStringList twoClasses() { return {QStringLiteral("motion"), QStringLiteral("static")}; }
+QStringList twoClasses()
+{
+    return {QStringLiteral("motion"), QStringLiteral("static")};
+}
 
 Project createOrDie(const QString& dir, const QStringList& classes = twoClasses(), FragmentSpec spec = {})
 {
@@ -175,7 +178,8 @@ private slots:
             const LabelClass& c = p.classes()[size_t(i)];
             QCOMPARE(c.name, names[i]);
             QCOMPARE(c.shortcut, i < 9 ? QString::number(i + 1) : QString());
-            QVERIFY2(QRegularExpression(QStringLiteral("^#[0-9a-f]{6}$")).match(c.color).hasMatch(), qPrintable(c.color));
+            QVERIFY2(QRegularExpression(QStringLiteral("^#[0-9a-f]{6}$")).match(c.color).hasMatch(),
+                     qPrintable(c.color));
             colors.insert(c.color);
         }
         QCOMPARE(int(colors.size()), 14);
@@ -208,15 +212,15 @@ private slots:
         QVERIFY(p.setLabel(b, 10, 77, QStringLiteral("static")));
         // Detected scenes and keyframes (picked and by hand) are part of the project.
         QVERIFY(p.setSceneCuts(a, std::vector<qint64>{30, 181}));
-        QVERIFY(p.setSceneCuts(b, std::vector<qint64>{}));   // detected: one scene
+        QVERIFY(p.setSceneCuts(b, std::vector<qint64>{})); // detected: one scene
         Keyframe picked{12, 0, QStringLiteral("scene 1"), 0.75, 0.5, 1.0, -1, false};
         Keyframe byHand{200, 2, QStringLiteral("scene 3"), 0, 0, 0, -1, true};
         QVERIFY(p.setKeyframes(a, p.savedScenes(a), KeyframeSet({picked, byHand})));
         QCOMPARE(p.savedScenes(a).size(), size_t(3));
         QCOMPARE(p.savedScenes(b).size(), size_t(1));
-        QVERIFY(!p.setSceneCuts(a, std::vector<qint64>{300}));         // not inside the video
-        QVERIFY(!p.setSceneCuts(a, std::vector<qint64>{40, 40}));      // not ascending
-        QVERIFY(!p.setKeyframes(a, {}, KeyframeSet({picked})));        // names a segment there is not
+        QVERIFY(!p.setSceneCuts(a, std::vector<qint64>{300}));    // not inside the video
+        QVERIFY(!p.setSceneCuts(a, std::vector<qint64>{40, 40})); // not ascending
+        QVERIFY(!p.setKeyframes(a, {}, KeyframeSet({picked})));   // names a segment there is not
         QCOMPARE(p.video(a).sceneCuts, std::optional<std::vector<qint64>>(std::vector<qint64>{30, 181}));
         QCOMPARE(p.video(a).relativePath, QStringLiteral("media/a.mp4"));
         QCOMPARE(p.video(b).relativePath, QStringLiteral("../outside/b c.mp4"));
@@ -290,7 +294,8 @@ private slots:
     }
   ]
 }
-)").arg(QString::fromLatin1(fp->hash));
+)")
+                                     .arg(QString::fromLatin1(fp->hash));
         QCOMPARE(QString::fromUtf8(readAll(p.projectFile())), expected);
     }
 
@@ -298,9 +303,11 @@ private slots:
     {
         QTemporaryDir tmp;
         Project p = createOrDie(tmp.filePath(QStringLiteral("e")), {});
-        QCOMPARE(QString::fromUtf8(readAll(p.projectFile())),
-                 QStringLiteral("{\n  \"format\": \"fragmentlab-project\",\n  \"schema\": 1,\n  \"name\": \"e\",\n"
-                                "  \"fragment\": {\"length\": 4, \"stride\": 4, \"step\": 1},\n  \"classes\": [],\n  \"videos\": []\n}\n"));
+        QCOMPARE(
+            QString::fromUtf8(readAll(p.projectFile())),
+            QStringLiteral(
+                "{\n  \"format\": \"fragmentlab-project\",\n  \"schema\": 1,\n  \"name\": \"e\",\n"
+                "  \"fragment\": {\"length\": 4, \"stride\": 4, \"step\": 1},\n  \"classes\": [],\n  \"videos\": []\n}\n"));
         auto loaded = Project::load(p.dir());
         QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
         QVERIFY(*loaded == p);
@@ -323,112 +330,157 @@ private slots:
 
     void loadFailures_data()
     {
-        QTest::addColumn<QString>("from");     // replaced in kValidProject ...
-        QTest::addColumn<QString>("to");       // ... by this
-        QTest::addColumn<QString>("phrase");   // the message must contain this
+        QTest::addColumn<QString>("from");   // replaced in kValidProject ...
+        QTest::addColumn<QString>("to");     // ... by this
+        QTest::addColumn<QString>("phrase"); // the message must contain this
         auto row = [](const char* tag, const char* from, const char* to, const char* phrase) {
             QTest::newRow(tag) << QString::fromUtf8(from) << QString::fromUtf8(to) << QString::fromUtf8(phrase);
         };
         const char* hashA = "\"hash\": \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"";
         row("malformed: missing comma", "\"schema\": 1,", "\"schema\": 1", "malformed JSON at line 4");
         row("malformed: truncated", "\"labels\": []", "\"labels\": [", "malformed JSON at line");
-        row("malformed: trailing garbage", "\"name\": \"demo\",", "\"name\": \"demo\" x,", "malformed JSON at line 4, column");
+        row("malformed: trailing garbage", "\"name\": \"demo\",", "\"name\": \"demo\" x,",
+            "malformed JSON at line 4, column");
         row("not an object", "*", "[1, 2]", "not a JSON object");
         row("empty file", "*", "", "malformed JSON at line 1, column 1");
         row("missing format", "\"format\": \"fragmentlab-project\",", "", "missing field \"format\"");
-        row("wrong format", "\"format\": \"fragmentlab-project\"", "\"format\": \"fragmentlab-labels\"", "not a FragmentLab project file");
-        row("format not string", "\"format\": \"fragmentlab-project\"", "\"format\": 1", "format: must be a string (found a number)");
+        row("wrong format", "\"format\": \"fragmentlab-project\"", "\"format\": \"fragmentlab-labels\"",
+            "not a FragmentLab project file");
+        row("format not string", "\"format\": \"fragmentlab-project\"", "\"format\": 1",
+            "format: must be a string (found a number)");
         row("missing schema", "\"schema\": 1,", "", "missing field \"schema\"");
         row("schema as string", "\"schema\": 1", "\"schema\": \"1\"", "schema: must be an integer (found a string)");
-        row("newer schema", "\"schema\": 1", "\"schema\": 3", "written by a newer FragmentLab (schema 3, this one reads up to 1)");
+        row("newer schema", "\"schema\": 1", "\"schema\": 3",
+            "written by a newer FragmentLab (schema 3, this one reads up to 1)");
         row("schema 0", "\"schema\": 1", "\"schema\": 0", "invalid schema 0");
         row("name not string", "\"name\": \"demo\"", "\"name\": []", "name: must be a string (found an array)");
-        row("missing fragment", "\"fragment\": {\"length\": 4, \"stride\": 4, \"step\": 1},", "", "missing field \"fragment\"");
-        row("fragment not object", "\"fragment\": {\"length\": 4, \"stride\": 4, \"step\": 1}", "\"fragment\": 4", "fragment: must be an object (found a number)");
-        row("fragment length string", "\"length\": 4", "\"length\": \"4\"", "fragment.length: must be an integer (found a string)");
+        row("missing fragment", "\"fragment\": {\"length\": 4, \"stride\": 4, \"step\": 1},", "",
+            "missing field \"fragment\"");
+        row("fragment not object", "\"fragment\": {\"length\": 4, \"stride\": 4, \"step\": 1}", "\"fragment\": 4",
+            "fragment: must be an object (found a number)");
+        row("fragment length string", "\"length\": 4", "\"length\": \"4\"",
+            "fragment.length: must be an integer (found a string)");
         row("fragment missing step", ", \"step\": 1}", "}", "missing field \"fragment.step\"");
-        row("fragment length 1", "\"length\": 4", "\"length\": 1", "fragment: invalid fragment spec: fragment length 1 is outside 2..64");
+        row("fragment length 1", "\"length\": 4", "\"length\": 1",
+            "fragment: invalid fragment spec: fragment length 1 is outside 2..64");
         row("fragment length 65", "\"length\": 4", "\"length\": 65", "invalid fragment spec");
         row("fragment stride 0", "\"stride\": 4", "\"stride\": 0", "invalid fragment spec");
         row("fragment step -1", "\"step\": 1", "\"step\": -1", "invalid fragment spec");
-        row("fragment length huge", "\"length\": 4", "\"length\": 1e12", "fragment.length: 1000000000000 is out of range");
+        row("fragment length huge", "\"length\": 4", "\"length\": 1e12",
+            "fragment.length: 1000000000000 is out of range");
         row("classes missing", "\"classes\": [", "\"klasses\": [", "missing field \"classes\"");
-        row("classes not array", "\"classes\": [", "\"classes\": {}, \"x\": [", "classes: must be an array (found an object)");
-        row("class not object", "{\"name\": \"static\", \"color\": \"#ff7f0e\", \"shortcut\": \"2\"}", "\"static\"", "classes[1]: must be an object (found a string)");
+        row("classes not array", "\"classes\": [", "\"classes\": {}, \"x\": [",
+            "classes: must be an array (found an object)");
+        row("class not object", "{\"name\": \"static\", \"color\": \"#ff7f0e\", \"shortcut\": \"2\"}", "\"static\"",
+            "classes[1]: must be an object (found a string)");
         row("class without name", "{\"name\": \"motion\", ", "{", "missing field \"classes[0].name\"");
-        row("class name not string", "{\"name\": \"motion\"", "{\"name\": true", "classes[0].name: must be a string (found a boolean)");
+        row("class name not string", "{\"name\": \"motion\"", "{\"name\": true",
+            "classes[0].name: must be a string (found a boolean)");
         row("empty class name", "{\"name\": \"static\"", "{\"name\": \"\"", "classes[1].name: empty class name");
         row("blank class name", "{\"name\": \"static\"", "{\"name\": \"  \"", "classes[1].name: empty class name");
-        row("duplicate class", "{\"name\": \"static\"", "{\"name\": \"motion\"", "classes[1].name: duplicate class name \"motion\" (also classes[0])");
+        row("duplicate class", "{\"name\": \"static\"", "{\"name\": \"motion\"",
+            "classes[1].name: duplicate class name \"motion\" (also classes[0])");
         row("missing colour", "\"color\": \"#1f77b4\", ", "", "missing field \"classes[0].color\"");
         row("bad colour name", "\"#1f77b4\"", "\"red\"", "classes[0].color: bad colour \"red\"");
         row("bad colour digit", "\"#ff7f0e\"", "\"#ff7f0g\"", "classes[1].color: bad colour");
         row("bad colour short", "\"#ff7f0e\"", "\"#fff\"", "classes[1].color: bad colour");
-        row("duplicate shortcut", "\"shortcut\": \"2\"", "\"shortcut\": \"1\"", "classes[1].shortcut: duplicate shortcut \"1\" (also classes[0])");
+        row("duplicate shortcut", "\"shortcut\": \"2\"", "\"shortcut\": \"1\"",
+            "classes[1].shortcut: duplicate shortcut \"1\" (also classes[0])");
         // Found by fuzz_project_load: a lone surrogate escape was saved as "?" (not the same project).
         row("class name with an unpaired surrogate", "{\"name\": \"static\"", "{\"name\": \"\\ude2dstatic\"",
             "classes[1].name: not valid Unicode text");
-        row("video path with an unpaired surrogate", "\"path\": \"", "\"path\": \"\\ud800", "path: not valid Unicode text");
-        row("duplicate shortcut case", "\"shortcut\": \"1\"", "\"shortcut\": \"M\"},{\"name\": \"x\", \"color\": \"#000000\", \"shortcut\": \"m\"", "classes[1].shortcut: duplicate shortcut \"m\"");
+        row("video path with an unpaired surrogate", "\"path\": \"", "\"path\": \"\\ud800",
+            "path: not valid Unicode text");
+        row("duplicate shortcut case", "\"shortcut\": \"1\"",
+            "\"shortcut\": \"M\"},{\"name\": \"x\", \"color\": \"#000000\", \"shortcut\": \"m\"",
+            "classes[1].shortcut: duplicate shortcut \"m\"");
         row("shortcut two keys", "\"shortcut\": \"2\"", "\"shortcut\": \"23\"", "classes[1].shortcut: bad shortcut");
         row("shortcut not string", "\"shortcut\": \"2\"", "\"shortcut\": 2", "classes[1].shortcut: must be a string");
         row("videos missing", "\"videos\": [", "\"vids\": [", "missing field \"videos\"");
         row("video not object", "\"videos\": [", "\"videos\": [1, ", "videos[0]: must be an object (found a number)");
         row("video path missing", "\"path\": \"media/b.mp4\",", "", "missing field \"videos[1].path\"");
         row("video path empty", "\"path\": \"media/b.mp4\"", "\"path\": \"\"", "videos[1].path: empty video path");
-        row("duplicate path", "\"path\": \"media/b.mp4\"", "\"path\": \"media/a.mp4\"", "videos[1].path: duplicate video path \"media/a.mp4\" (also videos[0])");
-        row("duplicate path, uncleaned", "\"path\": \"media/b.mp4\"", "\"path\": \"media/./x/../a.mp4\"", "videos[1].path: duplicate video path");
-        row("duplicate file name", "\"path\": \"media/b.mp4\"", "\"path\": \"other/a.mp4\"", "videos[1].path: duplicate video file name \"a.mp4\"");
+        row("duplicate path", "\"path\": \"media/b.mp4\"", "\"path\": \"media/a.mp4\"",
+            "videos[1].path: duplicate video path \"media/a.mp4\" (also videos[0])");
+        row("duplicate path, uncleaned", "\"path\": \"media/b.mp4\"", "\"path\": \"media/./x/../a.mp4\"",
+            "videos[1].path: duplicate video path");
+        row("duplicate file name", "\"path\": \"media/b.mp4\"", "\"path\": \"other/a.mp4\"",
+            "videos[1].path: duplicate video file name \"a.mp4\"");
         row("size missing", "\"size\": 2000,", "", "missing field \"videos[1].size\"");
         row("size negative", "\"size\": 2000", "\"size\": -2", "videos[1].size: negative size");
-        row("size string", "\"size\": 2000", "\"size\": \"2000\"", "videos[1].size: must be an integer (found a string)");
+        row("size string", "\"size\": 2000", "\"size\": \"2000\"",
+            "videos[1].size: must be an integer (found a string)");
         row("hash missing", (QByteArray(hashA) + ",").constData(), "", "missing field \"videos[0].hash\"");
         row("hash short", hashA, "\"hash\": \"abc\"", "videos[0].hash: bad content hash");
-        row("hash uppercase", hashA, "\"hash\": \"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"", "videos[0].hash: bad content hash");
+        row("hash uppercase", hashA, "\"hash\": \"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"",
+            "videos[0].hash: bad content hash");
         row("frames missing", "\"frames\": 50,", "", "missing field \"videos[1].frames\"");
-        row("frames fractional", "\"frames\": 50", "\"frames\": 50.5", "videos[1].frames: must be an integer (found 50.5)");
+        row("frames fractional", "\"frames\": 50", "\"frames\": 50.5",
+            "videos[1].frames: must be an integer (found 50.5)");
         row("frames negative", "\"frames\": 50", "\"frames\": -1", "videos[1].frames: negative frame count");
         row("fps missing", "\"fps\": 25,", "", "missing field \"videos[0].fps\"");
         row("fps zero", "\"fps\": 25", "\"fps\": 0", "videos[0].fps: frame rate 0 is not positive");
         row("fps null", "\"fps\": 25", "\"fps\": null", "videos[0].fps: must be a number (found null)");
-        row("labels not array", "\"labels\": []", "\"labels\": {}", "videos[1].labels: must be an array (found an object)");
-        row("label not object", "{\"start\": 50, \"end\": 60, \"class\": \"static\"}", "[50, 60]", "videos[0].labels[1]: must be an object (found an array)");
+        row("labels not array", "\"labels\": []", "\"labels\": {}",
+            "videos[1].labels: must be an array (found an object)");
+        row("label not object", "{\"start\": 50, \"end\": 60, \"class\": \"static\"}", "[50, 60]",
+            "videos[0].labels[1]: must be an object (found an array)");
         row("label end missing", "\"end\": 60, ", "", "missing field \"videos[0].labels[1].end\"");
-        row("label end string", "\"end\": 60", "\"end\": \"60\"", "videos[0].labels[1].end: must be an integer (found a string)");
-        row("label start fractional", "\"start\": 50", "\"start\": 50.25", "videos[0].labels[1].start: must be an integer");
+        row("label end string", "\"end\": 60", "\"end\": \"60\"",
+            "videos[0].labels[1].end: must be an integer (found a string)");
+        row("label start fractional", "\"start\": 50", "\"start\": 50.25",
+            "videos[0].labels[1].start: must be an integer");
         row("label class missing", ", \"class\": \"static\"", "", "missing field \"videos[0].labels[1].class\"");
-        row("unknown class", "\"class\": \"static\"", "\"class\": \"jump\"", "videos[0].labels[1].class: unknown class \"jump\"");
-        row("start equals end", "\"start\": 50, \"end\": 60", "\"start\": 60, \"end\": 60", "videos[0].labels[1]: empty range [60, 60)");
-        row("start after end", "\"start\": 50, \"end\": 60", "\"start\": 61, \"end\": 60", "videos[0].labels[1]: empty range");
-        row("negative start", "\"start\": 0, \"end\": 40", "\"start\": -5, \"end\": 40", "videos[0].labels[0]: range [-5, 40) outside the video (100 frames)");
-        row("end past the video", "\"start\": 50, \"end\": 60", "\"start\": 50, \"end\": 101", "videos[0].labels[1]: range [50, 101) outside the video");
-        row("label on second video outside", "\"labels\": []", "\"labels\": [{\"start\": 0, \"end\": 51, \"class\": \"motion\"}]", "videos[1].labels[0]: range [0, 51) outside the video (50 frames)");
-        row("overlapping ranges", "\"start\": 50, \"end\": 60", "\"start\": 30, \"end\": 60", "videos[0].labels[1]: range [30, 60) overlaps videos[0].labels[0] [0, 40)");
-        row("overlapping, out of order", "\"labels\": []", "\"labels\": [{\"start\": 20, \"end\": 30, \"class\": \"motion\"}, {\"start\": 0, \"end\": 21, \"class\": \"motion\"}]",
+        row("unknown class", "\"class\": \"static\"", "\"class\": \"jump\"",
+            "videos[0].labels[1].class: unknown class \"jump\"");
+        row("start equals end", "\"start\": 50, \"end\": 60", "\"start\": 60, \"end\": 60",
+            "videos[0].labels[1]: empty range [60, 60)");
+        row("start after end", "\"start\": 50, \"end\": 60", "\"start\": 61, \"end\": 60",
+            "videos[0].labels[1]: empty range");
+        row("negative start", "\"start\": 0, \"end\": 40", "\"start\": -5, \"end\": 40",
+            "videos[0].labels[0]: range [-5, 40) outside the video (100 frames)");
+        row("end past the video", "\"start\": 50, \"end\": 60", "\"start\": 50, \"end\": 101",
+            "videos[0].labels[1]: range [50, 101) outside the video");
+        row("label on second video outside", "\"labels\": []",
+            "\"labels\": [{\"start\": 0, \"end\": 51, \"class\": \"motion\"}]",
+            "videos[1].labels[0]: range [0, 51) outside the video (50 frames)");
+        row("overlapping ranges", "\"start\": 50, \"end\": 60", "\"start\": 30, \"end\": 60",
+            "videos[0].labels[1]: range [30, 60) overlaps videos[0].labels[0] [0, 40)");
+        row("overlapping, out of order", "\"labels\": []",
+            "\"labels\": [{\"start\": 20, \"end\": 30, \"class\": \"motion\"}, {\"start\": 0, \"end\": 21, \"class\": \"motion\"}]",
             "videos[1].labels[0]: range [20, 30) overlaps videos[1].labels[1] [0, 21)");
     }
     void loadFailuresOfScenesAndKeyframes_data()
     {
-        QTest::addColumn<QString>("to");       // replaces the second video's "labels": []
+        QTest::addColumn<QString>("to"); // replaces the second video's "labels": []
         QTest::addColumn<QString>("phrase");
         auto row = [](const char* tag, const char* to, const char* phrase) {
             QTest::newRow(tag) << QString::fromUtf8(to) << QString::fromUtf8(phrase);
         };
-        row("cut at 0", "\"labels\": [], \"scene_cuts\": [0]", "videos[1].scene_cuts[0]: scene cut 0 is not a frame in (0, 50)");
-        row("cut past the end", "\"labels\": [], \"scene_cuts\": [10, 50]", "videos[1].scene_cuts[1]: scene cut 50 is not a frame in (0, 50)");
-        row("cut not a number", "\"labels\": [], \"scene_cuts\": [\"10\"]", "videos[1].scene_cuts[0]: scene cut a string");
-        row("cut fraction", "\"labels\": [], \"scene_cuts\": [10.5]", "videos[1].scene_cuts[0]: scene cut 10.5 is not a frame");
-        row("cuts descending", "\"labels\": [], \"scene_cuts\": [20, 10]", "videos[1].scene_cuts[1]: scene cuts must ascend (10 after 20)");
+        row("cut at 0", "\"labels\": [], \"scene_cuts\": [0]",
+            "videos[1].scene_cuts[0]: scene cut 0 is not a frame in (0, 50)");
+        row("cut past the end", "\"labels\": [], \"scene_cuts\": [10, 50]",
+            "videos[1].scene_cuts[1]: scene cut 50 is not a frame in (0, 50)");
+        row("cut not a number", "\"labels\": [], \"scene_cuts\": [\"10\"]",
+            "videos[1].scene_cuts[0]: scene cut a string");
+        row("cut fraction", "\"labels\": [], \"scene_cuts\": [10.5]",
+            "videos[1].scene_cuts[0]: scene cut 10.5 is not a frame");
+        row("cuts descending", "\"labels\": [], \"scene_cuts\": [20, 10]",
+            "videos[1].scene_cuts[1]: scene cuts must ascend (10 after 20)");
         row("segment outside", "\"labels\": [], \"keyframe_segments\": [{\"start\": 0, \"end\": 51, \"label\": \"s\"}]",
             "videos[1].keyframe_segments[0]: segment [0, 51) is empty or outside the video (50 frames)");
-        row("segments overlap", "\"labels\": [], \"keyframe_segments\": [{\"start\": 0, \"end\": 20, \"label\": \"a\"}, {\"start\": 10, \"end\": 30, \"label\": \"b\"}]",
+        row("segments overlap",
+            "\"labels\": [], \"keyframe_segments\": [{\"start\": 0, \"end\": 20, \"label\": \"a\"}, {\"start\": 10, \"end\": 30, \"label\": \"b\"}]",
             "videos[1].keyframe_segments[1]: segment [10, 30) overlaps the one before");
-        const char* key = "\"labels\": [], \"keyframes\": [{\"frame\": %1, \"segment\": %2, \"label\": \"\", \"manual\": %3, \"score\": %4, "
-                          "\"sharpness\": 0, \"representativeness\": 0, \"confidence\": -1}]";
-        QTest::newRow("keyframe outside") << QString::fromUtf8(key).arg(50).arg(-1).arg(QStringLiteral("true")).arg(0)
-                                          << QStringLiteral("videos[1].keyframes[0].frame: frame 50 is outside the video (50 frames)");
-        QTest::newRow("keyframe segment") << QString::fromUtf8(key).arg(5).arg(0).arg(QStringLiteral("true")).arg(0)
-                                          << QStringLiteral("videos[1].keyframes[0].segment: segment 0 of 0 keyframe segments");
+        const char* key =
+            "\"labels\": [], \"keyframes\": [{\"frame\": %1, \"segment\": %2, \"label\": \"\", \"manual\": %3, \"score\": %4, "
+            "\"sharpness\": 0, \"representativeness\": 0, \"confidence\": -1}]";
+        QTest::newRow("keyframe outside")
+            << QString::fromUtf8(key).arg(50).arg(-1).arg(QStringLiteral("true")).arg(0)
+            << QStringLiteral("videos[1].keyframes[0].frame: frame 50 is outside the video (50 frames)");
+        QTest::newRow("keyframe segment")
+            << QString::fromUtf8(key).arg(5).arg(0).arg(QStringLiteral("true")).arg(0)
+            << QStringLiteral("videos[1].keyframes[0].segment: segment 0 of 0 keyframe segments");
         QTest::newRow("manual not bool") << QString::fromUtf8(key).arg(5).arg(-1).arg(QStringLiteral("1")).arg(0)
                                          << QStringLiteral("videos[1].keyframes[0].manual: expected true or false");
         QTest::newRow("score above 1") << QString::fromUtf8(key).arg(5).arg(-1).arg(QStringLiteral("false")).arg(2)
@@ -466,13 +518,15 @@ private slots:
         // A folder without a project.
         auto none = Project::load(tmp.path());
         QVERIFY(!none.ok());
-        QVERIFY2(none.error().contains(tmp.filePath(QStringLiteral("project.json"))) && none.error().contains(QStringLiteral("not found")),
+        QVERIFY2(none.error().contains(tmp.filePath(QStringLiteral("project.json")))
+                     && none.error().contains(QStringLiteral("not found")),
                  qPrintable(none.error()));
         // A path that does not exist.
         const QString missing = tmp.filePath(QStringLiteral("nowhere/project.json"));
         auto gone = Project::load(missing);
         QVERIFY(!gone.ok());
-        QVERIFY2(gone.error().contains(missing) && gone.error().contains(QStringLiteral("not found")), qPrintable(gone.error()));
+        QVERIFY2(gone.error().contains(missing) && gone.error().contains(QStringLiteral("not found")),
+                 qPrintable(gone.error()));
         // project.json that is a folder.
         QVERIFY(QDir().mkpath(tmp.filePath(QStringLiteral("p/project.json"))));
         auto folder = Project::load(tmp.filePath(QStringLiteral("p")));
@@ -501,10 +555,12 @@ private slots:
     void loadMergesTouchingRangesAndAcceptsOptionalFields()
     {
         QString text = QString::fromUtf8(kValidProject);
-        text.replace(QStringLiteral("\"labels\": []"),
-                     QStringLiteral("\"labels\": [{\"start\": 10, \"end\": 20, \"class\": \"motion\"}, {\"start\": 0, \"end\": 10, \"class\": \"motion\"}]"));
-        text.replace(QStringLiteral(", \"shortcut\": \"2\""), QString());  // shortcut is optional
-        text.replace(QStringLiteral("\"name\": \"demo\",\n"), QString());   // so is the name
+        text.replace(
+            QStringLiteral("\"labels\": []"),
+            QStringLiteral(
+                "\"labels\": [{\"start\": 10, \"end\": 20, \"class\": \"motion\"}, {\"start\": 0, \"end\": 10, \"class\": \"motion\"}]"));
+        text.replace(QStringLiteral(", \"shortcut\": \"2\""), QString()); // shortcut is optional
+        text.replace(QStringLiteral("\"name\": \"demo\",\n"), QString()); // so is the name
         QTemporaryDir tmp;
         QVERIFY(writeText(tmp.filePath(QStringLiteral("proj/project.json")), text.toUtf8()));
         auto p = Project::load(tmp.filePath(QStringLiteral("proj")));
@@ -627,7 +683,8 @@ private slots:
         const Project before = p;
         const Status again = p.saveAs(dir);
         QVERIFY(!again.ok());
-        QVERIFY2(again.error().contains(dir + QStringLiteral("/project.json")) && again.error().contains(QStringLiteral("already exists")),
+        QVERIFY2(again.error().contains(dir + QStringLiteral("/project.json"))
+                     && again.error().contains(QStringLiteral("already exists")),
                  qPrintable(again.error()));
         QVERIFY(p == before);
     }
@@ -658,7 +715,7 @@ private slots:
         QVERIFY(!p.renameClass(QStringLiteral("still"), QStringLiteral(" ")));
         QVERIFY(!p.addClass(QStringLiteral("motion")));
         QVERIFY(!p.addClass(QStringLiteral("x"), QStringLiteral("blue")));
-        QVERIFY(!p.addClass(QStringLiteral("x"), QString(), QStringLiteral("1")));   // key in use
+        QVERIFY(!p.addClass(QStringLiteral("x"), QString(), QStringLiteral("1"))); // key in use
         QVERIFY(!p.setClassShortcut(QStringLiteral("jump"), QStringLiteral("1")));
         QVERIFY(!p.setClassShortcut(QStringLiteral("jump"), QStringLiteral("ab")));
         QVERIFY(!p.setClassColor(QStringLiteral("jump"), QStringLiteral("#12")));
@@ -670,7 +727,8 @@ private slots:
         QVERIFY(removed.ok());
         QCOMPARE(*removed, 2);
         QCOMPARE(p.classIndex(QStringLiteral("still")), -1);
-        QCOMPARE(p.labels(0).ranges(), (std::vector<LabelRange>{{0, 10, QStringLiteral("motion")}, {20, 30, QStringLiteral("motion")}}));
+        QCOMPARE(p.labels(0).ranges(),
+                 (std::vector<LabelRange>{{0, 10, QStringLiteral("motion")}, {20, 30, QStringLiteral("motion")}}));
         QCOMPARE(p.labels(1).ranges(), (std::vector<LabelRange>{{8, 16, QStringLiteral("jump")}}));
         QVERIFY(!p.removeClass(QStringLiteral("still")).ok());
         QVERIFY(!p.setLabel(0, 0, 5, QStringLiteral("still")));
@@ -703,13 +761,15 @@ private slots:
         QCOMPARE(p.labels(0).size(), 2);
         QCOMPARE(p.labels(0).labeledFrames(), qint64(90));
         const Project before = p;
-        const struct { int video; qint64 start, end; const char* cls; const char* phrase; } bad[] = {
-            {0, 10, 10, "motion", "empty range"},
-            {0, 20, 10, "motion", "empty range"},
-            {0, -1, 10, "motion", "outside the video"},
-            {0, 90, 101, "motion", "outside the video"},
-            {0, 0, 10, "jump", "unknown class \"jump\""},
-            {1, 0, 10, "motion", "no video 1"},
+        const struct {
+            int video;
+            qint64 start, end;
+            const char* cls;
+            const char* phrase;
+        } bad[] = {
+            {0, 10, 10, "motion", "empty range"},         {0, 20, 10, "motion", "empty range"},
+            {0, -1, 10, "motion", "outside the video"},   {0, 90, 101, "motion", "outside the video"},
+            {0, 0, 10, "jump", "unknown class \"jump\""}, {1, 0, 10, "motion", "no video 1"},
             {-1, 0, 10, "motion", "no video -1"},
         };
         for (const auto& b : bad) {
@@ -728,17 +788,19 @@ private slots:
         QTest::addColumn<int>("stride");
         QTest::addColumn<int>("step");
         QTest::addColumn<qint64>("frames");
-        QTest::addColumn<QString>("labels");     // "start end class|..."
+        QTest::addColumn<QString>("labels");       // "start end class|..."
         QTest::addColumn<QStringList>("expected"); // label of fragment 0, 1, ... ("" = none); one past the last too
         // T=4 S=4 K=1, 24 frames: fragments [0,4) [4,8) ... [20,24).
         QTest::newRow("T4 S4 K1") << 4 << 4 << 1 << qint64(24) << "0 8 motion|8 12 static|14 20 motion"
                                   << QStringList{"motion", "motion", "static", "", "motion", "", ""};
         // Partial overlap at the start, and a fragment fully inside a longer range.
-        QTest::newRow("T4 S4 K1 offset") << 4 << 4 << 1 << qint64(16) << "2 16 motion" << QStringList{"", "motion", "motion", "motion", ""};
+        QTest::newRow("T4 S4 K1 offset") << 4 << 4 << 1 << qint64(16) << "2 16 motion"
+                                         << QStringList{"", "motion", "motion", "motion", ""};
         // T=3 S=2 K=2: fragment j = {2j, 2j+2, 2j+4}, span 5; 20 frames -> 8 fragments.
         // [5,9) and [9,20) static merge into [5,20).
         QTest::newRow("T3 S2 K2") << 3 << 2 << 2 << qint64(20) << "0 5 motion|5 9 static|9 20 static"
-                                  << QStringList{"motion", "", "", "static", "static", "static", "static", "static", ""};
+                                  << QStringList{"motion", "",       "",       "static", "static",
+                                                 "static", "static", "static", ""};
         // Same spec, a gap at frame 9 that the fragment's frames (6, 8, 10) skip: still two ranges, no label.
         QTest::newRow("T3 S2 K2 gap") << 3 << 2 << 2 << qint64(20) << "0 5 motion|5 9 static|10 20 static"
                                       << QStringList{"motion", "", "", "", "", "static", "static", "static", ""};
@@ -770,8 +832,7 @@ private slots:
             const auto label = p.fragmentLabel(0, j);
             QCOMPARE(label.value_or(QString()), expected[j]);
             // Same answer as asking the track with the fragment's frames.
-            if (j < expected.size() - 1)
-                QCOMPARE(p.labels(0).labelForFrames(p.spec().frames(j)), label);
+            if (j < expected.size() - 1) QCOMPARE(p.labels(0).labelForFrames(p.spec().frames(j)), label);
             if (label) ++counted[*label];
         }
         QVERIFY(!p.fragmentLabel(0, -1));
@@ -787,10 +848,12 @@ private slots:
         Project p = createOrDie(dir, {QStringLiteral("motion"), QStringLiteral("static"), QStringLiteral("unused")});
         addOrDie(p, dir + QStringLiteral("/a.mp4"), 40, 1000, 1);
         addOrDie(p, dir + QStringLiteral("/b.mp4"), 40, 1001, 2);
-        QVERIFY(p.setLabel(0, 0, 16, QStringLiteral("motion")));   // 4 fragments
-        QVERIFY(p.setLabel(0, 16, 22, QStringLiteral("static")));  // 1 (16..19)
-        QVERIFY(p.setLabel(1, 2, 40, QStringLiteral("motion")));   // fragments 1..9: 9
-        const QMap<QString, qint64> expected{{QStringLiteral("motion"), 13}, {QStringLiteral("static"), 1}, {QStringLiteral("unused"), 0}};
+        QVERIFY(p.setLabel(0, 0, 16, QStringLiteral("motion")));  // 4 fragments
+        QVERIFY(p.setLabel(0, 16, 22, QStringLiteral("static"))); // 1 (16..19)
+        QVERIFY(p.setLabel(1, 2, 40, QStringLiteral("motion")));  // fragments 1..9: 9
+        const QMap<QString, qint64> expected{{QStringLiteral("motion"), 13},
+                                             {QStringLiteral("static"), 1},
+                                             {QStringLiteral("unused"), 0}};
         QCOMPARE(p.labeledFragmentCounts(), expected);
     }
 
@@ -811,7 +874,8 @@ private slots:
         // The same path again (also spelled differently).
         auto again = p.addVideo(a, 100, 25);
         QVERIFY(!again.ok());
-        QVERIFY2(again.error().contains(a) && again.error().contains(QStringLiteral("already in the project")), qPrintable(again.error()));
+        QVERIFY2(again.error().contains(a) && again.error().contains(QStringLiteral("already in the project")),
+                 qPrintable(again.error()));
         auto spelled = p.addVideo(dir + QStringLiteral("/media/../media/./a.mp4"), 100, 25);
         QVERIFY(!spelled.ok());
         QVERIFY2(spelled.error().contains(QStringLiteral("already in the project")), qPrintable(spelled.error()));
@@ -822,19 +886,22 @@ private slots:
         QVERIFY(QFile::copy(a, copy));
         auto dup = p.addVideo(copy, 100, 25);
         QVERIFY(!dup.ok());
-        QVERIFY2(dup.error().contains(copy) && dup.error().contains(QStringLiteral("same content as media/a.mp4")), qPrintable(dup.error()));
+        QVERIFY2(dup.error().contains(copy) && dup.error().contains(QStringLiteral("same content as media/a.mp4")),
+                 qPrintable(dup.error()));
 
         // Different content, same file name.
         const QString other = tmp.filePath(QStringLiteral("elsewhere/a.mp4"));
         writeBytes(other, 5001, 9);
         auto sameName = p.addVideo(other, 100, 25);
         QVERIFY(!sameName.ok());
-        QVERIFY2(sameName.error().contains(QStringLiteral("already has a video named a.mp4")), qPrintable(sameName.error()));
+        QVERIFY2(sameName.error().contains(QStringLiteral("already has a video named a.mp4")),
+                 qPrintable(sameName.error()));
 
         // Missing file, bad numbers.
         auto missing = p.addVideo(tmp.filePath(QStringLiteral("none.mp4")), 100, 25);
         QVERIFY(!missing.ok());
-        QVERIFY2(missing.error().contains(tmp.filePath(QStringLiteral("none.mp4"))) && missing.error().contains(QStringLiteral("not found")),
+        QVERIFY2(missing.error().contains(tmp.filePath(QStringLiteral("none.mp4")))
+                     && missing.error().contains(QStringLiteral("not found")),
                  qPrintable(missing.error()));
         writeBytes(tmp.filePath(QStringLiteral("c.mp4")), 10, 3);
         QVERIFY(!p.addVideo(tmp.filePath(QStringLiteral("c.mp4")), -1, 25).ok());

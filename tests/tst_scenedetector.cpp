@@ -35,8 +35,8 @@ class TestSceneDetector : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QString m_cuts;     // shots of 40, 30, 35, 30 frames: cuts at 40, 70, 105
-    QString m_fades;    // shot, fade out, black, fade in, shot (see initTestCase)
+    QString m_cuts;  // shots of 40, 30, 35, 30 frames: cuts at 40, 70, 105
+    QString m_fades; // shot, fade out, black, fade in, shot (see initTestCase)
     qint64 m_fadeCut = 0;
 
     VideoOpenOptions openOptions() const
@@ -294,10 +294,13 @@ private slots:
             QVERIFY(done >= lastDone && done <= total);
             lastDone = done;
         };
-        Status read = readInParts(source, ranges, [&seen](size_t p, qint64 i, const cv::Mat& m) {
-            seen[p].push_back(m.empty() ? -1 : i);
-            return true;
-        }, control, QStringLiteral("Reading"));
+        Status read = readInParts(
+            source, ranges,
+            [&seen](size_t p, qint64 i, const cv::Mat& m) {
+                seen[p].push_back(m.empty() ? -1 : i);
+                return true;
+            },
+            control, QStringLiteral("Reading"));
         QVERIFY2(read.ok(), qPrintable(read.error()));
         QCOMPARE(lastDone, n);
         for (size_t p = 0; p < ranges.size(); ++p) {
@@ -308,16 +311,21 @@ private slots:
         // A part whose sink refuses stops them all; a cancel does too. Both name the file.
         read = readInParts(source, ranges, [](size_t p, qint64 i, const cv::Mat&) { return !(p == 1 && i > 60); });
         QVERIFY(!read.ok());
-        QVERIFY2(read.error().contains(QStringLiteral("cuts.mp4")) && read.error().contains(QStringLiteral("cancelled")), qPrintable(read.error()));
+        QVERIFY2(read.error().contains(QStringLiteral("cuts.mp4"))
+                     && read.error().contains(QStringLiteral("cancelled")),
+                 qPrintable(read.error()));
         std::atomic<bool> cancel{false};
         WorkControl cancelled;
         cancelled.cancel = &cancel;
         std::atomic<qint64> after{0};
-        read = readInParts(source, ranges, [&](size_t p, qint64 i, const cv::Mat&) {
-            if (cancel) ++after;
-            if (p == 0 && i == 10) cancel = true; // the user cancels while part 0 is at frame 10
-            return true;
-        }, cancelled);
+        read = readInParts(
+            source, ranges,
+            [&](size_t p, qint64 i, const cv::Mat&) {
+                if (cancel) ++after;
+                if (p == 0 && i == 10) cancel = true; // the user cancels while part 0 is at frame 10
+                return true;
+            },
+            cancelled);
         QVERIFY(!read.ok());
         QVERIFY2(read.error().contains(QStringLiteral("cancelled")), qPrintable(read.error()));
         // No part starts another frame after the cancel (one may be in its sink at that moment).

@@ -30,7 +30,8 @@ class TestSceneSharedMedia : public QObject {
 private slots:
     void initTestCase()
     {
-        if (!QFileInfo(mediaDir()).isDir()) QSKIP(qPrintable(QStringLiteral("no shared media folder at %1").arg(mediaDir())));
+        if (!QFileInfo(mediaDir()).isDir())
+            QSKIP(qPrintable(QStringLiteral("no shared media folder at %1").arg(mediaDir())));
         QVERIFY(m_cache.isValid());
     }
 
@@ -42,13 +43,15 @@ private slots:
         // testvideo: hard cuts black->leaf at 30 and leaf->black at 180; with fades, one cut
         // per dark run: [0,30) -> 15, [180,216) -> 198, [355,398) -> 376 (PySceneDetect's
         // ThresholdDetector gives 15, 198, 376 too). The dissolve at 529..558 is missed.
-        QTest::newRow("testvideo") << QStringLiteral("testvideo.mp4") << std::vector<qint64>{30, 180} << std::vector<qint64>{15, 198, 376};
+        QTest::newRow("testvideo") << QStringLiteral("testvideo.mp4") << std::vector<qint64>{30, 180}
+                                   << std::vector<qint64>{15, 198, 376};
         // fades: flat grey fading black -> white -> black ...; no content cut, the dips to black
         // (dark runs [78,90) and [161,173)) are the cuts with fades.
         QTest::newRow("fades") << QStringLiteral("fades.mp4") << std::vector<qint64>{} << std::vector<qint64>{84, 167};
         QTest::newRow("bikes") << QStringLiteral("bikes.mp4") << std::vector<qint64>{30, 76, 137, 187, 242}
                                << std::vector<qint64>{30, 76, 137, 187, 242};
-        QTest::newRow("cityCC0") << QStringLiteral("cityCC0.mpg") << std::vector<qint64>{116} << std::vector<qint64>{116};
+        QTest::newRow("cityCC0") << QStringLiteral("cityCC0.mpg") << std::vector<qint64>{116}
+                                 << std::vector<qint64>{116};
     }
     void cuts()
     {
@@ -66,8 +69,8 @@ private slots:
         QCOMPARE(analysis->scenes.cutFrames(), contentCuts);
         SceneDetectorOptions fade = options.scenes;
         fade.fadeAware = true;
-        const SceneDetection withFades =
-            SceneDetector::detect(analysis->scenes.contentScore, analysis->scenes.brightness, fade);
+        const SceneDetection withFades = SceneDetector::detect(analysis->scenes.contentScore,
+                                                               analysis->scenes.brightness, fade);
         QCOMPARE(withFades.cutFrames(), fadeCuts);
     }
 };

@@ -23,14 +23,20 @@ namespace {
 
 struct Known {
     const char* file;
-    qint64 frames;  // what a full decode yields (ffprobe -count_frames)
+    qint64 frames; // what a full decode yields (ffprobe -count_frames)
     int rotation;
 };
 
 const Known kKnown[] = {
-    {"bigbuckbunny.mp4", 132, 0}, {"bikes.mp4", 250, 0}, {"counter.mp4", 30, 0},
-    {"delayed_start.mp4", 24, 0}, {"fades.mp4", 250, 0}, {"goldeneye-vfr-drop3.mp4", 160, 0},
-    {"issue-134-rotate.mp4", 240, 90}, {"testvideo.mp4", 720, 0}, {"cityCC0.mpg", 190, 0},
+    {"bigbuckbunny.mp4", 132, 0},
+    {"bikes.mp4", 250, 0},
+    {"counter.mp4", 30, 0},
+    {"delayed_start.mp4", 24, 0},
+    {"fades.mp4", 250, 0},
+    {"goldeneye-vfr-drop3.mp4", 160, 0},
+    {"issue-134-rotate.mp4", 240, 90},
+    {"testvideo.mp4", 720, 0},
+    {"cityCC0.mpg", 190, 0},
     {"vtest.avi", 795, 0},
 };
 
@@ -49,10 +55,11 @@ const Known* known(const QString& file)
 // Every file in the folder that looks like a video, by suffix.
 QStringList videoFiles()
 {
-    static const QStringList patterns = {
-        QStringLiteral("*.mp4"), QStringLiteral("*.m4v"), QStringLiteral("*.mov"), QStringLiteral("*.avi"), QStringLiteral("*.mpg"),
-        QStringLiteral("*.mpeg"), QStringLiteral("*.mkv"), QStringLiteral("*.webm"), QStringLiteral("*.ts"), QStringLiteral("*.wmv"),
-        QStringLiteral("*.flv"), QStringLiteral("*.ogv"), QStringLiteral("*.3gp")};
+    static const QStringList patterns = {QStringLiteral("*.mp4"), QStringLiteral("*.m4v"),  QStringLiteral("*.mov"),
+                                         QStringLiteral("*.avi"), QStringLiteral("*.mpg"),  QStringLiteral("*.mpeg"),
+                                         QStringLiteral("*.mkv"), QStringLiteral("*.webm"), QStringLiteral("*.ts"),
+                                         QStringLiteral("*.wmv"), QStringLiteral("*.flv"),  QStringLiteral("*.ogv"),
+                                         QStringLiteral("*.3gp")};
     return QDir(mediaDir()).entryList(patterns, QDir::Files, QDir::Name | QDir::IgnoreCase);
 }
 
@@ -73,7 +80,8 @@ class TestSharedMedia : public QObject {
 private slots:
     void initTestCase()
     {
-        if (!QFileInfo(mediaDir()).isDir()) QSKIP(qPrintable(QStringLiteral("no shared media folder at %1").arg(mediaDir())));
+        if (!QFileInfo(mediaDir()).isDir())
+            QSKIP(qPrintable(QStringLiteral("no shared media folder at %1").arg(mediaDir())));
         if (!fl::test::ffmpegAvailable()) QSKIP("ffmpeg/ffprobe not found");
         QVERIFY(m_cache.isValid());
     }
@@ -81,8 +89,8 @@ private slots:
     void frames_data()
     {
         QTest::addColumn<QString>("file");
-        QTest::addColumn<qint64>("frames");   // -1: count with ffprobe
-        QTest::addColumn<int>("rotation");    // -1: not known in advance
+        QTest::addColumn<qint64>("frames"); // -1: count with ffprobe
+        QTest::addColumn<int>("rotation");  // -1: not known in advance
         const QStringList files = videoFiles();
         for (const QString& file : files) {
             const Known* k = known(file);
@@ -90,7 +98,8 @@ private slots:
         }
         // A known file that went missing shows as a skip.
         for (const Known& k : kKnown)
-            if (!files.contains(QLatin1String(k.file))) QTest::newRow(k.file) << QString::fromLatin1(k.file) << k.frames << k.rotation;
+            if (!files.contains(QLatin1String(k.file)))
+                QTest::newRow(k.file) << QString::fromLatin1(k.file) << k.frames << k.rotation;
     }
     void frames()
     {
@@ -115,7 +124,8 @@ private slots:
         QVERIFY(info.width > 0 && info.height > 0);
         QVERIFY(!info.codec.isEmpty() && info.codec != QLatin1String("unknown"));
         if (info.rotation % 180) QVERIFY2(info.height > info.width, "rotated frames are delivered upright");
-        for (qint64 i = 1; i < src.index().frameCount(); ++i) QVERIFY(src.index().timestampMs(i) > src.index().timestampMs(i - 1));
+        for (qint64 i = 1; i < src.index().frameCount(); ++i)
+            QVERIFY(src.index().timestampMs(i) > src.index().timestampMs(i - 1));
 
         // 20 seeded random indices (plus both ends), decoded in shuffled order.
         quint32 seed = 2166136261u; // FNV-1a of the name: a fixed seed per file
@@ -150,15 +160,21 @@ private slots:
                     const qint64 j = indices[k] + d;
                     if (j < 0 || j >= frames) continue;
                     auto other = fl::test::ffmpegFrame(path, j, info.width, info.height);
-                    if (other.ok() && fl::test::psnr(*f, *other) >= 40.0) near = QStringLiteral(" (it is ffmpeg's frame %1)").arg(j);
+                    if (other.ok() && fl::test::psnr(*f, *other) >= 40.0)
+                        near = QStringLiteral(" (it is ffmpeg's frame %1)").arg(j);
                 }
-                QFAIL(qPrintable(QStringLiteral("%1 frame %2: PSNR %3 dB against ffmpeg%4").arg(file).arg(indices[k]).arg(p, 0, 'f', 1).arg(near)));
+                QFAIL(qPrintable(QStringLiteral("%1 frame %2: PSNR %3 dB against ffmpeg%4")
+                                     .arg(file)
+                                     .arg(indices[k])
+                                     .arg(p, 0, 'f', 1)
+                                     .arg(near)));
             }
         }
         std::sort(ms.begin(), ms.end());
         qInfo("%s: %lld frames, %dx%d, %s, rotation %d, min PSNR %s dB over %d random frames, frame(i) median %.1f ms",
-              qPrintable(file), static_cast<long long>(frames), info.width, info.height, qPrintable(info.codec), info.rotation,
-              std::isinf(minPsnr) ? "inf" : qPrintable(QString::number(minPsnr, 'f', 1)), int(indices.size()), ms[ms.size() / 2]);
+              qPrintable(file), static_cast<long long>(frames), info.width, info.height, qPrintable(info.codec),
+              info.rotation, std::isinf(minPsnr) ? "inf" : qPrintable(QString::number(minPsnr, 'f', 1)),
+              int(indices.size()), ms[ms.size() / 2]);
     }
 
     void rotationOfIssue134()

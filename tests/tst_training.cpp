@@ -11,9 +11,9 @@
 #include "ml/TorchRuntime.h"
 #include "project/Project.h"
 #include "training/FragmentSplit.h"
-#include <QJsonDocument>
 #include "training/ModelFrames.h"
 #include "training/ModelStore.h"
+#include <QJsonDocument>
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -45,7 +45,8 @@ std::vector<std::vector<float>> predictAll(const Project& project, const QString
     auto cache = openModelFrames(project, 0, model->info().config.inputSize);
     if (!cache) return {};
     std::vector<std::int64_t> firsts;
-    for (qint64 j = 0; j < project.spec().count(project.video(0).frameCount); ++j) firsts.push_back(project.spec().firstFrame(j));
+    for (qint64 j = 0; j < project.spec().count(project.video(0).frameCount); ++j)
+        firsts.push_back(project.spec().firstFrame(j));
     auto predictor = ml::Predictor::create(*model);
     auto predictions = predictor->predict(videoFramesOf(*cache), firsts);
     std::vector<std::vector<float>> out;
@@ -99,7 +100,8 @@ private slots:
             QVERIFY(lastTrain < firstVal);
         }
         for (const auto& t : split->train)
-            for (const auto& v : split->validation) QVERIFY(std::llabs(t.firstFrame - v.firstFrame) >= 2 * project->spec().span());
+            for (const auto& v : split->validation)
+                QVERIFY(std::llabs(t.firstFrame - v.firstFrame) >= 2 * project->spec().span());
         QCOMPARE(split->validation.size(), size_t(10 + 8));
     }
 
@@ -117,11 +119,13 @@ private slots:
         QVERIFY(QFileInfo::exists(job.modelFile()));
         QVERIFY(QFileInfo::exists(job.reportFile()));
         const TrainingReport report = job.report();
-        qInfo("training: %.1f s (prepare %.2f s, train %.2f s), %d epochs, %.0f samples/s, validation macro-F1 %.3f", seconds,
-              report.prepareSeconds, report.trainSeconds, report.epochsRun, report.samplesPerSecond, report.validation.macroF1);
+        qInfo("training: %.1f s (prepare %.2f s, train %.2f s), %d epochs, %.0f samples/s, validation macro-F1 %.3f",
+              seconds, report.prepareSeconds, report.trainSeconds, report.epochsRun, report.samplesPerSecond,
+              report.validation.macroF1);
         for (const auto& e : report.history)
-            qInfo("epoch %d: train loss %.3f acc %.3f, validation loss %.3f acc %.3f macro-F1 %.3f%s", e.epoch, e.trainLoss,
-                  e.trainAccuracy, e.validationLoss, e.validationAccuracy, e.validationMacroF1, e.best ? " (best)" : "");
+            qInfo("epoch %d: train loss %.3f acc %.3f, validation loss %.3f acc %.3f macro-F1 %.3f%s", e.epoch,
+                  e.trainLoss, e.trainAccuracy, e.validationLoss, e.validationAccuracy, e.validationMacroF1,
+                  e.best ? " (best)" : "");
         QCOMPARE(epochs.count(), report.epochsRun);
         QVERIFY(batches.count() >= report.epochsRun);
         const auto first = batches.first().first().value<ml::BatchProgress>();
@@ -146,12 +150,13 @@ private slots:
         QVERIFY(!sel.winner.isEmpty() && !sel.winnerReason.isEmpty());
         QVERIFY(sel.temperature > 0);
         QVERIFY(sel.eceBefore >= 0 && sel.eceAfter >= 0);
-        QCOMPARE(report.trainFragments, qint64(90));   // the final model: every labeled fragment
+        QCOMPARE(report.trainFragments, qint64(90)); // the final model: every labeled fragment
         auto stored = ml::FragmentModel::load(QFile::encodeName(job.modelFile()).toStdString());
         QVERIFY2(stored, stored.error().c_str());
         QCOMPARE(stored->info().temperature, sel.temperature);
         QCOMPARE(stored->info().minBout, sel.minBout);
-        QCOMPARE(stored->info().classThresholds, std::vector<double>(sel.classThresholds.begin(), sel.classThresholds.end()));
+        QCOMPARE(stored->info().classThresholds,
+                 std::vector<double>(sel.classThresholds.begin(), sel.classThresholds.end()));
 
         // The report on disk reads back the same.
         auto loaded = TrainingReport::load(job.reportFile());
@@ -204,7 +209,7 @@ private slots:
         const QStringList before = modelFolderListing(project->modelsDir());
         JobRunner runner;
         TrainingRequest request = test::fastTrainingRequest();
-        for (auto& c : request.candidates) c.options.epochs = 200;   // folds long enough to cancel in
+        for (auto& c : request.candidates) c.options.epochs = 200; // folds long enough to cancel in
         auto* job = new TrainingJob(*project, request);
         QElapsedTimer sinceCancel;
         connect(job, &TrainingJob::stageChanged, this, [&](const QString& stage) {
@@ -236,7 +241,7 @@ private slots:
 
         JobRunner runner;
         TrainingRequest request = test::fastTrainingRequest();
-        for (auto& c : request.candidates) c.options.epochs = 200;   // a final training long enough to cancel
+        for (auto& c : request.candidates) c.options.epochs = 200; // a final training long enough to cancel
         auto* job = new TrainingJob(*project, request);
         QElapsedTimer sinceCancel;
         int cancelAtStep = 0;
@@ -277,7 +282,8 @@ private slots:
         options.frames = 120;
         options.labeledFraction = labeledFraction;
         options.labelStatic = labelStatic;
-        auto made = test::makeMotionProject(m_tmp.filePath(QStringLiteral("bad-%1").arg(QTest::currentDataTag()).replace(u' ', u'-')), options);
+        auto made = test::makeMotionProject(
+            m_tmp.filePath(QStringLiteral("bad-%1").arg(QTest::currentDataTag()).replace(u' ', u'-')), options);
         QVERIFY2(made, qPrintable(made.error()));
         auto project = Project::load(made->dir);
         QVERIFY(project);
@@ -301,7 +307,8 @@ private slots:
         QVERIFY(p.setLabel(0, 40, 44, QStringLiteral("static"))); // one fragment
         auto split = FragmentSplit::make(p);
         QVERIFY(!split);
-        QVERIFY2(split.error().contains(QStringLiteral("too few labeled fragments of class \"static\"")), qPrintable(split.error()));
+        QVERIFY2(split.error().contains(QStringLiteral("too few labeled fragments of class \"static\"")),
+                 qPrintable(split.error()));
     }
 
     void splitsByVideoWhenSeveral()
@@ -375,7 +382,8 @@ private slots:
         QVERIFY(missingTruth.errorString().contains(QStringLiteral("none.csv")));
         EvaluationJob badModel(*project, m_motion.allTruthCsv, m_motion.allTruthCsv);
         QVERIFY(!badModel.runHere());
-        QVERIFY2(badModel.errorString().contains(QStringLiteral("not a FragmentLab model")), qPrintable(badModel.errorString()));
+        QVERIFY2(badModel.errorString().contains(QStringLiteral("not a FragmentLab model")),
+                 qPrintable(badModel.errorString()));
     }
 };
 

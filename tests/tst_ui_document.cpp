@@ -1,9 +1,9 @@
 // ProjectDocument: every edit is one undo step that restores the project exactly; gestures
 // (drags, paint strokes) merge into one step; unsaved-changes tracking; autosave and recovery
 // after a simulated crash. No media needed: videos are entries with made-up fingerprints.
+#include "UiFixtures.h"
 #include "document/LabelPatchCommand.h"
 #include "document/ProjectDocument.h"
-#include "UiFixtures.h"
 #include "project/LabelExchange.h"
 
 #include <QDir>
@@ -27,8 +27,10 @@ class TestUiDocument : public QObject {
     void makeDocument(ProjectDocument& doc)
     {
         const QString dir = m_tmp.filePath(QStringLiteral("p%1").arg(m_n++));
-        QVERIFY2(doc.create(dir, FragmentSpec{}, {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}), "create");
-        QVERIFY(doc.addVideos({fakeVideo(dir, QStringLiteral("one.mp4"), 400, '1'), fakeVideo(dir, QStringLiteral("two.mp4"), 250, '2')}));
+        QVERIFY2(doc.create(dir, FragmentSpec{}, {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}),
+                 "create");
+        QVERIFY(doc.addVideos({fakeVideo(dir, QStringLiteral("one.mp4"), 400, '1'),
+                               fakeVideo(dir, QStringLiteral("two.mp4"), 250, '2')}));
         QVERIFY(doc.save());
     }
 
@@ -108,8 +110,7 @@ private slots:
         const Project before = doc.project();
         const int steps = doc.undoStack()->count();
         const int gesture = doc.newGestureId();
-        for (qint64 end = 4; end <= 48; end += 4)
-            QVERIFY(doc.setLabel(0, 0, end, QStringLiteral("a"), gesture));
+        for (qint64 end = 4; end <= 48; end += 4) QVERIFY(doc.setLabel(0, 0, end, QStringLiteral("a"), gesture));
         QCOMPARE(doc.undoStack()->count(), steps + 1);
         QCOMPARE(doc.project().labels(0).ranges().front(), (LabelRange{0, 48, QStringLiteral("a")}));
         // The step is named for the whole stroke (12 fragments), not for its first step.
@@ -182,7 +183,8 @@ private slots:
         doc.undoStack()->undo();
         QCOMPARE(doc.project(), full);
         // Adding a duplicate is refused and leaves nothing.
-        QVERIFY(!doc.addVideos({fakeVideo(dir, QStringLiteral("four.mp4"), 100, '4'), fakeVideo(dir, QStringLiteral("one.mp4"), 10, '5')}));
+        QVERIFY(!doc.addVideos({fakeVideo(dir, QStringLiteral("four.mp4"), 100, '4'),
+                                fakeVideo(dir, QStringLiteral("one.mp4"), 10, '5')}));
         QCOMPARE(doc.project(), full);
         doc.undoStack()->undo(); // the label on three
         doc.undoStack()->undo(); // adding three

@@ -1,8 +1,8 @@
 // GuiLanguage: the zh_CN translation is compiled into fragui's resources, installTranslator()
 // loads it for a Chinese locale and drops it again for English or an unknown language, and
 // the setting "ui/language" chooses (empty = the system locale). Cost: < 1 s.
-#include "settings/GuiLanguage.h"
 #include "UiFixtures.h"
+#include "settings/GuiLanguage.h"
 
 #include <QApplication>
 #include <QSettings>

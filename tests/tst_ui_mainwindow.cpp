@@ -7,43 +7,43 @@
 #include "TestMedia.h"
 #include "UiFixtures.h"
 
-#include "settings/AppSettings.h"
-#include "settings/AppearanceTheme.h"
+#include "document/ProjectDocument.h"
+#include "document/ProjectFiles.h"
+#include "jobs/JobRunner.h"
 #include "labeling/ClassListModel.h"
 #include "labeling/ClassesPanel.h"
-#include "player/FrameView.h"
 #include "labeling/LabelingController.h"
-#include "shell/MainWindow.h"
-#include "shell/ActionRegistry.h"
-#include "shell/Workbench.h"
-#include "document/ProjectFiles.h"
-#include "document/ProjectDocument.h"
-#include "settings/ShortcutsDialog.h"
-#include "timeline/TimelineView.h"
+#include "player/FrameView.h"
 #include "player/VideoPlayer.h"
-#include "jobs/JobRunner.h"
 #include "project/Project.h"
+#include "settings/AppSettings.h"
+#include "settings/AppearanceTheme.h"
+#include "settings/ShortcutsDialog.h"
+#include "shell/ActionRegistry.h"
+#include "shell/MainWindow.h"
+#include "shell/Workbench.h"
+#include "timeline/TimelineView.h"
 #include "video/VideoSource.h"
 
 #include <opencv2/core.hpp>
 
 #include <QAction>
 #include <QApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
-#include <QLabel>
-#include <QRegularExpression>
-#include <QTableView>
-#include <QInputDialog>
-#include <QLineEdit>
-#include <QTimer>
-#include <QSpinBox>
-#include <QDateTime>
 #include <QFile>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 #include <QUrl>
 
@@ -72,7 +72,10 @@ protected:
         ++recoverAsked;
         return recoverAnswer;
     }
-    void showError(const QString& title, const QString& message) override { errors << title + QStringLiteral(": ") + message; }
+    void showError(const QString& title, const QString& message) override
+    {
+        errors << title + QStringLiteral(": ") + message;
+    }
 };
 
 int shownNumber(const FrameView* view)
@@ -129,8 +132,7 @@ class TestUiMainWindow : public QObject {
 private slots:
     void initTestCase()
     {
-        if (!fl::test::ffmpegAvailable())
-            QSKIP("ffmpeg/ffprobe not found");
+        if (!fl::test::ffmpegAvailable()) QSKIP("ffmpeg/ffprobe not found");
         fl::test::NumberedVideoOptions o;
         o.baseName = QStringLiteral("numbers");
         o.frames = 120;
@@ -146,7 +148,8 @@ private slots:
         m_secondVideo = *second;
 
         m_template = m_tmp.filePath(QStringLiteral("template"));
-        auto project = Project::create(m_template, FragmentSpec{}, {QStringLiteral("motion"), QStringLiteral("static")});
+        auto project = Project::create(m_template, FragmentSpec{},
+                                       {QStringLiteral("motion"), QStringLiteral("static")});
         QVERIFY(project);
         auto source = VideoSource::open(m_video, {});
         QVERIFY(source);
@@ -198,27 +201,31 @@ private slots:
         waitForFrame(w, 10);
         key(&w, Qt::Key_1);
         QCOMPARE(labels(w).ranges(), (std::vector<LabelRange>{{8, 12, QStringLiteral("motion")}}));
-        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, 2), std::optional<QString>(QStringLiteral("motion")));
+        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, 2),
+                 std::optional<QString>(QStringLiteral("motion")));
         QCOMPARE(w.frameView()->badge(FrameView::LabelBadge).text, QStringLiteral("motion"));
         // A selection: fragments 5-9 (frames 20-39).
         w.timeline()->setSelection(5, 9);
         key(&w, Qt::Key_2);
         QCOMPARE(labels(w).ranges(),
                  (std::vector<LabelRange>{{8, 12, QStringLiteral("motion")}, {20, 40, QStringLiteral("static")}}));
-        QCOMPARE(w.workbench()->document()->project().labeledFragmentCounts(0).value(QStringLiteral("static")), qint64(5));
+        QCOMPARE(w.workbench()->document()->project().labeledFragmentCounts(0).value(QStringLiteral("static")),
+                 qint64(5));
         // Relabel part of it, then Del clears the selection's labels.
         w.timeline()->setSelection(7, 8);
         key(&w, Qt::Key_1);
         QCOMPARE(labels(w).classAt(30), std::optional<QString>(QStringLiteral("motion")));
         key(&w, Qt::Key_Delete);
-        QCOMPARE(labels(w).ranges(), (std::vector<LabelRange>{{8, 12, QStringLiteral("motion")},
-                                                             {20, 28, QStringLiteral("static")},
-                                                             {36, 40, QStringLiteral("static")}}));
+        QCOMPARE(labels(w).ranges(),
+                 (std::vector<LabelRange>{{8, 12, QStringLiteral("motion")},
+                                          {20, 28, QStringLiteral("static")},
+                                          {36, 40, QStringLiteral("static")}}));
         // Esc drops the selection: Backspace then clears the fragment under the playhead.
         key(&w, Qt::Key_Escape);
         QVERIFY(w.timeline()->selection().isEmpty());
         key(&w, Qt::Key_Backspace);
-        QCOMPARE(labels(w).ranges(), (std::vector<LabelRange>{{20, 28, QStringLiteral("static")}, {36, 40, QStringLiteral("static")}}));
+        QCOMPARE(labels(w).ranges(),
+                 (std::vector<LabelRange>{{20, 28, QStringLiteral("static")}, {36, 40, QStringLiteral("static")}}));
         QVERIFY(w.isWindowModified());
     }
 
@@ -263,8 +270,8 @@ private slots:
         const QPoint to(int(t->xAtFrame(60)) + 1, from.y());
         QTest::mousePress(t, Qt::LeftButton, {}, from);
         for (int x = from.x(); x <= to.x(); x += 3) {
-            QMouseEvent move(QEvent::MouseMove, QPointF(x, from.y()), t->mapToGlobal(QPointF(x, from.y())), Qt::NoButton,
-                             Qt::LeftButton, Qt::NoModifier);
+            QMouseEvent move(QEvent::MouseMove, QPointF(x, from.y()), t->mapToGlobal(QPointF(x, from.y())),
+                             Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
             QApplication::sendEvent(t, &move);
         }
         QTest::mouseRelease(t, Qt::LeftButton, {}, to);
@@ -278,7 +285,7 @@ private slots:
         auto s = settings();
         ScriptedWindow w(s.get());
         openAndWait(w, freshProject());
-        QVERIFY(!s->paintWhilePlaying());   // off at first start, as the guide says: P turns it on
+        QVERIFY(!s->paintWhilePlaying()); // off at first start, as the guide says: P turns it on
         key(&w, Qt::Key_P);
         QVERIFY(s->paintWhilePlaying());
         QVERIFY(w.actions()->find(QStringLiteral("paintWhilePlaying"))->isChecked());
@@ -499,7 +506,8 @@ private slots:
         };
         select();
         // New (as File > New Project does once the dialog is accepted): no videos.
-        QVERIFY(w.workbench()->document()->create(m_tmp.filePath(QStringLiteral("new%1").arg(m_n++)), FragmentSpec{}, {QStringLiteral("a")}));
+        QVERIFY(w.workbench()->document()->create(m_tmp.filePath(QStringLiteral("new%1").arg(m_n++)), FragmentSpec{},
+                                                  {QStringLiteral("a")}));
         QCOMPARE(w.workbench()->currentVideo(), -1);
         QCOMPARE(w.workbench()->currentFragment(), qint64(-1));
         QVERIFY(w.errors.isEmpty());
@@ -508,7 +516,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(w.workbench()->currentVideo(), 0, 5000);
         waitForFrame(w, 0);
         select();
-        QVERIFY(w.workbench()->document()->create(m_tmp.filePath(QStringLiteral("new%1").arg(m_n++)), FragmentSpec{}, {QStringLiteral("a")}));
+        QVERIFY(w.workbench()->document()->create(m_tmp.filePath(QStringLiteral("new%1").arg(m_n++)), FragmentSpec{},
+                                                  {QStringLiteral("a")}));
         QCOMPARE(w.workbench()->currentFragment(), qint64(-1));
         // Open with recovery: a pending autosave of another project.
         const QString recovered = freshProject();
@@ -528,7 +537,8 @@ private slots:
         w.recoverAnswer = true;
         QVERIFY(w.files()->openProject(recovered));
         QCOMPARE(w.recoverAsked, 1);
-        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, 0), std::optional<QString>(QStringLiteral("motion")));
+        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, 0),
+                 std::optional<QString>(QStringLiteral("motion")));
         waitForFrame(w, 0);
         QCOMPARE(w.workbench()->currentFragment(), qint64(0));
         QVERIFY2(w.errors.isEmpty(), qPrintable(w.errors.join(QLatin1Char('\n'))));
@@ -549,7 +559,7 @@ private slots:
         waitForFrame(w, 0);
         QCOMPARE(shownNumber(w.frameView()), 0);
         QSignalSpy fragment(w.workbench(), &Workbench::currentFragmentChanged);
-        w.workbench()->goToFragment(1, 3);       // frames 12-15 of the 40-frame video numbered from 500
+        w.workbench()->goToFragment(1, 3); // frames 12-15 of the 40-frame video numbered from 500
         QCOMPARE(w.workbench()->currentVideo(), 1);
         waitForFrame(w, 12);
         QCOMPARE(shownNumber(w.frameView()), 512);
@@ -559,7 +569,9 @@ private slots:
         QVERIFY(!fragment.isEmpty());
         QCOMPARE(fragment.last().at(0).toInt(), 1);
         QCOMPARE(fragment.last().at(1).toLongLong(), qint64(3));
-        QVERIFY(w.frameView()->badge(FrameView::LabelBadge).text.contains(QStringLiteral("unlabeled")));   // the overlay follows
+        QVERIFY(w.frameView()
+                    ->badge(FrameView::LabelBadge)
+                    .text.contains(QStringLiteral("unlabeled"))); // the overlay follows
         // And back, to a fragment far from frame 0.
         w.workbench()->goToFragment(0, 25);
         waitForFrame(w, 100);
@@ -575,9 +587,11 @@ private slots:
         openAndWait(w, freshProject());
         QWidget* focus = QApplication::focusWidget();
         QVERIFY(focus);
-        QVERIFY2(!qobject_cast<QAbstractSpinBox*>(focus) && !qobject_cast<QLineEdit*>(focus), focus->metaObject()->className());
-        QTest::keyClick(focus, Qt::Key_1);   // where a key press goes: the focus widget
-        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, 0), std::optional<QString>(QStringLiteral("motion")));
+        QVERIFY2(!qobject_cast<QAbstractSpinBox*>(focus) && !qobject_cast<QLineEdit*>(focus),
+                 focus->metaObject()->className());
+        QTest::keyClick(focus, Qt::Key_1); // where a key press goes: the focus widget
+        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, 0),
+                 std::optional<QString>(QStringLiteral("motion")));
         // The Frame box takes the focus only when clicked; Enter gives the keys back.
         auto* frameBox = w.findChild<QSpinBox*>();
         QVERIFY(frameBox);
@@ -588,7 +602,8 @@ private slots:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right, Qt::ShiftModifier);
         waitForFrame(w, 4);
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_2);
-        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, 1), std::optional<QString>(QStringLiteral("static")));
+        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, 1),
+                 std::optional<QString>(QStringLiteral("static")));
     }
 
     // After Go To (Ctrl+G) the labeling keys work at once (the focus went back to the Frame box).
@@ -600,8 +615,7 @@ private slots:
         bool answered = false;
         QTimer::singleShot(0, &w, [&] {
             auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
-            if (!dialog)
-                return;
+            if (!dialog) return;
             dialog->setTextValue(QStringLiteral("57"));
             answered = true;
             dialog->accept();
@@ -609,15 +623,17 @@ private slots:
         w.actions()->find(QStringLiteral("goTo"))->trigger();
         QVERIFY(answered);
         waitForFrame(w, 57);
-        QWidget* focus = w.focusWidget();   // the window's focus child (the window may not be active yet)
+        QWidget* focus = w.focusWidget(); // the window's focus child (the window may not be active yet)
         QVERIFY(focus);
-        QVERIFY2(!qobject_cast<QAbstractSpinBox*>(focus) && !qobject_cast<QLineEdit*>(focus), focus->metaObject()->className());
+        QVERIFY2(!qobject_cast<QAbstractSpinBox*>(focus) && !qobject_cast<QLineEdit*>(focus),
+                 focus->metaObject()->className());
         w.activateWindow();
         QTRY_VERIFY(w.isActiveWindow());
         const int steps = w.workbench()->document()->undoStack()->count();
         QTest::keyClick(w.focusWidget(), Qt::Key_1);
-        QCOMPARE(w.workbench()->document()->undoStack()->count(), steps + 1);   // the key labeled
-        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, w.workbench()->currentFragment()), std::optional<QString>(QStringLiteral("motion")));
+        QCOMPARE(w.workbench()->document()->undoStack()->count(), steps + 1); // the key labeled
+        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, w.workbench()->currentFragment()),
+                 std::optional<QString>(QStringLiteral("motion")));
     }
 
     // Renaming a class in the Classes table: the rename happens and Qt warns nothing (the
@@ -662,17 +678,17 @@ private slots:
         auto* classes = w.findChild<QDockWidget*>(QStringLiteral("classesDock"));
         auto* history = w.findChild<QDockWidget*>(QStringLiteral("historyDock"));
         QVERIFY(classes && history);
-        QVERIFY(w.tabifiedDockWidgets(classes).contains(history));   // one tab group, Classes in front
+        QVERIFY(w.tabifiedDockWidgets(classes).contains(history)); // one tab group, Classes in front
         QTRY_VERIFY(DockLayout::isDockInView(classes));
         QVERIFY(!DockLayout::isDockInView(history));
         key(&w, Qt::Key_3, Qt::AltModifier);
         QTRY_VERIFY(DockLayout::isDockInView(history));
         QVERIFY(!DockLayout::isDockInView(classes));
         QVERIFY(w.actions()->find(QStringLiteral("toggle_historyDock"))->isChecked());
-        QVERIFY(w.actions()->find(QStringLiteral("toggle_classesDock"))->isChecked());   // still there, behind
+        QVERIFY(w.actions()->find(QStringLiteral("toggle_classesDock"))->isChecked()); // still there, behind
         key(&w, Qt::Key_2, Qt::AltModifier);
         QTRY_VERIFY(DockLayout::isDockInView(classes));
-        key(&w, Qt::Key_2, Qt::AltModifier);   // in front: the same key hides it
+        key(&w, Qt::Key_2, Qt::AltModifier); // in front: the same key hides it
         QTRY_VERIFY(classes->isHidden());
         QVERIFY(!w.actions()->find(QStringLiteral("toggle_classesDock"))->isChecked());
         key(&w, Qt::Key_2, Qt::AltModifier);
@@ -693,7 +709,8 @@ private slots:
         openAndWait(w, freshProject());
         // A dock with a View-menu toggle that has a shortcut and is on the shortcuts page.
         auto* panel = new QLabel(QStringLiteral("training"));
-        QDockWidget* dock = w.addPanelDock(panel, QStringLiteral("trainingDock"));   // title, side and key from the dock table
+        QDockWidget* dock = w.addPanelDock(panel,
+                                           QStringLiteral("trainingDock")); // title, side and key from the dock table
         QTRY_VERIFY(dock->isVisible());
         QAction* toggle = w.actions()->find(QStringLiteral("toggle_trainingDock"));
         QVERIFY(toggle);
@@ -730,7 +747,8 @@ private slots:
         QVERIFY(history && !history->isVisible());
         QDockWidget* videos = again.findChild<QDockWidget*>(QStringLiteral("videosDock"));
         QVERIFY(videos && videos->isVisible());
-        QDockWidget* training = again.addPanelDock(new QLabel(QStringLiteral("training")), QStringLiteral("trainingDock"));
+        QDockWidget* training = again.addPanelDock(new QLabel(QStringLiteral("training")),
+                                                   QStringLiteral("trainingDock"));
         QVERIFY(!training->isVisible());
     }
 
@@ -764,11 +782,13 @@ private slots:
         for (const auto& e : entries) {
             const QString name = ShortcutTableModel::plainText(e.action);
             QVERIFY2(!e.action->shortcuts().isEmpty(), qPrintable(name + QStringLiteral(" has no shortcut")));
-            QVERIFY2(!e.action->toolTip().isEmpty() && e.action->toolTip() != name, qPrintable(name + QStringLiteral(" has no tooltip")));
+            QVERIFY2(!e.action->toolTip().isEmpty() && e.action->toolTip() != name,
+                     qPrintable(name + QStringLiteral(" has no tooltip")));
             QVERIFY(!e.category.isEmpty());
             for (const QKeySequence& k : e.action->shortcuts()) {
                 const QString text = k.toString(QKeySequence::PortableText);
-                QVERIFY2(!owner.contains(text), qPrintable(QStringLiteral("%1 is used by %2 and %3").arg(text, owner.value(text), name)));
+                QVERIFY2(!owner.contains(text),
+                         qPrintable(QStringLiteral("%1 is used by %2 and %3").arg(text, owner.value(text), name)));
                 owner.insert(text, name);
             }
         }
@@ -782,7 +802,8 @@ private slots:
         QVERIFY(w.actions()->find(QStringLiteral("labelAs_motion")));
         QCOMPARE(w.actions()->find(QStringLiteral("labelAs_motion"))->shortcut(), QKeySequence(Qt::Key_M));
         key(&w, Qt::Key_M);
-        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, 0), std::optional<QString>(QStringLiteral("motion")));
+        QCOMPARE(w.workbench()->document()->project().fragmentLabel(0, 0),
+                 std::optional<QString>(QStringLiteral("motion")));
     }
 };
 

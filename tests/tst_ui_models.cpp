@@ -1,11 +1,11 @@
 // The item models pass QAbstractItemModelTester through resets, edits and label changes, and
 // show what the project holds: classes with keys and labeled-fragment counts, videos with
 // their labeling progress, actions with their shortcuts.
-#include "labeling/ClassListModel.h"
-#include "document/ProjectDocument.h"
-#include "settings/ShortcutTableModel.h"
 #include "UiFixtures.h"
+#include "document/ProjectDocument.h"
 #include "document/VideoListModel.h"
+#include "labeling/ClassListModel.h"
+#include "settings/ShortcutTableModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -46,8 +46,8 @@ private slots:
         QVERIFY(model.index(0, ClassListModel::NameColumn).data(Qt::DecorationRole).isValid());
         QCOMPARE(model.index(0, ClassListModel::VideoCountColumn).data().toString(), QStringLiteral("-"));
         model.setCurrentVideo(1);
-        QVERIFY(doc.setLabel(1, 0, 40, QStringLiteral("motion")));   // 10 fragments
-        QVERIFY(doc.setLabel(0, 0, 8, QStringLiteral("motion")));    // 2 more in the project
+        QVERIFY(doc.setLabel(1, 0, 40, QStringLiteral("motion"))); // 10 fragments
+        QVERIFY(doc.setLabel(0, 0, 8, QStringLiteral("motion")));  // 2 more in the project
         QCOMPARE(model.index(0, ClassListModel::VideoCountColumn).data().toLongLong(), qint64(10));
         QCOMPARE(model.index(0, ClassListModel::ProjectCountColumn).data().toLongLong(), qint64(12));
         // Editing goes through the document (undoable); refusals are reported.
@@ -65,8 +65,7 @@ private slots:
         QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("third"));
         QVERIFY(doc.removeClass(QStringLiteral("moving")));
         QCOMPARE(model.rowCount(), 2);
-        while (doc.undoStack()->canUndo())
-            doc.undoStack()->undo();
+        while (doc.undoStack()->canUndo()) doc.undoStack()->undo();
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("motion"));
         doc.close();
@@ -113,7 +112,8 @@ private slots:
         QCOMPARE(model.index(0, ShortcutTableModel::ShortcutColumn).data().toString(),
                  QKeySequence(Qt::CTRL | Qt::Key_O).toString(QKeySequence::NativeText) + QStringLiteral(", F3"));
         QCOMPARE(model.index(0, ShortcutTableModel::CategoryColumn).data().toString(), QStringLiteral("File"));
-        QCOMPARE(model.index(0, ShortcutTableModel::DescriptionColumn).data().toString(), QStringLiteral("Open a project folder"));
+        QCOMPARE(model.index(0, ShortcutTableModel::DescriptionColumn).data().toString(),
+                 QStringLiteral("Open a project folder"));
         delete gone; // a deleted action shows nothing, without crashing
         QVERIFY(!model.index(1, 0).data().isValid());
     }

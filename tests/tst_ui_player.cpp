@@ -34,16 +34,16 @@ class TestUiPlayer : public QObject {
 private slots:
     void initTestCase()
     {
-        if (!fl::test::ffmpegAvailable())
-            QSKIP("ffmpeg/ffprobe not found");
+        if (!fl::test::ffmpegAvailable()) QSKIP("ffmpeg/ffprobe not found");
         fl::test::NumberedVideoOptions o;
         o.baseName = QStringLiteral("numbers");
         o.frames = 150;
         o.width = 320;
         o.height = 240;
-        o.codecArgs = {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("veryfast"),
-                       QStringLiteral("-bf"), QStringLiteral("2"), QStringLiteral("-g"), QStringLiteral("50"),
-                       QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p")};
+        o.codecArgs = {QStringLiteral("-c:v"),     QStringLiteral("libx264"), QStringLiteral("-preset"),
+                       QStringLiteral("veryfast"), QStringLiteral("-bf"),     QStringLiteral("2"),
+                       QStringLiteral("-g"),       QStringLiteral("50"),      QStringLiteral("-pix_fmt"),
+                       QStringLiteral("yuv420p")};
         auto made = fl::test::makeNumberedVideo(m_tmp.path(), o);
         QVERIFY2(made, qPrintable(made.error()));
         m_video = *made;
@@ -108,8 +108,7 @@ private slots:
         });
         player.seek(149); // the end of a 50-frame GOP: the full decode takes a while
         QTRY_VERIFY_WITH_TIMEOUT(!arrivals.empty() && arrivals.back() == std::make_pair(qint64(149), true), 10000);
-        for (int n : numbers)
-            QCOMPARE(n, 149);
+        for (int n : numbers) QCOMPARE(n, 149);
         // A preview of another video is not taken.
         VideoPlayer other;
         other.setPreview(*store);

@@ -4,50 +4,50 @@
 // the inspector shows activations and a Grad-CAM map; the embedding map has a point per
 // fragment; scene detection and keyframes on a video with known cuts, with export.
 // Costs ~40 s on 2 cores (one short training run in initTestCase).
-#include "settings/AppSettings.h"
+#include "MotionProject.h"
+#include "ShotVideo.h"
+#include "UiFixtures.h"
+#include "document/ProjectDocument.h"
+#include "document/ProjectFiles.h"
 #include "inspection/EmbeddingPanel.h"
-#include "player/FrameView.h"
 #include "inspection/InspectorPanel.h"
-#include "shell/MainWindow.h"
-#include "shell/Workbench.h"
+#include "jobs/JobRunner.h"
+#include "jobs/TrainingJob.h"
 #include "model/ModelCheckPanel.h"
 #include "model/ModelWorkspace.h"
-#include "MotionProject.h"
+#include "player/FrameView.h"
+#include "player/VideoPlayer.h"
 #include "predictions/PredictionTrack.h"
 #include "predictions/PredictionWorkspace.h"
 #include "predictions/PredictionsPanel.h"
 #include "predictions/ProbabilityPlot.h"
-#include "document/ProjectDocument.h"
-#include "document/ProjectFiles.h"
+#include "project/Project.h"
 #include "scenes/ScenesController.h"
 #include "scenes/ScenesTrack.h"
-#include "ShotVideo.h"
-#include "UiFixtures.h"
+#include "settings/AppSettings.h"
+#include "shell/MainWindow.h"
+#include "shell/Workbench.h"
 #include "timeline/TimelineView.h"
-#include "player/VideoPlayer.h"
-#include "jobs/JobRunner.h"
-#include "jobs/TrainingJob.h"
-#include "project/Project.h"
 #include "training/ModelStore.h"
 #include "training/TrainingReport.h"
 
 #include <QAction>
 #include <QComboBox>
-#include <QDoubleSpinBox>
-#include <QPushButton>
-#include <QLabel>
-#include <QSpinBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileInfo>
+#include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTemporaryDir>
+#include <QSpinBox>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
-#include <qcustomplot.h>
 #include <QUndoStack>
+#include <qcustomplot.h>
 
 using namespace fl;
 using fl::test::named;
@@ -62,9 +62,11 @@ public:
 protected:
     UnsavedChoice askUnsavedChanges() override { return UnsavedChoice::Discard; }
     bool askRecoverAutosave(const QString&, const QDateTime&) override { return false; }
-    void showError(const QString& title, const QString& message) override { errors << title + QStringLiteral(": ") + message; }
+    void showError(const QString& title, const QString& message) override
+    {
+        errors << title + QStringLiteral(": ") + message;
+    }
 };
-
 
 // The model side, as app/gui/main.cpp assembles it (owned by the window).
 ModelWorkspace& modelSide(MainWindow& w)
@@ -108,8 +110,7 @@ private slots:
     void initTestCase()
     {
         auto motion = test::makeMotionProject(m_tmp.filePath(QStringLiteral("motion")));
-        if (!motion)
-            QSKIP(qPrintable(motion.error()));
+        if (!motion) QSKIP(qPrintable(motion.error()));
         m_motion = *motion;
         auto project = Project::load(m_motion.dir);
         QVERIFY2(project, qPrintable(project.error()));
@@ -141,7 +142,8 @@ private slots:
             const QRect area(plot->mapTo(&w, plot->plotArea().topLeft()), plot->plotArea().size());
             const TimelineMapping m = w.timeline()->mapping();
             const int tracksLeft = w.timeline()->mapTo(&w, QPoint(m.left, 0)).x();
-            QVERIFY2(std::abs(area.left() - tracksLeft) <= 1, qPrintable(QStringLiteral("plot %1, tracks %2").arg(area.left()).arg(tracksLeft)));
+            QVERIFY2(std::abs(area.left() - tracksLeft) <= 1,
+                     qPrintable(QStringLiteral("plot %1, tracks %2").arg(area.left()).arg(tracksLeft)));
             QVERIFY2(std::abs(area.left() + area.width() - (tracksLeft + m.width)) <= 1,
                      qPrintable(QStringLiteral("plot width %1, tracks %2").arg(area.width()).arg(m.width)));
         }
@@ -163,19 +165,23 @@ private slots:
             }
         }
         QVERIFY(total > 100);
-        QVERIFY2(double(right) / double(total) >= 0.9, qPrintable(QStringLiteral("%1 of %2 right").arg(right).arg(total)));
+        QVERIFY2(double(right) / double(total) >= 0.9,
+                 qPrintable(QStringLiteral("%1 of %2 right").arg(right).arg(total)));
 
         // The decision thresholds start at the model's (its report), one box per class, and
         // changing one changes what the timeline shows.
         PredictionsPanel* panel = named<PredictionsPanel>(w, "predictionsPanel");
-        const QList<QDoubleSpinBox*> classThresholdBoxes = panel->findChildren<QDoubleSpinBox*>(QStringLiteral("classThresholdBox"));
+        const QList<QDoubleSpinBox*> classThresholdBoxes = panel->findChildren<QDoubleSpinBox*>(
+            QStringLiteral("classThresholdBox"));
         QCOMPARE(classThresholdBoxes.size(), 2);
-        const auto report = TrainingReport::load(ModelStore::reportFileFor(w.workbench()->document()->project().activeModelFile()));
+        const auto report = TrainingReport::load(
+            ModelStore::reportFileFor(w.workbench()->document()->project().activeModelFile()));
         QVERIFY2(report, qPrintable(report.error()));
         QCOMPARE(ws.predictions()->smoothing().minBout, std::max(1, report->selection.minBout));
         QCOMPARE(ws.predictions()->smoothing().classThresholds,
-                 std::vector<double>(report->selection.classThresholds.begin(), report->selection.classThresholds.end()));
-        classThresholdBoxes[0]->setValue(0.9);   // class 0 only where its probability beats the other's by 0.8
+                 std::vector<double>(report->selection.classThresholds.begin(),
+                                     report->selection.classThresholds.end()));
+        classThresholdBoxes[0]->setValue(0.9); // class 0 only where its probability beats the other's by 0.8
         classThresholdBoxes[1]->setValue(0.1);
         QCOMPARE(ws.predictions()->smoothing().classThresholds, (std::vector<double>{0.9, 0.1}));
         qint64 shownZero = 0, expectedZero = 0, argmaxZero = 0;
@@ -188,7 +194,8 @@ private slots:
         QVERIFY(expectedZero <= argmaxZero);
         named<QPushButton>(*panel, "modelDecisionsButton")->click();
         QCOMPARE(ws.predictions()->smoothing().classThresholds,
-                 std::vector<double>(report->selection.classThresholds.begin(), report->selection.classThresholds.end()));
+                 std::vector<double>(report->selection.classThresholds.begin(),
+                                     report->selection.classThresholds.end()));
 
         // Reopening the project shows the stored predictions again.
         QuietWindow w2(s.get());
@@ -286,8 +293,7 @@ private slots:
         check->refresh(w.workbench()->document()->project());
         qint64 total = 0;
         for (int t = 0; t < 2; ++t)
-            for (int p = 0; p < 2; ++p)
-                total += qint64(check->cell(t, p).size());
+            for (int p = 0; p < 2; ++p) total += qint64(check->cell(t, p).size());
         qint64 labeled = 0;
         for (qint64 j = 0; j < w.workbench()->document()->fragmentCount(0); ++j)
             labeled += w.workbench()->document()->project().fragmentLabel(0, j).has_value();
@@ -356,7 +362,7 @@ private slots:
         QVERIFY2(first, qPrintable(first.error()));
         test::MotionProjectOptions o;
         o.frames = 320;
-        o.labeledFraction = 0.5;   // Label next suggests only unlabeled fragments
+        o.labeledFraction = 0.5; // Label next suggests only unlabeled fragments
         auto second = test::makeMotionProject(m_tmp.filePath(QStringLiteral("twoB")), o);
         QVERIFY2(second, qPrintable(second.error()));
         {
@@ -365,18 +371,16 @@ private slots:
             auto b = Project::load(second->dir);
             QVERIFY2(b, qPrintable(b.error()));
             const QString other = QFileInfo(second->video).absoluteDir().filePath(QStringLiteral("other.mp4"));
-            QVERIFY(QFile::copy(second->video, other));   // label files name videos by file name
+            QVERIFY(QFile::copy(second->video, other)); // label files name videos by file name
             auto added = project->addVideo(other, o.frames, 25.0);
             QVERIFY2(added, qPrintable(added.error()));
-            for (const auto& r : b->labels(0).ranges())
-                QVERIFY(project->setLabel(*added, r.start, r.end, r.label));
+            for (const auto& r : b->labels(0).ranges()) QVERIFY(project->setLabel(*added, r.start, r.end, r.label));
             auto tmpl = Project::load(m_template);
             QVERIFY(tmpl);
             const QFileInfo model(tmpl->activeModelFile());
             QDir().mkpath(project->modelsDir());
             const QDir from = model.absoluteDir(), to(project->modelsDir());
-            for (const QString& f : from.entryList(QDir::Files))
-                QVERIFY(QFile::copy(from.filePath(f), to.filePath(f)));
+            for (const QString& f : from.entryList(QDir::Files)) QVERIFY(QFile::copy(from.filePath(f), to.filePath(f)));
             QVERIFY(project->setActiveModel(model.fileName()));
             QVERIFY(project->save());
         }
@@ -413,8 +417,7 @@ private slots:
         QCOMPARE(table->rowCount(), int(suggestions.size()));
         int row = -1;
         for (int r = 0; r < int(suggestions.size()) && row < 0; ++r)
-            if (suggestions[size_t(r)].video == 1 && suggestions[size_t(r)].fragment > 0)
-                row = r;
+            if (suggestions[size_t(r)].video == 1 && suggestions[size_t(r)].fragment > 0) row = r;
         QVERIFY2(row >= 0, "no suggestion in the second video");
         emit table->cellClicked(row, 0);
         landedOn(suggestions[size_t(row)].fragment);
@@ -453,8 +456,7 @@ private slots:
         QPoint at;
         qint64 target = -1;
         for (const auto& pt : map->points()) {
-            if (pt.video != 1 || pt.fragment == 0)
-                continue;
+            if (pt.video != 1 || pt.fragment == 0) continue;
             const QPointF pos(plot->xAxis->coordToPixel(pt.x), plot->yAxis->coordToPixel(pt.y));
             const int i = map->pointAt(pos);
             if (i >= 0 && map->points()[size_t(i)].video == 1 && map->points()[size_t(i)].fragment > 0) {
@@ -482,7 +484,8 @@ private slots:
         ScenesController* scenes = new ScenesController(w.workbench(), &w, ws.predictions(), &w);
         w.resize(1400, 900);
         w.show();
-        QVERIFY(w.workbench()->document()->create(QDir(dir).filePath(QStringLiteral("project")), FragmentSpec{}, {QStringLiteral("a")}));
+        QVERIFY(w.workbench()->document()->create(QDir(dir).filePath(QStringLiteral("project")), FragmentSpec{},
+                                                  {QStringLiteral("a")}));
         QSignalSpy opened(w.workbench(), &Workbench::videoOpened);
         w.files()->addVideoFiles({*video});
         QVERIFY(opened.wait(30000));
@@ -498,26 +501,28 @@ private slots:
         QVERIFY(picked.wait(60000));
         const KeyframeSet keys = scenes->keyframes(0);
         QVERIFY(keys.size() >= 4 && keys.size() <= 8);
-        for (const Keyframe& k : keys.keyframes())
-            QVERIFY(k.segment >= 0 && k.segment < 4);
+        for (const Keyframe& k : keys.keyframes()) QVERIFY(k.segment >= 0 && k.segment < 4);
         QCOMPARE(named<QListWidget>(w, "keyframeStrip")->count(), keys.size());
         QCOMPARE(scenes->track()->segments().size(), size_t(4));
         // Once the thumbnails are in, every cell shows its whole thumbnail and none overlaps another.
         QListWidget* strip = named<QListWidget>(w, "keyframeStrip");
         const QImage placeholder = strip->item(0)->icon().pixmap(strip->iconSize()).toImage();
-        QTRY_VERIFY_WITH_TIMEOUT(strip->item(strip->count() - 1)->icon().pixmap(strip->iconSize()).toImage() != placeholder, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(strip->item(strip->count() - 1)->icon().pixmap(strip->iconSize()).toImage()
+                                     != placeholder,
+                                 30000);
         QCoreApplication::processEvents();
         for (int i = 0; i < strip->count(); ++i) {
             const QRect a = strip->visualItemRect(strip->item(i));
-            QVERIFY2(a.height() >= strip->iconSize().height() && a.width() >= strip->iconSize().width(), qPrintable(QString::number(i)));
+            QVERIFY2(a.height() >= strip->iconSize().height() && a.width() >= strip->iconSize().width(),
+                     qPrintable(QString::number(i)));
             for (int j = i + 1; j < strip->count(); ++j)
-                QVERIFY2(!a.intersects(strip->visualItemRect(strip->item(j))), qPrintable(QStringLiteral("%1 and %2 overlap").arg(i).arg(j)));
+                QVERIFY2(!a.intersects(strip->visualItemRect(strip->item(j))),
+                         qPrintable(QStringLiteral("%1 and %2 overlap").arg(i).arg(j)));
         }
 
         // By hand: add one where there is none, remove it.
         qint64 free = 45;
-        while (keys.contains(free))
-            ++free;
+        while (keys.contains(free)) ++free;
         QVERIFY(scenes->addKeyframe(free));
         QVERIFY(scenes->keyframes(0).contains(free));
         QVERIFY(scenes->keyframes(0).at(free)->manual);
@@ -533,7 +538,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(QDir(out).filePath(QStringLiteral("shots_chapters.txt"))), 60000);
         QVERIFY2(QDir(out).entryList({QStringLiteral("*.png")}, QDir::Files).size() == qsizetype(keys.size()),
                  qPrintable(QDir(out).entryList(QDir::Files).join(QLatin1Char(' ')) + QStringLiteral(" for frames ") +
-                            [&] { QStringList f; for (qint64 x : keys.frames()) f << QString::number(x); return f.join(QLatin1Char(',')); }()));
+                            [&] {
+                                QStringList f;
+                                for (qint64 x : keys.frames()) f << QString::number(x);
+                                return f.join(QLatin1Char(','));
+                            }()));
         QVERIFY(QFileInfo(QDir(out).filePath(QStringLiteral("shots.edl"))).size() > 0);
         QVERIFY(QFileInfo(QDir(out).filePath(QStringLiteral("shots_keyframes.csv"))).size() > 0);
 

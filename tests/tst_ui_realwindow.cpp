@@ -30,20 +30,19 @@ public:
     bool start(const QString& xvfb, const QSize& size, QString* why)
     {
         for (int n = 87; n < 120; ++n) {
-            if (QFile::exists(QStringLiteral("/tmp/.X%1-lock").arg(n)) || QFile::exists(QStringLiteral("/tmp/.X11-unix/X%1").arg(n)))
+            if (QFile::exists(QStringLiteral("/tmp/.X%1-lock").arg(n))
+                || QFile::exists(QStringLiteral("/tmp/.X11-unix/X%1").arg(n)))
                 continue;
             m_display = QStringLiteral(":%1").arg(n);
             m_process.setProcessChannelMode(QProcess::MergedChannels);
-            m_process.start(xvfb, {m_display, QStringLiteral("-screen"), QStringLiteral("0"),
-                                   QStringLiteral("%1x%2x24").arg(size.width()).arg(size.height()), QStringLiteral("-nolisten"),
-                                   QStringLiteral("tcp")});
-            if (!m_process.waitForStarted(5000))
-                break;
+            m_process.start(xvfb,
+                            {m_display, QStringLiteral("-screen"), QStringLiteral("0"),
+                             QStringLiteral("%1x%2x24").arg(size.width()).arg(size.height()),
+                             QStringLiteral("-nolisten"), QStringLiteral("tcp")});
+            if (!m_process.waitForStarted(5000)) break;
             for (int i = 0; i < 100; ++i) {
-                if (QFile::exists(QStringLiteral("/tmp/.X11-unix/X%1").arg(n)))
-                    return true;
-                if (m_process.waitForFinished(100))
-                    break;   // taken meanwhile, or cannot start: try the next display
+                if (QFile::exists(QStringLiteral("/tmp/.X11-unix/X%1").arg(n))) return true;
+                if (m_process.waitForFinished(100)) break; // taken meanwhile, or cannot start: try the next display
             }
             stop();
         }
@@ -52,8 +51,7 @@ public:
     }
     void stop()
     {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
+        if (m_process.state() == QProcess::NotRunning) return;
         m_process.terminate();
         if (!m_process.waitForFinished(5000)) {
             m_process.kill();
@@ -86,18 +84,19 @@ class TestUiRealWindow : public QObject {
         env.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/cache"));
         env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home + QStringLiteral("/run"));
         QDir().mkpath(home + QStringLiteral("/run"));
-        QFile::setPermissions(home + QStringLiteral("/run"), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QFile::setPermissions(home + QStringLiteral("/run"),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         const QString file = home + QLatin1Char('/') + name + QStringLiteral(".json");
         QProcess p;
         p.setProcessEnvironment(env);
         p.setProcessChannelMode(QProcess::MergedChannels);
         QStringList args{QStringLiteral("--layout-report"), file};
-        if (reset)
-            args << QStringLiteral("--reset-layout");
+        if (reset) args << QStringLiteral("--reset-layout");
         p.start(QStringLiteral(FL_GUI_PATH), args);
         if (!p.waitForFinished(180000) || p.exitCode() != 0) {
             p.kill();
-            *error = QStringLiteral("%1: exit %2: %3").arg(name).arg(p.exitCode()).arg(QString::fromLocal8Bit(p.readAll()));
+            *error =
+                QStringLiteral("%1: exit %2: %3").arg(name).arg(p.exitCode()).arg(QString::fromLocal8Bit(p.readAll()));
             return {};
         }
         QFile f(file);
@@ -117,13 +116,25 @@ class TestUiRealWindow : public QObject {
         const QJsonArray min = r[QStringLiteral("minimumSize")].toArray();
         if (!screen.contains(window))
             out << QStringLiteral("window %1,%2 %3x%4 is not within the screen %5x%6")
-                       .arg(window.x()).arg(window.y()).arg(window.width()).arg(window.height()).arg(screen.width()).arg(screen.height());
+                       .arg(window.x())
+                       .arg(window.y())
+                       .arg(window.width())
+                       .arg(window.height())
+                       .arg(screen.width())
+                       .arg(screen.height());
         if (min.size() == 2 && (min[0].toInt() > screen.width() || min[1].toInt() > screen.height()))
-            out << QStringLiteral("minimum size %1x%2 is larger than the screen").arg(min[0].toInt()).arg(min[1].toInt());
+            out << QStringLiteral("minimum size %1x%2 is larger than the screen")
+                       .arg(min[0].toInt())
+                       .arg(min[1].toInt());
         const QRect timeline = rect(r[QStringLiteral("timeline")]);
         const QRect video = rect(r[QStringLiteral("video")]);
-        if (!r[QStringLiteral("timelineVisible")].toBool() || timeline.height() < 40 || !window.contains(timeline) || !screen.contains(timeline))
-            out << QStringLiteral("timeline %1,%2 %3x%4 not wholly in view").arg(timeline.x()).arg(timeline.y()).arg(timeline.width()).arg(timeline.height());
+        if (!r[QStringLiteral("timelineVisible")].toBool() || timeline.height() < 40 || !window.contains(timeline)
+            || !screen.contains(timeline))
+            out << QStringLiteral("timeline %1,%2 %3x%4 not wholly in view")
+                       .arg(timeline.x())
+                       .arg(timeline.y())
+                       .arg(timeline.width())
+                       .arg(timeline.height());
         if (video.width() < 320 || video.height() < 180 || !window.contains(video))
             out << QStringLiteral("video %1x%2 too small or out of the window").arg(video.width()).arg(video.height());
         const QJsonArray panels = r[QStringLiteral("panels")].toArray();
@@ -140,11 +151,11 @@ class TestUiRealWindow : public QObject {
             for (int j = i + 1; j < panels.size(); ++j) {
                 const QJsonObject b = panels[j].toObject();
                 if (ra.intersects(rect(b[QStringLiteral("rect")])))
-                    out << a[QStringLiteral("name")].toString() + QStringLiteral(" overlaps ") + b[QStringLiteral("name")].toString();
+                    out << a[QStringLiteral("name")].toString() + QStringLiteral(" overlaps ")
+                            + b[QStringLiteral("name")].toString();
             }
         }
-        if (panels.isEmpty())
-            out << QStringLiteral("no panel in view");
+        if (panels.isEmpty()) out << QStringLiteral("no panel in view");
         for (const QJsonValue& t : r[QStringLiteral("cutTexts")].toArray())
             out << QStringLiteral("text cut: \"%1\"").arg(t.toString());
         return out.isEmpty() ? QString() : when + QStringLiteral(": ") + out.join(QStringLiteral("; "));
@@ -154,8 +165,7 @@ class TestUiRealWindow : public QObject {
     {
         XServer x;
         QString why;
-        if (!x.start(m_xvfb, size, &why))
-            QFAIL(qPrintable(why));
+        if (!x.start(m_xvfb, size, &why)) QFAIL(qPrintable(why));
         QTemporaryDir home;
         QString error;
         QStringList found;
@@ -170,15 +180,18 @@ class TestUiRealWindow : public QObject {
         QVERIFY2(error.isEmpty(), qPrintable(error));
         found << problems(reset, QStringLiteral("reset layout"));
         found.removeAll(QString());
-        if (!qEnvironmentVariableIsEmpty("FL_REALWINDOW_KEEP")) {   // to look at the screenshots
+        if (!qEnvironmentVariableIsEmpty("FL_REALWINDOW_KEEP")) { // to look at the screenshots
             const QString keep = qEnvironmentVariable("FL_REALWINDOW_KEEP");
             QDir().mkpath(keep);
             for (const char* n : {"first", "restart", "reset"}) {
-                const QString tag = QStringLiteral("%1x%2-%3").arg(size.width()).arg(size.height()).arg(QLatin1String(n));
+                const QString tag =
+                    QStringLiteral("%1x%2-%3").arg(size.width()).arg(size.height()).arg(QLatin1String(n));
                 QFile::remove(keep + QLatin1Char('/') + tag + QStringLiteral(".png"));
-                QFile::copy(home.filePath(QLatin1String(n) + QStringLiteral(".json.png")), keep + QLatin1Char('/') + tag + QStringLiteral(".png"));
+                QFile::copy(home.filePath(QLatin1String(n) + QStringLiteral(".json.png")),
+                            keep + QLatin1Char('/') + tag + QStringLiteral(".png"));
                 QFile::remove(keep + QLatin1Char('/') + tag + QStringLiteral(".json"));
-                QFile::copy(home.filePath(QLatin1String(n) + QStringLiteral(".json")), keep + QLatin1Char('/') + tag + QStringLiteral(".json"));
+                QFile::copy(home.filePath(QLatin1String(n) + QStringLiteral(".json")),
+                            keep + QLatin1Char('/') + tag + QStringLiteral(".json"));
             }
         }
         QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
@@ -188,8 +201,7 @@ private slots:
     void initTestCase()
     {
         m_xvfb = QStandardPaths::findExecutable(QStringLiteral("Xvfb"));
-        if (m_xvfb.isEmpty())
-            QSKIP("Xvfb is not installed (scripts/setup-deps.sh installs it)");
+        if (m_xvfb.isEmpty()) QSKIP("Xvfb is not installed (scripts/setup-deps.sh installs it)");
     }
 
     void laptop() { startRestartReset(QSize(1366, 768)); }

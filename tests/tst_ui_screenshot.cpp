@@ -41,9 +41,11 @@ private slots:
     {
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("x.png"));
-        const Run run = runGui({QStringLiteral("--screenshot"), file, QStringLiteral("--panel"), QStringLiteral("nonsense")});
+        const Run run = runGui(
+            {QStringLiteral("--screenshot"), file, QStringLiteral("--panel"), QStringLiteral("nonsense")});
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains(QStringLiteral("--panel")) && run.err.contains(QStringLiteral("nonsense")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("--panel")) && run.err.contains(QStringLiteral("nonsense")),
+                 qPrintable(run.err));
         QVERIFY(!QFile::exists(file));
     }
 
@@ -51,8 +53,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("x.png"));
-        const Run run = runGui({QStringLiteral("--screenshot"), file, QStringLiteral("--size"), QStringLiteral("1000x700"),
-                                QStringLiteral("--panel"), QStringLiteral("inspector")});
+        const Run run = runGui({QStringLiteral("--screenshot"), file, QStringLiteral("--size"),
+                                QStringLiteral("1000x700"), QStringLiteral("--panel"), QStringLiteral("inspector")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("no active model")), qPrintable(run.err));
         QVERIFY(!QFile::exists(file));
@@ -62,8 +64,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("scenes.png"));
-        const Run run = runGui({QStringLiteral("--screenshot"), file, QStringLiteral("--size"), QStringLiteral("1200x800"),
-                                QStringLiteral("--panel"), QStringLiteral("scenes")});
+        const Run run = runGui({QStringLiteral("--screenshot"), file, QStringLiteral("--size"),
+                                QStringLiteral("1200x800"), QStringLiteral("--panel"), QStringLiteral("scenes")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QImage image(file);
         QVERIFY(!image.isNull());

@@ -45,8 +45,7 @@ private slots:
         s->setAutosaveIntervalSeconds(15);
         s->setReopenLastProject(false);
         s->setLastProject(m_tmp.filePath(QStringLiteral("a/../b")));
-        for (int i = 0; i < 14; ++i)
-            s->addRecentProject(m_tmp.filePath(QStringLiteral("p%1").arg(i)));
+        for (int i = 0; i < 14; ++i) s->addRecentProject(m_tmp.filePath(QStringLiteral("p%1").arg(i)));
         s->addRecentProject(m_tmp.filePath(QStringLiteral("p3")));
         QCOMPARE(changed.count(), 2 + 15);
         s->setAutosaveIntervalSeconds(15); // unchanged: no signal
@@ -104,14 +103,16 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QStringLiteral("[%General]\nautosaveIntervalSeconds=30\nreopenLastProject=false\n\n"
                                "[playback]\ndefaultSpeed=2\n\n"
-                               "[%General]\nlastProject=%1\nrecentProjects=%1\n").arg(dir).toUtf8());
+                               "[%General]\nlastProject=%1\nrecentProjects=%1\n")
+                    .arg(dir)
+                    .toUtf8());
         f.close();
         QCOMPARE(child({QStringLiteral("--child-read"), m_file}), QStringLiteral("30|false|%1|%1").arg(dir));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray text = f.readAll();
         QVERIFY2(!text.contains("%General"), text.constData());
         QVERIFY(text.contains("[projects]"));
-        QCOMPARE(open()->defaultSpeed(), 2.0);   // other groups untouched
+        QCOMPARE(open()->defaultSpeed(), 2.0); // other groups untouched
     }
 
     void lastFolders()
@@ -124,7 +125,7 @@ private slots:
         s.reset();
         auto t = open();
         QCOMPARE(t->lastFolder(QStringLiteral("videos")), m_tmp.filePath(QStringLiteral("clips")));
-        QVERIFY(t->lastFolder(QStringLiteral("projects")).isEmpty());   // no longer there
+        QVERIFY(t->lastFolder(QStringLiteral("projects")).isEmpty()); // no longer there
     }
 
     void playback()
@@ -165,7 +166,7 @@ private slots:
     void labeling()
     {
         auto s = open();
-        QVERIFY(!s->paintWhilePlaying());   // off until P turns it on
+        QVERIFY(!s->paintWhilePlaying()); // off until P turns it on
         QVERIFY(!s->advanceAfterLabel());
         QVERIFY(s->snapEdgesToFragments());
         QSignalSpy changed(s.get(), &AppSettings::labelingChanged);

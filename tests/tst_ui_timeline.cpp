@@ -1,11 +1,11 @@
 // TimelineView: x <-> frame mapping at several zoom levels, zoom around an anchor, click /
 // Shift+click / drag selection, dragging label edges (one undo step, snapping), extra rows,
 // and that what it paints in the label row is the right class colour.
+#include "UiFixtures.h"
 #include "document/ProjectDocument.h"
 #include "player/TimecodeText.h"
 #include "timeline/TimelineTrack.h"
 #include "timeline/TimelineView.h"
-#include "UiFixtures.h"
 
 #include <QApplication>
 #include <QDir>
@@ -21,16 +21,26 @@ using namespace fl;
 
 namespace {
 
-void send(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButtons buttons, Qt::KeyboardModifiers mods = Qt::NoModifier)
+void send(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButtons buttons,
+          Qt::KeyboardModifiers mods = Qt::NoModifier)
 {
     const Qt::MouseButton button = type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton;
     QMouseEvent e(type, pos, w->mapToGlobal(pos), button, buttons, mods);
     QApplication::sendEvent(w, &e);
 }
 
-void press(QWidget* w, QPointF p, Qt::KeyboardModifiers m = Qt::NoModifier) { send(w, QEvent::MouseButtonPress, p, Qt::LeftButton, m); }
-void move(QWidget* w, QPointF p, Qt::KeyboardModifiers m = Qt::NoModifier) { send(w, QEvent::MouseMove, p, Qt::LeftButton, m); }
-void release(QWidget* w, QPointF p) { send(w, QEvent::MouseButtonRelease, p, Qt::NoButton); }
+void press(QWidget* w, QPointF p, Qt::KeyboardModifiers m = Qt::NoModifier)
+{
+    send(w, QEvent::MouseButtonPress, p, Qt::LeftButton, m);
+}
+void move(QWidget* w, QPointF p, Qt::KeyboardModifiers m = Qt::NoModifier)
+{
+    send(w, QEvent::MouseMove, p, Qt::LeftButton, m);
+}
+void release(QWidget* w, QPointF p)
+{
+    send(w, QEvent::MouseButtonRelease, p, Qt::NoButton);
+}
 
 class RecordingTrack : public TimelineTrack {
 public:
@@ -95,8 +105,7 @@ private slots:
         makeDocument(doc, 4000);
         TimelineView t;
         attach(t, doc, 1092 + t.headerWidth());
-        if (pixelsPerFrame > 0)
-            t.setView(first, 1.0 / pixelsPerFrame);
+        if (pixelsPerFrame > 0) t.setView(first, 1.0 / pixelsPerFrame);
         const TimelineMapping m = t.mapping();
         QCOMPARE(m.left, t.headerWidth());
         QCOMPARE(m.width, 1092);
@@ -145,8 +154,7 @@ private slots:
         }
         QCOMPARE(t.framesPerPixel(), t.minFramesPerPixel()); // stops at 48 px per frame
         QVERIFY(view.count() > 5);
-        for (int i = 0; i < 30; ++i)
-            t.zoomAt(1 / 1.5, x);
+        for (int i = 0; i < 30; ++i) t.zoomAt(1 / 1.5, x);
         QCOMPARE(t.framesPerPixel(), t.maxFramesPerPixel());
         QCOMPARE(t.firstVisibleFrame(), 0.0);
         t.zoomIn();
@@ -209,8 +217,7 @@ private slots:
         const double y = t.labelRowRect().center().y();
         QSignalSpy seek(&t, &TimelineView::seekRequested);
         press(&t, {t.xAtFrame(40) + 1, y});
-        for (qint64 f : {44, 50, 57, 63, 70, 61})
-            move(&t, {t.xAtFrame(f) + 1, y});
+        for (qint64 f : {44, 50, 57, 63, 70, 61}) move(&t, {t.xAtFrame(f) + 1, y});
         release(&t, {t.xAtFrame(61) + 1, y});
         QCOMPARE(seek.count(), 0); // an edge drag does not seek
         const auto& r = doc.project().labels(0).ranges();
@@ -315,8 +322,7 @@ private slots:
                 const TimelineMapping m = t.mapping();
                 // Only columns that lie inside one fragment have a single colour.
                 const double f0 = m.firstFrame + (x - m.left) * m.framesPerPixel, f1 = f0 + m.framesPerPixel;
-                if (qint64(f0) / 4 != qint64(f1 - 1e-9) / 4)
-                    continue;
+                if (qint64(f0) / 4 != qint64(f1 - 1e-9) / 4) continue;
                 const QColor expected = (qint64(f0) / 4) % 2 ? QColor(0, 0, 255) : QColor(255, 0, 0);
                 QCOMPARE(image.pixelColor(x, y), expected);
             }
@@ -326,8 +332,8 @@ private slots:
     void timecodes_data()
     {
         QTest::addColumn<QString>("text");
-        QTest::addColumn<qint64>("frame");  // -1: a time
-        QTest::addColumn<double>("ms");     // -1: a frame; -2: refused
+        QTest::addColumn<qint64>("frame"); // -1: a time
+        QTest::addColumn<double>("ms");    // -1: a frame; -2: refused
         QTest::newRow("frame") << "120" << qint64(120) << -1.0;
         QTest::newRow("seconds") << "65.2s" << qint64(-1) << 65200.0;
         QTest::newRow("seconds, space, upper case") << " 3 S " << qint64(-1) << 3000.0;

@@ -6,14 +6,14 @@
 #include "TestMedia.h"
 #include "UiFixtures.h"
 
+#include "jobs/JobRunner.h"
+#include "ml/TorchRuntime.h"
 #include "model/ClassScoresView.h"
 #include "model/ModelListModel.h"
 #include "model/ModelListPanel.h"
 #include "model/TrainingCurves.h"
 #include "model/TrainingPanel.h"
 #include "model/TrainingReportView.h"
-#include "jobs/JobRunner.h"
-#include "ml/TorchRuntime.h"
 #include "project/Project.h"
 
 #include <QAbstractItemModelTester>
@@ -40,7 +40,8 @@ namespace {
 
 ClassScores sampleScores()
 {
-    return ClassScores::fromReport(ml::classificationReport({0, 0, 0, 1, 1, 2}, {0, 1, 0, 1, 2, 2}, {"walk", "run", "sit"}));
+    return ClassScores::fromReport(
+        ml::classificationReport({0, 0, 0, 1, 1, 2}, {0, 1, 0, 1, 2, 2}, {"walk", "run", "sit"}));
 }
 
 TrainingReport sampleReport()
@@ -55,7 +56,9 @@ TrainingReport sampleReport()
     r.validationFragments = 6;
     r.bestEpoch = 2;
     r.epochsRun = 3;
-    r.history = {{1, 0.9, 0.5, 0.8, 0.5, 0.4, true, 1.0}, {2, 0.5, 0.8, 0.6, 0.67, 0.66, true, 1.0}, {3, 0.4, 0.9, 0.7, 0.6, 0.6, false, 1.0}};
+    r.history = {{1, 0.9, 0.5, 0.8, 0.5, 0.4, true, 1.0},
+                 {2, 0.5, 0.8, 0.6, 0.67, 0.66, true, 1.0},
+                 {3, 0.4, 0.9, 0.7, 0.6, 0.6, false, 1.0}};
     return r;
 }
 
@@ -102,7 +105,8 @@ private slots:
     {
         ModelListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setModels({entry(QStringLiteral("b.flmodel"), 0.9, false), entry(QStringLiteral("a.flmodel"), 0.8, true)});
+        model.setModels(
+            {entry(QStringLiteral("b.flmodel"), 0.9, false), entry(QStringLiteral("a.flmodel"), 0.8, true)});
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.columnCount(), int(ModelListModel::ColumnCount));
         QCOMPARE(model.activeRow(), 1);
@@ -156,7 +160,8 @@ private slots:
         for (QCustomPlot* plot : {lossPlot, named<QCustomPlot>(*curves, "accuracyPlot")})
             for (int i = 0; i < plot->legend->itemCount(); ++i)
                 if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i)))
-                    QVERIFY2(!item->plottable()->name().contains(QStringLiteral("running")), qPrintable(item->plottable()->name()));
+                    QVERIFY2(!item->plottable()->name().contains(QStringLiteral("running")),
+                             qPrintable(item->plottable()->name()));
     }
 
     // The report window closes on Esc, as a dialog would.
@@ -168,7 +173,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(view.data()));
         view->activateWindow();
         QTest::keyClick(view.data(), Qt::Key_Escape);
-        QTRY_VERIFY(view.isNull() || !view->isVisible());   // closed (and deleted on close)
+        QTRY_VERIFY(view.isNull() || !view->isVisible()); // closed (and deleted on close)
     }
 
     void panelWithoutProjectSaysSo()
@@ -186,8 +191,8 @@ private slots:
         TrainingRequest r = test::fastTrainingRequest();
         QVERIFY(!r.candidates.empty());
         panel.setRequest(r);
-        QCOMPARE(panel.request().candidates.size(), r.candidates.size());   // "Automatic": the default candidates
-        r.candidates.clear();                                               // one configuration, by hand
+        QCOMPARE(panel.request().candidates.size(), r.candidates.size()); // "Automatic": the default candidates
+        r.candidates.clear();                                             // one configuration, by hand
         r.options.model.architecture = ml::Architecture::R2Plus1D;
         panel.setRequest(r);
         QVERIFY(panel.request().candidates.empty());
@@ -250,7 +255,8 @@ private slots:
         QCOMPARE(active.count(), 1);
         QCOMPARE(active.first().first().toString(), QFileInfo(modelFile).fileName());
         QVERIFY(statusLabel->text().contains(QStringLiteral("macro-F1")));
-        TrainingReportView* lastReportWindow = panel.findChild<TrainingReportView*>(QStringLiteral("trainingReportWindow"));
+        TrainingReportView* lastReportWindow = panel.findChild<TrainingReportView*>(
+            QStringLiteral("trainingReportWindow"));
         QVERIFY(lastReportWindow);
         QVERIFY(lastReportWindow->isVisible());
         QCOMPARE(named<QTableWidget>(*lastReportWindow, "confusionTable")->rowCount(), 2);

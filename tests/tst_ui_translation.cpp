@@ -3,11 +3,11 @@
 // with the zh_CN translator installed the real main window (with every feature attached,
 // as app/gui/main.cpp builds it) shows every menu title, menu action and dock title in Chinese,
 // each different from the English window's. Cost: ~1 s.
+#include "UiFixtures.h"
 #include "settings/AppSettings.h"
 #include "settings/GuiLanguage.h"
-#include "shell/MainWindow.h"
 #include "shell/Features.h"
-#include "UiFixtures.h"
+#include "shell/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,8 +30,7 @@ namespace {
 bool hasCjk(const QString& text)
 {
     for (const QChar c : text)
-        if (c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF)
-            return true;
+        if (c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF) return true;
     return false;
 }
 
@@ -40,8 +39,7 @@ QStringList placeholders(const QString& text)
 {
     static const QRegularExpression re(QStringLiteral("%(\\d+|n)"));
     QStringList found;
-    for (auto it = re.globalMatch(text); it.hasNext();)
-        found << it.next().captured();
+    for (auto it = re.globalMatch(text); it.hasNext();) found << it.next().captured();
     found.sort();
     found.removeDuplicates();
     return found;
@@ -58,8 +56,8 @@ QString mnemonic(const QString& text)
 }
 
 struct MenuEntry {
-    QString path;  // "File", "File/Open Recent", for messages
-    QString name;  // objectName of the action, or its position when it has none
+    QString path; // "File", "File/Open Recent", for messages
+    QString name; // objectName of the action, or its position when it has none
     QString text;
 };
 
@@ -68,12 +66,10 @@ void collect(const QMenu* menu, const QString& path, std::vector<MenuEntry>& out
     const QList<QAction*> actions = menu->actions();
     for (qsizetype i = 0; i < actions.size(); ++i) {
         const QAction* a = actions[i];
-        if (a->isSeparator())
-            continue;
+        if (a->isSeparator()) continue;
         const QString name = a->objectName().isEmpty() ? QStringLiteral("#%1").arg(i) : a->objectName();
         out.push_back({path, name, a->text()});
-        if (const QMenu* sub = a->menu())
-            collect(sub, path + QLatin1Char('/') + name, out);
+        if (const QMenu* sub = a->menu()) collect(sub, path + QLatin1Char('/') + name, out);
     }
 }
 
@@ -84,12 +80,10 @@ std::vector<MenuEntry> menuEntries(const MainWindow& window)
     const QList<QAction*> top = window.menuBar()->actions();
     for (qsizetype i = 0; i < top.size(); ++i) {
         const QAction* a = top[i];
-        if (a->isSeparator())
-            continue;
+        if (a->isSeparator()) continue;
         const QString name = QStringLiteral("menu#%1").arg(i);
         out.push_back({QString(), name, a->text()});
-        if (const QMenu* menu = a->menu())
-            collect(menu, name, out);
+        if (const QMenu* menu = a->menu()) collect(menu, name, out);
     }
     return out;
 }
@@ -114,7 +108,8 @@ class TestUiTranslation : public QObject {
     std::unique_ptr<AppSettings> settings()
     {
         return std::make_unique<AppSettings>(
-            std::make_unique<QSettings>(m_tmp.filePath(QStringLiteral("settings%1.ini").arg(m_settingsCount++)), QSettings::IniFormat));
+            std::make_unique<QSettings>(m_tmp.filePath(QStringLiteral("settings%1.ini").arg(m_settingsCount++)),
+                                        QSettings::IniFormat));
     }
 
     // Builds the window as app/gui/main.cpp does and returns what its menus and docks say.
@@ -147,8 +142,7 @@ private slots:
         bool numerus = false;
         while (!xml.atEnd()) {
             xml.readNext();
-            if (!xml.isStartElement())
-                continue;
+            if (!xml.isStartElement()) continue;
             const auto name = xml.name();
             if (name == QLatin1String("name")) {
                 context = xml.readElementText();
@@ -161,8 +155,7 @@ private slots:
             } else if (name == QLatin1String("translation") || name == QLatin1String("numerusform")) {
                 const QString type = xml.attributes().value(QLatin1String("type")).toString();
                 const QString where = context + QLatin1String(": ") + source;
-                if (!type.isEmpty())
-                    problems << type + QLatin1String(" - ") + where;
+                if (!type.isEmpty()) problems << type + QLatin1String(" - ") + where;
                 if (name == QLatin1String("translation") && numerus)
                     continue; // its <numerusform> children are checked one by one
                 translation = xml.readElementText();
@@ -201,8 +194,8 @@ private slots:
             const MenuEntry& zh = chinese[i];
             QCOMPARE(zh.name, en.name);
             if (zh.text == en.text || !hasCjk(zh.text) || mnemonic(zh.text) != mnemonic(en.text))
-                untranslated << en.path + QLatin1Char('/') + en.name + QLatin1String(": \"") + en.text + QLatin1String("\" -> \"")
-                                    + zh.text + QLatin1Char('"');
+                untranslated << en.path + QLatin1Char('/') + en.name + QLatin1String(": \"") + en.text
+                        + QLatin1String("\" -> \"") + zh.text + QLatin1Char('"');
         }
         QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(QLatin1Char('\n'))));
 

@@ -11,7 +11,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-
 using namespace fl;
 
 namespace {
@@ -86,33 +85,65 @@ private slots:
         }
 
         const QString audio = m_dir.filePath(QStringLiteral("valid/sound.m4a"));
-        auto made = fl::test::runTool(fl::test::ffmpegPath(), {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                                                              QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                                                              QStringLiteral("sine=frequency=440:duration=2"), QStringLiteral("-c:a"), QStringLiteral("aac"), audio});
+        auto made = fl::test::runTool(fl::test::ffmpegPath(),
+                                      {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
+                                       QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("lavfi"),
+                                       QStringLiteral("-i"), QStringLiteral("sine=frequency=440:duration=2"),
+                                       QStringLiteral("-c:a"), QStringLiteral("aac"), audio});
         QVERIFY2(made.ok(), qPrintable(made.error()));
         m_valid[QStringLiteral("audio")] = audio;
     }
 
     void badInput_data()
     {
-        QTest::addColumn<QString>("name");    // file to open, relative to the temp dir
-        QTest::addColumn<QString>("setup");   // how to make it
-        QTest::addColumn<QString>("phrase");  // the problem the message must name
-        QTest::newRow("missing path") << "missing.mp4" << "none" << "file not found";
-        QTest::newRow("missing folder") << "no/such/folder/video.avi" << "none" << "file not found";
-        QTest::newRow("directory") << "folder.mp4" << "mkdir" << "is a folder";
-        QTest::newRow("zero-byte mp4") << "empty.mp4" << "empty" << "file is empty";
-        QTest::newRow("random bytes mp4") << "random.mp4" << "random" << "not a video the FFmpeg back end can read";
-        QTest::newRow("random bytes avi") << "random.avi" << "random" << "not a video the FFmpeg back end can read";
-        QTest::newRow("random bytes mkv") << "random.mkv" << "random" << "not a video";
-        QTest::newRow("text renamed avi") << "notes.avi" << "text" << "not a video";
-        QTest::newRow("text file") << "notes.txt" << "text" << "text file";
-        QTest::newRow("audio only") << "sound.m4a" << "audio" << "not a video";
-        QTest::newRow("mp4 truncated to half") << "half.mp4" << "truncate:mp4" << "decoding stopped at frame";
-        QTest::newRow("mp4 second half garbage") << "garbage.mp4" << "garbage:mp4" << "decoding stopped at frame";
-        QTest::newRow("mp4 header only") << "header.mp4" << "header:mp4" << "no frame could be decoded";
-        QTest::newRow("avi truncated to half") << "half.avi" << "truncate:avi" << "decoding stopped at frame";
-        QTest::newRow("mkv truncated to half") << "half.mkv" << "truncate:mkv" << "decoding stopped at frame";
+        QTest::addColumn<QString>("name");   // file to open, relative to the temp dir
+        QTest::addColumn<QString>("setup");  // how to make it
+        QTest::addColumn<QString>("phrase"); // the problem the message must name
+        QTest::newRow("missing path") << "missing.mp4"
+                                      << "none"
+                                      << "file not found";
+        QTest::newRow("missing folder") << "no/such/folder/video.avi"
+                                        << "none"
+                                        << "file not found";
+        QTest::newRow("directory") << "folder.mp4"
+                                   << "mkdir"
+                                   << "is a folder";
+        QTest::newRow("zero-byte mp4") << "empty.mp4"
+                                       << "empty"
+                                       << "file is empty";
+        QTest::newRow("random bytes mp4") << "random.mp4"
+                                          << "random"
+                                          << "not a video the FFmpeg back end can read";
+        QTest::newRow("random bytes avi") << "random.avi"
+                                          << "random"
+                                          << "not a video the FFmpeg back end can read";
+        QTest::newRow("random bytes mkv") << "random.mkv"
+                                          << "random"
+                                          << "not a video";
+        QTest::newRow("text renamed avi") << "notes.avi"
+                                          << "text"
+                                          << "not a video";
+        QTest::newRow("text file") << "notes.txt"
+                                   << "text"
+                                   << "text file";
+        QTest::newRow("audio only") << "sound.m4a"
+                                    << "audio"
+                                    << "not a video";
+        QTest::newRow("mp4 truncated to half") << "half.mp4"
+                                               << "truncate:mp4"
+                                               << "decoding stopped at frame";
+        QTest::newRow("mp4 second half garbage") << "garbage.mp4"
+                                                 << "garbage:mp4"
+                                                 << "decoding stopped at frame";
+        QTest::newRow("mp4 header only") << "header.mp4"
+                                         << "header:mp4"
+                                         << "no frame could be decoded";
+        QTest::newRow("avi truncated to half") << "half.avi"
+                                               << "truncate:avi"
+                                               << "decoding stopped at frame";
+        QTest::newRow("mkv truncated to half") << "half.mkv"
+                                               << "truncate:mkv"
+                                               << "decoding stopped at frame";
     }
     void badInput()
     {
@@ -122,7 +153,8 @@ private slots:
         const QString file = path(name);
         const QString kind = setup.section(QLatin1Char(':'), 1);
         if (!kind.isEmpty() || setup == QLatin1String("audio")) {
-            if (valid(setup == QLatin1String("audio") ? setup : kind).isEmpty()) QSKIP("needs ffmpeg (and its encoder) to make the video");
+            if (valid(setup == QLatin1String("audio") ? setup : kind).isEmpty())
+                QSKIP("needs ffmpeg (and its encoder) to make the video");
         }
         using fl::test::BadVideo;
         const auto make = [&](BadVideo bad) {
@@ -180,7 +212,8 @@ private slots:
         QVERIFY(writeWholeFile(file, bytes.left(bytes.size() / 2)));
         auto opened = VideoSource::open(file, options);
         QVERIFY(!opened.ok());
-        QVERIFY2(opened.error().contains(QStringLiteral("of 120 the file declares: truncated or damaged")), qPrintable(opened.error()));
+        QVERIFY2(opened.error().contains(QStringLiteral("of 120 the file declares: truncated or damaged")),
+                 qPrintable(opened.error()));
     }
 
     // Opening in a loop does not leak or crash on the same bad input.

@@ -28,10 +28,10 @@ class TestVideoProbe : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QString m_a;         // a.mp4: 48 frames at 25 fps
-    QString m_b;         // b.mp4: 30 frames at 30 fps
-    QString m_notVideo;  // notes.mp4: text
-    QString m_missing;   // gone.mp4: not there
+    QString m_a;        // a.mp4: 48 frames at 25 fps
+    QString m_b;        // b.mp4: 30 frames at 30 fps
+    QString m_notVideo; // notes.mp4: text
+    QString m_missing;  // gone.mp4: not there
 
     QString freshDir(const char* name) const { return m_dir.filePath(QLatin1String(name)); }
 
@@ -95,7 +95,10 @@ private slots:
         int reports = 0;
         QSet<QString> texts;
         WorkControl control;
-        control.progress = [&](std::int64_t, std::int64_t, const QString& what) { ++reports; texts << what; };
+        control.progress = [&](std::int64_t, std::int64_t, const QString& what) {
+            ++reports;
+            texts << what;
+        };
         auto probed = probeNewVideo(m_a, indexDir, control);
         QVERIFY2(probed, qPrintable(probed.error()));
         QCOMPARE(probed->path, QFileInfo(m_a).absoluteFilePath());
@@ -170,8 +173,10 @@ private slots:
         // Each file's progress under its own name and place (the bad ones may report nothing).
         QVERIFY(texts.contains(QStringLiteral("Indexing a.mp4 (1 of 4)")));
         QVERIFY(texts.contains(QStringLiteral("Indexing b.mp4 (3 of 4)")));
-        const QSet<QString> allowed{QStringLiteral("Indexing a.mp4 (1 of 4)"), QStringLiteral("Indexing notes.mp4 (2 of 4)"),
-                                    QStringLiteral("Indexing b.mp4 (3 of 4)"), QStringLiteral("Indexing gone.mp4 (4 of 4)")};
+        const QSet<QString> allowed{QStringLiteral("Indexing a.mp4 (1 of 4)"),
+                                    QStringLiteral("Indexing notes.mp4 (2 of 4)"),
+                                    QStringLiteral("Indexing b.mp4 (3 of 4)"),
+                                    QStringLiteral("Indexing gone.mp4 (4 of 4)")};
         QVERIFY2((texts - allowed).isEmpty(), qPrintable(QStringList((texts - allowed).values()).join(u'|')));
 
         auto none = probeNewVideos({}, indexDir, control);
@@ -206,10 +211,15 @@ private slots:
         QSet<QString> texts;
         int reports = 0;
         WorkControl control;
-        control.progress = [&](std::int64_t, std::int64_t, const QString& what) { texts << what; ++reports; };
+        control.progress = [&](std::int64_t, std::int64_t, const QString& what) {
+            texts << what;
+            ++reports;
+        };
         const Status built = buildFragmentCaches({m_a, m_b}, cacheDir, indexDir, control);
         QVERIFY2(built, qPrintable(built.error()));
-        QCOMPARE(texts, (QSet<QString>{QStringLiteral("Fragment cache of a.mp4 (1 of 2)"), QStringLiteral("Fragment cache of b.mp4 (2 of 2)")}));
+        QCOMPARE(texts,
+                 (QSet<QString>{QStringLiteral("Fragment cache of a.mp4 (1 of 2)"),
+                                QStringLiteral("Fragment cache of b.mp4 (2 of 2)")}));
         for (const QString& video : {m_a, m_b}) {
             auto fingerprint = FileFingerprint::of(video);
             QVERIFY(fingerprint);
@@ -225,7 +235,8 @@ private slots:
         QVERIFY(buildFragmentCaches({m_a}, cacheDir, indexDir, {}, FrameSize{32, 24}));
         auto fingerprint = FileFingerprint::of(m_a);
         QVERIFY(fingerprint);
-        QVERIFY(FragmentCache::open(FragmentCache::fileFor(cacheDir, QString::fromLatin1(fingerprint->hash), FrameSize{32, 24})));
+        QVERIFY(FragmentCache::open(
+            FragmentCache::fileFor(cacheDir, QString::fromLatin1(fingerprint->hash), FrameSize{32, 24})));
 
         // The first failure ends it, naming the file.
         const Status failed = buildFragmentCaches({m_a, m_missing, m_b}, freshDir("cache-fail"), indexDir);

@@ -32,7 +32,7 @@ namespace {
 struct Generated {
     QString path;
     int frames = 0;
-    int width = 0;  // delivered (rotation applied)
+    int width = 0; // delivered (rotation applied)
     int height = 0;
     int rotation = 0;
     bool vfr = false;
@@ -125,7 +125,8 @@ private slots:
         o = {};
         o.baseName = QStringLiteral("h264_longgop");
         o.frames = 320;
-        o.codecArgs = args({"-c:v", "libx264", "-preset", "veryfast", "-bf", "3", "-g", "600", "-keyint_min", "600", "-sc_threshold", "0", "-pix_fmt", "yuv420p"});
+        o.codecArgs = args({"-c:v", "libx264", "-preset", "veryfast", "-bf", "3", "-g", "600", "-keyint_min", "600",
+                            "-sc_threshold", "0", "-pix_fmt", "yuv420p"});
         addVideo(QStringLiteral("mp4 h264 long gop"), o, QStringLiteral("libx264"));
 
         o = {};
@@ -192,7 +193,8 @@ private slots:
         o.baseName = QStringLiteral("vp9");
         o.suffix = QStringLiteral("webm");
         o.frames = 60;
-        o.codecArgs = args({"-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-b:v", "0", "-crf", "30", "-g", "20"});
+        o.codecArgs = args(
+            {"-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-b:v", "0", "-crf", "30", "-g", "20"});
         addVideo(QStringLiteral("webm vp9"), o, QStringLiteral("libvpx-vp9"));
 
         QVERIFY(!m_videos.empty());
@@ -256,8 +258,10 @@ private slots:
         for (qint64 i = 0; i < index.frameCount(); ++i) {
             if (index.timestampEstimated(i)) continue;
             const double theirs = ((*probed)[size_t(i)] - *start) * 1000.0;
-            QVERIFY2(std::abs(index.timestampMs(i) - theirs) < 1.5,
-                     qPrintable(QStringLiteral("frame %1: %2 ms vs ffprobe %3 ms").arg(i).arg(index.timestampMs(i)).arg(theirs)));
+            QVERIFY2(
+                std::abs(index.timestampMs(i) - theirs) < 1.5,
+                qPrintable(
+                    QStringLiteral("frame %1: %2 ms vs ffprobe %3 ms").arg(i).arg(index.timestampMs(i)).arg(theirs)));
         }
         QVERIFY(index.estimatedTailLength() < 8);
 
@@ -361,11 +365,12 @@ private slots:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("codec");
-        const std::pair<const char*, const char*> rows[] = {
-            {"mp4 h264 b-frames", "h264"}, {"avi mpeg4", "mpeg4"}, {"avi msmpeg4v3", "msmpeg4v3"},
-            {"mpg mpeg2", "mpeg2video"}, {"mkv h264", "h264"}, {"webm vp9", "vp9"}};
+        const std::pair<const char*, const char*> rows[] = {{"mp4 h264 b-frames", "h264"},  {"avi mpeg4", "mpeg4"},
+                                                            {"avi msmpeg4v3", "msmpeg4v3"}, {"mpg mpeg2", "mpeg2video"},
+                                                            {"mkv h264", "h264"},           {"webm vp9", "vp9"}};
         for (const auto& [kind, codec] : rows)
-            if (m_videos.count(QString::fromLatin1(kind))) QTest::newRow(kind) << QString::fromLatin1(kind) << QString::fromLatin1(codec);
+            if (m_videos.count(QString::fromLatin1(kind)))
+                QTest::newRow(kind) << QString::fromLatin1(kind) << QString::fromLatin1(codec);
     }
     void codecNames()
     {
@@ -406,10 +411,12 @@ private slots:
             QCOMPARE(fl::test::decodeFrameNumber(*f), int(i));
         }
         std::vector<int> range;
-        QVERIFY(src.readRange(35, 45, [&](qint64, const cv::Mat& bgr) {
-            range.push_back(fl::test::decodeFrameNumber(bgr));
-            return true;
-        }).ok());
+        QVERIFY(src.readRange(35, 45,
+                              [&](qint64, const cv::Mat& bgr) {
+                                  range.push_back(fl::test::decodeFrameNumber(bgr));
+                                  return true;
+                              })
+                    .ok());
         QCOMPARE(range, (std::vector<int>{35, 36, 37, 38, 39, 40, 41, 42, 43, 44}));
         // The cached index keeps the verdict.
         auto again = VideoSource::open(m_resetTs, options());
@@ -630,7 +637,8 @@ private slots:
         QVERIFY2(opened.ok(), qPrintable(opened.error()));
         VideoSource& src = **opened;
         const qint64 n = g.frames;
-        const std::pair<qint64, qint64> ranges[] = {{10, 30}, {5, 8}, {n - 6, n}, {0, 4}, {n / 2, n / 2 + 1}, {n - 1, n}, {3, 3}};
+        const std::pair<qint64, qint64> ranges[] = {{10, 30},           {5, 8},     {n - 6, n}, {0, 4},
+                                                    {n / 2, n / 2 + 1}, {n - 1, n}, {3, 3}};
         for (const auto& [first, last] : ranges) {
             if (first == n / 2) QVERIFY(src.frame(n - 3).ok()); // from a position past the range
             std::vector<qint64> indices;
@@ -655,7 +663,8 @@ private slots:
         std::atomic<bool> cancel{true};
         WorkControl control;
         control.cancel = &cancel;
-        const Status c = src.readRange(0, 10, [](qint64, const cv::Mat&) { return true; }, control);
+        const Status c = src.readRange(
+            0, 10, [](qint64, const cv::Mat&) { return true; }, control);
         QVERIFY(!c.ok());
         QVERIFY2(c.error().endsWith(QStringLiteral("cancelled")), qPrintable(c.error()));
     }

@@ -6,15 +6,15 @@
 #include "Commands.h"
 #include "TrainingArgs.h"
 
+#include "analysis/PredictionSmoothing.h"
 #include "jobs/TrainingJob.h"
 #include "ml/Predictor.h"
 #include "ml/TorchRuntime.h"
 #include "project/Project.h"
 #include "training/AccuracyTasks.h"
 #include "training/ClassicalBaselines.h"
-#include "training/ModelFrames.h"
-#include "analysis/PredictionSmoothing.h"
 #include "training/ModelDecisions.h"
+#include "training/ModelFrames.h"
 #include "video/VideoSource.h"
 
 #include <QDir>
@@ -36,11 +36,11 @@ namespace fl::cli {
 
 namespace {
 
-constexpr int kBaselineSize = 64;   // the classical detectors read the 64 px frame caches
+constexpr int kBaselineSize = 64; // the classical detectors read the 64 px frame caches
 
 struct Prepared {
     AccuracyTask task;
-    Project project;                       // every derived video, no labels
+    Project project; // every derived video, no labels
     std::vector<FragmentCache> modelCaches;
     std::vector<FragmentCache> baselineCaches;
     // Per video, per fragment (of the project's spec): the classical features.
@@ -50,21 +50,21 @@ struct Prepared {
 
 struct Run {
     int task = 0;
-    QString setting;   // "within", "across"
+    QString setting; // "within", "across"
     int budget = 0;
     int seed = 1;
 };
 
 struct Scores {
-    double model = -1;       // post-processed (the model's thresholds and minimum bout)
-    double modelRaw = -1;    // argmax of the probabilities
+    double model = -1;    // post-processed (the model's thresholds and minimum bout)
+    double modelRaw = -1; // argmax of the probabilities
     double difference = -1;
     double histogram = -1;
     int labeled = 0;
     qint64 scored = 0;
     double trainSeconds = 0;
-    QString winner;          // the configuration the training chose
-    double temperature = 1;  // and what it tuned
+    QString winner;         // the configuration the training chose
+    double temperature = 1; // and what it tuned
     int minBout = 1;
     QVector<double> thresholds;
     QString error;
@@ -77,12 +77,13 @@ double macroF1(const std::vector<int>& truth, const std::vector<int>& predicted,
     return ml::classificationReport(truth, predicted, names).macro.f1;
 }
 
-Result<Prepared> prepare(const QString& taskName, const QString& media, const QString& cache, int maxVideos, qint64 maxSourceFrames,
-                         int inputSize, const FragmentSpec& spec)
+Result<Prepared> prepare(const QString& taskName, const QString& media, const QString& cache, int maxVideos,
+                         qint64 maxSourceFrames, int inputSize, const FragmentSpec& spec)
 {
     Prepared p;
-    auto task = prepareAccuracyTask(taskName, media, cache, maxVideos, maxSourceFrames,
-                                    [](const QString& line) { std::fprintf(stderr, "bench accuracy: made %s\n", qUtf8Printable(line)); });
+    auto task = prepareAccuracyTask(taskName, media, cache, maxVideos, maxSourceFrames, [](const QString& line) {
+        std::fprintf(stderr, "bench accuracy: made %s\n", qUtf8Printable(line));
+    });
     if (!task) return task.status();
     p.task = std::move(task).value();
 
@@ -108,7 +109,10 @@ Result<Prepared> prepare(const QString& taskName, const QString& media, const QS
             auto source = VideoSource::open(v.file, options);
             if (!source) return source.status();
             if ((*source)->info().frameCount != v.frames)
-                return Status::failure(QStringLiteral("%1: decodes to %2 frames, made with %3").arg(v.file).arg((*source)->info().frameCount).arg(v.frames));
+                return Status::failure(QStringLiteral("%1: decodes to %2 frames, made with %3")
+                                           .arg(v.file)
+                                           .arg((*source)->info().frameCount)
+                                           .arg(v.frames));
             auto added = project->addVideo(v.file, v.frames, v.fps);
             if (!added) return added.status();
         }
@@ -140,8 +144,9 @@ Scores runOne(const Prepared& p, const Run& run, const TrainingRequest& base)
 {
     Scores s;
     const FragmentSpec spec = p.project.spec();
-    const SettingSplit split = run.setting == QLatin1String("within") ? withinVideoSplit(p.task, spec)
-                                                                       : acrossVideoSplit(p.task, spec, std::uint64_t(run.seed));
+    const SettingSplit split = run.setting == QLatin1String("within")
+        ? withinVideoSplit(p.task, spec)
+        : acrossVideoSplit(p.task, spec, std::uint64_t(run.seed));
     const auto blocks = drawLabels(p.task, spec, split.labeled, run.budget, std::uint64_t(run.seed));
     if (qEnvironmentVariableIsSet("FRAGMENTLAB_BENCH_VERBOSE")) {
         QStringList names;
@@ -152,7 +157,8 @@ Scores runOne(const Prepared& p, const Run& run, const TrainingRequest& base)
     std::vector<std::pair<int, qint64>> labeledFragments;
     std::vector<int> labeledClasses;
     for (const LabelBlock& b : blocks) {
-        if (auto set = project.setLabel(b.video, spec.firstFrame(b.firstFragment), spec.endFrame(b.endFragment - 1), p.task.classes[b.label]);
+        if (auto set = project.setLabel(b.video, spec.firstFrame(b.firstFragment), spec.endFrame(b.endFragment - 1),
+                                        p.task.classes[b.label]);
             !set) {
             s.error = set.error();
             return s;
@@ -184,8 +190,8 @@ Scores runOne(const Prepared& p, const Run& run, const TrainingRequest& base)
     TrainingJob job(project, request);
     if (qEnvironmentVariableIsSet("FRAGMENTLAB_BENCH_VERBOSE"))
         QObject::connect(&job, &TrainingJob::epochFinished, [](const EpochRecord& e) {
-            std::fprintf(stderr, "  epoch %d: loss %.4f acc %.3f | validation loss %.4f macro-F1 %.3f%s\n", e.epoch, e.trainLoss, e.trainAccuracy,
-                         e.validationLoss, e.validationMacroF1, e.best ? " *" : "");
+            std::fprintf(stderr, "  epoch %d: loss %.4f acc %.3f | validation loss %.4f macro-F1 %.3f%s\n", e.epoch,
+                         e.trainLoss, e.trainAccuracy, e.validationLoss, e.validationMacroF1, e.best ? " *" : "");
         });
     QElapsedTimer clock;
     clock.start();
@@ -194,7 +200,8 @@ Scores runOne(const Prepared& p, const Run& run, const TrainingRequest& base)
             std::fprintf(stderr, "  %.2f s: %s\n", double(clock.nsecsElapsed()) / 1e9, qUtf8Printable(stage));
         });
         QObject::connect(&job, &TrainingJob::candidateScored, [](const CandidateScore& c) {
-            std::fprintf(stderr, "  %s: %.3f ± %.3f (log loss %.3f)\n", qUtf8Printable(c.name), c.meanMacroF1, c.sdMacroF1, c.logLoss);
+            std::fprintf(stderr, "  %s: %.3f ± %.3f (log loss %.3f)\n", qUtf8Printable(c.name), c.meanMacroF1,
+                         c.sdMacroF1, c.logLoss);
         });
     }
     const Status trained = job.runHere();
@@ -218,7 +225,7 @@ Scores runOne(const Prepared& p, const Run& run, const TrainingRequest& base)
     // Every fragment of the predicted part of each video (post-processing looks at neighbours),
     // scored where the ground truth is known.
     std::vector<int> truth, raw, decided, byDifference, byHistogram;
-    std::map<int, std::pair<qint64, qint64>> ranges;   // video -> predicted fragments [first, end)
+    std::map<int, std::pair<qint64, qint64>> ranges; // video -> predicted fragments [first, end)
     for (const auto& item : split.predicted.items) {
         auto [it, inserted] = ranges.try_emplace(item.video, item.fragment, item.fragment + 1);
         if (!inserted) {
@@ -252,8 +259,8 @@ Scores runOne(const Prepared& p, const Run& run, const TrainingRequest& base)
             byHistogram.push_back(nearest.predict(p.histogram[size_t(video)][size_t(f)]));
         }
         if (qEnvironmentVariableIsSet("FRAGMENTLAB_BENCH_VERBOSE"))
-            std::fprintf(stderr, "  %s: %lld of %lld right\n", qUtf8Printable(p.task.videos[size_t(video)].source), static_cast<long long>(right),
-                         static_cast<long long>(count));
+            std::fprintf(stderr, "  %s: %lld of %lld right\n", qUtf8Printable(p.task.videos[size_t(video)].source),
+                         static_cast<long long>(right), static_cast<long long>(count));
     }
     s.scored = qint64(truth.size());
     s.model = macroF1(truth, decided, p.task.classes);
@@ -318,23 +325,31 @@ QString defaultCacheDir()
 
 int runBenchAccuracy(const QStringList& argv)
 {
-    ArgParser args(QStringLiteral("fragmentlab-cli bench accuracy [--media DIR] [--cache DIR] [--tasks LIST] [--settings LIST] "
-                                  "[--budgets LIST] [--seeds LIST] [--quick] [--jobs N] [--max-videos N] [--max-source-frames N] "
-                                  "[--json FILE] [--markdown FILE] [training options]"));
+    ArgParser args(
+        QStringLiteral("fragmentlab-cli bench accuracy [--media DIR] [--cache DIR] [--tasks LIST] [--settings LIST] "
+                       "[--budgets LIST] [--seeds LIST] [--quick] [--jobs N] [--max-videos N] [--max-source-frames N] "
+                       "[--json FILE] [--markdown FILE] [training options]"));
     addTrainingOptions(args);
     args.addValue(QStringLiteral("media"), QStringLiteral("DIR"),
                   QStringLiteral("the real videos (default $FRAGMENTLAB_SHARED_MEDIA, else ../shared/media)"));
-    args.addValue(QStringLiteral("cache"), QStringLiteral("DIR"), QStringLiteral("where the derived videos and their frame caches are kept"));
-    args.addValue(QStringLiteral("tasks"), QStringLiteral("LIST"), QStringLiteral("frozen,direction,colour,inset (default all)"));
+    args.addValue(QStringLiteral("cache"), QStringLiteral("DIR"),
+                  QStringLiteral("where the derived videos and their frame caches are kept"));
+    args.addValue(QStringLiteral("tasks"), QStringLiteral("LIST"),
+                  QStringLiteral("frozen,direction,colour,inset (default all)"));
     args.addValue(QStringLiteral("settings"), QStringLiteral("LIST"), QStringLiteral("within,across (default both)"));
-    args.addValue(QStringLiteral("budgets"), QStringLiteral("LIST"), QStringLiteral("labeled fragments per run (default 25,50,100,200)"));
+    args.addValue(QStringLiteral("budgets"), QStringLiteral("LIST"),
+                  QStringLiteral("labeled fragments per run (default 25,50,100,200)"));
     args.addValue(QStringLiteral("seeds"), QStringLiteral("LIST"), QStringLiteral("seeds (default 1,2,3)"));
     args.addFlag(QStringLiteral("quick"), QStringLiteral("the smaller grid: budgets 25,100, seed 1"));
-    args.addValue(QStringLiteral("jobs"), QStringLiteral("N"), QStringLiteral("runs at once, one LibTorch thread each (default: the number of cores)"));
+    args.addValue(QStringLiteral("jobs"), QStringLiteral("N"),
+                  QStringLiteral("runs at once, one LibTorch thread each (default: the number of cores)"));
     args.addValue(QStringLiteral("max-videos"), QStringLiteral("N"), QStringLiteral("use at most N videos per task"));
-    args.addValue(QStringLiteral("max-source-frames"), QStringLiteral("N"), QStringLiteral("read at most N frames of each source video"));
-    args.addValue(QStringLiteral("json"), QStringLiteral("FILE"), QStringLiteral("write every run and the summary as JSON"));
-    args.addValue(QStringLiteral("markdown"), QStringLiteral("FILE"), QStringLiteral("write the summary table as Markdown"));
+    args.addValue(QStringLiteral("max-source-frames"), QStringLiteral("N"),
+                  QStringLiteral("read at most N frames of each source video"));
+    args.addValue(QStringLiteral("json"), QStringLiteral("FILE"),
+                  QStringLiteral("write every run and the summary as JSON"));
+    args.addValue(QStringLiteral("markdown"), QStringLiteral("FILE"),
+                  QStringLiteral("write the summary table as Markdown"));
     if (auto exit = args.parse(argv, 0, 0)) return *exit;
     int exit = Ok;
     auto request = parseTrainingOptions(args, &exit);
@@ -350,28 +365,33 @@ int runBenchAccuracy(const QStringList& argv)
         tasks = args.value(QStringLiteral("tasks")).split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const QString& t : tasks)
             if (!accuracyTaskNames().contains(t))
-                return usageError(QStringLiteral("--tasks: unknown task '%1' (%2)").arg(t, accuracyTaskNames().join(QLatin1Char(','))), args.usage);
+                return usageError(QStringLiteral("--tasks: unknown task '%1' (%2)")
+                                      .arg(t, accuracyTaskNames().join(QLatin1Char(','))),
+                                  args.usage);
     }
     QStringList settings{QStringLiteral("within"), QStringLiteral("across")};
     if (args.isSet(QStringLiteral("settings"))) {
         settings = args.value(QStringLiteral("settings")).split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const QString& s : settings)
             if (s != QLatin1String("within") && s != QLatin1String("across"))
-                return usageError(QStringLiteral("--settings: unknown setting '%1' (within,across)").arg(s), args.usage);
+                return usageError(QStringLiteral("--settings: unknown setting '%1' (within,across)").arg(s),
+                                  args.usage);
     }
     const bool quick = args.isSet(QStringLiteral("quick"));
     bool ok = true;
     std::vector<int> budgets = quick ? std::vector<int>{25, 100} : std::vector<int>{25, 50, 100, 200};
     if (args.isSet(QStringLiteral("budgets"))) {
         budgets = parseList(args.value(QStringLiteral("budgets")), &ok);
-        if (!ok) return usageError(QStringLiteral("--budgets must be positive integers separated by commas"), args.usage);
+        if (!ok)
+            return usageError(QStringLiteral("--budgets must be positive integers separated by commas"), args.usage);
     }
     std::vector<int> seeds = quick ? std::vector<int>{1} : std::vector<int>{1, 2, 3};
     if (args.isSet(QStringLiteral("seeds"))) {
         seeds = parseList(args.value(QStringLiteral("seeds")), &ok);
         if (!ok) return usageError(QStringLiteral("--seeds must be positive integers separated by commas"), args.usage);
     }
-    const auto jobs = args.integer(QStringLiteral("jobs"), qint64(std::max(1u, std::thread::hardware_concurrency())), 1, 64, &exit);
+    const auto jobs = args.integer(QStringLiteral("jobs"), qint64(std::max(1u, std::thread::hardware_concurrency())), 1,
+                                   64, &exit);
     if (!jobs) return exit;
     const auto maxVideos = args.integer(QStringLiteral("max-videos"), 0, 0, 100, &exit);
     if (!maxVideos) return exit;
@@ -386,7 +406,7 @@ int runBenchAccuracy(const QStringList& argv)
 
     QElapsedTimer wall;
     wall.start();
-    const FragmentSpec spec;   // the default: T = 4, stride 4, step 1
+    const FragmentSpec spec; // the default: T = 4, stride 4, step 1
     std::vector<Prepared> prepared;
     for (const QString& t : tasks) {
         auto p = prepare(t, media, cache, int(*maxVideos), *maxSourceFrames, request->options.model.inputSize, spec);
@@ -413,10 +433,13 @@ int runBenchAccuracy(const QStringList& argv)
             results[i] = runOne(prepared[size_t(r.task)], r, *request);
             std::lock_guard lock(printMutex);
             const Scores& s = results[i];
-            std::fprintf(stderr, "bench accuracy: [%d/%zu] %s %s budget %d seed %d: model %.3f (raw %.3f) difference %.3f histogram %.3f%s%s (%.1f s)\n",
-                         ++done, runs.size(), qUtf8Printable(prepared[size_t(r.task)].task.name), qUtf8Printable(r.setting), r.budget,
-                         r.seed, s.model, s.modelRaw, s.difference, s.histogram, s.winner.isEmpty() ? "" : qUtf8Printable(QStringLiteral(" [%1]").arg(s.winner)),
-                         s.error.isEmpty() ? "" : qUtf8Printable(QStringLiteral(" ERROR: %1").arg(s.error)), s.trainSeconds);
+            std::fprintf(
+                stderr,
+                "bench accuracy: [%d/%zu] %s %s budget %d seed %d: model %.3f (raw %.3f) difference %.3f histogram %.3f%s%s (%.1f s)\n",
+                ++done, runs.size(), qUtf8Printable(prepared[size_t(r.task)].task.name), qUtf8Printable(r.setting),
+                r.budget, r.seed, s.model, s.modelRaw, s.difference, s.histogram,
+                s.winner.isEmpty() ? "" : qUtf8Printable(QStringLiteral(" [%1]").arg(s.winner)),
+                s.error.isEmpty() ? "" : qUtf8Printable(QStringLiteral(" ERROR: %1").arg(s.error)), s.trainSeconds);
         }
     };
     std::vector<std::thread> threads;
@@ -444,11 +467,17 @@ int runBenchAccuracy(const QStringList& argv)
                                    {QStringLiteral("winner"), s.winner},
                                    {QStringLiteral("temperature"), s.temperature},
                                    {QStringLiteral("min_bout"), s.minBout},
-                                   {QStringLiteral("class_thresholds"), [&s] { QJsonArray a; for (double t : s.thresholds) a.append(t); return a; }()},
+                                   {QStringLiteral("class_thresholds"),
+                                    [&s] {
+                                        QJsonArray a;
+                                        for (double t : s.thresholds) a.append(t);
+                                        return a;
+                                    }()},
                                    {QStringLiteral("error"), s.error}});
     }
     QStringList table;
-    table << QStringLiteral("| task | setting | labels | model | model, argmax only | frame difference | colour histogram | model ≥ best baseline | train s |");
+    table << QStringLiteral(
+        "| task | setting | labels | model | model, argmax only | frame difference | colour histogram | model ≥ best baseline | train s |");
     table << QStringLiteral("|---|---|---:|---:|---:|---:|---:|:---:|---:|");
     QJsonArray summary;
     int failures = 0;
@@ -472,13 +501,16 @@ int runBenchAccuracy(const QStringList& argv)
                     secs.push_back(results[i].trainSeconds);
                     labeled = std::max(labeled, results[i].labeled);
                 }
-                const Summary sm = summarise(m), sr = summarise(raw), sd = summarise(d), sh = summarise(h), st = summarise(secs);
+                const Summary sm = summarise(m), sr = summarise(raw), sd = summarise(d), sh = summarise(h),
+                              st = summarise(secs);
                 const bool wins = sm.mean + 1e-9 >= std::max(sd.mean, sh.mean);
                 below += wins ? 0 : 1;
                 table << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |")
                              .arg(prepared[size_t(t)].task.name, setting)
-                             .arg(labeled < budget ? QStringLiteral("%1 (%2)").arg(budget).arg(labeled) : QString::number(budget))
-                             .arg(cell(sm), cell(sr), cell(sd), cell(sh), wins ? QStringLiteral("yes") : QStringLiteral("**no**"))
+                             .arg(labeled < budget ? QStringLiteral("%1 (%2)").arg(budget).arg(labeled)
+                                                   : QString::number(budget))
+                             .arg(cell(sm), cell(sr), cell(sd), cell(sh),
+                                  wins ? QStringLiteral("yes") : QStringLiteral("**no**"))
                              .arg(st.mean, 0, 'f', 1);
                 summary.append(QJsonObject{{QStringLiteral("task"), prepared[size_t(t)].task.name},
                                            {QStringLiteral("setting"), setting},
@@ -495,19 +527,22 @@ int runBenchAccuracy(const QStringList& argv)
             }
         }
     }
-    const QString footer = QStringLiteral("%1 runs on %2 job(s), %3 s in all (%4 s making videos and frame caches); %5 cell(s) below the best baseline%6")
-                               .arg(runs.size())
-                               .arg(*jobs)
-                               .arg(totalSeconds, 0, 'f', 0)
-                               .arg(prepareSeconds, 0, 'f', 0)
-                               .arg(below)
-                               .arg(failures ? QStringLiteral(", %1 failed run(s)").arg(failures) : QString());
+    const QString footer =
+        QStringLiteral(
+            "%1 runs on %2 job(s), %3 s in all (%4 s making videos and frame caches); %5 cell(s) below the best baseline%6")
+            .arg(runs.size())
+            .arg(*jobs)
+            .arg(totalSeconds, 0, 'f', 0)
+            .arg(prepareSeconds, 0, 'f', 0)
+            .arg(below)
+            .arg(failures ? QStringLiteral(", %1 failed run(s)").arg(failures) : QString());
     for (const QString& line : table) printLine(line);
     printLine(QString());
     printLine(footer);
     if (args.isSet(QStringLiteral("markdown"))) {
         QFile f(args.value(QStringLiteral("markdown")));
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) return fail(QStringLiteral("%1: cannot write it").arg(f.fileName()));
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return fail(QStringLiteral("%1: cannot write it").arg(f.fileName()));
         f.write((table.join(QLatin1Char('\n')) + QStringLiteral("\n\n") + footer + QLatin1Char('\n')).toUtf8());
     }
     if (args.isSet(QStringLiteral("json"))) {
@@ -518,7 +553,8 @@ int runBenchAccuracy(const QStringList& argv)
                             {QStringLiteral("jobs"), int(*jobs)},
                             {QStringLiteral("settings"), trainingSettingsJson(*request)}};
         QFile f(args.value(QStringLiteral("json")));
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) return fail(QStringLiteral("%1: cannot write it").arg(f.fileName()));
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return fail(QStringLiteral("%1: cannot write it").arg(f.fileName()));
         f.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
     }
     return failures ? Failure : Ok;

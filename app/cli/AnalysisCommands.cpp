@@ -32,11 +32,14 @@ void addSceneOptions(ArgParser& args)
                   QStringLiteral("content score that starts a new scene (default %1)").arg(d.threshold));
     args.addValue(QStringLiteral("min-scene-len"), QStringLiteral("N"),
                   QStringLiteral("minimum scene length in frames (default %1)").arg(d.minSceneLength));
-    args.addFlag(QStringLiteral("fade"), QStringLiteral("fade-aware: a run of dark frames is one transition, cut in its middle"));
-    args.addValue(QStringLiteral("fade-threshold"), QStringLiteral("X"),
-                  QStringLiteral("mean brightness (0..255) below which a frame is dark (default %1)").arg(d.fadeThreshold));
+    args.addFlag(QStringLiteral("fade"),
+                 QStringLiteral("fade-aware: a run of dark frames is one transition, cut in its middle"));
+    args.addValue(
+        QStringLiteral("fade-threshold"), QStringLiteral("X"),
+        QStringLiteral("mean brightness (0..255) below which a frame is dark (default %1)").arg(d.fadeThreshold));
     args.addValue(QStringLiteral("adaptive-ratio"), QStringLiteral("X"),
-                  QStringLiteral("also cut where the score is X times its neighbours' (default %1; 0: off)").arg(d.adaptiveRatio));
+                  QStringLiteral("also cut where the score is X times its neighbours' (default %1; 0: off)")
+                      .arg(d.adaptiveRatio));
 }
 
 std::optional<double> realOption(const ArgParser& args, const QString& name, double fallback, int* exit)
@@ -74,7 +77,8 @@ std::optional<SceneDetectorOptions> parseSceneOptions(const ArgParser& args, int
     return o;
 }
 
-Result<VideoAnalysis> analyzeWithProgress(const QString& path, const VideoAnalysisOptions& options, const VideoOpenOptions& open = {})
+Result<VideoAnalysis> analyzeWithProgress(const QString& path, const VideoAnalysisOptions& options,
+                                          const VideoOpenOptions& open = {})
 {
     WorkControl control;
     control.progress = stderrProgress();
@@ -87,10 +91,11 @@ Result<VideoAnalysis> analyzeWithProgress(const QString& path, const VideoAnalys
 
 int runScenes(const QStringList& argv)
 {
-    ArgParser args(QStringLiteral("fragmentlab-cli scenes VIDEO [--threshold X] [--min-scene-len N] [--fade] [-o cuts.csv] [--json] [--stats FILE]"));
+    ArgParser args(QStringLiteral(
+        "fragmentlab-cli scenes VIDEO [--threshold X] [--min-scene-len N] [--fade] [-o cuts.csv] [--json] [--stats FILE]"));
     addSceneOptions(args);
-    args.addValue(QStringLiteral("output"), QStringLiteral("FILE"), QStringLiteral("write the cuts as CSV (frame,time_s,timecode,kind,score)"),
-                  QStringLiteral("o"));
+    args.addValue(QStringLiteral("output"), QStringLiteral("FILE"),
+                  QStringLiteral("write the cuts as CSV (frame,time_s,timecode,kind,score)"), QStringLiteral("o"));
     args.addValue(QStringLiteral("stats"), QStringLiteral("FILE"), QStringLiteral("write per-frame scores as CSV"));
     args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable output"));
     if (auto exit = args.parse(argv, 1, 1)) return *exit;
@@ -141,7 +146,8 @@ int runScenes(const QStringList& argv)
         o[QStringLiteral("cuts")] = cuts;
         QJsonArray scenesJson;
         for (const FrameSegment& s : scenes.scenes())
-            scenesJson.append(QJsonObject{{QStringLiteral("start_frame"), s.start}, {QStringLiteral("end_frame"), s.end}});
+            scenesJson.append(
+                QJsonObject{{QStringLiteral("start_frame"), s.start}, {QStringLiteral("end_frame"), s.end}});
         o[QStringLiteral("scenes")] = scenesJson;
         printJson(o);
         return Ok;
@@ -154,10 +160,10 @@ namespace {
 
 // One video to pull keyframes from.
 struct KeyframeSource {
-    QString path;      // absolute
-    QString name;      // file name (as the project names it)
+    QString path; // absolute
+    QString name; // file name (as the project names it)
     VideoOpenOptions open;
-    const VideoPredictions* predictions = nullptr;  // with --class
+    const VideoPredictions* predictions = nullptr; // with --class
 };
 
 // "chapters.txt" + "clip" -> "chapters_clip.txt" (one chapter file per video of a project).
@@ -172,16 +178,22 @@ QString perVideoFile(const QString& file, const QString& videoBase)
 
 int runKeyframes(const QStringList& argv)
 {
-    ArgParser args(QStringLiteral("fragmentlab-cli keyframes DIR|VIDEO -o OUTDIR [--per-scene N] [--format png|jpg] [--edl FILE] "
-                                  "[--csv FILE] [--chapters FILE] [--class NAME] [scene options]"));
+    ArgParser args(
+        QStringLiteral("fragmentlab-cli keyframes DIR|VIDEO -o OUTDIR [--per-scene N] [--format png|jpg] [--edl FILE] "
+                       "[--csv FILE] [--chapters FILE] [--class NAME] [scene options]"));
     addSceneOptions(args);
-    args.addValue(QStringLiteral("output"), QStringLiteral("OUTDIR"), QStringLiteral("folder for the keyframe images"), QStringLiteral("o"));
+    args.addValue(QStringLiteral("output"), QStringLiteral("OUTDIR"), QStringLiteral("folder for the keyframe images"),
+                  QStringLiteral("o"));
     args.addValue(QStringLiteral("per-scene"), QStringLiteral("N"), QStringLiteral("keyframes per scene (default 3)"));
     args.addValue(QStringLiteral("format"), QStringLiteral("png|jpg"), QStringLiteral("image format (default png)"));
-    args.addValue(QStringLiteral("edl"), QStringLiteral("FILE"), QStringLiteral("also write a CMX 3600 EDL of the scenes"));
-    args.addValue(QStringLiteral("csv"), QStringLiteral("FILE"), QStringLiteral("also write the keyframe table as CSV"));
-    args.addValue(QStringLiteral("chapters"), QStringLiteral("FILE"), QStringLiteral("also write FFmpeg chapter metadata of the scenes"));
-    args.addValue(QStringLiteral("class"), QStringLiteral("NAME"), QStringLiteral("keyframes of runs predicted as NAME (needs predictions)"));
+    args.addValue(QStringLiteral("edl"), QStringLiteral("FILE"),
+                  QStringLiteral("also write a CMX 3600 EDL of the scenes"));
+    args.addValue(QStringLiteral("csv"), QStringLiteral("FILE"),
+                  QStringLiteral("also write the keyframe table as CSV"));
+    args.addValue(QStringLiteral("chapters"), QStringLiteral("FILE"),
+                  QStringLiteral("also write FFmpeg chapter metadata of the scenes"));
+    args.addValue(QStringLiteral("class"), QStringLiteral("NAME"),
+                  QStringLiteral("keyframes of runs predicted as NAME (needs predictions)"));
     if (auto exit = args.parse(argv, 1, 1)) return *exit;
     if (!args.isSet(QStringLiteral("output"))) return usageError(QStringLiteral("missing -o OUTDIR"), args.usage);
     int exit = Ok;
@@ -191,30 +203,36 @@ int runKeyframes(const QStringList& argv)
     const auto perScene = args.integer(QStringLiteral("per-scene"), keyOptions.perSegment, 1, 1000, &exit);
     if (!perScene) return exit;
     keyOptions.perSegment = int(*perScene);
-    const QString formatName = args.isSet(QStringLiteral("format")) ? args.value(QStringLiteral("format")).toLower() : QStringLiteral("png");
+    const QString formatName = args.isSet(QStringLiteral("format")) ? args.value(QStringLiteral("format")).toLower()
+                                                                    : QStringLiteral("png");
     if (formatName != QLatin1String("png") && formatName != QLatin1String("jpg") && formatName != QLatin1String("jpeg"))
-        return usageError(QStringLiteral("--format must be png or jpg, got '%1'").arg(args.value(QStringLiteral("format"))), args.usage);
-    const KeyframeImageFormat format = formatName == QLatin1String("png") ? KeyframeImageFormat::Png : KeyframeImageFormat::Jpeg;
+        return usageError(
+            QStringLiteral("--format must be png or jpg, got '%1'").arg(args.value(QStringLiteral("format"))),
+            args.usage);
+    const KeyframeImageFormat format = formatName == QLatin1String("png") ? KeyframeImageFormat::Png
+                                                                          : KeyframeImageFormat::Jpeg;
     const QString outDir = args.value(QStringLiteral("output"));
     const QString input = args.positional().at(0);
 
     // What to read: a bare video, or every video of a project.
     std::vector<KeyframeSource> sources;
-    std::vector<VideoPredictions> predictions;   // with --class: the active model's stored predictions
+    std::vector<VideoPredictions> predictions; // with --class: the active model's stored predictions
     const QFileInfo inputInfo(input);
     const bool isProject = inputInfo.isDir() || inputInfo.fileName() == Project::projectFileName();
     if (isProject) {
         auto project = Project::load(input);
         if (!project) return fail(project.error());
-        if (project->videoCount() == 0) return fail(QStringLiteral("%1: the project has no videos").arg(project->dir()));
+        if (project->videoCount() == 0)
+            return fail(QStringLiteral("%1: the project has no videos").arg(project->dir()));
         if (args.isSet(QStringLiteral("class"))) {
             // Runs of fragments the active model predicted as the class (stored by `predict`).
             auto stored = PredictionStore::freshActive(*project);
             if (!stored) return fail(stored.error());
             const QString cls = args.value(QStringLiteral("class"));
             if (stored->front().classIndex(cls) < 0)
-                return fail(QStringLiteral("%1: the active model has no class \"%2\" (it knows %3)")
-                                .arg(project->activeModelFile(), cls, stored->front().classes.join(QStringLiteral(", "))));
+                return fail(
+                    QStringLiteral("%1: the active model has no class \"%2\" (it knows %3)")
+                        .arg(project->activeModelFile(), cls, stored->front().classes.join(QStringLiteral(", "))));
             predictions = std::move(stored).value();
         }
         for (int i = 0; i < project->videoCount(); ++i) {
@@ -226,7 +244,8 @@ int runKeyframes(const QStringList& argv)
                 for (const VideoPredictions& p : predictions)
                     if (p.video == s.name) s.predictions = &p;
                 if (!s.predictions) {
-                    std::fprintf(stderr, "fragmentlab-cli: %s: no up-to-date predictions, skipped (run predict)\n", qPrintable(s.name));
+                    std::fprintf(stderr, "fragmentlab-cli: %s: no up-to-date predictions, skipped (run predict)\n",
+                                 qPrintable(s.name));
                     continue;
                 }
             }
@@ -234,12 +253,14 @@ int runKeyframes(const QStringList& argv)
         }
     } else {
         if (args.isSet(QStringLiteral("class")))
-            return fail(QStringLiteral("%1: --class %2 needs predictions, which exist only in a project with a trained model; "
-                                       "leave out --class for keyframes per scene")
-                            .arg(input, args.value(QStringLiteral("class"))));
+            return fail(
+                QStringLiteral("%1: --class %2 needs predictions, which exist only in a project with a trained model; "
+                               "leave out --class for keyframes per scene")
+                    .arg(input, args.value(QStringLiteral("class"))));
         sources.push_back({inputInfo.absoluteFilePath(), inputInfo.fileName(), {}});
     }
-    if (sources.empty()) return fail(QStringLiteral("%1: no video has up-to-date predictions; run predict first").arg(input));
+    if (sources.empty())
+        return fail(QStringLiteral("%1: no video has up-to-date predictions; run predict first").arg(input));
     // Image names: the video's base name, or its whole file name where two videos share one.
     std::map<QString, int> baseCount;
     for (const KeyframeSource& s : sources) ++baseCount[QFileInfo(s.name).completeBaseName()];
@@ -255,11 +276,13 @@ int runKeyframes(const QStringList& argv)
         if (!analysis) return fail(analysis.error());
         // Segments: the scenes, or with --class the runs of fragments predicted as the class.
         const int cls = s.predictions ? s.predictions->classIndex(args.value(QStringLiteral("class"))) : -1;
-        const std::vector<FrameSegment> scenes = s.predictions ? predictedSegments(*s.predictions, cls) : analysis->scenes.scenes();
+        const std::vector<FrameSegment> scenes = s.predictions ? predictedSegments(*s.predictions, cls)
+                                                               : analysis->scenes.scenes();
         auto source = VideoSource::open(s.path, s.open);
         if (!source) return fail(source.error());
         std::vector<FrameSample> samples = analysis->samples;
-        if (Status st = addMissingSamples(**source, scenes, samples, options.scenes.analysisWidth); !st) return fail(st.error());
+        if (Status st = addMissingSamples(**source, scenes, samples, options.scenes.analysisWidth); !st)
+            return fail(st.error());
 
         KeyframeTable table;
         table.video = s.name;
@@ -267,7 +290,9 @@ int runKeyframes(const QStringList& argv)
         table.frameTimesMs = analysis->frameTimesMs;
         table.scenes = scenes;
         if (s.predictions) table.className = s.predictions->classes.at(cls);
-        table.keyframes = selectKeyframes(scenes, s.predictions ? candidatesFromPredictions(*s.predictions, cls, samples) : candidatesFromSamples(samples),
+        table.keyframes = selectKeyframes(scenes,
+                                          s.predictions ? candidatesFromPredictions(*s.predictions, cls, samples)
+                                                        : candidatesFromSamples(samples),
                                           keyOptions);
         const QString base = QFileInfo(s.name).completeBaseName();
         table.imageBaseName = baseCount[base] > 1 ? s.name : base;
@@ -281,8 +306,9 @@ int runKeyframes(const QStringList& argv)
         written << *images;
 
         if (args.isSet(QStringLiteral("chapters"))) {
-            const QString file = sources.size() == 1 ? args.value(QStringLiteral("chapters"))
-                                                     : perVideoFile(args.value(QStringLiteral("chapters")), table.imageBaseName);
+            const QString file = sources.size() == 1
+                ? args.value(QStringLiteral("chapters"))
+                : perVideoFile(args.value(QStringLiteral("chapters")), table.imageBaseName);
             const auto chapters = chaptersFor(scenes, analysis->frameTimesMs, analysis->info.durationSec * 1000.0);
             if (Status st = writeFfmpegChapters(file, chapters, s.name); !st) return fail(st.error());
         }
@@ -295,12 +321,16 @@ int runKeyframes(const QStringList& argv)
         const QString file = args.value(QStringLiteral("edl"));
         for (size_t i = 1; i < formats.size(); ++i)
             if (!(formats[i] == formats.front()))
-                return fail(QStringLiteral("%1: the videos have different timecode rates (%2 and %3); one EDL needs one rate")
-                                .arg(file, tables.front().video, tables[i].video));
+                return fail(
+                    QStringLiteral("%1: the videos have different timecode rates (%2 and %3); one EDL needs one rate")
+                        .arg(file, tables.front().video, tables[i].video));
         EdlOptions edl;
-        const QString projectName = inputInfo.isDir() ? QDir(inputInfo.absoluteFilePath()).dirName() : inputInfo.absoluteDir().dirName();
+        const QString projectName = inputInfo.isDir() ? QDir(inputInfo.absoluteFilePath()).dirName()
+                                                      : inputInfo.absoluteDir().dirName();
         edl.title = QStringLiteral("%1 %2").arg(isProject ? projectName : sources.front().name,
-                                                args.isSet(QStringLiteral("class")) ? args.value(QStringLiteral("class")) : QStringLiteral("scenes"));
+                                                args.isSet(QStringLiteral("class"))
+                                                    ? args.value(QStringLiteral("class"))
+                                                    : QStringLiteral("scenes"));
         edl.format = formats.front();
         if (Status st = writeCmxEdl(file, events, edl); !st) return fail(st.error());
     }

@@ -66,9 +66,10 @@ double timeFfmpeg(const QString& ffmpeg, const QString& video, QString* error, c
     QProcess p;
     QElapsedTimer t;
     t.start();
-    p.start(ffmpeg, QStringList{QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-threads"),
-                                QStringLiteral("2"), QStringLiteral("-i"), video}
-                        + filterArgs + QStringList{QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")});
+    p.start(ffmpeg,
+            QStringList{QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
+                        QStringLiteral("-threads"), QStringLiteral("2"), QStringLiteral("-i"), video}
+                + filterArgs + QStringList{QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")});
     if (!p.waitForFinished(600000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         *error = QString::fromLocal8Bit(p.readAllStandardError()).trimmed();
         return -1;
@@ -91,7 +92,8 @@ int runBenchDecode(const QStringList& argv)
     ArgParser args(QStringLiteral("fragmentlab-cli bench decode VIDEO [--json] [--runs N] [--seeks N] [--no-ffmpeg]"));
     args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable output"));
     args.addFlag(QStringLiteral("no-ffmpeg"), QStringLiteral("skip the side-by-side ffmpeg measurement"));
-    args.addValue(QStringLiteral("runs"), QStringLiteral("N"), QStringLiteral("timed runs of each sequential pass (default 3)"));
+    args.addValue(QStringLiteral("runs"), QStringLiteral("N"),
+                  QStringLiteral("timed runs of each sequential pass (default 3)"));
     args.addValue(QStringLiteral("seeks"), QStringLiteral("N"), QStringLiteral("random frame(i) calls (default 200)"));
     if (auto exit = args.parse(argv, 1, 1)) return *exit;
     int exit = Ok;
@@ -100,7 +102,9 @@ int runBenchDecode(const QStringList& argv)
     const auto seeks = args.integer(QStringLiteral("seeks"), 200, 0, 100000, &exit);
     if (!seeks) return exit;
     const QString video = QFileInfo(args.positional().at(0)).absoluteFilePath();
-    const QString ffmpeg = args.isSet(QStringLiteral("no-ffmpeg")) ? QString() : QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
+    const QString ffmpeg = args.isSet(QStringLiteral("no-ffmpeg"))
+        ? QString()
+        : QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
 
     // 1. Sequential: index + decode of every frame to packed 24-bit colour, no cached index,
     //    alternating with the ffmpeg CLI run so both see the same machine state.
@@ -111,7 +115,10 @@ int runBenchDecode(const QStringList& argv)
     QString ffmpegError;
     for (qint64 r = 0; r < *runs; ++r) {
         qint64 seen = 0;
-        const FrameSink sink = [&seen](qint64, const cv::Mat& bgr) { seen += bgr.data != nullptr; return true; };
+        const FrameSink sink = [&seen](qint64, const cv::Mat& bgr) {
+            seen += bgr.data != nullptr;
+            return true;
+        };
         QElapsedTimer t;
         t.start();
         auto source = VideoSource::open(video, fresh, {}, sink);
@@ -119,7 +126,10 @@ int runBenchDecode(const QStringList& argv)
         if (!source) return fail(source.error());
         frames = (*source)->info().frameCount;
         if (seen != frames)
-            return fail(QStringLiteral("%1: the decode pass delivered %2 frames, the index counts %3").arg(video).arg(seen).arg(frames));
+            return fail(QStringLiteral("%1: the decode pass delivered %2 frames, the index counts %3")
+                            .arg(video)
+                            .arg(seen)
+                            .arg(frames));
         ourSeconds.push_back(seconds);
         if (!ffmpeg.isEmpty()) {
             const double s = timeFfmpeg(ffmpeg, video, &ffmpegError);
@@ -176,16 +186,26 @@ int runBenchDecode(const QStringList& argv)
     } else {
         printLine(QStringLiteral("%1: %2 frames").arg(video).arg(frames));
         printLine(QStringLiteral("index + full decode: %1 frames/s (median of %2 runs, %3 s)")
-                      .arg(ourFps, 0, 'f', 1).arg(*runs).arg(median(ourSeconds), 0, 'f', 3));
+                      .arg(ourFps, 0, 'f', 1)
+                      .arg(*runs)
+                      .arg(median(ourSeconds), 0, 'f', 3));
         if (!ffmpegSeconds.empty())
             printLine(QStringLiteral("ffmpeg -threads 2 -f null: %1 frames/s (%2 s); ratio %3")
-                          .arg(ffmpegFps, 0, 'f', 1).arg(median(ffmpegSeconds), 0, 'f', 3).arg(ourFps / ffmpegFps, 0, 'f', 2));
+                          .arg(ffmpegFps, 0, 'f', 1)
+                          .arg(median(ffmpegSeconds), 0, 'f', 3)
+                          .arg(ourFps / ffmpegFps, 0, 'f', 2));
         printLine(QStringLiteral("random frame(i): median %1 ms, p95 %2 ms, max %3 ms over %4 calls; wrong frames: %5")
-                      .arg(median(seekMs), 0, 'f', 1).arg(percentile(seekMs, 95), 0, 'f', 1)
-                      .arg(o.value(QStringLiteral("random_access_ms_max")).toDouble(), 0, 'f', 1).arg(*seeks).arg(wrong));
+                      .arg(median(seekMs), 0, 'f', 1)
+                      .arg(percentile(seekMs, 95), 0, 'f', 1)
+                      .arg(o.value(QStringLiteral("random_access_ms_max")).toDouble(), 0, 'f', 1)
+                      .arg(*seeks)
+                      .arg(wrong));
     }
     if (wrong > 0)
-        return fail(QStringLiteral("%1: %2 of %3 random frames differed from the sequential decode").arg(video).arg(wrong).arg(*seeks));
+        return fail(QStringLiteral("%1: %2 of %3 random frames differed from the sequential decode")
+                        .arg(video)
+                        .arg(wrong)
+                        .arg(*seeks));
     return Ok;
 }
 
@@ -197,7 +217,8 @@ int runBenchScenes(const QStringList& argv)
     args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable output"));
     args.addFlag(QStringLiteral("no-ffmpeg"), QStringLiteral("skip the side-by-side ffmpeg measurements"));
     args.addValue(QStringLiteral("runs"), QStringLiteral("N"), QStringLiteral("timed runs of each pass (default 3)"));
-    args.addValue(QStringLiteral("parts"), QStringLiteral("N"), QStringLiteral("decoders reading parts at once (default: cores + 1, at most 8)"));
+    args.addValue(QStringLiteral("parts"), QStringLiteral("N"),
+                  QStringLiteral("decoders reading parts at once (default: cores + 1, at most 8)"));
     if (auto exit = args.parse(argv, 1, 1)) return *exit;
     int exit = Ok;
     const auto runs = args.integer(QStringLiteral("runs"), 3, 1, 100, &exit);
@@ -205,7 +226,9 @@ int runBenchScenes(const QStringList& argv)
     const auto parts = args.integer(QStringLiteral("parts"), 0, 0, 64, &exit);
     if (!parts) return exit;
     const QString video = QFileInfo(args.positional().at(0)).absoluteFilePath();
-    const QString ffmpeg = args.isSet(QStringLiteral("no-ffmpeg")) ? QString() : QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
+    const QString ffmpeg = args.isSet(QStringLiteral("no-ffmpeg"))
+        ? QString()
+        : QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
 
     // The frame index is built once (a cold first run) and reused, as on every later open.
     QTemporaryDir indexDir;
@@ -255,7 +278,9 @@ int runBenchScenes(const QStringList& argv)
             ffmpegSceneCpu.push_back(cpuSeconds(RUSAGE_CHILDREN) - child0);
         }
     }
-    auto fps = [frames](const std::vector<double>& seconds) { return seconds.empty() ? 0.0 : double(frames) / median(seconds); };
+    auto fps = [frames](const std::vector<double>& seconds) {
+        return seconds.empty() ? 0.0 : double(frames) / median(seconds);
+    };
     QJsonObject o;
     o[QStringLiteral("video")] = video;
     o[QStringLiteral("frames")] = frames;
@@ -280,17 +305,24 @@ int runBenchScenes(const QStringList& argv)
         return Ok;
     }
     printLine(QStringLiteral("%1: %2 frames, %3 cuts").arg(video).arg(frames).arg(cold->scenes.cuts.size()));
-    printLine(QStringLiteral("first run (builds the frame index in the same pass): %1 frames/s").arg(cold->framesPerSecond(), 0, 'f', 1));
+    printLine(QStringLiteral("first run (builds the frame index in the same pass): %1 frames/s")
+                  .arg(cold->framesPerSecond(), 0, 'f', 1));
     printLine(QStringLiteral("scene detection: %1 frames/s (median of %2 runs; %3 decoders reading parts at once)")
-                  .arg(fps(scenesSeconds), 0, 'f', 1).arg(*runs).arg(partsUsed));
+                  .arg(fps(scenesSeconds), 0, 'f', 1)
+                  .arg(*runs)
+                  .arg(partsUsed));
     printLine(QStringLiteral("scene detection with one decoder: %1 frames/s").arg(fps(onePassSeconds), 0, 'f', 1));
     printLine(QStringLiteral("scene detection + keyframe candidates: %1 frames/s").arg(fps(samplesSeconds), 0, 'f', 1));
     printLine(QStringLiteral("scene detection CPU: %1 frames per CPU second").arg(fps(scenesCpu), 0, 'f', 1));
     if (!decodeSeconds.empty()) {
         printLine(QStringLiteral("ffmpeg -threads 2 -f null (decode only): %1 frames/s (%2 per CPU second); ratio %3")
-                      .arg(fps(decodeSeconds), 0, 'f', 1).arg(fps(decodeCpu), 0, 'f', 1).arg(fps(scenesSeconds) / fps(decodeSeconds), 0, 'f', 2));
-        printLine(QStringLiteral("ffmpeg -threads 2 -vf select='gt(scene,0.3)' -f null: %1 frames/s (%2 per CPU second); ratio %3")
-                      .arg(fps(ffmpegSceneSeconds), 0, 'f', 1).arg(fps(ffmpegSceneCpu), 0, 'f', 1)
+                      .arg(fps(decodeSeconds), 0, 'f', 1)
+                      .arg(fps(decodeCpu), 0, 'f', 1)
+                      .arg(fps(scenesSeconds) / fps(decodeSeconds), 0, 'f', 2));
+        printLine(QStringLiteral(
+                      "ffmpeg -threads 2 -vf select='gt(scene,0.3)' -f null: %1 frames/s (%2 per CPU second); ratio %3")
+                      .arg(fps(ffmpegSceneSeconds), 0, 'f', 1)
+                      .arg(fps(ffmpegSceneCpu), 0, 'f', 1)
                       .arg(fps(scenesSeconds) / fps(ffmpegSceneSeconds), 0, 'f', 2));
     }
     return Ok;

@@ -39,13 +39,11 @@ bool g_progressShown = false;
 
 ProgressFn stderrProgress()
 {
-    if (!isatty(STDERR_FILENO))
-        return {};
+    if (!isatty(STDERR_FILENO)) return {};
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     return [timer](std::int64_t done, std::int64_t total, const QString& what) {
-        if (timer->elapsed() < 100 && done != total)
-            return;
+        if (timer->elapsed() < 100 && done != total) return;
         timer->restart();
         if (total > 0)
             std::fprintf(stderr, "\r%s: %lld/%lld (%d%%)   ", qUtf8Printable(what), static_cast<long long>(done),
@@ -58,8 +56,7 @@ ProgressFn stderrProgress()
 
 void endProgress()
 {
-    if (g_progressShown)
-        std::fputs("\n", stderr);
+    if (g_progressShown) std::fputs("\n", stderr);
     g_progressShown = false;
 }
 

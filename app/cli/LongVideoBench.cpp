@@ -96,8 +96,8 @@ private:
 struct PhaseRecord {
     QString name;
     double seconds = 0;
-    qint64 peakRssKiB = -1;    // VmHWM during the phase
-    qint64 peakAnonKiB = -1;   // sampled RssAnon
+    qint64 peakRssKiB = -1;  // VmHWM during the phase
+    qint64 peakAnonKiB = -1; // sampled RssAnon
     QString detail;
 };
 
@@ -131,19 +131,23 @@ private:
 Status generateVideo(const QString& file, int seconds, int fps, int width, int height)
 {
     const QString ffmpeg = QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
-    if (ffmpeg.isEmpty()) return Status::failure(QStringLiteral("ffmpeg: not found on PATH (needed to generate the long video)"));
+    if (ffmpeg.isEmpty())
+        return Status::failure(QStringLiteral("ffmpeg: not found on PATH (needed to generate the long video)"));
     const QString partial = file + QStringLiteral(".partial.mp4");
     QProcess p;
-    p.start(ffmpeg, {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                     QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                     QStringLiteral("testsrc2=size=%1x%2:rate=%3:duration=%4").arg(width).arg(height).arg(fps).arg(seconds),
-                     QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
-                     QStringLiteral("-g"), QString::number(fps * 10), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                     partial});
+    p.start(ffmpeg,
+            {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+             QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+             QStringLiteral("testsrc2=size=%1x%2:rate=%3:duration=%4").arg(width).arg(height).arg(fps).arg(seconds),
+             QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
+             QStringLiteral("-g"), QString::number(fps * 10), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
+             partial});
     if (!p.waitForFinished(-1) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        return Status::failure(QStringLiteral("%1: ffmpeg failed: %2").arg(file, QString::fromLocal8Bit(p.readAllStandardError()).trimmed()));
+        return Status::failure(QStringLiteral("%1: ffmpeg failed: %2")
+                                   .arg(file, QString::fromLocal8Bit(p.readAllStandardError()).trimmed()));
     QFile::remove(file);
-    if (!QFile::rename(partial, file)) return Status::failure(QStringLiteral("%1: cannot rename the generated video").arg(file));
+    if (!QFile::rename(partial, file))
+        return Status::failure(QStringLiteral("%1: cannot rename the generated video").arg(file));
     return Status::success();
 }
 
@@ -163,13 +167,19 @@ int runBenchLong(const QStringList& argv)
 {
     ArgParser args(QStringLiteral("fragmentlab-cli bench long [--minutes M] [--fps F] [--size WxH] [--input-size PX] "
                                   "[--work DIR] [--no-predict] [--json]"));
-    args.addValue(QStringLiteral("minutes"), QStringLiteral("M"), QStringLiteral("video length in minutes (default 60)"));
-    args.addValue(QStringLiteral("fps"), QStringLiteral("F"), QStringLiteral("frames per second of the generated video (default 25)"));
+    args.addValue(QStringLiteral("minutes"), QStringLiteral("M"),
+                  QStringLiteral("video length in minutes (default 60)"));
+    args.addValue(QStringLiteral("fps"), QStringLiteral("F"),
+                  QStringLiteral("frames per second of the generated video (default 25)"));
     args.addValue(QStringLiteral("size"), QStringLiteral("WxH"), QStringLiteral("frame size (default 1280x720)"));
-    args.addValue(QStringLiteral("input-size"), QStringLiteral("PX"), QStringLiteral("model input and frame cache size (default 32)"));
-    args.addValue(QStringLiteral("work"), QStringLiteral("DIR"),
-                  QStringLiteral("keep the video and project here (a video already there of the same name is reused); default: a temporary folder"));
-    args.addFlag(QStringLiteral("no-predict"), QStringLiteral("stop after the frame cache (no training, no prediction)"));
+    args.addValue(QStringLiteral("input-size"), QStringLiteral("PX"),
+                  QStringLiteral("model input and frame cache size (default 32)"));
+    args.addValue(
+        QStringLiteral("work"), QStringLiteral("DIR"),
+        QStringLiteral(
+            "keep the video and project here (a video already there of the same name is reused); default: a temporary folder"));
+    args.addFlag(QStringLiteral("no-predict"),
+                 QStringLiteral("stop after the frame cache (no training, no prediction)"));
     args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable output"));
     if (auto exit = args.parse(argv, 0, 0)) return *exit;
     int exit = Ok;
@@ -188,7 +198,8 @@ int runBenchLong(const QStringList& argv)
             height = wh[1].toInt(&okH);
         }
         if (!okW || !okH || width < 16 || height < 16 || width % 2 || height % 2)
-            return usageError(QStringLiteral("--size: expected WxH with even sizes of at least 16, e.g. 1280x720"), args.usage);
+            return usageError(QStringLiteral("--size: expected WxH with even sizes of at least 16, e.g. 1280x720"),
+                              args.usage);
     }
 
     QTemporaryDir tmp;
@@ -198,7 +209,8 @@ int runBenchLong(const QStringList& argv)
         work = tmp.path();
     }
     if (!QDir().mkpath(work)) return fail(QStringLiteral("%1: cannot create the folder").arg(work));
-    const QString video = QDir(work).filePath(QStringLiteral("long-%1min-%2fps-%3x%4.mp4").arg(*minutes).arg(*fps).arg(width).arg(height));
+    const QString video = QDir(work).filePath(
+        QStringLiteral("long-%1min-%2fps-%3x%4.mp4").arg(*minutes).arg(*fps).arg(width).arg(height));
     const QString projectDir = QDir(work).filePath(QStringLiteral("long-%1min-project").arg(*minutes));
     QDir(projectDir).removeRecursively();
 
@@ -213,7 +225,12 @@ int runBenchLong(const QStringList& argv)
     // ---- the video (not a measured phase of FragmentLab)
     double generateSeconds = 0;
     if (!QFileInfo::exists(video)) {
-        progressLine(QStringLiteral("generating %1 (%2 min, %3 fps, %4x%5)").arg(video).arg(*minutes).arg(*fps).arg(width).arg(height));
+        progressLine(QStringLiteral("generating %1 (%2 min, %3 fps, %4x%5)")
+                         .arg(video)
+                         .arg(*minutes)
+                         .arg(*fps)
+                         .arg(width)
+                         .arg(height));
         QElapsedTimer t;
         t.start();
         if (Status s = generateVideo(video, int(*minutes * 60), int(*fps), width, height); !s) return fail(s.error());
@@ -240,7 +257,8 @@ int runBenchLong(const QStringList& argv)
     if (Status s = project->save(); !s) return fail(s.error());
     qint64 indexBytes = 0;
     for (const QFileInfo& f : QDir(project->indexCacheDir()).entryInfoList(QDir::Files)) indexBytes += f.size();
-    phases.push_back(clock.stop(QStringLiteral("index"), QStringLiteral("%1 frames; index cache %2 KiB").arg(frames).arg(indexBytes / 1024)));
+    phases.push_back(clock.stop(QStringLiteral("index"),
+                                QStringLiteral("%1 frames; index cache %2 KiB").arg(frames).arg(indexBytes / 1024)));
 
     // ---- enumerate every fragment (what the timeline and the jobs iterate over)
     progressLine(QStringLiteral("enumerate fragments"));
@@ -248,7 +266,8 @@ int runBenchLong(const QStringList& argv)
     const qint64 fragments = spec.count(frames);
     qint64 covered = 0;
     for (qint64 f = 0; f < fragments; ++f) covered += qint64(spec.frames(f).size());
-    phases.push_back(clock.stop(QStringLiteral("enumerate"), QStringLiteral("%1 fragments (%2 frame references)").arg(fragments).arg(covered)));
+    phases.push_back(clock.stop(QStringLiteral("enumerate"),
+                                QStringLiteral("%1 fragments (%2 frame references)").arg(fragments).arg(covered)));
 
     // ---- the frame cache at the model's input size (second sequential decode)
     progressLine(QStringLiteral("fragment cache"));
@@ -260,7 +279,9 @@ int runBenchLong(const QStringList& argv)
         if (!cache) return fail(cache.error());
         cacheBytes = fileBytes(cache->file());
     }
-    phases.push_back(clock.stop(QStringLiteral("cache"), QStringLiteral("%1 MiB on disk").arg(double(cacheBytes) / (1024.0 * 1024.0), 0, 'f', 1)));
+    phases.push_back(
+        clock.stop(QStringLiteral("cache"),
+                   QStringLiteral("%1 MiB on disk").arg(double(cacheBytes) / (1024.0 * 1024.0), 0, 'f', 1)));
 
     QString predictionsFile;
     if (!args.isSet(QStringLiteral("no-predict"))) {
@@ -270,7 +291,9 @@ int runBenchLong(const QStringList& argv)
         const qint64 block = qint64(*fps) * 10;
         const qint64 labeledEnd = std::min<qint64>(frames, qint64(*fps) * 120);
         for (qint64 start = 0, k = 0; start + block <= labeledEnd; start += block, ++k)
-            if (Status s = project->setLabel(0, start, start + block, k % 2 ? QStringLiteral("b") : QStringLiteral("a")); !s)
+            if (Status s = project->setLabel(0, start, start + block,
+                                             k % 2 ? QStringLiteral("b") : QStringLiteral("a"));
+                !s)
                 return fail(s.error());
         if (Status s = project->save(); !s) return fail(s.error());
         TrainingRequest request;
@@ -284,8 +307,9 @@ int runBenchLong(const QStringList& argv)
         if (Status s = training.runHere(); !s) return fail(s.error());
         if (Status s = project->setActiveModel(QFileInfo(training.modelFile()).fileName()); !s) return fail(s.error());
         if (Status s = project->save(); !s) return fail(s.error());
-        phases.push_back(clock.stop(QStringLiteral("train"),
-                                    QStringLiteral("1 epoch on %1 labeled fragments").arg(training.report().trainFragments)));
+        phases.push_back(
+            clock.stop(QStringLiteral("train"),
+                       QStringLiteral("1 epoch on %1 labeled fragments").arg(training.report().trainFragments)));
 
         // ---- predict every fragment (reads the cache; saves predictions/<model>/<video>.flpred)
         progressLine(QStringLiteral("predict"));
@@ -323,16 +347,26 @@ int runBenchLong(const QStringList& argv)
                               {QStringLiteral("baseline_anon_kib"), baselineAnon},
                               {QStringLiteral("index_bytes"), indexBytes},
                               {QStringLiteral("cache_bytes"), cacheBytes},
-                              {QStringLiteral("predictions_bytes"), predictionsFile.isEmpty() ? 0 : fileBytes(predictionsFile)},
+                              {QStringLiteral("predictions_bytes"),
+                               predictionsFile.isEmpty() ? 0 : fileBytes(predictionsFile)},
                               {QStringLiteral("peak_rss_per_phase"), perPhase},
                               {QStringLiteral("phases"), list}});
         return Ok;
     }
     printLine(QStringLiteral("video: %1 (%2 frames, %3x%4, %5 fps; generated in %6 s)")
-                  .arg(video).arg(frames).arg(width).arg(height).arg(*fps).arg(generateSeconds, 0, 'f', 1));
+                  .arg(video)
+                  .arg(frames)
+                  .arg(width)
+                  .arg(height)
+                  .arg(*fps)
+                  .arg(generateSeconds, 0, 'f', 1));
     printLine(QStringLiteral("fragments: %1 (%2); cache %3x%3; anonymous RSS before the phases: %4 MiB")
-                  .arg(fragments).arg(spec.toString()).arg(*inputSize).arg(mib(baselineAnon)));
-    if (!perPhase) printLine(QStringLiteral("note: /proc/self/clear_refs is not writable here, so peak RSS is cumulative"));
+                  .arg(fragments)
+                  .arg(spec.toString())
+                  .arg(*inputSize)
+                  .arg(mib(baselineAnon)));
+    if (!perPhase)
+        printLine(QStringLiteral("note: /proc/self/clear_refs is not writable here, so peak RSS is cumulative"));
     printLine(QStringLiteral("phase       seconds  peak RSS MiB  peak anon MiB  detail"));
     for (const PhaseRecord& p : phases)
         printLine(QStringLiteral("%1 %2 %3 %4  %5")

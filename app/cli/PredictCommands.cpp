@@ -7,13 +7,13 @@
 #include "analysis/PredictionExport.h"
 #include "fragments/FragmentCache.h"
 #include "jobs/PredictionJob.h"
+#include "ml/FragmentModel.h"
+#include "ml/ModelConfig.h"
+#include "ml/TorchRuntime.h"
 #include "project/Project.h"
 #include "project/VideoProbe.h"
 #include "training/ModelStore.h"
 #include "training/PredictionStore.h"
-#include "ml/FragmentModel.h"
-#include "ml/ModelConfig.h"
-#include "ml/TorchRuntime.h"
 #include "video/VideoSource.h"
 
 #include <QElapsedTimer>
@@ -33,9 +33,10 @@ namespace {
 // Files predict --folder takes as videos.
 const QStringList& videoNameFilters()
 {
-    static const QStringList filters = {QStringLiteral("*.mp4"), QStringLiteral("*.mov"), QStringLiteral("*.m4v"), QStringLiteral("*.mkv"),
-                                        QStringLiteral("*.avi"), QStringLiteral("*.webm"), QStringLiteral("*.mpg"), QStringLiteral("*.mpeg"),
-                                        QStringLiteral("*.ts"), QStringLiteral("*.wmv")};
+    static const QStringList filters = {QStringLiteral("*.mp4"), QStringLiteral("*.mov"),  QStringLiteral("*.m4v"),
+                                        QStringLiteral("*.mkv"), QStringLiteral("*.avi"),  QStringLiteral("*.webm"),
+                                        QStringLiteral("*.mpg"), QStringLiteral("*.mpeg"), QStringLiteral("*.ts"),
+                                        QStringLiteral("*.wmv")};
     return filters;
 }
 
@@ -87,7 +88,8 @@ Status runWithProgress(PredictionJob& job)
 
 // A scratch project in `dir` holding `files` (indexed there) with `spec` and `classes`, so the
 // prediction job can run on videos that are not in a project.
-Result<Project> scratchProject(const QString& dir, const FragmentSpec& spec, const QStringList& classes, const QFileInfoList& files)
+Result<Project> scratchProject(const QString& dir, const FragmentSpec& spec, const QStringList& classes,
+                               const QFileInfoList& files)
 {
     auto scratch = Project::create(dir, spec, classes);
     if (!scratch) return scratch.status();
@@ -107,15 +109,18 @@ Result<Project> scratchProjectOfFolder(const QString& dir, const Project& projec
 {
     if (!QFileInfo(folder).isDir()) return Status::failure(QStringLiteral("%1: not a folder").arg(folder));
     const QFileInfoList files = QDir(folder).entryInfoList(videoNameFilters(), QDir::Files, QDir::Name);
-    if (files.isEmpty()) return Status::failure(QStringLiteral("%1: no video files (%2)").arg(folder, videoNameFilters().join(u' ')));
+    if (files.isEmpty())
+        return Status::failure(QStringLiteral("%1: no video files (%2)").arg(folder, videoNameFilters().join(u' ')));
     return scratchProject(dir, project.spec(), project.classNames(), files);
 }
 
-int predictFolder(const ArgParser& args, const Project& project, const QString& modelFile, const PredictionRequest& base)
+int predictFolder(const ArgParser& args, const Project& project, const QString& modelFile,
+                  const PredictionRequest& base)
 {
     const QString folder = args.value(QStringLiteral("folder"));
     QTemporaryDir scratchDir;
-    if (!scratchDir.isValid()) return fail(QStringLiteral("cannot create a temporary folder: %1").arg(scratchDir.errorString()));
+    if (!scratchDir.isValid())
+        return fail(QStringLiteral("cannot create a temporary folder: %1").arg(scratchDir.errorString()));
     auto scratch = scratchProjectOfFolder(scratchDir.filePath(QStringLiteral("project")), project, folder);
     if (!scratch) return fail(scratch.error());
     PredictionRequest request = base;
@@ -125,7 +130,8 @@ int predictFolder(const ArgParser& args, const Project& project, const QString& 
     if (Status s = runWithProgress(job); !s) return fail(s.error());
 
     const QString outDir = args.value(QStringLiteral("output"));
-    if (!outDir.isEmpty() && !QDir().mkpath(outDir)) return fail(QStringLiteral("%1: cannot create the folder").arg(outDir));
+    if (!outDir.isEmpty() && !QDir().mkpath(outDir))
+        return fail(QStringLiteral("%1: cannot create the folder").arg(outDir));
     QJsonArray videos;
     const auto results = job.results();
     for (const VideoPredictions& p : results) {
@@ -138,13 +144,15 @@ int predictFolder(const ArgParser& args, const Project& project, const QString& 
         videos.append(videoSummary(p, file));
     }
     if (args.isSet(QStringLiteral("json"))) {
-        printJson(QJsonObject{{QStringLiteral("model"), QFileInfo(modelFile).fileName()}, {QStringLiteral("folder"), folder},
+        printJson(QJsonObject{{QStringLiteral("model"), QFileInfo(modelFile).fileName()},
+                              {QStringLiteral("folder"), folder},
                               {QStringLiteral("videos"), videos}});
         return Ok;
     }
     for (const auto& v : videos) {
         printLine(summaryLine(v.toObject(), results.front().classes));
-        if (v.toObject().contains(QStringLiteral("file"))) printLine(QStringLiteral("  -> %1").arg(v.toObject().value(QStringLiteral("file")).toString()));
+        if (v.toObject().contains(QStringLiteral("file")))
+            printLine(QStringLiteral("  -> %1").arg(v.toObject().value(QStringLiteral("file")).toString()));
     }
     return Ok;
 }
@@ -153,18 +161,26 @@ int predictFolder(const ArgParser& args, const Project& project, const QString& 
 
 int runPredict(const QStringList& argv)
 {
-    ArgParser args(QStringLiteral("fragmentlab-cli predict DIR [--video NAME] [--model NAME] [-o predictions.csv|.json] [--json] "
-                                  "[--folder PATH [-o OUTDIR]] [--batch-size N] [--no-features] [--reuse]"));
-    args.addValue(QStringLiteral("video"), QStringLiteral("NAME"), QStringLiteral("predict only this video of the project (file name)"));
-    args.addValue(QStringLiteral("model"), QStringLiteral("NAME"), QStringLiteral("a model of the project other than the active one"));
-    args.addValue(QStringLiteral("output"), QStringLiteral("FILE"),
-                  QStringLiteral("write the predictions as CSV (or JSON when FILE ends in .json); with --folder: a folder, one CSV per video"),
-                  QStringLiteral("o"));
+    ArgParser args(
+        QStringLiteral("fragmentlab-cli predict DIR [--video NAME] [--model NAME] [-o predictions.csv|.json] [--json] "
+                       "[--folder PATH [-o OUTDIR]] [--batch-size N] [--no-features] [--reuse]"));
+    args.addValue(QStringLiteral("video"), QStringLiteral("NAME"),
+                  QStringLiteral("predict only this video of the project (file name)"));
+    args.addValue(QStringLiteral("model"), QStringLiteral("NAME"),
+                  QStringLiteral("a model of the project other than the active one"));
+    args.addValue(
+        QStringLiteral("output"), QStringLiteral("FILE"),
+        QStringLiteral(
+            "write the predictions as CSV (or JSON when FILE ends in .json); with --folder: a folder, one CSV per video"),
+        QStringLiteral("o"));
     args.addValue(QStringLiteral("folder"), QStringLiteral("PATH"),
-                  QStringLiteral("predict the videos of PATH (not in the project) with the project's model; nothing is stored"));
-    args.addValue(QStringLiteral("batch-size"), QStringLiteral("N"), QStringLiteral("fragments per inference batch (default 32)"));
+                  QStringLiteral(
+                      "predict the videos of PATH (not in the project) with the project's model; nothing is stored"));
+    args.addValue(QStringLiteral("batch-size"), QStringLiteral("N"),
+                  QStringLiteral("fragments per inference batch (default 32)"));
     args.addFlag(QStringLiteral("no-features"), QStringLiteral("do not keep the fragment feature vectors"));
-    args.addFlag(QStringLiteral("reuse"), QStringLiteral("keep videos whose stored predictions of the model are up to date"));
+    args.addFlag(QStringLiteral("reuse"),
+                 QStringLiteral("keep videos whose stored predictions of the model are up to date"));
     args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable summary"));
     if (auto exit = args.parse(argv, 1, 1)) return *exit;
     if (args.isSet(QStringLiteral("folder")) && args.isSet(QStringLiteral("video")))
@@ -202,8 +218,8 @@ int runPredict(const QStringList& argv)
         // Raw predictions and the model's decisions (its tuned thresholds and minimum bout).
         const SmoothingOptions decisions = job.modelDecisions();
         const Status written = out.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
-                                   ? writePredictionsJson(out, results, request.keepFeatures, &decisions)
-                                   : writePredictionsCsv(out, results, &decisions);
+            ? writePredictionsJson(out, results, request.keepFeatures, &decisions)
+            : writePredictionsCsv(out, results, &decisions);
         if (!written) return fail(written.error());
     }
     QJsonArray videos;
@@ -214,15 +230,18 @@ int runPredict(const QStringList& argv)
         return Ok;
     }
     for (const auto& v : videos) printLine(summaryLine(v.toObject(), results.front().classes));
-    if (args.isSet(QStringLiteral("output"))) printLine(QStringLiteral("wrote %1").arg(args.value(QStringLiteral("output"))));
+    if (args.isSet(QStringLiteral("output")))
+        printLine(QStringLiteral("wrote %1").arg(args.value(QStringLiteral("output"))));
     return Ok;
 }
 
 int runSuggest(const QStringList& argv)
 {
     ArgParser args(QStringLiteral("fragmentlab-cli suggest DIR [-n N] [--measure margin|entropy] [--json]"));
-    args.addValue(QStringLiteral("count"), QStringLiteral("N"), QStringLiteral("how many fragments (default 20)"), QStringLiteral("n"));
-    args.addValue(QStringLiteral("measure"), QStringLiteral("NAME"), QStringLiteral("uncertainty: margin (default) or entropy"));
+    args.addValue(QStringLiteral("count"), QStringLiteral("N"), QStringLiteral("how many fragments (default 20)"),
+                  QStringLiteral("n"));
+    args.addValue(QStringLiteral("measure"), QStringLiteral("NAME"),
+                  QStringLiteral("uncertainty: margin (default) or entropy"));
     args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable output"));
     if (auto exit = args.parse(argv, 1, 1)) return *exit;
     int exit = Ok;
@@ -232,9 +251,12 @@ int runSuggest(const QStringList& argv)
     options.count = int(*count);
     if (args.isSet(QStringLiteral("measure"))) {
         const QString m = args.value(QStringLiteral("measure"));
-        if (m == QLatin1String("margin")) options.measure = UncertaintyMeasure::Margin;
-        else if (m == QLatin1String("entropy")) options.measure = UncertaintyMeasure::Entropy;
-        else return usageError(QStringLiteral("--measure must be margin or entropy, got '%1'").arg(m), args.usage);
+        if (m == QLatin1String("margin"))
+            options.measure = UncertaintyMeasure::Margin;
+        else if (m == QLatin1String("entropy"))
+            options.measure = UncertaintyMeasure::Entropy;
+        else
+            return usageError(QStringLiteral("--measure must be margin or entropy, got '%1'").arg(m), args.usage);
     }
     auto project = Project::load(args.positional().at(0));
     if (!project) return fail(project.error());
@@ -253,7 +275,9 @@ int runSuggest(const QStringList& argv)
     }
     const auto suggestions = rankLabelSuggestions(*predictions, labeled, options);
     if (suggestions.empty())
-        return fail(QStringLiteral("%1: no unlabeled predicted fragment to suggest (every predicted fragment is labeled)").arg(project->dir()));
+        return fail(
+            QStringLiteral("%1: no unlabeled predicted fragment to suggest (every predicted fragment is labeled)")
+                .arg(project->dir()));
 
     QJsonArray list;
     for (const Suggestion& s : suggestions) {
@@ -270,8 +294,9 @@ int runSuggest(const QStringList& argv)
     }
     if (args.isSet(QStringLiteral("json"))) {
         printJson(QJsonObject{{QStringLiteral("model"), project->activeModel()},
-                              {QStringLiteral("measure"), options.measure == UncertaintyMeasure::Margin ? QStringLiteral("margin")
-                                                                                                        : QStringLiteral("entropy")},
+                              {QStringLiteral("measure"),
+                               options.measure == UncertaintyMeasure::Margin ? QStringLiteral("margin")
+                                                                             : QStringLiteral("entropy")},
                               {QStringLiteral("suggestions"), list}});
         return Ok;
     }
@@ -306,11 +331,13 @@ double medianOf(std::vector<double> v)
 // frame cache. The model is randomly initialised (speed does not depend on the weights).
 int runBenchPredict(const QStringList& argv)
 {
-    ArgParser args(QStringLiteral("fragmentlab-cli bench predict VIDEO [--runs N] [--input-size PX] [--arch NAME] [--batch-size N] [--json]"));
+    ArgParser args(QStringLiteral(
+        "fragmentlab-cli bench predict VIDEO [--runs N] [--input-size PX] [--arch NAME] [--batch-size N] [--json]"));
     args.addValue(QStringLiteral("runs"), QStringLiteral("N"), QStringLiteral("timed runs (default 3)"));
     args.addValue(QStringLiteral("input-size"), QStringLiteral("PX"), QStringLiteral("model frame side (default 64)"));
     args.addValue(QStringLiteral("arch"), QStringLiteral("NAME"), QStringLiteral("fragnet (default) or r2plus1d"));
-    args.addValue(QStringLiteral("batch-size"), QStringLiteral("N"), QStringLiteral("fragments per batch (default 32)"));
+    args.addValue(QStringLiteral("batch-size"), QStringLiteral("N"),
+                  QStringLiteral("fragments per batch (default 32)"));
     args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable output"));
     if (auto exit = args.parse(argv, 1, 1)) return *exit;
     int exit = Ok;
@@ -319,21 +346,27 @@ int runBenchPredict(const QStringList& argv)
     ml::ModelInfo info;
     const auto size = args.integer(QStringLiteral("input-size"), info.config.inputSize, 16, 512, &exit);
     if (!size) return exit;
-    if (*size % 8 != 0) return usageError(QStringLiteral("--input-size must be a multiple of 8, got %1").arg(*size), args.usage);
+    if (*size % 8 != 0)
+        return usageError(QStringLiteral("--input-size must be a multiple of 8, got %1").arg(*size), args.usage);
     const auto batch = args.integer(QStringLiteral("batch-size"), 32, 1, 4096, &exit);
     if (!batch) return exit;
     if (args.isSet(QStringLiteral("arch"))) {
         const auto arch = ml::parseArchitecture(args.value(QStringLiteral("arch")).toStdString());
-        if (!arch) return usageError(QStringLiteral("--arch must be fragnet or r2plus1d, got '%1'").arg(args.value(QStringLiteral("arch"))), args.usage);
+        if (!arch)
+            return usageError(
+                QStringLiteral("--arch must be fragnet or r2plus1d, got '%1'").arg(args.value(QStringLiteral("arch"))),
+                args.usage);
         info.config.architecture = *arch;
     }
     const QFileInfo video(args.positional().at(0));
     if (!video.isFile()) return fail(QStringLiteral("%1: not found").arg(args.positional().at(0)));
 
     QTemporaryDir scratchDir;
-    if (!scratchDir.isValid()) return fail(QStringLiteral("cannot create a temporary folder: %1").arg(scratchDir.errorString()));
+    if (!scratchDir.isValid())
+        return fail(QStringLiteral("cannot create a temporary folder: %1").arg(scratchDir.errorString()));
     const FragmentSpec spec{4, 4, 1};
-    auto project = scratchProject(scratchDir.filePath(QStringLiteral("project")), spec, {QStringLiteral("a"), QStringLiteral("b")}, {video});
+    auto project = scratchProject(scratchDir.filePath(QStringLiteral("project")), spec,
+                                  {QStringLiteral("a"), QStringLiteral("b")}, {video});
     if (!project) return fail(project.error());
     info.config.inputSize = int(*size);
     info.config.frames = spec.length;
@@ -343,7 +376,8 @@ int runBenchPredict(const QStringList& argv)
     auto model = ml::FragmentModel::create(info, 1);
     if (!model) return fail(QString::fromStdString(model.error()));
     const QString modelFile = QDir(project->modelsDir()).filePath(QStringLiteral("bench.flmodel"));
-    if (auto saved = model->save(QFile::encodeName(modelFile).toStdString()); !saved) return fail(QString::fromStdString(saved.error()));
+    if (auto saved = model->save(QFile::encodeName(modelFile).toStdString()); !saved)
+        return fail(QString::fromStdString(saved.error()));
 
     PredictionRequest request;
     request.modelFile = modelFile;
@@ -360,14 +394,20 @@ int runBenchPredict(const QStringList& argv)
         qint64 seen = 0;
         QElapsedTimer t;
         t.start();
-        auto source = VideoSource::open(video.absoluteFilePath(), options, {}, [&seen](qint64, const cv::Mat&) { ++seen; return true; });
+        auto source = VideoSource::open(video.absoluteFilePath(), options, {}, [&seen](qint64, const cv::Mat&) {
+            ++seen;
+            return true;
+        });
         decodeSeconds.push_back(double(t.nsecsElapsed()) / 1e9);
         if (!source) return fail(source.error());
-        if (seen != frames) return fail(QStringLiteral("%1: decoded %2 frames, expected %3").arg(video.filePath()).arg(seen).arg(frames));
+        if (seen != frames)
+            return fail(
+                QStringLiteral("%1: decoded %2 frames, expected %3").arg(video.filePath()).arg(seen).arg(frames));
         // The frame cache alone: decode + resize to the model's input, written to disk.
         QDir(framesDir).removeRecursively();
         t.restart();
-        auto cache = FragmentCache::ensure(video.absoluteFilePath(), project->cacheDir(), FrameSize{int(*size), int(*size)}, options);
+        auto cache = FragmentCache::ensure(video.absoluteFilePath(), project->cacheDir(),
+                                           FrameSize{int(*size), int(*size)}, options);
         cacheSeconds.push_back(double(t.nsecsElapsed()) / 1e9);
         if (!cache) return fail(cache.error());
         // Whole-video prediction from the file (no frame cache yet: decode and inference overlap).
@@ -405,12 +445,23 @@ int runBenchPredict(const QStringList& argv)
         return Ok;
     }
     printLine(QStringLiteral("%1: %2 frames, %3 fragments (T=4), model %4, batch %5")
-                  .arg(video.filePath()).arg(frames).arg(fragments).arg(o.value(QStringLiteral("model")).toString()).arg(*batch));
-    printLine(QStringLiteral("raw decode:          %1 s (%2 frames/s)").arg(decode, 0, 'f', 3).arg(double(frames) / decode, 0, 'f', 1));
-    printLine(QStringLiteral("frame cache build:   %1 s (decode + resize to %2 px)").arg(cacheBuild, 0, 'f', 3).arg(*size));
+                  .arg(video.filePath())
+                  .arg(frames)
+                  .arg(fragments)
+                  .arg(o.value(QStringLiteral("model")).toString())
+                  .arg(*batch));
+    printLine(QStringLiteral("raw decode:          %1 s (%2 frames/s)")
+                  .arg(decode, 0, 'f', 3)
+                  .arg(double(frames) / decode, 0, 'f', 1));
+    printLine(
+        QStringLiteral("frame cache build:   %1 s (decode + resize to %2 px)").arg(cacheBuild, 0, 'f', 3).arg(*size));
     printLine(QStringLiteral("predict from file:   %1 s (%2 fragments/s); %3 x the raw decode")
-                  .arg(predict, 0, 'f', 3).arg(double(fragments) / predict, 0, 'f', 1).arg(predict / decode, 0, 'f', 2));
-    printLine(QStringLiteral("inference (cached):  %1 s (%2 fragments/s)").arg(warm, 0, 'f', 3).arg(double(fragments) / warm, 0, 'f', 1));
+                  .arg(predict, 0, 'f', 3)
+                  .arg(double(fragments) / predict, 0, 'f', 1)
+                  .arg(predict / decode, 0, 'f', 2));
+    printLine(QStringLiteral("inference (cached):  %1 s (%2 fragments/s)")
+                  .arg(warm, 0, 'f', 3)
+                  .arg(double(fragments) / warm, 0, 'f', 1));
     printLine(QStringLiteral("medians of %1 runs").arg(*runs));
     return Ok;
 }

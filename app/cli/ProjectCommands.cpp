@@ -25,7 +25,8 @@ bool isJsonFile(const QString& file)
 
 int runProjectCreate(const QStringList& argv)
 {
-    ArgParser args(QStringLiteral("fragmentlab-cli project create DIR [--length T] [--stride S] [--step K] [--classes a,b,...]"));
+    ArgParser args(
+        QStringLiteral("fragmentlab-cli project create DIR [--length T] [--stride S] [--step K] [--classes a,b,...]"));
     addSpecOptions(args);
     args.addValue(QStringLiteral("classes"), QStringLiteral("NAMES"), QStringLiteral("comma-separated class names"));
     if (auto exit = args.parse(argv, 1, 1)) return *exit;
@@ -57,8 +58,10 @@ int runProjectAdd(const QStringList& argv)
         if (!video) return fail(video.error());
         auto index = project->addVideo(video->path, video->frameCount, video->fps, video->fingerprint);
         if (!index) return fail(index.error());
-        added << QStringLiteral("%1\t%2 frames\t%3 fragments").arg(project->video(*index).relativePath)
-                     .arg(video->frameCount).arg(project->spec().count(video->frameCount));
+        added << QStringLiteral("%1\t%2 frames\t%3 fragments")
+                     .arg(project->video(*index).relativePath)
+                     .arg(video->frameCount)
+                     .arg(project->spec().count(video->frameCount));
     }
     endProgress();
     if (auto saved = project->save(); !saved) return fail(saved.error());
@@ -86,9 +89,11 @@ int runProjectRelink(const QStringList& argv)
     for (int i : before) {
         const ProjectVideo& v = project->video(i);
         if (std::find(after.begin(), after.end(), i) == after.end())
-            relinked.append(QJsonObject{{QStringLiteral("video"), v.fileName()}, {QStringLiteral("path"), v.relativePath}});
+            relinked.append(
+                QJsonObject{{QStringLiteral("video"), v.fileName()}, {QStringLiteral("path"), v.relativePath}});
         else
-            missing.append(QJsonObject{{QStringLiteral("video"), v.fileName()}, {QStringLiteral("path"), v.relativePath}});
+            missing.append(
+                QJsonObject{{QStringLiteral("video"), v.fileName()}, {QStringLiteral("path"), v.relativePath}});
     }
     if (args.isSet(QStringLiteral("json"))) {
         printJson(QJsonObject{{QStringLiteral("project"), project->projectFile()},
@@ -96,12 +101,13 @@ int runProjectRelink(const QStringList& argv)
                               {QStringLiteral("missing"), missing}});
         return Ok;
     }
-    if (before.empty())
-        printLine(QStringLiteral("no video is missing"));
+    if (before.empty()) printLine(QStringLiteral("no video is missing"));
     for (const auto& v : relinked)
-        printLine(QStringLiteral("found\t%1\t%2").arg(v[QStringLiteral("video")].toString(), v[QStringLiteral("path")].toString()));
+        printLine(QStringLiteral("found\t%1\t%2")
+                      .arg(v[QStringLiteral("video")].toString(), v[QStringLiteral("path")].toString()));
     for (const auto& v : missing)
-        printLine(QStringLiteral("missing\t%1\t%2").arg(v[QStringLiteral("video")].toString(), v[QStringLiteral("path")].toString()));
+        printLine(QStringLiteral("missing\t%1\t%2")
+                      .arg(v[QStringLiteral("video")].toString(), v[QStringLiteral("path")].toString()));
     return Ok;
 }
 
@@ -115,7 +121,8 @@ int runLabelsImport(const QStringList& argv)
     const QString file = args.positional().at(1);
     LabelImportOptions options;
     options.createMissingClasses = args.isSet(QStringLiteral("create-classes"));
-    auto imported = isJsonFile(file) ? importLabelsJson(*project, file, options) : importLabelsCsv(*project, file, options);
+    auto imported = isJsonFile(file) ? importLabelsJson(*project, file, options)
+                                     : importLabelsCsv(*project, file, options);
     if (!imported) return fail(imported.error());
     if (auto saved = project->save(); !saved) return fail(saved.error());
     printLine(QStringLiteral("imported %1 labeled ranges from %2").arg(*imported).arg(file));

@@ -7,8 +7,8 @@
 #include "jobs/EvaluationJob.h"
 #include "jobs/TrainingJob.h"
 #include "ml/TorchRuntime.h"
-#include "project/Project.h"
 #include "project/FileBytes.h"
+#include "project/Project.h"
 #include "training/FragmentSplit.h"
 #include "training/ModelFrames.h"
 #include "training/ModelStore.h"
@@ -21,8 +21,8 @@
 #include <QJsonArray>
 
 #include <cstdio>
-#include <sys/resource.h>
 #include <map>
+#include <sys/resource.h>
 
 namespace fl::cli {
 
@@ -53,9 +53,10 @@ Status exportSplit(const Project& project, const TrainingRequest& request, const
     };
     const FragmentSpec& spec = project.spec();
     const QJsonObject o{{QStringLiteral("input_size"), size},
-                        {QStringLiteral("fragment"), QJsonObject{{QStringLiteral("length"), spec.length},
-                                                                 {QStringLiteral("stride"), spec.stride},
-                                                                 {QStringLiteral("step"), spec.step}}},
+                        {QStringLiteral("fragment"),
+                         QJsonObject{{QStringLiteral("length"), spec.length},
+                                     {QStringLiteral("stride"), spec.stride},
+                                     {QStringLiteral("step"), spec.step}}},
                         {QStringLiteral("classes"), QJsonArray::fromStringList(split->classes)},
                         {QStringLiteral("settings"), trainingSettingsJson(request)},
                         {QStringLiteral("threads"), ml::torchRuntimeInfo().intraOpThreads},
@@ -70,11 +71,13 @@ Status exportSplit(const Project& project, const TrainingRequest& request, const
 void printEpoch(const EpochRecord& e, int epochs)
 {
     if (e.validationMacroF1 < 0) {
-        std::fprintf(stderr, "final training, epoch %d/%d: loss %.4f acc %.3f (%.1f s)\n", e.epoch, epochs, e.trainLoss, e.trainAccuracy, e.seconds);
+        std::fprintf(stderr, "final training, epoch %d/%d: loss %.4f acc %.3f (%.1f s)\n", e.epoch, epochs, e.trainLoss,
+                     e.trainAccuracy, e.seconds);
         return;
     }
-    std::fprintf(stderr, "epoch %d/%d: loss %.4f acc %.3f | validation loss %.4f acc %.3f macro-F1 %.3f%s (%.1f s)\n", e.epoch, epochs,
-                 e.trainLoss, e.trainAccuracy, e.validationLoss, e.validationAccuracy, e.validationMacroF1, e.best ? " *" : "", e.seconds);
+    std::fprintf(stderr, "epoch %d/%d: loss %.4f acc %.3f | validation loss %.4f acc %.3f macro-F1 %.3f%s (%.1f s)\n",
+                 e.epoch, epochs, e.trainLoss, e.trainAccuracy, e.validationLoss, e.validationAccuracy,
+                 e.validationMacroF1, e.best ? " *" : "", e.seconds);
 }
 
 // The epochs the final run plans (raised by the minimum steps), from its batches.
@@ -103,8 +106,9 @@ QString score(double v)
 
 int runTrain(const QStringList& argv)
 {
-    ArgParser args(QStringLiteral("fragmentlab-cli train DIR [--arch NAME] [--fusion NAME] [--epochs N] [--device auto|cpu|cuda] "
-                                  "[--seed S] [--input-size PX] [--batch-size N] [--lr X] [--validation F] [--no-activate] [--json]"));
+    ArgParser args(QStringLiteral(
+        "fragmentlab-cli train DIR [--arch NAME] [--fusion NAME] [--epochs N] [--device auto|cpu|cuda] "
+        "[--seed S] [--input-size PX] [--batch-size N] [--lr X] [--validation F] [--no-activate] [--json]"));
     addTrainingOptions(args);
     args.addFlag(QStringLiteral("no-activate"), QStringLiteral("do not make the new model the project's active model"));
     args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable output"));
@@ -143,16 +147,16 @@ int runTrain(const QStringList& argv)
     }
     if (args.isSet(QStringLiteral("json"))) {
         QJsonObject o{{QStringLiteral("model"), job.modelFile()},
-                              {QStringLiteral("report"), job.reportFile()},
-                              {QStringLiteral("macro_f1"), report.validation.macroF1},
-                              {QStringLiteral("accuracy"), report.validation.accuracy},
-                              {QStringLiteral("best_epoch"), report.bestEpoch},
-                              {QStringLiteral("epochs_run"), report.epochsRun},
-                              {QStringLiteral("train_fragments"), report.trainFragments},
-                              {QStringLiteral("validation_fragments"), report.validationFragments},
-                              {QStringLiteral("split"), report.splitPolicy},
-                              {QStringLiteral("seconds"), report.prepareSeconds + report.trainSeconds},
-                              {QStringLiteral("active"), activated}};
+                      {QStringLiteral("report"), job.reportFile()},
+                      {QStringLiteral("macro_f1"), report.validation.macroF1},
+                      {QStringLiteral("accuracy"), report.validation.accuracy},
+                      {QStringLiteral("best_epoch"), report.bestEpoch},
+                      {QStringLiteral("epochs_run"), report.epochsRun},
+                      {QStringLiteral("train_fragments"), report.trainFragments},
+                      {QStringLiteral("validation_fragments"), report.validationFragments},
+                      {QStringLiteral("split"), report.splitPolicy},
+                      {QStringLiteral("seconds"), report.prepareSeconds + report.trainSeconds},
+                      {QStringLiteral("active"), activated}};
         // What the default training did: the candidates' cross-validated scores, the winner,
         // the calibration and the tuned decisions (the report's "selection").
         if (report.selection.used) o.insert(QStringLiteral("selection"), report.selection.toJson());
@@ -178,7 +182,8 @@ int runTrain(const QStringList& argv)
                           .arg(sel.minBout));
         }
         printLine(QStringLiteral("report: %1").arg(job.reportFile()));
-        printLine(QStringLiteral("model: %1%2").arg(job.modelFile(), activated ? QStringLiteral(" (active)") : QString()));
+        printLine(
+            QStringLiteral("model: %1%2").arg(job.modelFile(), activated ? QStringLiteral(" (active)") : QString()));
         if (report.selection.used)
             printLine(QStringLiteral("macro-F1: %1 (held out by cross-validation, %2 fragments, folds: %3)")
                           .arg(score(report.validation.macroF1))
@@ -198,15 +203,18 @@ int runTrain(const QStringList& argv)
 int runEvaluate(const QStringList& argv)
 {
     ArgParser args(QStringLiteral("fragmentlab-cli evaluate DIR --truth FILE.csv|FILE.json [--model NAME] [--json]"));
-    args.addValue(QStringLiteral("truth"), QStringLiteral("FILE"), QStringLiteral("ground-truth labels (label-import format)"));
-    args.addValue(QStringLiteral("model"), QStringLiteral("NAME"), QStringLiteral("a model of models/ (default: the active model)"));
+    args.addValue(QStringLiteral("truth"), QStringLiteral("FILE"),
+                  QStringLiteral("ground-truth labels (label-import format)"));
+    args.addValue(QStringLiteral("model"), QStringLiteral("NAME"),
+                  QStringLiteral("a model of models/ (default: the active model)"));
     args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable output"));
     if (auto exit = args.parse(argv, 1, 1)) return *exit;
     if (!args.isSet(QStringLiteral("truth"))) return usageError(QStringLiteral("--truth FILE is required"), args.usage);
     auto project = Project::load(args.positional().at(0));
     if (!project) return fail(project.error());
-    auto modelFile = args.isSet(QStringLiteral("model")) ? ModelStore::findModel(*project, args.value(QStringLiteral("model")))
-                                                          : ModelStore::activeModelFile(*project);
+    auto modelFile = args.isSet(QStringLiteral("model"))
+        ? ModelStore::findModel(*project, args.value(QStringLiteral("model")))
+        : ModelStore::activeModelFile(*project);
     if (!modelFile) return fail(modelFile.error());
 
     EvaluationJob job(*project, *modelFile, args.value(QStringLiteral("truth")));
@@ -227,7 +235,9 @@ int runEvaluate(const QStringList& argv)
         printJson(o);
     } else {
         printLine(QStringLiteral("model: %1").arg(*modelFile));
-        printLine(QStringLiteral("fragments: %1 (videos: %2)").arg(job.fragments()).arg(job.videos().join(QStringLiteral(", "))));
+        printLine(QStringLiteral("fragments: %1 (videos: %2)")
+                      .arg(job.fragments())
+                      .arg(job.videos().join(QStringLiteral(", "))));
         printLine(QString());
         std::fputs(qUtf8Printable(scores.toText()), stdout);
     }
@@ -237,7 +247,8 @@ int runEvaluate(const QStringList& argv)
 int runModels(const QStringList& argv)
 {
     ArgParser args(QStringLiteral("fragmentlab-cli models DIR [--activate NAME] [--json]"));
-    args.addValue(QStringLiteral("activate"), QStringLiteral("NAME"), QStringLiteral("make this model (file name or unique prefix) the active one"));
+    args.addValue(QStringLiteral("activate"), QStringLiteral("NAME"),
+                  QStringLiteral("make this model (file name or unique prefix) the active one"));
     args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable output"));
     if (auto exit = args.parse(argv, 1, 1)) return *exit;
     auto project = Project::load(args.positional().at(0));
@@ -274,7 +285,8 @@ int runModels(const QStringList& argv)
     }
     for (const auto& m : models) {
         printLine(QStringLiteral("%1 %2\t%3\tmacro-F1 %4\taccuracy %5\t%6 train / %7 validation\t%8%9")
-                      .arg(m.active ? QStringLiteral("*") : QStringLiteral(" "), m.fileName, m.created, score(m.macroF1), score(m.accuracy))
+                      .arg(m.active ? QStringLiteral("*") : QStringLiteral(" "), m.fileName, m.created,
+                           score(m.macroF1), score(m.accuracy))
                       .arg(m.trainFragments)
                       .arg(m.validationFragments)
                       .arg(m.architecture, m.problem.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(m.problem)));
@@ -284,12 +296,16 @@ int runModels(const QStringList& argv)
 
 int runBenchTrain(const QStringList& argv)
 {
-    ArgParser args(QStringLiteral("fragmentlab-cli bench train DIR [--epochs N] [--arch NAME] [--input-size PX] [--batch-size N] "
-                                  "[--cold] [--export-split FILE.json] [--json]"));
+    ArgParser args(
+        QStringLiteral("fragmentlab-cli bench train DIR [--epochs N] [--arch NAME] [--input-size PX] [--batch-size N] "
+                       "[--cold] [--export-split FILE.json] [--json]"));
     addTrainingOptions(args);
-    args.addFlag(QStringLiteral("cold"), QStringLiteral("delete the project's frame caches at this input size first (end-to-end time includes decoding)"));
+    args.addFlag(QStringLiteral("cold"),
+                 QStringLiteral(
+                     "delete the project's frame caches at this input size first (end-to-end time includes decoding)"));
     args.addValue(QStringLiteral("export-split"), QStringLiteral("FILE"),
-                  QStringLiteral("write the fragments, frame-cache files and settings used, for bench/train_reference.py"));
+                  QStringLiteral(
+                      "write the fragments, frame-cache files and settings used, for bench/train_reference.py"));
     args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable output"));
     if (auto exit = args.parse(argv, 1, 1)) return *exit;
     int exit = Ok;
@@ -328,12 +344,14 @@ int runBenchTrain(const QStringList& argv)
     TrainingJob job(*project, *request);
     PlannedEpochs planned;
     planned.connect(job);
-    QObject::connect(&job, &TrainingJob::epochFinished, [&planned](const EpochRecord& e) { printEpoch(e, planned.value); });
+    QObject::connect(&job, &TrainingJob::epochFinished,
+                     [&planned](const EpochRecord& e) { printEpoch(e, planned.value); });
     const Status status = job.runHere();
     if (!status) return fail(status.error());
     const double trainCpu = processCpuSeconds() - cpu1;
     if (args.isSet(QStringLiteral("export-split"))) {
-        if (auto exported = exportSplit(*project, *request, args.value(QStringLiteral("export-split"))); !exported) return fail(exported.error());
+        if (auto exported = exportSplit(*project, *request, args.value(QStringLiteral("export-split"))); !exported)
+            return fail(exported.error());
     }
     const TrainingReport r = job.report();
     double epochSeconds = 0;
@@ -364,17 +382,23 @@ int runBenchTrain(const QStringList& argv)
         printJson(o);
     } else {
         if (r.selection.used)
-            printLine(QStringLiteral("default training: %1 candidates x %2 folds in %3 s, winner %4 (held-out macro-F1 %5), final training %6 s")
-                          .arg(r.selection.candidates.size())
-                          .arg(r.selection.folds)
-                          .arg(r.selection.selectionSeconds, 0, 'f', 1)
-                          .arg(r.selection.winner)
-                          .arg(r.validation.macroF1, 0, 'f', 3)
-                          .arg(r.selection.finalSeconds, 0, 'f', 1));
+            printLine(
+                QStringLiteral(
+                    "default training: %1 candidates x %2 folds in %3 s, winner %4 (held-out macro-F1 %5), final training %6 s")
+                    .arg(r.selection.candidates.size())
+                    .arg(r.selection.folds)
+                    .arg(r.selection.selectionSeconds, 0, 'f', 1)
+                    .arg(r.selection.winner)
+                    .arg(r.validation.macroF1, 0, 'f', 3)
+                    .arg(r.selection.finalSeconds, 0, 'f', 1));
         printLine(QStringLiteral("%1 on %2 (%3 threads)").arg(r.architecture, r.device).arg(r.threads));
-        printLine(QStringLiteral("fragments: %1 train, %2 validation").arg(r.trainFragments).arg(r.validationFragments));
-        printLine(QStringLiteral("frame caches: %1 s (CPU %2 s)").arg(prepareWall, 0, 'f', 2).arg(cpu1 - cpu0, 0, 'f', 2));
-        printLine(QStringLiteral("epoch (train + validation): %1 s mean over %2").arg(epochSeconds, 0, 'f', 3).arg(r.epochsRun));
+        printLine(
+            QStringLiteral("fragments: %1 train, %2 validation").arg(r.trainFragments).arg(r.validationFragments));
+        printLine(
+            QStringLiteral("frame caches: %1 s (CPU %2 s)").arg(prepareWall, 0, 'f', 2).arg(cpu1 - cpu0, 0, 'f', 2));
+        printLine(QStringLiteral("epoch (train + validation): %1 s mean over %2")
+                      .arg(epochSeconds, 0, 'f', 3)
+                      .arg(r.epochsRun));
         printLine(QStringLiteral("training: %1 fragments/s").arg(r.samplesPerSecond, 0, 'f', 1));
         printLine(QStringLiteral("end to end: %1 s").arg(totalWall, 0, 'f', 2));
     }

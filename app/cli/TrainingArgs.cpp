@@ -10,30 +10,45 @@ namespace fl::cli {
 // --arch, --fusion, --epochs, --device, --seed, --input-size, --batch-size, --lr, --validation
 void addTrainingOptions(ArgParser& args)
 {
-    args.addValue(QStringLiteral("arch"), QStringLiteral("NAME"), QStringLiteral("twostream (default), fragnet or r2plus1d"));
-    args.addValue(QStringLiteral("streams"), QStringLiteral("LIST"), QStringLiteral("twostream's streams: appearance,motion (default both)"));
+    args.addValue(QStringLiteral("arch"), QStringLiteral("NAME"),
+                  QStringLiteral("twostream (default), fragnet or r2plus1d"));
+    args.addValue(QStringLiteral("streams"), QStringLiteral("LIST"),
+                  QStringLiteral("twostream's streams: appearance,motion (default both)"));
     args.addFlag(QStringLiteral("no-statistics"), QStringLiteral("twostream without its pooled statistics path"));
     args.addFlag(QStringLiteral("no-convolutions"), QStringLiteral("twostream without its CNNs (statistics only)"));
-    args.addValue(QStringLiteral("fusion"), QStringLiteral("NAME"), QStringLiteral("fragnet's temporal fusion: tconv (default), concat, gru"));
+    args.addValue(QStringLiteral("fusion"), QStringLiteral("NAME"),
+                  QStringLiteral("fragnet's temporal fusion: tconv (default), concat, gru"));
     args.addValue(QStringLiteral("epochs"), QStringLiteral("N"), QStringLiteral("at most N epochs (default 30)"));
     args.addValue(QStringLiteral("device"), QStringLiteral("DEVICE"), QStringLiteral("auto (default), cpu or cuda"));
     args.addValue(QStringLiteral("seed"), QStringLiteral("S"), QStringLiteral("random seed (default 1)"));
-    args.addValue(QStringLiteral("input-size"), QStringLiteral("PX"), QStringLiteral("frame side in pixels, multiple of 8 (default 64)"));
-    args.addValue(QStringLiteral("batch-size"), QStringLiteral("N"), QStringLiteral("fragments per batch (default 32)"));
+    args.addValue(QStringLiteral("input-size"), QStringLiteral("PX"),
+                  QStringLiteral("frame side in pixels, multiple of 8 (default 64)"));
+    args.addValue(QStringLiteral("batch-size"), QStringLiteral("N"),
+                  QStringLiteral("fragments per batch (default 32)"));
     args.addValue(QStringLiteral("lr"), QStringLiteral("X"), QStringLiteral("peak learning rate (default 0.003)"));
-    args.addValue(QStringLiteral("validation"), QStringLiteral("F"), QStringLiteral("validation fraction of --export-split in (0, 0.5] (default 0.2)"));
+    args.addValue(QStringLiteral("validation"), QStringLiteral("F"),
+                  QStringLiteral("validation fraction of --export-split in (0, 0.5] (default 0.2)"));
     args.addValue(QStringLiteral("candidates"), QStringLiteral("LIST"),
-                  QStringLiteral("the configurations cross-validation chooses among (default: all of the default training's)"));
-    args.addValue(QStringLiteral("folds"), QStringLiteral("N"), QStringLiteral("cross-validation folds, 2..10 (default 3)"));
-    args.addValue(QStringLiteral("motion-scale"), QStringLiteral("X"),
-                  QStringLiteral("augmentation: scale the changes between frames by U(X, 1) (default: as the configuration has it)"));
+                  QStringLiteral(
+                      "the configurations cross-validation chooses among (default: all of the default training's)"));
+    args.addValue(QStringLiteral("folds"), QStringLiteral("N"),
+                  QStringLiteral("cross-validation folds, 2..10 (default 3)"));
+    args.addValue(
+        QStringLiteral("motion-scale"), QStringLiteral("X"),
+        QStringLiteral(
+            "augmentation: scale the changes between frames by U(X, 1) (default: as the configuration has it)"));
     args.addValue(QStringLiteral("contrast"), QStringLiteral("X"),
                   QStringLiteral("augmentation: contrast x U(1-X, 1+X) (default: as the configuration has it)"));
-    args.addValue(QStringLiteral("views"), QStringLiteral("N"), QStringLiteral("twostream: augmented views per fragment, 1..64 (default 4)"));
-    args.addValue(QStringLiteral("min-steps"), QStringLiteral("N"), QStringLiteral("at least N optimisation steps (more epochs for few labels)"));
-    args.addValue(QStringLiteral("weight-decay"), QStringLiteral("X"), QStringLiteral("AdamW weight decay (default 0.01)"));
-    args.addValue(QStringLiteral("dropout"), QStringLiteral("X"), QStringLiteral("dropout before the feature and class layers (default 0.2)"));
-    args.addFlag(QStringLiteral("no-tuning"), QStringLiteral("keep the plain argmax: no calibration, class thresholds or minimum bout"));
+    args.addValue(QStringLiteral("views"), QStringLiteral("N"),
+                  QStringLiteral("twostream: augmented views per fragment, 1..64 (default 4)"));
+    args.addValue(QStringLiteral("min-steps"), QStringLiteral("N"),
+                  QStringLiteral("at least N optimisation steps (more epochs for few labels)"));
+    args.addValue(QStringLiteral("weight-decay"), QStringLiteral("X"),
+                  QStringLiteral("AdamW weight decay (default 0.01)"));
+    args.addValue(QStringLiteral("dropout"), QStringLiteral("X"),
+                  QStringLiteral("dropout before the feature and class layers (default 0.2)"));
+    args.addFlag(QStringLiteral("no-tuning"),
+                 QStringLiteral("keep the plain argmax: no calibration, class thresholds or minimum bout"));
 }
 
 std::optional<TrainingRequest> parseTrainingOptions(const ArgParser& args, int* exit)
@@ -47,7 +62,9 @@ std::optional<TrainingRequest> parseTrainingOptions(const ArgParser& args, int* 
     if (args.isSet(QStringLiteral("arch"))) {
         const auto arch = ml::parseArchitecture(args.value(QStringLiteral("arch")).toStdString());
         if (!arch) {
-            *exit = usageError(QStringLiteral("--arch must be twostream, fragnet or r2plus1d, got '%1'").arg(args.value(QStringLiteral("arch"))), args.usage);
+            *exit = usageError(QStringLiteral("--arch must be twostream, fragnet or r2plus1d, got '%1'")
+                                   .arg(args.value(QStringLiteral("arch"))),
+                               args.usage);
             return std::nullopt;
         }
         o.model.architecture = *arch;
@@ -58,7 +75,8 @@ std::optional<TrainingRequest> parseTrainingOptions(const ArgParser& args, int* 
         o.model.motionStream = streams.contains(QStringLiteral("motion"));
         for (const QString& s : streams) {
             if (s != QLatin1String("appearance") && s != QLatin1String("motion")) {
-                *exit = usageError(QStringLiteral("--streams takes appearance and/or motion, got '%1'").arg(s), args.usage);
+                *exit = usageError(QStringLiteral("--streams takes appearance and/or motion, got '%1'").arg(s),
+                                   args.usage);
                 return std::nullopt;
             }
         }
@@ -72,7 +90,9 @@ std::optional<TrainingRequest> parseTrainingOptions(const ArgParser& args, int* 
     if (args.isSet(QStringLiteral("fusion"))) {
         const auto fusion = ml::parseFusion(args.value(QStringLiteral("fusion")).toStdString());
         if (!fusion) {
-            *exit = usageError(QStringLiteral("--fusion must be tconv, concat or gru, got '%1'").arg(args.value(QStringLiteral("fusion"))), args.usage);
+            *exit = usageError(QStringLiteral("--fusion must be tconv, concat or gru, got '%1'")
+                                   .arg(args.value(QStringLiteral("fusion"))),
+                               args.usage);
             return std::nullopt;
         }
         o.model.fusion = *fusion;
@@ -80,7 +100,9 @@ std::optional<TrainingRequest> parseTrainingOptions(const ArgParser& args, int* 
     if (args.isSet(QStringLiteral("device"))) {
         const auto device = ml::parseDeviceChoice(args.value(QStringLiteral("device")).toStdString());
         if (!device) {
-            *exit = usageError(QStringLiteral("--device must be auto, cpu or cuda, got '%1'").arg(args.value(QStringLiteral("device"))), args.usage);
+            *exit = usageError(QStringLiteral("--device must be auto, cpu or cuda, got '%1'")
+                                   .arg(args.value(QStringLiteral("device"))),
+                               args.usage);
             return std::nullopt;
         }
         o.device = *device;
@@ -106,7 +128,12 @@ std::optional<TrainingRequest> parseTrainingOptions(const ArgParser& args, int* 
         bool ok = false;
         const double v = args.value(name).toDouble(&ok);
         if (!ok || !(v > min && v <= max)) {
-            *exit = usageError(QStringLiteral("--%1 must be a number in (%2, %3], got '%4'").arg(name).arg(min).arg(max).arg(args.value(name)), args.usage);
+            *exit = usageError(QStringLiteral("--%1 must be a number in (%2, %3], got '%4'")
+                                   .arg(name)
+                                   .arg(min)
+                                   .arg(max)
+                                   .arg(args.value(name)),
+                               args.usage);
             return std::nullopt;
         }
         return v;
@@ -123,7 +150,9 @@ std::optional<TrainingRequest> parseTrainingOptions(const ArgParser& args, int* 
         bool ok = false;
         const double v = args.value(name).toDouble(&ok);
         if (!ok || !(v >= 0 && v <= max)) {
-            *exit = usageError(QStringLiteral("--%1 must be a number in [0, %2], got '%3'").arg(name).arg(max).arg(args.value(name)), args.usage);
+            *exit = usageError(
+                QStringLiteral("--%1 must be a number in [0, %2], got '%3'").arg(name).arg(max).arg(args.value(name)),
+                args.usage);
             return std::nullopt;
         }
         return v;
@@ -158,22 +187,27 @@ std::optional<TrainingRequest> parseTrainingOptions(const ArgParser& args, int* 
     if (!custom) {
         r.candidates = defaultTrainingCandidates(o);
         for (auto& c : r.candidates) {
-            if (args.isSet(QStringLiteral("epochs"))) c.options.minSteps = 0;   // exactly the epochs asked for
+            if (args.isSet(QStringLiteral("epochs"))) c.options.minSteps = 0; // exactly the epochs asked for
             if (motionScaleGiven) c.options.augmentation.motionScale = *motionScale;
             if (args.isSet(QStringLiteral("contrast"))) c.options.augmentation.contrast = *contrast;
             applyTuning(c.options);
         }
         if (args.isSet(QStringLiteral("candidates"))) {
             r.candidates.clear();
-            for (const QString& w : args.value(QStringLiteral("candidates")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            for (const QString& w :
+                 args.value(QStringLiteral("candidates")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
                 auto c = namedTrainingCandidate(w, o);
                 if (!c) {
-                    *exit = usageError(QStringLiteral("--candidates: unknown configuration '%1' (motion, appearance, two-stream, each with or "
-                                                      "without +cnn)").arg(w), args.usage);
+                    *exit = usageError(
+                        QStringLiteral(
+                            "--candidates: unknown configuration '%1' (motion, appearance, two-stream, each with or "
+                            "without +cnn)")
+                            .arg(w),
+                        args.usage);
                     return std::nullopt;
                 }
                 if (motionScaleGiven) c->options.augmentation.motionScale = *motionScale;
-                if (args.isSet(QStringLiteral("epochs"))) c->options.minSteps = 0;   // exactly the epochs asked for
+                if (args.isSet(QStringLiteral("epochs"))) c->options.minSteps = 0; // exactly the epochs asked for
                 if (args.isSet(QStringLiteral("contrast"))) c->options.augmentation.contrast = *contrast;
                 applyTuning(c->options);
                 r.candidates.push_back(*c);
@@ -184,7 +218,9 @@ std::optional<TrainingRequest> parseTrainingOptions(const ArgParser& args, int* 
             }
         }
     } else if (args.isSet(QStringLiteral("candidates"))) {
-        *exit = usageError(QStringLiteral("--candidates cannot be combined with model options (--arch, --streams, ...)"), args.usage);
+        *exit =
+            usageError(QStringLiteral("--candidates cannot be combined with model options (--arch, --streams, ...)"),
+                       args.usage);
         return std::nullopt;
     }
     return r;

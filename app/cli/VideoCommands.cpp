@@ -52,14 +52,18 @@ QJsonObject infoJson(const VideoSource& source)
 
 void addSpecOptions(ArgParser& args)
 {
-    args.addValue(QStringLiteral("length"), QStringLiteral("T"), QStringLiteral("frames per fragment (2..64, default 4)"));
-    args.addValue(QStringLiteral("stride"), QStringLiteral("S"), QStringLiteral("frames between fragment starts (default T)"));
-    args.addValue(QStringLiteral("step"), QStringLiteral("K"), QStringLiteral("frame step inside a fragment (default 1)"));
+    args.addValue(QStringLiteral("length"), QStringLiteral("T"),
+                  QStringLiteral("frames per fragment (2..64, default 4)"));
+    args.addValue(QStringLiteral("stride"), QStringLiteral("S"),
+                  QStringLiteral("frames between fragment starts (default T)"));
+    args.addValue(QStringLiteral("step"), QStringLiteral("K"),
+                  QStringLiteral("frame step inside a fragment (default 1)"));
 }
 
 std::optional<FragmentSpec> parseSpec(const ArgParser& args, int* exit)
 {
-    const auto length = args.integer(QStringLiteral("length"), 4, FragmentSpec::kMinLength, FragmentSpec::kMaxLength, exit);
+    const auto length = args.integer(QStringLiteral("length"), 4, FragmentSpec::kMinLength, FragmentSpec::kMaxLength,
+                                     exit);
     if (!length) return std::nullopt;
     const auto stride = args.integer(QStringLiteral("stride"), *length, 1, 1000000, exit);
     if (!stride) return std::nullopt;
@@ -72,7 +76,6 @@ std::optional<FragmentSpec> parseSpec(const ArgParser& args, int* exit)
     }
     return *spec;
 }
-
 
 int runInfo(const QStringList& argv)
 {
@@ -89,35 +92,42 @@ int runInfo(const QStringList& argv)
     const VideoInfo& info = (*source)->info();
     printLine(QStringLiteral("file:        %1").arg(info.path));
     printLine(QStringLiteral("codec:       %1 (%2)").arg(info.codec, info.container));
-    printLine(QStringLiteral("size:        %1 x %2%3").arg(info.width).arg(info.height)
+    printLine(QStringLiteral("size:        %1 x %2%3")
+                  .arg(info.width)
+                  .arg(info.height)
                   .arg(info.rotation ? QStringLiteral(" (rotated %1 deg)").arg(info.rotation) : QString()));
     printLine(QStringLiteral("frames:      %1 (header says %2)").arg(info.frameCount).arg(info.declaredFrameCount));
-    printLine(QStringLiteral("rate:        %1 fps nominal, %2 fps average%3").arg(info.nominalFps, 0, 'f', 3)
-                  .arg(info.averageFps, 0, 'f', 3).arg(info.variableFrameRate ? QStringLiteral(", variable") : QString()));
+    printLine(QStringLiteral("rate:        %1 fps nominal, %2 fps average%3")
+                  .arg(info.nominalFps, 0, 'f', 3)
+                  .arg(info.averageFps, 0, 'f', 3)
+                  .arg(info.variableFrameRate ? QStringLiteral(", variable") : QString()));
     printLine(QStringLiteral("duration:    %1 s").arg(info.durationSec, 0, 'f', 3));
     printLine(QStringLiteral("keyframes:   %1").arg(o.value(QStringLiteral("keyframes")).toInteger()));
-    printLine(QStringLiteral("index:       %1%2").arg((*source)->indexFile().isEmpty() ? QStringLiteral("(not cached)") : (*source)->indexFile(),
-                                                      (*source)->indexWasCached() ? QStringLiteral(" (reused)") : QString()));
+    printLine(QStringLiteral("index:       %1%2")
+                  .arg((*source)->indexFile().isEmpty() ? QStringLiteral("(not cached)") : (*source)->indexFile(),
+                       (*source)->indexWasCached() ? QStringLiteral(" (reused)") : QString()));
     return Ok;
 }
 
 int runFrame(const QStringList& argv)
 {
     ArgParser args(QStringLiteral("fragmentlab-cli frame VIDEO INDEX -o OUT.png"));
-    args.addValue(QStringLiteral("output"), QStringLiteral("FILE"), QStringLiteral("image file to write (.png, .jpg, .bmp, .tif)"), QStringLiteral("o"));
+    args.addValue(QStringLiteral("output"), QStringLiteral("FILE"),
+                  QStringLiteral("image file to write (.png, .jpg, .bmp, .tif)"), QStringLiteral("o"));
     if (auto exit = args.parse(argv, 2, 2)) return *exit;
-    if (!args.isSet(QStringLiteral("output")))
-        return usageError(QStringLiteral("missing -o OUT.png"), args.usage);
+    if (!args.isSet(QStringLiteral("output"))) return usageError(QStringLiteral("missing -o OUT.png"), args.usage);
     bool ok = false;
     const qint64 index = args.positional().at(1).toLongLong(&ok);
     if (!ok || index < 0)
-        return usageError(QStringLiteral("INDEX must be a frame number >= 0, got '%1'").arg(args.positional().at(1)), args.usage);
+        return usageError(QStringLiteral("INDEX must be a frame number >= 0, got '%1'").arg(args.positional().at(1)),
+                          args.usage);
     const QString out = args.value(QStringLiteral("output"));
     const QString suffix = QFileInfo(out).suffix().toLower();
     static const QStringList formats{QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"),
                                      QStringLiteral("bmp"), QStringLiteral("tif"), QStringLiteral("tiff")};
     if (!formats.contains(suffix))
-        return usageError(QStringLiteral("%1: unsupported image type '%2' (use png, jpg, bmp or tif)").arg(out, suffix), args.usage);
+        return usageError(QStringLiteral("%1: unsupported image type '%2' (use png, jpg, bmp or tif)").arg(out, suffix),
+                          args.usage);
 
     auto source = openVideo(args.positional().at(0));
     if (!source) return fail(source.error());
@@ -132,8 +142,7 @@ int runFrame(const QStringList& argv)
     } catch (const cv::Exception& e) {
         return fail(QStringLiteral("%1: cannot write image: %2").arg(out, QString::fromStdString(e.msg)));
     }
-    if (!written)
-        return fail(QStringLiteral("%1: cannot write image").arg(out));
+    if (!written) return fail(QStringLiteral("%1: cannot write image").arg(out));
     printLine(outInfo.absoluteFilePath());
     return Ok;
 }
@@ -175,13 +184,21 @@ int runFragments(const QStringList& argv)
         printJson(o);
         return Ok;
     }
-    printLine(QStringLiteral("# %1: %2 frames, %3 -> %4 fragments").arg(info.path).arg(info.frameCount).arg(spec->toString()).arg(count));
+    printLine(QStringLiteral("# %1: %2 frames, %3 -> %4 fragments")
+                  .arg(info.path)
+                  .arg(info.frameCount)
+                  .arg(spec->toString())
+                  .arg(count));
     printLine(QStringLiteral("id\tstart_frame\tend_frame\tstart_s\tframes"));
     for (qint64 j = 0; j < count; ++j) {
         QStringList frames;
         for (qint64 f : spec->frames(j)) frames << QString::number(f);
-        printLine(QStringLiteral("%1\t%2\t%3\t%4\t%5").arg(j).arg(spec->firstFrame(j)).arg(spec->endFrame(j))
-                      .arg(index.timestampMs(spec->firstFrame(j)) / 1000.0, 0, 'f', 3).arg(frames.join(QLatin1Char(' '))));
+        printLine(QStringLiteral("%1\t%2\t%3\t%4\t%5")
+                      .arg(j)
+                      .arg(spec->firstFrame(j))
+                      .arg(spec->endFrame(j))
+                      .arg(index.timestampMs(spec->firstFrame(j)) / 1000.0, 0, 'f', 3)
+                      .arg(frames.join(QLatin1Char(' '))));
     }
     return Ok;
 }

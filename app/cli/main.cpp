@@ -75,14 +75,13 @@ const char* kHelp =
 // to fragmentlab-cli-ml (app/CMakeLists.txt).
 bool needsModels(const QStringList& args)
 {
-    static const std::set<QString> single = {QStringLiteral("train"), QStringLiteral("evaluate"), QStringLiteral("models"),
-                                             QStringLiteral("predict"), QStringLiteral("suggest"), QStringLiteral("--version")};
+    static const std::set<QString> single = {QStringLiteral("train"),   QStringLiteral("evaluate"),
+                                             QStringLiteral("models"),  QStringLiteral("predict"),
+                                             QStringLiteral("suggest"), QStringLiteral("--version")};
     static const std::set<QString> bench = {QStringLiteral("train"), QStringLiteral("predict"), QStringLiteral("long"),
                                             QStringLiteral("accuracy")};
-    if (args.size() < 2)
-        return false;
-    if (single.count(args[1]))
-        return true;
+    if (args.size() < 2) return false;
+    if (single.count(args[1])) return true;
     return args[1] == QLatin1String("bench") && args.size() >= 3 && bench.count(args[2]);
 }
 
@@ -94,14 +93,14 @@ int runWithModels(char** argv)
     const QStringList candidates = {here.filePath(QStringLiteral("fragmentlab-cli-ml")),
                                     here.filePath(QStringLiteral("../lib/fragmentlab/fragmentlab-cli-ml"))};
     for (const QString& candidate : candidates) {
-        if (!QFileInfo(candidate).isExecutable())
-            continue;
+        if (!QFileInfo(candidate).isExecutable()) continue;
         // LibTorch's OpenMP threads should sleep, not spin, while they wait (docs/PERFORMANCE.md);
         // libgomp reads this once when it loads, so it is set before the program starts.
         setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
         const QByteArray path = QFile::encodeName(candidate);
         execv(path.constData(), argv);
-        return fl::cli::fail(QStringLiteral("%1: cannot start it: %2").arg(candidate, QString::fromLocal8Bit(std::strerror(errno))));
+        return fl::cli::fail(
+            QStringLiteral("%1: cannot start it: %2").arg(candidate, QString::fromLocal8Bit(std::strerror(errno))));
     }
     return fl::cli::fail(QStringLiteral("%1: not found (it runs the model commands; is FragmentLab fully installed?)")
                              .arg(candidates.constLast()));
@@ -124,8 +123,7 @@ int main(int argc, char** argv)
 #if FL_CLI_WITH_MODELS
     fl::ml::configureTorchRuntime(); // Debian's LibTorch starts with one thread
 #else
-    if (needsModels(args))
-        return runWithModels(argv);
+    if (needsModels(args)) return runWithModels(argv);
 #endif
     if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h")
         || args[1] == QLatin1String("help")) {
@@ -185,5 +183,6 @@ int main(int argc, char** argv)
             return fl::cli::usageError(QStringLiteral("unknown or missing subcommand for '%1'").arg(name),
                                        QStringLiteral("fragmentlab-cli --help"));
     }
-    return fl::cli::usageError(QStringLiteral("unknown command '%1'").arg(name), QStringLiteral("fragmentlab-cli --help"));
+    return fl::cli::usageError(QStringLiteral("unknown command '%1'").arg(name),
+                               QStringLiteral("fragmentlab-cli --help"));
 }

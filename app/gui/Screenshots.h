@@ -18,7 +18,6 @@ class MainWindow;
 
 namespace screenshots {
 
-
 // The docks each --panel view shows (labeling, training, models, predictions, check,
 // inspector, embedding, scenes); empty: no such view.
 QStringList docksOfPanel(const QString& panel);
@@ -29,12 +28,13 @@ void arrangeDocks(MainWindow& window, const QString& panel);
 // (training, whose report window is saved next to `file` as NAME-report.png), an inspection
 // (inspector), scenes and keyframes (scenes). Fails with a message when the content does not
 // arrive.
-Status showPanel(MainWindow& window, const Features& features, const QString& panel, const QString& file, const QSize& size);
+Status showPanel(MainWindow& window, const Features& features, const QString& panel, const QString& file,
+                 const QSize& size);
 // Opens `project`, lets the first video and its frame arrive, labels and selects a few
 // fragments, shows the view `panel` asks for (all docks when empty), then writes the window
 // to `file` and prints its name and size.
-Status screenshot(MainWindow& window, const Features& features, const QString& project, const QString& file, const QSize& size,
-                  const QString& panel);
+Status screenshot(MainWindow& window, const Features& features, const QString& project, const QString& file,
+                  const QSize& size, const QString& panel);
 // --layout-report: the screen, the window, its minimum size, every panel in view and the
 // timeline, in screen coordinates, as JSON in `file`; the screen itself as FILE.png (after
 // View > Reset Layout with `resetLayout`). Then the window closes as when a user quits (the

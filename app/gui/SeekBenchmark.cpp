@@ -1,9 +1,9 @@
 #include "SeekBenchmark.h"
 
-#include "player/FrameView.h"
 #include "document/ProjectDocument.h"
-#include "timeline/TimelineView.h"
+#include "player/FrameView.h"
 #include "player/VideoPlayer.h"
+#include "timeline/TimelineView.h"
 
 #include "project/VideoProbe.h"
 #include "video/FileFingerprint.h"
@@ -84,26 +84,24 @@ Result<SeekBenchmark::Report> SeekBenchmark::run(const QString& videoPath, const
 {
     const QString video = QFileInfo(videoPath).absoluteFilePath();
     QTemporaryDir tmp;
-    if (!tmp.isValid())
-        return Result<Report>::failure(QStringLiteral("cannot make a temporary folder"));
+    if (!tmp.isValid()) return Result<Report>::failure(QStringLiteral("cannot make a temporary folder"));
     Report report;
     report.video = video;
 
     // A throwaway project holding the video, indexed afresh.
     ProjectDocument document;
-    if (auto created = document.create(tmp.filePath(QStringLiteral("project")), FragmentSpec{}, {QStringLiteral("a")}); !created)
+    if (auto created = document.create(tmp.filePath(QStringLiteral("project")), FragmentSpec{}, {QStringLiteral("a")});
+        !created)
         return created;
     QElapsedTimer clock;
     clock.start();
     VideoOpenOptions open;
     open.indexCacheDir = document.project().indexCacheDir();
     auto source = VideoSource::open(video, open);
-    if (!source)
-        return source.status();
+    if (!source) return source.status();
     report.indexSeconds = double(clock.nsecsElapsed()) / 1e9;
     auto fingerprint = FileFingerprint::of(video);
-    if (!fingerprint)
-        return fingerprint.status();
+    if (!fingerprint) return fingerprint.status();
     const VideoInfo info = (*source)->info();
     report.frames = info.frameCount;
     source->reset();
@@ -114,8 +112,7 @@ Result<SeekBenchmark::Report> SeekBenchmark::run(const QString& videoPath, const
     if (options.previews) {
         clock.restart();
         auto store = PreviewStore::ensure(video, document.project().cacheDir(), {}, open);
-        if (!store)
-            return store.status();
+        if (!store) return store.status();
         report.previewBuildSeconds = double(clock.nsecsElapsed()) / 1e9;
         preview = *store;
     }
@@ -140,15 +137,21 @@ Result<SeekBenchmark::Report> SeekBenchmark::run(const QString& videoPath, const
     QEventLoop loop;
     bool opened = false;
     QString failure;
-    QObject::connect(&player, &VideoPlayer::opened, &loop, [&] { opened = true; loop.quit(); });
-    QObject::connect(&player, &VideoPlayer::openFailed, &loop, [&](const QString& m) { failure = m; loop.quit(); });
+    QObject::connect(&player, &VideoPlayer::opened, &loop, [&] {
+        opened = true;
+        loop.quit();
+    });
+    QObject::connect(&player, &VideoPlayer::openFailed, &loop, [&](const QString& m) {
+        failure = m;
+        loop.quit();
+    });
     player.open(video, document.project().indexCacheDir());
     QTimer::singleShot(120000, &loop, &QEventLoop::quit);
     loop.exec();
     if (!opened)
-        return Result<Report>::failure(failure.isEmpty() ? QStringLiteral("%1: did not open in time").arg(video) : failure);
-    if (preview.isValid())
-        player.setPreview(preview);
+        return Result<Report>::failure(failure.isEmpty() ? QStringLiteral("%1: did not open in time").arg(video)
+                                                         : failure);
+    if (preview.isValid()) player.setPreview(preview);
 
     std::mt19937_64 rng(options.seed);
     const TimelineMapping mapping = timeline->mapping();
@@ -158,11 +161,9 @@ Result<SeekBenchmark::Report> SeekBenchmark::run(const QString& videoPath, const
     double firstMs = -1, fullMs = -1;
     QElapsedTimer click;
     QObject::connect(view, &FrameView::framePainted, &loop, [&](qint64 frame, bool full) {
-        if (frame != target || target < 0)
-            return;
+        if (frame != target || target < 0) return;
         const double ms = double(click.nsecsElapsed()) / 1e6;
-        if (firstMs < 0)
-            firstMs = ms;
+        if (firstMs < 0) firstMs = ms;
         if (full && fullMs < 0) {
             fullMs = ms;
             loop.quit();
@@ -185,9 +186,11 @@ Result<SeekBenchmark::Report> SeekBenchmark::run(const QString& videoPath, const
         const bool cached = player.isCached(frame);
         const QPointF pos(x, y);
         click.start();
-        QMouseEvent press(QEvent::MouseButtonPress, pos, timeline->mapToGlobal(pos), Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent press(QEvent::MouseButtonPress, pos, timeline->mapToGlobal(pos), Qt::LeftButton, Qt::LeftButton,
+                          Qt::NoModifier);
         QApplication::sendEvent(timeline, &press);
-        QMouseEvent release(QEvent::MouseButtonRelease, pos, timeline->mapToGlobal(pos), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+        QMouseEvent release(QEvent::MouseButtonRelease, pos, timeline->mapToGlobal(pos), Qt::LeftButton, Qt::NoButton,
+                            Qt::NoModifier);
         QApplication::sendEvent(timeline, &release);
         if (fullMs < 0) {
             QTimer guard;
@@ -200,8 +203,7 @@ Result<SeekBenchmark::Report> SeekBenchmark::run(const QString& videoPath, const
             ++report.timeouts;
             continue;
         }
-        if (cached)
-            ++report.cacheHits;
+        if (cached) ++report.cacheHits;
         report.firstPictureMs.push_back(firstMs);
         report.fullMs.push_back(fullMs);
         target = -1;

@@ -1,7 +1,7 @@
 #include "TimelinePaintBenchmark.h"
 
-#include "document/ProjectDocument.h"
 #include "SeekBenchmark.h"
+#include "document/ProjectDocument.h"
 #include "timeline/TimelineView.h"
 
 #include "video/FileFingerprint.h"
@@ -54,14 +54,12 @@ QString TimelinePaintBenchmark::Report::toText() const
 Result<TimelinePaintBenchmark::Report> TimelinePaintBenchmark::run(const Options& options)
 {
     QTemporaryDir tmp;
-    if (!tmp.isValid())
-        return Result<Report>::failure(QStringLiteral("cannot make a temporary folder"));
+    if (!tmp.isValid()) return Result<Report>::failure(QStringLiteral("cannot make a temporary folder"));
     const FragmentSpec spec; // T = S = 4
     const qint64 frames = options.fragments * spec.stride;
     auto project = Project::create(tmp.filePath(QStringLiteral("project")), spec,
                                    {QStringLiteral("motion"), QStringLiteral("static"), QStringLiteral("other")});
-    if (!project)
-        return project.status();
+    if (!project) return project.status();
     FileFingerprint fingerprint;
     fingerprint.size = 1;
     fingerprint.hash = QByteArray(64, '0');
@@ -69,13 +67,12 @@ Result<TimelinePaintBenchmark::Report> TimelinePaintBenchmark::run(const Options
         return added.status();
     const QStringList classes = project->classNames();
     for (qint64 j = 0; j < options.fragments; ++j)
-        if (auto set = project->setLabel(0, spec.firstFrame(j), spec.endFrame(j), classes[int(j % classes.size())]); !set)
+        if (auto set = project->setLabel(0, spec.firstFrame(j), spec.endFrame(j), classes[int(j % classes.size())]);
+            !set)
             return set;
-    if (auto saved = project->save(); !saved)
-        return saved;
+    if (auto saved = project->save(); !saved) return saved;
     ProjectDocument document;
-    if (auto opened = document.open(project->dir()); !opened)
-        return opened;
+    if (auto opened = document.open(project->dir()); !opened) return opened;
 
     Report report;
     report.fragments = options.fragments;
@@ -88,8 +85,7 @@ Result<TimelinePaintBenchmark::Report> TimelinePaintBenchmark::run(const Options
     timeline.resize(options.width, timeline.sizeHint().height());
     timeline.setVideo(0);
     std::vector<qint64> keyframes;
-    for (qint64 f = 0; f < frames; f += 250)
-        keyframes.push_back(f);
+    for (qint64 f = 0; f < frames; f += 250) keyframes.push_back(f);
     timeline.setKeyframes(std::move(keyframes));
     timeline.setPlayhead(frames / 3);
     timeline.setSelection(options.fragments / 3, options.fragments / 3 + 40);
@@ -102,7 +98,8 @@ Result<TimelinePaintBenchmark::Report> TimelinePaintBenchmark::run(const Options
     };
     const std::vector<View> views = {{QStringLiteral("whole video"), fit},
                                      {QStringLiteral("1/10 of the video"), fit / 10},
-                                     {QStringLiteral("~1000 frames"), 1000.0 / (options.width - timeline.headerWidth())},
+                                     {QStringLiteral("~1000 frames"),
+                                      1000.0 / (options.width - timeline.headerWidth())},
                                      {QStringLiteral("single frames (48 px)"), timeline.minFramesPerPixel()}};
     for (const View& v : views) {
         Level level;

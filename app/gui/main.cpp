@@ -73,35 +73,48 @@ int main(int argc, char** argv)
     fl::AppearanceTheme::captureSystem();
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QObject::tr("FragmentLab: label, train and inspect spatial-temporal video fragments"));
+    parser.setApplicationDescription(
+        QObject::tr("FragmentLab: label, train and inspect spatial-temporal video fragments"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("project"), QObject::tr("Project folder to open (or, with --bench-seek, the video)"));
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QObject::tr("Project folder to open (or, with --bench-seek, the video)"));
     const QCommandLineOption demo(QStringLiteral("demo"), QObject::tr("Open the bundled demo project"));
-    const QCommandLineOption shot(QStringLiteral("screenshot"), QObject::tr("Render the main window to FILE and quit"), QStringLiteral("FILE"));
-    const QCommandLineOption size(QStringLiteral("size"), QObject::tr("Window size for --screenshot (default 1600x1000)"), QStringLiteral("WxH"),
-                                  QStringLiteral("1600x1000"));
-    const QCommandLineOption benchSeek(QStringLiteral("bench-seek"), QObject::tr("Measure seek-to-display latency on VIDEO and quit"),
+    const QCommandLineOption shot(QStringLiteral("screenshot"), QObject::tr("Render the main window to FILE and quit"),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QObject::tr("Window size for --screenshot (default 1600x1000)"),
+                                  QStringLiteral("WxH"), QStringLiteral("1600x1000"));
+    const QCommandLineOption benchSeek(QStringLiteral("bench-seek"),
+                                       QObject::tr("Measure seek-to-display latency on VIDEO and quit"),
                                        QStringLiteral("VIDEO"));
-    const QCommandLineOption benchTimeline(QStringLiteral("bench-timeline"), QObject::tr("Measure timeline paint time and quit"));
-    const QCommandLineOption seeks(QStringLiteral("seeks"), QObject::tr("Clicks for --bench-seek (default 100)"), QStringLiteral("N"),
-                                   QStringLiteral("100"));
-    const QCommandLineOption noPreview(QStringLiteral("no-preview"), QObject::tr("--bench-seek without scrub previews"));
-    const QCommandLineOption fragments(QStringLiteral("fragments"), QObject::tr("Fragments for --bench-timeline (default 100000)"),
+    const QCommandLineOption benchTimeline(QStringLiteral("bench-timeline"),
+                                           QObject::tr("Measure timeline paint time and quit"));
+    const QCommandLineOption seeks(QStringLiteral("seeks"), QObject::tr("Clicks for --bench-seek (default 100)"),
+                                   QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption noPreview(QStringLiteral("no-preview"),
+                                       QObject::tr("--bench-seek without scrub previews"));
+    const QCommandLineOption fragments(QStringLiteral("fragments"),
+                                       QObject::tr("Fragments for --bench-timeline (default 100000)"),
                                        QStringLiteral("N"), QStringLiteral("100000"));
     const QCommandLineOption json(QStringLiteral("json"), QObject::tr("Benchmark results as JSON"));
-    const QCommandLineOption theme(QStringLiteral("theme"), QObject::tr("Theme for --screenshot: system, light or dark"), QStringLiteral("THEME"),
-                                   QStringLiteral("system"));
-    const QCommandLineOption panel(QStringLiteral("panel"),
-                                   QObject::tr("View for --screenshot: labeling, training, models, predictions, check, inspector, "
-                                               "embedding or scenes"),
-                                   QStringLiteral("NAME"));
+    const QCommandLineOption theme(QStringLiteral("theme"),
+                                   QObject::tr("Theme for --screenshot: system, light or dark"),
+                                   QStringLiteral("THEME"), QStringLiteral("system"));
+    const QCommandLineOption panel(
+        QStringLiteral("panel"),
+        QObject::tr("View for --screenshot: labeling, training, models, predictions, check, inspector, "
+                    "embedding or scenes"),
+        QStringLiteral("NAME"));
     const QCommandLineOption layout(QStringLiteral("layout-report"),
-                                    QObject::tr("Start as usual, write the window's and panels' geometry to FILE (JSON) and a "
-                                                "screenshot to FILE.png, then quit (saving the layout as on quit)"),
+                                    QObject::tr(
+                                        "Start as usual, write the window's and panels' geometry to FILE (JSON) and a "
+                                        "screenshot to FILE.png, then quit (saving the layout as on quit)"),
                                     QStringLiteral("FILE"));
-    const QCommandLineOption reset(QStringLiteral("reset-layout"), QObject::tr("With --layout-report: View > Reset Layout first"));
-    for (const auto& o : {demo, shot, size, benchSeek, benchTimeline, seeks, noPreview, fragments, json, theme, panel, layout, reset})
+    const QCommandLineOption reset(QStringLiteral("reset-layout"),
+                                   QObject::tr("With --layout-report: View > Reset Layout first"));
+    for (const auto& o :
+         {demo, shot, size, benchSeek, benchTimeline, seeks, noPreview, fragments, json, theme, panel, layout, reset})
         parser.addOption(o);
     parser.process(app);
 
@@ -113,8 +126,7 @@ int main(int argc, char** argv)
             return fail(QStringLiteral("--seeks: expected a positive number, got \"%1\"").arg(parser.value(seeks)));
         options.previews = !parser.isSet(noPreview);
         auto report = fl::SeekBenchmark::run(parser.value(benchSeek), options);
-        if (!report)
-            return fail(report.error());
+        if (!report) return fail(report.error());
         return printResult(report->toText(), report->toJson(), parser.isSet(json));
     }
     if (parser.isSet(benchTimeline)) {
@@ -124,8 +136,7 @@ int main(int argc, char** argv)
         if (!ok || options.fragments < 1 || options.fragments > 10000000)
             return fail(QStringLiteral("--fragments: expected 1..10000000, got \"%1\"").arg(parser.value(fragments)));
         auto report = fl::TimelinePaintBenchmark::run(options);
-        if (!report)
-            return fail(report.error());
+        if (!report) return fail(report.error());
         return printResult(report->toText(), report->toJson(), parser.isSet(json));
     }
 
@@ -136,11 +147,12 @@ int main(int argc, char** argv)
         // A screenshot never reads or changes the user's settings.
         screenshotSettings = std::make_unique<QTemporaryDir>();
         settings = std::make_unique<fl::AppSettings>(
-            std::make_unique<QSettings>(screenshotSettings->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat));
+            std::make_unique<QSettings>(screenshotSettings->filePath(QStringLiteral("settings.ini")),
+                                        QSettings::IniFormat));
         const QString t = parser.value(theme).toLower();
-        settings->setTheme(t == QLatin1String("dark")    ? fl::AppSettings::Theme::Dark
-                           : t == QLatin1String("light") ? fl::AppSettings::Theme::Light
-                                                         : fl::AppSettings::Theme::System);
+        settings->setTheme(t == QLatin1String("dark")        ? fl::AppSettings::Theme::Dark
+                               : t == QLatin1String("light") ? fl::AppSettings::Theme::Light
+                                                             : fl::AppSettings::Theme::System);
     } else {
         settings = std::make_unique<fl::AppSettings>();
     }
@@ -155,22 +167,25 @@ int main(int argc, char** argv)
     else if (!parser.isSet(demo) && !parser.isSet(shot) && settings->reopenLastProject())
         project = settings->lastProject();
     if (project.isEmpty() || !QFileInfo::exists(project)) {
-        auto copy = fl::DemoProject::ensureCopy(shippedDemo, parser.isSet(shot) ? screenshotSettings->filePath(QStringLiteral("demo"))
-                                                                                : fl::DemoProject::writableDir());
-        if (!copy)
-            return fail(copy.error());
+        auto copy = fl::DemoProject::ensureCopy(shippedDemo,
+                                                parser.isSet(shot)
+                                                    ? screenshotSettings->filePath(QStringLiteral("demo"))
+                                                    : fl::DemoProject::writableDir());
+        if (!copy) return fail(copy.error());
         project = *copy;
     }
 
     if (parser.isSet(shot)) {
         QSize s(1600, 1000);
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
-        if (wh.size() == 2)
-            s = QSize(wh[0].toInt(), wh[1].toInt()).expandedTo(QSize(640, 480));
+        if (wh.size() == 2) s = QSize(wh[0].toInt(), wh[1].toInt()).expandedTo(QSize(640, 480));
         const QString view = parser.value(panel).toLower();
         if (!view.isEmpty() && fl::screenshots::docksOfPanel(view).isEmpty())
-            return fail(QStringLiteral("--panel: expected labeling, training, models, predictions, check, inspector, embedding or scenes, "
-                                       "got \"%1\"").arg(parser.value(panel)));
+            return fail(
+                QStringLiteral(
+                    "--panel: expected labeling, training, models, predictions, check, inspector, embedding or scenes, "
+                    "got \"%1\"")
+                    .arg(parser.value(panel)));
         return exitCode(fl::screenshots::screenshot(window, features, project, parser.value(shot), s, view));
     }
 

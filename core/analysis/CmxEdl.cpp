@@ -37,9 +37,11 @@ Result<QByteArray> cmxEdl(const std::vector<EdlEvent>& events, const EdlOptions&
 {
     static const QRegularExpression reel(QStringLiteral("^[A-Za-z0-9_]{1,8}$"));
     const TimecodeFormat& tc = options.format;
-    const qint64 recordStart = options.recordStart.value_or(*tc.parse(tc.dropFrame ? QStringLiteral("01:00:00;00") : QStringLiteral("01:00:00:00")));
+    const qint64 recordStart = options.recordStart.value_or(
+        *tc.parse(tc.dropFrame ? QStringLiteral("01:00:00;00") : QStringLiteral("01:00:00:00")));
     QString out;
-    out += QStringLiteral("TITLE: %1\n").arg(oneLine(options.title).isEmpty() ? QStringLiteral("FragmentLab") : oneLine(options.title));
+    out += QStringLiteral("TITLE: %1\n")
+               .arg(oneLine(options.title).isEmpty() ? QStringLiteral("FragmentLab") : oneLine(options.title));
     out += tc.dropFrame ? QStringLiteral("FCM: DROP FRAME\n") : QStringLiteral("FCM: NON-DROP FRAME\n");
     qint64 record = recordStart;
     int number = 0;
@@ -47,9 +49,14 @@ Result<QByteArray> cmxEdl(const std::vector<EdlEvent>& events, const EdlOptions&
         ++number;
         if (e.sourceIn < 0 || e.sourceOut <= e.sourceIn)
             return Status::failure(QStringLiteral("EDL event %1 (%2): source out %3 is not after source in %4")
-                                       .arg(number).arg(e.clipName).arg(e.sourceOut).arg(e.sourceIn));
+                                       .arg(number)
+                                       .arg(e.clipName)
+                                       .arg(e.sourceOut)
+                                       .arg(e.sourceIn));
         if (!reel.match(e.reel).hasMatch())
-            return Status::failure(QStringLiteral("EDL event %1: reel name '%2' is not 1 to 8 letters, digits or '_'").arg(number).arg(e.reel));
+            return Status::failure(QStringLiteral("EDL event %1: reel name '%2' is not 1 to 8 letters, digits or '_'")
+                                       .arg(number)
+                                       .arg(e.reel));
         const qint64 length = e.sourceOut - e.sourceIn;
         out += QLatin1Char('\n');
         out += QStringLiteral("%1  %2 %3 %4 %5 %6 %7 %8\n")

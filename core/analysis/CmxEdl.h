@@ -28,11 +28,11 @@
 namespace fl {
 
 struct EdlEvent {
-    QString clipName;            // the source file's name
+    QString clipName; // the source file's name
     QString reel = QStringLiteral("AX");
-    qint64 sourceIn = 0;         // first frame
-    qint64 sourceOut = 0;        // one past the last frame
-    QString comment;             // e.g. "scene 3" or a class name (optional)
+    qint64 sourceIn = 0;  // first frame
+    qint64 sourceOut = 0; // one past the last frame
+    QString comment;      // e.g. "scene 3" or a class name (optional)
 };
 
 struct EdlOptions {

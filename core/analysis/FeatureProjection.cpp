@@ -49,12 +49,15 @@ Result<PcaProjection> projectPca(const std::vector<float>& values, int dimension
         const float* row = values.data() + r * dimension;
         for (int k = 0; k < 2; ++k) {
             double p = 0;
-            for (int i = 0; i < dimension; ++i) p += (double(row[i]) - out.mean[size_t(i)]) * out.axes[size_t(k * dimension + i)];
+            for (int i = 0; i < dimension; ++i)
+                p += (double(row[i]) - out.mean[size_t(i)]) * out.axes[size_t(k * dimension + i)];
             out.points[size_t(r * 2 + k)] = float(p);
             variance[size_t(k)] += p * p;
         }
     }
-    for (int k = 0; k < 2; ++k) out.explainedVariance[size_t(k)] = total > 0 ? std::min(1.0, variance[size_t(k)] / double(rows - 1) / total) : 0.0;
+    for (int k = 0; k < 2; ++k)
+        out.explainedVariance[size_t(k)] = total > 0 ? std::min(1.0, variance[size_t(k)] / double(rows - 1) / total)
+                                                     : 0.0;
     return out;
 }
 
@@ -65,10 +68,15 @@ Result<FeatureMap> featureMap(const std::vector<VideoPredictions>& videos)
     int dimension = 0;
     for (int v = 0; v < int(videos.size()); ++v) {
         const VideoPredictions& p = videos[size_t(v)];
-        if (!p.hasFeatures()) return Status::failure(QStringLiteral("%1: the predictions keep no feature vectors (predict with features)").arg(p.video));
+        if (!p.hasFeatures())
+            return Status::failure(
+                QStringLiteral("%1: the predictions keep no feature vectors (predict with features)").arg(p.video));
         if (dimension == 0) dimension = p.featureSize;
         if (p.featureSize != dimension)
-            return Status::failure(QStringLiteral("%1: feature vectors of %2 values, other videos have %3").arg(p.video).arg(p.featureSize).arg(dimension));
+            return Status::failure(QStringLiteral("%1: feature vectors of %2 values, other videos have %3")
+                                       .arg(p.video)
+                                       .arg(p.featureSize)
+                                       .arg(dimension));
         for (qint64 j = 0; j < p.fragmentCount(); ++j) {
             if (!p.isPredicted(j)) continue;
             const float* row = p.features.data() + j * p.featureSize;

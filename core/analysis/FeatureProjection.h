@@ -15,10 +15,10 @@ namespace fl {
 struct PcaProjection {
     qint64 rows = 0;
     int dimension = 0;
-    std::vector<float> points;                  // rows x 2: (pc1, pc2) per input row
-    std::array<double, 2> explainedVariance{};  // share of the total variance per axis, in [0, 1]
-    std::vector<float> mean;                    // dimension
-    std::vector<float> axes;                    // 2 x dimension (unit eigenvectors; the second is 0 when dimension is 1)
+    std::vector<float> points;                 // rows x 2: (pc1, pc2) per input row
+    std::array<double, 2> explainedVariance{}; // share of the total variance per axis, in [0, 1]
+    std::vector<float> mean;                   // dimension
+    std::vector<float> axes;                   // 2 x dimension (unit eigenvectors; the second is 0 when dimension is 1)
 
     float x(qint64 row) const { return points[size_t(row) * 2]; }
     float y(qint64 row) const { return points[size_t(row) * 2 + 1]; }

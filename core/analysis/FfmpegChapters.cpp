@@ -30,7 +30,8 @@ QString escaped(const QString& s)
 
 } // namespace
 
-std::vector<Chapter> chaptersFor(const std::vector<FrameSegment>& segments, const std::vector<double>& frameTimesMs, double durationMs)
+std::vector<Chapter> chaptersFor(const std::vector<FrameSegment>& segments, const std::vector<double>& frameTimesMs,
+                                 double durationMs)
 {
     std::vector<Chapter> out;
     for (const FrameSegment& s : segments) {
@@ -59,7 +60,10 @@ Status writeFfmpegChapters(const QString& file, const std::vector<Chapter>& chap
     for (size_t i = 0; i < chapters.size(); ++i)
         if (chapters[i].endUs <= chapters[i].startUs || chapters[i].startUs < 0)
             return Status::failure(QStringLiteral("%1: chapter %2 ends (%3 us) before it starts (%4 us)")
-                                       .arg(file).arg(i + 1).arg(chapters[i].endUs).arg(chapters[i].startUs));
+                                       .arg(file)
+                                       .arg(i + 1)
+                                       .arg(chapters[i].endUs)
+                                       .arg(chapters[i].startUs));
     return writeFileAtomically(file, ffmpegChapters(chapters, title));
 }
 

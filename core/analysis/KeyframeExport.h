@@ -34,17 +34,18 @@ QString keyframeImageName(const QString& baseName, qint64 frame, KeyframeImageFo
 // report(done, count, "Writing keyframes of <video>"); cancel checked between images (files
 // already written stay, none is half-written). Returns the paths written.
 Result<QStringList> writeKeyframeImages(VideoSource& source, const KeyframeSet& keyframes, const QString& dir,
-                                        const QString& baseName, KeyframeImageFormat format, const WorkControl& control = {});
+                                        const QString& baseName, KeyframeImageFormat format,
+                                        const WorkControl& control = {});
 
 // The keyframes of one video, with what the CSV needs to describe them.
 struct KeyframeTable {
-    QString video;                     // file name
+    QString video; // file name
     TimecodeFormat timecode;
-    std::vector<double> frameTimesMs;  // per frame (may be empty: time_s left empty)
-    std::vector<FrameSegment> scenes;  // for the scene column (may be empty)
-    QString className;                 // the class keyframes were picked for (empty: per scene)
+    std::vector<double> frameTimesMs; // per frame (may be empty: time_s left empty)
+    std::vector<FrameSegment> scenes; // for the scene column (may be empty)
+    QString className;                // the class keyframes were picked for (empty: per scene)
     KeyframeSet keyframes;
-    QString imageBaseName;             // for the file column; empty: no images written
+    QString imageBaseName; // for the file column; empty: no images written
     KeyframeImageFormat imageFormat = KeyframeImageFormat::Png;
 };
 

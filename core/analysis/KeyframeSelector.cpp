@@ -14,14 +14,17 @@ Status KeyframeOptions::validate() const
     if (perSegment < 1 || perSegment > 1000)
         return Status::failure(QStringLiteral("keyframes per segment must be 1..1000, got %1").arg(perSegment));
     for (double w : {confidenceWeight, sharpnessWeight, representativenessWeight})
-        if (!std::isfinite(w) || w < 0) return Status::failure(QStringLiteral("keyframe score weights must be >= 0, got %1").arg(w));
+        if (!std::isfinite(w) || w < 0)
+            return Status::failure(QStringLiteral("keyframe score weights must be >= 0, got %1").arg(w));
     if (sharpnessWeight + representativenessWeight <= 0)
-        return Status::failure(QStringLiteral("keyframe score weights: sharpness and representativeness cannot both be 0"));
+        return Status::failure(
+            QStringLiteral("keyframe score weights: sharpness and representativeness cannot both be 0"));
     if (!std::isfinite(duplicateDistance) || duplicateDistance < 0)
         return Status::failure(QStringLiteral("duplicate distance must be >= 0, got %1").arg(duplicateDistance));
     if (!std::isfinite(minBrightness) || minBrightness < 0 || minBrightness > 255)
         return Status::failure(QStringLiteral("minimum brightness must be in [0, 255], got %1").arg(minBrightness));
-    if (minSeparation < 0) return Status::failure(QStringLiteral("minimum separation must be >= 0 frames, got %1").arg(minSeparation));
+    if (minSeparation < 0)
+        return Status::failure(QStringLiteral("minimum separation must be >= 0 frames, got %1").arg(minSeparation));
     return Status::success();
 }
 
@@ -39,7 +42,8 @@ namespace {
 const FrameSample* nearestSample(const std::vector<FrameSample>& samples, qint64 frame)
 {
     if (samples.empty()) return nullptr;
-    auto it = std::lower_bound(samples.begin(), samples.end(), frame, [](const FrameSample& s, qint64 f) { return s.frame < f; });
+    auto it = std::lower_bound(samples.begin(), samples.end(), frame,
+                               [](const FrameSample& s, qint64 f) { return s.frame < f; });
     if (it == samples.end()) return &samples.back();
     if (it == samples.begin()) return &*it;
     auto before = std::prev(it);
@@ -59,7 +63,8 @@ std::vector<float> normalised(const std::vector<float>& v)
 
 } // namespace
 
-std::vector<KeyframeCandidate> candidatesFromPredictions(const VideoPredictions& p, int cls, const std::vector<FrameSample>& samples)
+std::vector<KeyframeCandidate> candidatesFromPredictions(const VideoPredictions& p, int cls,
+                                                         const std::vector<FrameSample>& samples)
 {
     std::vector<KeyframeCandidate> out;
     if (cls < 0 || cls >= p.classCount()) return out;
@@ -94,7 +99,9 @@ KeyframeSet selectKeyframes(const std::vector<FrameSegment>& segments, const std
                                       [](const KeyframeCandidate* c, qint64 f) { return c->frame < f; });
         std::vector<const KeyframeCandidate*> in;
         for (auto it = first; it != byFrame.end() && (*it)->frame < seg.end; ++it) in.push_back(*it);
-        auto dark = [&options](const KeyframeCandidate* c) { return c->brightness >= 0 && c->brightness < options.minBrightness; };
+        auto dark = [&options](const KeyframeCandidate* c) {
+            return c->brightness >= 0 && c->brightness < options.minBrightness;
+        };
         if (!std::all_of(in.begin(), in.end(), dark)) in.erase(std::remove_if(in.begin(), in.end(), dark), in.end());
         if (in.empty()) continue;
         const size_t n = in.size();
@@ -133,7 +140,8 @@ KeyframeSet selectKeyframes(const std::vector<FrameSegment>& segments, const std
         std::vector<double> score(n);
         for (size_t k = 0; k < n; ++k) {
             const double conf = withConfidence ? std::clamp(in[k]->confidence, 0.0, 1.0) : 0.0;
-            score[k] = (wc * conf + options.sharpnessWeight * sharp[k] + options.representativenessWeight * repr[k]) / total;
+            score[k] = (wc * conf + options.sharpnessWeight * sharp[k] + options.representativenessWeight * repr[k])
+                / total;
         }
 
         std::vector<size_t> order(n);
@@ -145,7 +153,8 @@ KeyframeSet selectKeyframes(const std::vector<FrameSegment>& segments, const std
             return in[a]->frame < in[b]->frame;
         });
         std::vector<size_t> taken;
-        const qint64 separation = std::max<qint64>({1, options.minSeparation, seg.length() / (2 * qint64(options.perSegment))});
+        const qint64 separation = std::max<qint64>(
+            {1, options.minSeparation, seg.length() / (2 * qint64(options.perSegment))});
         for (size_t k : order) {
             if (int(taken.size()) >= options.perSegment) break;
             bool duplicate = false;

@@ -27,10 +27,10 @@ struct VideoPredictions;
 
 struct KeyframeCandidate {
     qint64 frame = 0;
-    double sharpness = 0;        // any non-negative scale (normalised within the segment)
-    std::vector<float> feature;  // model fragment feature or colour descriptor
-    double confidence = -1;      // probability of the chosen class in [0, 1]; < 0: none
-    double brightness = -1;      // mean of R, G, B (0..255); < 0: unknown
+    double sharpness = 0;       // any non-negative scale (normalised within the segment)
+    std::vector<float> feature; // model fragment feature or colour descriptor
+    double confidence = -1;     // probability of the chosen class in [0, 1]; < 0: none
+    double brightness = -1;     // mean of R, G, B (0..255); < 0: unknown
 };
 
 struct KeyframeOptions {

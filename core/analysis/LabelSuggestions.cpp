@@ -10,12 +10,17 @@ namespace fl {
 
 Status SuggestionOptions::validate() const
 {
-    if (count < 1 || count > 100000) return Status::failure(QStringLiteral("suggestion count must be 1..100000, got %1").arg(count));
-    if (!(temporalRadius > 0)) return Status::failure(QStringLiteral("temporal radius must be > 0 fragments, got %1").arg(temporalRadius));
+    if (count < 1 || count > 100000)
+        return Status::failure(QStringLiteral("suggestion count must be 1..100000, got %1").arg(count));
+    if (!(temporalRadius > 0))
+        return Status::failure(QStringLiteral("temporal radius must be > 0 fragments, got %1").arg(temporalRadius));
     for (double w : {temporalWeight, featureWeight, labeledWeight})
-        if (!(w >= 0 && w <= 1)) return Status::failure(QStringLiteral("suggestion weights must be in [0, 1], got %1").arg(w));
-    if (!(featureScale >= 0)) return Status::failure(QStringLiteral("feature scale must be >= 0 (0: automatic), got %1").arg(featureScale));
-    if (poolSize < 0) return Status::failure(QStringLiteral("pool size must be >= 0 (0: automatic), got %1").arg(poolSize));
+        if (!(w >= 0 && w <= 1))
+            return Status::failure(QStringLiteral("suggestion weights must be in [0, 1], got %1").arg(w));
+    if (!(featureScale >= 0))
+        return Status::failure(QStringLiteral("feature scale must be >= 0 (0: automatic), got %1").arg(featureScale));
+    if (poolSize < 0)
+        return Status::failure(QStringLiteral("pool size must be >= 0 (0: automatic), got %1").arg(poolSize));
     return Status::success();
 }
 
@@ -52,8 +57,8 @@ struct Candidate {
 
 } // namespace
 
-std::vector<Suggestion> rankLabelSuggestions(const std::vector<VideoPredictions>& videos, const std::vector<FragmentRef>& labeled,
-                                             const SuggestionOptions& options)
+std::vector<Suggestion> rankLabelSuggestions(const std::vector<VideoPredictions>& videos,
+                                             const std::vector<FragmentRef>& labeled, const SuggestionOptions& options)
 {
     std::vector<Suggestion> out;
     if (!options.validate()) return out;
@@ -107,7 +112,8 @@ std::vector<Suggestion> rankLabelSuggestions(const std::vector<VideoPredictions>
     auto similarity = [&](const Candidate& c, int video, qint64 fragment, const std::vector<float>* feature) {
         double s = 0;
         if (video == c.video)
-            s = options.temporalWeight * std::max(0.0, 1.0 - double(std::llabs(fragment - c.fragment)) / options.temporalRadius);
+            s = options.temporalWeight
+                * std::max(0.0, 1.0 - double(std::llabs(fragment - c.fragment)) / options.temporalRadius);
         if (useFeatures && scale > 0 && feature)
             s = std::max(s, options.featureWeight * std::max(0.0, 1.0 - featureDistance(c.feature, *feature) / scale));
         return s;
@@ -119,14 +125,16 @@ std::vector<Suggestion> rankLabelSuggestions(const std::vector<VideoPredictions>
             const auto& near = labeledByVideo[size_t(c.video)];
             auto it = std::lower_bound(near.begin(), near.end(), c.fragment);
             for (auto k : {it, it == near.begin() ? near.end() : std::prev(it)})
-                if (k != near.end()) c.penalty = std::max(c.penalty, options.labeledWeight * similarity(c, c.video, *k, nullptr));
+                if (k != near.end())
+                    c.penalty = std::max(c.penalty, options.labeledWeight * similarity(c, c.video, *k, nullptr));
             if (useFeatures && scale > 0) {
                 for (const FragmentRef& r : labeled) {
                     if (r.video < 0 || r.video >= int(videos.size())) continue;
                     const std::vector<float> f = videos[size_t(r.video)].feature(r.fragment);
                     if (f.empty()) continue;
-                    c.penalty = std::max(c.penalty, options.labeledWeight * options.featureWeight
-                                                        * std::max(0.0, 1.0 - featureDistance(c.feature, f) / scale));
+                    c.penalty = std::max(c.penalty,
+                                         options.labeledWeight * options.featureWeight
+                                             * std::max(0.0, 1.0 - featureDistance(c.feature, f) / scale));
                 }
             }
         }
@@ -150,7 +158,9 @@ std::vector<Suggestion> rankLabelSuggestions(const std::vector<VideoPredictions>
         const Candidate& pick = pool[size_t(best)];
         out.push_back({pick.video, pick.fragment, pick.uncertainty, bestScore});
         for (size_t k = 0; k < pool.size(); ++k)
-            if (!taken[k]) pool[k].penalty = std::max(pool[k].penalty, similarity(pool[k], pick.video, pick.fragment, &pick.feature));
+            if (!taken[k])
+                pool[k].penalty = std::max(pool[k].penalty,
+                                           similarity(pool[k], pick.video, pick.fragment, &pick.feature));
     }
     return out;
 }

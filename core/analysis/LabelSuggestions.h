@@ -22,7 +22,7 @@ namespace fl {
 enum class UncertaintyMeasure { Margin, Entropy };
 
 struct FragmentRef {
-    int video = 0;        // index into the predictions list
+    int video = 0; // index into the predictions list
     qint64 fragment = 0;
     bool operator==(const FragmentRef&) const = default;
 };
@@ -30,12 +30,12 @@ struct FragmentRef {
 struct SuggestionOptions {
     int count = 20;
     UncertaintyMeasure measure = UncertaintyMeasure::Margin;
-    double temporalRadius = 25;   // fragments
-    double temporalWeight = 1.0;  // 1: a taken fragment's direct neighbours are all but excluded
+    double temporalRadius = 25;  // fragments
+    double temporalWeight = 1.0; // 1: a taken fragment's direct neighbours are all but excluded
     double featureWeight = 0.8;
-    double featureScale = 0;      // 0: half the median feature distance between candidates
-    double labeledWeight = 0.5;   // how strongly labeled fragments repel suggestions
-    int poolSize = 0;             // 0: max(50 * count, 2000)
+    double featureScale = 0;    // 0: half the median feature distance between candidates
+    double labeledWeight = 0.5; // how strongly labeled fragments repel suggestions
+    int poolSize = 0;           // 0: max(50 * count, 2000)
 
     Status validate() const;
 };
@@ -52,7 +52,8 @@ double uncertainty(const std::vector<float>& probabilities, UncertaintyMeasure m
 
 // Ranked suggestions (best first), at most options.count; `labeled` fragments are never
 // suggested. Feature terms are used only when every video has feature vectors.
-std::vector<Suggestion> rankLabelSuggestions(const std::vector<VideoPredictions>& videos, const std::vector<FragmentRef>& labeled,
+std::vector<Suggestion> rankLabelSuggestions(const std::vector<VideoPredictions>& videos,
+                                             const std::vector<FragmentRef>& labeled,
                                              const SuggestionOptions& options = {});
 
 } // namespace fl

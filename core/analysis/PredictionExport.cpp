@@ -18,8 +18,9 @@ Status checkConsistent(const std::vector<VideoPredictions>& videos)
         if (Status s = v.validate(); !s) return s;
         const VideoPredictions& first = videos.front();
         if (v.modelId != first.modelId || v.classes != first.classes || !(v.spec == first.spec))
-            return Status::failure(QStringLiteral("%1: predictions come from another model, class list or fragment spec than %2's")
-                                       .arg(v.video, first.video));
+            return Status::failure(
+                QStringLiteral("%1: predictions come from another model, class list or fragment spec than %2's")
+                    .arg(v.video, first.video));
     }
     return Status::success();
 }
@@ -41,8 +42,8 @@ QString decisionName(const VideoPredictions& v, const std::vector<int>& decided,
 Result<QByteArray> predictionsCsv(const std::vector<VideoPredictions>& videos, const SmoothingOptions* decisions)
 {
     if (Status s = checkConsistent(videos); !s) return s;
-    QStringList header{QStringLiteral("video"), QStringLiteral("fragment"), QStringLiteral("start_frame"), QStringLiteral("end_frame"),
-                       QStringLiteral("label"), QStringLiteral("confidence")};
+    QStringList header{QStringLiteral("video"),     QStringLiteral("fragment"), QStringLiteral("start_frame"),
+                       QStringLiteral("end_frame"), QStringLiteral("label"),    QStringLiteral("confidence")};
     if (decisions) header << QStringLiteral("decision");
     if (!videos.empty())
         for (const QString& c : videos.front().classes) header << CsvText::field(QStringLiteral("p_") + c);
@@ -51,8 +52,11 @@ Result<QByteArray> predictionsCsv(const std::vector<VideoPredictions>& videos, c
         const std::vector<int> decided = decisions ? smoothedClasses(v, *decisions) : std::vector<int>{};
         for (qint64 j = 0; j < v.fragmentCount(); ++j) {
             if (!v.isPredicted(j)) continue;
-            QStringList row{CsvText::field(v.video), QString::number(j), QString::number(v.spec.firstFrame(j)),
-                            QString::number(v.spec.endFrame(j)), CsvText::field(v.classes.at(v.predictedClass(j))),
+            QStringList row{CsvText::field(v.video),
+                            QString::number(j),
+                            QString::number(v.spec.firstFrame(j)),
+                            QString::number(v.spec.endFrame(j)),
+                            CsvText::field(v.classes.at(v.predictedClass(j))),
                             number(v.confidence(j))};
             if (decisions) row << CsvText::field(decisionName(v, decided, j));
             for (int c = 0; c < v.classCount(); ++c) row << number(v.probability(j, c));
@@ -62,7 +66,8 @@ Result<QByteArray> predictionsCsv(const std::vector<VideoPredictions>& videos, c
     return out.toUtf8();
 }
 
-Result<QByteArray> predictionsJson(const std::vector<VideoPredictions>& videos, bool withFeatures, const SmoothingOptions* decisions)
+Result<QByteArray> predictionsJson(const std::vector<VideoPredictions>& videos, bool withFeatures,
+                                   const SmoothingOptions* decisions)
 {
     if (Status s = checkConsistent(videos); !s) return s;
     const VideoPredictions empty;
@@ -70,14 +75,20 @@ Result<QByteArray> predictionsJson(const std::vector<VideoPredictions>& videos, 
     QStringList classes;
     for (const QString& c : first.classes) classes << json::quote(c);
     QString out;
-    out += QStringLiteral("{\n  \"format\": \"%1\",\n  \"version\": %2,\n").arg(QLatin1String(kJsonFormat)).arg(kJsonVersion);
-    out += QStringLiteral("  \"model\": %1,\n  \"classes\": [%2],\n").arg(json::quote(first.modelId), classes.join(QStringLiteral(", ")));
+    out += QStringLiteral("{\n  \"format\": \"%1\",\n  \"version\": %2,\n")
+               .arg(QLatin1String(kJsonFormat))
+               .arg(kJsonVersion);
+    out += QStringLiteral("  \"model\": %1,\n  \"classes\": [%2],\n")
+               .arg(json::quote(first.modelId), classes.join(QStringLiteral(", ")));
     out += QStringLiteral("  \"spec\": {\"length\": %1, \"stride\": %2, \"step\": %3},\n")
-               .arg(first.spec.length).arg(first.spec.stride).arg(first.spec.step);
+               .arg(first.spec.length)
+               .arg(first.spec.stride)
+               .arg(first.spec.step);
     if (decisions) {
         QStringList thresholds;
         for (double t : decisions->classThresholds) thresholds << number(t);
-        out += QStringLiteral("  \"decisions\": {\"class_thresholds\": [%1], \"min_bout\": %2, \"confidence_threshold\": %3},\n")
+        out += QStringLiteral(
+                   "  \"decisions\": {\"class_thresholds\": [%1], \"min_bout\": %2, \"confidence_threshold\": %3},\n")
                    .arg(thresholds.join(QStringLiteral(", ")))
                    .arg(decisions->minBout)
                    .arg(number(decisions->threshold));
@@ -88,7 +99,9 @@ Result<QByteArray> predictionsJson(const std::vector<VideoPredictions>& videos, 
         const bool features = withFeatures && v.hasFeatures();
         out += vi ? QStringLiteral(",\n    {") : QStringLiteral("\n    {");
         out += QStringLiteral("\"video\": ") + json::quote(v.video)
-            + QStringLiteral(", \"frame_count\": %1, \"feature_size\": %2, \"fragments\": [").arg(v.frameCount).arg(features ? v.featureSize : 0);
+            + QStringLiteral(", \"frame_count\": %1, \"feature_size\": %2, \"fragments\": [")
+                  .arg(v.frameCount)
+                  .arg(features ? v.featureSize : 0);
         bool firstRow = true;
         const std::vector<int> decided = decisions ? smoothedClasses(v, *decisions) : std::vector<int>{};
         for (qint64 j = 0; j < v.fragmentCount(); ++j) {
@@ -97,10 +110,14 @@ Result<QByteArray> predictionsJson(const std::vector<VideoPredictions>& videos, 
             for (int c = 0; c < v.classCount(); ++c) probs << number(v.probability(j, c));
             out += firstRow ? QStringLiteral("\n      ") : QStringLiteral(",\n      ");
             firstRow = false;
-            out += QStringLiteral("{\"fragment\": %1, \"start_frame\": %2, \"end_frame\": %3, \"label\": %4, \"confidence\": %5, "
-                                  "\"probabilities\": [%6]")
-                       .arg(j).arg(v.spec.firstFrame(j)).arg(v.spec.endFrame(j))
-                       .arg(json::quote(v.classes.at(v.predictedClass(j))), number(v.confidence(j)), probs.join(QStringLiteral(", ")));
+            out += QStringLiteral(
+                       "{\"fragment\": %1, \"start_frame\": %2, \"end_frame\": %3, \"label\": %4, \"confidence\": %5, "
+                       "\"probabilities\": [%6]")
+                       .arg(j)
+                       .arg(v.spec.firstFrame(j))
+                       .arg(v.spec.endFrame(j))
+                       .arg(json::quote(v.classes.at(v.predictedClass(j))), number(v.confidence(j)),
+                            probs.join(QStringLiteral(", ")));
             if (decisions) out += QStringLiteral(", \"decision\": %1").arg(json::quote(decisionName(v, decided, j)));
             if (features) {
                 QStringList f;
@@ -115,7 +132,8 @@ Result<QByteArray> predictionsJson(const std::vector<VideoPredictions>& videos, 
     return out.toUtf8();
 }
 
-Status writePredictionsCsv(const QString& file, const std::vector<VideoPredictions>& videos, const SmoothingOptions* decisions)
+Status writePredictionsCsv(const QString& file, const std::vector<VideoPredictions>& videos,
+                           const SmoothingOptions* decisions)
 {
     auto bytes = predictionsCsv(videos, decisions);
     if (!bytes) return Status::failure(QStringLiteral("%1: %2").arg(file, bytes.error()));
@@ -140,11 +158,14 @@ Result<std::vector<VideoPredictions>> readPredictionsJson(const QString& file)
     auto format = j.string(*root, {}, QStringLiteral("format"));
     if (!format) return format.status();
     if (*format != QLatin1String(kJsonFormat))
-        return j.failField(QStringLiteral("format"), QStringLiteral("is \"%1\", expected \"%2\"").arg(*format, QLatin1String(kJsonFormat)));
+        return j.failField(QStringLiteral("format"),
+                           QStringLiteral("is \"%1\", expected \"%2\"").arg(*format, QLatin1String(kJsonFormat)));
     auto version = j.integer(*root, {}, QStringLiteral("version"));
     if (!version) return version.status();
     if (*version != kJsonVersion)
-        return j.failField(QStringLiteral("version"), QStringLiteral("%1 is not supported (this program reads version %2)").arg(*version).arg(kJsonVersion));
+        return j.failField(
+            QStringLiteral("version"),
+            QStringLiteral("%1 is not supported (this program reads version %2)").arg(*version).arg(kJsonVersion));
     auto model = j.string(*root, {}, QStringLiteral("model"));
     if (!model) return model.status();
     auto classArray = j.array(*root, {}, QStringLiteral("classes"));
@@ -178,11 +199,13 @@ Result<std::vector<VideoPredictions>> readPredictionsJson(const QString& file)
         if (!name) return name.status();
         auto frames = j.integer(*vo, vpath, QStringLiteral("frame_count"));
         if (!frames) return frames.status();
-        if (*frames < 0) return j.failField(JsonFields::join(vpath, QStringLiteral("frame_count")), QStringLiteral("must be >= 0"));
+        if (*frames < 0)
+            return j.failField(JsonFields::join(vpath, QStringLiteral("frame_count")), QStringLiteral("must be >= 0"));
         auto featureSize = j.integer(*vo, vpath, QStringLiteral("feature_size"));
         if (!featureSize) return featureSize.status();
         if (*featureSize < 0 || *featureSize > 1000000)
-            return j.failField(JsonFields::join(vpath, QStringLiteral("feature_size")), QStringLiteral("must be 0..1000000"));
+            return j.failField(JsonFields::join(vpath, QStringLiteral("feature_size")),
+                               QStringLiteral("must be 0..1000000"));
         VideoPredictions v = VideoPredictions::empty(*name, *model, classes, *spec, *frames, int(*featureSize));
         auto rows = j.array(*vo, vpath, QStringLiteral("fragments"));
         if (!rows) return rows.status();
@@ -197,7 +220,9 @@ Result<std::vector<VideoPredictions>> readPredictionsJson(const QString& file)
             if (!probs) return probs.status();
             std::vector<float> row;
             for (const QJsonValue& p : *probs) {
-                if (!p.isDouble()) return j.failField(JsonFields::join(rpath, QStringLiteral("probabilities")), QStringLiteral("must hold numbers"));
+                if (!p.isDouble())
+                    return j.failField(JsonFields::join(rpath, QStringLiteral("probabilities")),
+                                       QStringLiteral("must hold numbers"));
                 row.push_back(float(p.toDouble()));
             }
             std::vector<float> feature;
@@ -205,7 +230,9 @@ Result<std::vector<VideoPredictions>> readPredictionsJson(const QString& file)
                 auto f = j.array(*ro, rpath, QStringLiteral("feature"));
                 if (!f) return f.status();
                 for (const QJsonValue& x : *f) {
-                    if (!x.isDouble()) return j.failField(JsonFields::join(rpath, QStringLiteral("feature")), QStringLiteral("must hold numbers"));
+                    if (!x.isDouble())
+                        return j.failField(JsonFields::join(rpath, QStringLiteral("feature")),
+                                           QStringLiteral("must hold numbers"));
                     feature.push_back(float(x.toDouble()));
                 }
             }

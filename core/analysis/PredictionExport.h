@@ -29,10 +29,12 @@
 namespace fl {
 
 // Fails when the videos disagree on model, classes or spec, or one does not validate().
-Result<QByteArray> predictionsCsv(const std::vector<VideoPredictions>& videos, const SmoothingOptions* decisions = nullptr);
+Result<QByteArray> predictionsCsv(const std::vector<VideoPredictions>& videos,
+                                  const SmoothingOptions* decisions = nullptr);
 Result<QByteArray> predictionsJson(const std::vector<VideoPredictions>& videos, bool withFeatures = true,
                                    const SmoothingOptions* decisions = nullptr);
-Status writePredictionsCsv(const QString& file, const std::vector<VideoPredictions>& videos, const SmoothingOptions* decisions = nullptr);
+Status writePredictionsCsv(const QString& file, const std::vector<VideoPredictions>& videos,
+                           const SmoothingOptions* decisions = nullptr);
 Status writePredictionsJson(const QString& file, const std::vector<VideoPredictions>& videos, bool withFeatures = true,
                             const SmoothingOptions* decisions = nullptr);
 

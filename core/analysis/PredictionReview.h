@@ -20,7 +20,7 @@ qint64 nextBelowConfidence(const VideoPredictions& predictions, qint64 from, int
 // gives: each fragment whose shown class is a class and whose confidence is at least
 // minConfidence labels its frames with that class; neighbours of one class merge into one
 // range. Where fragments overlap (stride < span) the later fragment's class wins the overlap.
-std::vector<LabelRange> acceptedRanges(const VideoPredictions& predictions, const std::vector<int>& shown, qint64 firstFragment,
-                                       qint64 lastFragment, double minConfidence = 0.0);
+std::vector<LabelRange> acceptedRanges(const VideoPredictions& predictions, const std::vector<int>& shown,
+                                       qint64 firstFragment, qint64 lastFragment, double minConfidence = 0.0);
 
 } // namespace fl

@@ -30,8 +30,7 @@ void compact(std::vector<Run>& runs)
     std::vector<Run> out;
     out.reserve(runs.size());
     for (const Run& r : runs) {
-        if (r.length == 0)
-            continue;
+        if (r.length == 0) continue;
         if (!out.empty() && out.back().cls == r.cls)
             out.back().length += r.length;
         else
@@ -47,8 +46,7 @@ std::vector<int> foldShortRuns(std::vector<int> classes, int minBout);
 int classOfRow(const float* row, int k, const SmoothingOptions& options)
 {
     const int c = decidedClass(row, k, options.classThresholds);
-    if (c < 0)
-        return kNotPredicted;
+    if (c < 0) return kNotPredicted;
     return double(row[c]) >= options.threshold ? c : kUncertain;
 }
 
@@ -56,8 +54,7 @@ int classOfRow(const float* row, int k, const SmoothingOptions& options)
 
 int decidedClass(const float* probabilities, int classes, const std::vector<double>& classThresholds)
 {
-    if (classes <= 0 || std::isnan(probabilities[0]))
-        return -1;
+    if (classes <= 0 || std::isnan(probabilities[0])) return -1;
     const bool shifted = int(classThresholds.size()) == classes;
     int best = 0;
     double bestScore = -1e300;
@@ -85,8 +82,7 @@ std::vector<int> smoothedClasses(const std::vector<std::vector<float>>& rows, co
 {
     std::vector<int> classes(rows.size(), kNotPredicted);
     for (size_t j = 0; j < rows.size(); ++j)
-        if (!rows[j].empty())
-            classes[j] = classOfRow(rows[j].data(), int(rows[j].size()), options);
+        if (!rows[j].empty()) classes[j] = classOfRow(rows[j].data(), int(rows[j].size()), options);
     return foldShortRuns(std::move(classes), options.minBout);
 }
 
@@ -94,8 +90,7 @@ namespace {
 
 std::vector<int> foldShortRuns(std::vector<int> classes, int minBout)
 {
-    if (minBout <= 1 || classes.empty())
-        return classes;
+    if (minBout <= 1 || classes.empty()) return classes;
 
     std::vector<Run> runs = runsOf(classes);
     // Pass by pass, the shortest runs first: a run of length <= L (< minBout) between
@@ -106,18 +101,22 @@ std::vector<int> foldShortRuns(std::vector<int> classes, int minBout)
             changed = false;
             for (size_t i = 0; i < runs.size(); ++i) {
                 Run& r = runs[i];
-                if (r.cls == kNotPredicted || r.length == 0 || r.length > limit)
-                    continue;
+                if (r.cls == kNotPredicted || r.length == 0 || r.length > limit) continue;
                 Run* left = nullptr;
                 Run* right = nullptr;
                 for (size_t k = i; k-- > 0;)
-                    if (runs[k].length > 0) { left = &runs[k]; break; }
+                    if (runs[k].length > 0) {
+                        left = &runs[k];
+                        break;
+                    }
                 for (size_t k = i + 1; k < runs.size(); ++k)
-                    if (runs[k].length > 0) { right = &runs[k]; break; }
+                    if (runs[k].length > 0) {
+                        right = &runs[k];
+                        break;
+                    }
                 if (left && left->cls == kNotPredicted) left = nullptr;
                 if (right && right->cls == kNotPredicted) right = nullptr;
-                if (!left && !right)
-                    continue;
+                if (!left && !right) continue;
                 Run* into = !right ? left : !left ? right : (right->length > left->length ? right : left);
                 if (left && right && left->cls == right->cls) {
                     left->length += r.length + right->length;
@@ -134,8 +133,7 @@ std::vector<int> foldShortRuns(std::vector<int> classes, int minBout)
     // The runs keep the fragments' order: write them back.
     size_t j = 0;
     for (const Run& r : runs)
-        for (qint64 k = 0; k < r.length; ++k)
-            classes[j++] = r.cls;
+        for (qint64 k = 0; k < r.length; ++k) classes[j++] = r.cls;
     return classes;
 }
 

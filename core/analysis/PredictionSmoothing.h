@@ -10,8 +10,8 @@
 namespace fl {
 
 struct SmoothingOptions {
-    double threshold = 0.0;   // a fragment whose decided class has a lower probability is "uncertain"
-    int minBout = 1;          // fragments; 1 = no smoothing
+    double threshold = 0.0; // a fragment whose decided class has a lower probability is "uncertain"
+    int minBout = 1;        // fragments; 1 = no smoothing
     // Per-class decision thresholds (one per class, or empty): the decided class is the one whose
     // probability most exceeds its threshold, argmax(p_c - t_c). Equal thresholds (or none) give
     // the plain argmax; with two classes, thresholds {1 - t, t} decide class 1 from p_1 > t.

@@ -4,13 +4,11 @@
 
 namespace fl {
 
-SceneDetectionJob::SceneDetectionJob(QString videoPath, VideoAnalysisOptions options, VideoOpenOptions openOptions, QObject* parent)
-    : Job(QStringLiteral("Scene detection: %1").arg(QFileInfo(videoPath).fileName()), parent)
-    , m_path(std::move(videoPath))
-    , m_options(std::move(options))
-    , m_openOptions(std::move(openOptions))
-{
-}
+SceneDetectionJob::SceneDetectionJob(QString videoPath, VideoAnalysisOptions options, VideoOpenOptions openOptions,
+                                     QObject* parent)
+    : Job(QStringLiteral("Scene detection: %1").arg(QFileInfo(videoPath).fileName()), parent),
+      m_path(std::move(videoPath)), m_options(std::move(options)), m_openOptions(std::move(openOptions))
+{}
 
 VideoAnalysis SceneDetectionJob::result() const
 {

@@ -16,9 +16,11 @@ Status SceneDetectorOptions::validate() const
     if (adaptiveWindow < 1 || adaptiveWindow > 100)
         return Status::failure(QStringLiteral("adaptive window must be 1..100 frames, got %1").arg(adaptiveWindow));
     if (!std::isfinite(adaptiveMinScore) || adaptiveMinScore < 0 || adaptiveMinScore > 255)
-        return Status::failure(QStringLiteral("adaptive minimum score must be in [0, 255], got %1").arg(adaptiveMinScore));
+        return Status::failure(
+            QStringLiteral("adaptive minimum score must be in [0, 255], got %1").arg(adaptiveMinScore));
     if (minSceneLength < 1)
-        return Status::failure(QStringLiteral("minimum scene length must be at least 1 frame, got %1").arg(minSceneLength));
+        return Status::failure(
+            QStringLiteral("minimum scene length must be at least 1 frame, got %1").arg(minSceneLength));
     if (!std::isfinite(fadeThreshold) || fadeThreshold <= 0 || fadeThreshold >= 255)
         return Status::failure(QStringLiteral("fade threshold must be in (0, 255), got %1").arg(fadeThreshold));
     if (analysisWidth < 16 || analysisWidth > 4096)
@@ -190,7 +192,8 @@ SceneDetection SceneDetector::detect(const std::vector<float>& contentScore, con
         c.darkEnd = r.end;
         candidates.push_back(c);
     }
-    std::sort(candidates.begin(), candidates.end(), [](const SceneCut& a, const SceneCut& b) { return a.frame < b.frame; });
+    std::sort(candidates.begin(), candidates.end(),
+              [](const SceneCut& a, const SceneCut& b) { return a.frame < b.frame; });
 
     qint64 last = 0;
     for (const SceneCut& c : candidates) {

@@ -28,7 +28,8 @@ QByteArray sceneCutsCsv(const VideoAnalysis& analysis)
     for (const SceneCut& c : analysis.scenes.cuts)
         out += QStringLiteral("%1,%2,%3,%4,%5\n")
                    .arg(c.frame)
-                   .arg(fixed(timeOf(analysis, c.frame), 6), tc.format(c.frame), SceneCut::kindName(c.kind), fixed(c.score, 3));
+                   .arg(fixed(timeOf(analysis, c.frame), 6), tc.format(c.frame), SceneCut::kindName(c.kind),
+                        fixed(c.score, 3));
     return out.toUtf8();
 }
 
@@ -41,8 +42,8 @@ QByteArray sceneStatsCsv(const VideoAnalysis& analysis)
     for (qint64 i = 0; i < s.frameCount; ++i)
         out += QStringLiteral("%1,%2,%3,%4,%5,%6\n")
                    .arg(i)
-                   .arg(fixed(timeOf(analysis, i), 6), fixed(s.contentScore[size_t(i)], 3), fixed(s.adaptiveRatio[size_t(i)], 3),
-                        fixed(s.brightness[size_t(i)], 3))
+                   .arg(fixed(timeOf(analysis, i), 6), fixed(s.contentScore[size_t(i)], 3),
+                        fixed(s.adaptiveRatio[size_t(i)], 3), fixed(s.brightness[size_t(i)], 3))
                    .arg(cuts.count(i) ? 1 : 0);
     return out.toUtf8();
 }

@@ -18,7 +18,8 @@ Status VideoAnalysisOptions::validate() const
     if (Status s = scenes.validate(); !s) return s;
     if (sampleEvery < 1 || sampleEvery > 100000)
         return Status::failure(QStringLiteral("sample interval must be 1 to 100000 frames, got %1").arg(sampleEvery));
-    if (parts < 0 || parts > 64) return Status::failure(QStringLiteral("parts must be 0 (automatic) to 64, got %1").arg(parts));
+    if (parts < 0 || parts > 64)
+        return Status::failure(QStringLiteral("parts must be 0 (automatic) to 64, got %1").arg(parts));
     return Status::success();
 }
 
@@ -48,8 +49,8 @@ struct PartAnalysis {
 
 } // namespace
 
-Result<VideoAnalysis> analyzeVideo(const QString& path, const VideoAnalysisOptions& options, const VideoOpenOptions& openOptions,
-                                   const WorkControl& control)
+Result<VideoAnalysis> analyzeVideo(const QString& path, const VideoAnalysisOptions& options,
+                                   const VideoOpenOptions& openOptions, const WorkControl& control)
 {
     if (Status s = options.validate(); !s) return s;
     QElapsedTimer timer;
@@ -73,16 +74,19 @@ Result<VideoAnalysis> analyzeVideo(const QString& path, const VideoAnalysisOptio
     // every frame in order to index it).
     VideoOpenOptions open = openOptions;
     open.sinkOnlyWhileIndexing = true;
-    auto opened = VideoSource::open(path, open, inner, [&](qint64 i, const cv::Mat& bgr) { return analyse(parts[0], i, bgr); });
+    auto opened = VideoSource::open(path, open, inner,
+                                    [&](qint64 i, const cv::Mat& bgr) { return analyse(parts[0], i, bgr); });
     if (!opened) return opened.status();
     VideoSource& source = **opened;
 
     VideoAnalysis out;
     if (source.indexWasCached()) {
-        const std::vector<FrameRange> ranges = planParts(source, options.parts > 0 ? options.parts : defaultPartCount());
+        const std::vector<FrameRange> ranges = planParts(source,
+                                                         options.parts > 0 ? options.parts : defaultPartCount());
         while (parts.size() < ranges.size()) parts.push_back(PartAnalysis{SceneDetector(options.scenes), {}, {}});
         const Status read = readInParts(
-            source, ranges, [&](size_t p, qint64 i, const cv::Mat& bgr) { return analyse(parts[p], i, bgr); }, control, what);
+            source, ranges, [&](size_t p, qint64 i, const cv::Mat& bgr) { return analyse(parts[p], i, bgr); }, control,
+            what);
         if (!read) return read;
         for (size_t p = 1; p < parts.size(); ++p) {
             parts[0].detector.append(parts[p].detector);
@@ -110,8 +114,8 @@ Result<FrameSample> measureFrame(VideoSource& source, qint64 frame, int analysis
     return measure(frame, small);
 }
 
-Status addMissingSamples(VideoSource& source, const std::vector<FrameSegment>& segments, std::vector<FrameSample>& samples,
-                         int analysisWidth)
+Status addMissingSamples(VideoSource& source, const std::vector<FrameSegment>& segments,
+                         std::vector<FrameSample>& samples, int analysisWidth)
 {
     auto byFrame = [](const FrameSample& s, qint64 f) { return s.frame < f; };
     for (const FrameSegment& seg : segments) {
@@ -120,7 +124,8 @@ Status addMissingSamples(VideoSource& source, const std::vector<FrameSegment>& s
         if (it != samples.end() && it->frame < seg.end) continue;
         auto sample = measureFrame(source, seg.start + (seg.end - seg.start) / 2, analysisWidth);
         if (!sample) return sample.status();
-        samples.insert(std::lower_bound(samples.begin(), samples.end(), sample->frame, byFrame), std::move(sample).value());
+        samples.insert(std::lower_bound(samples.begin(), samples.end(), sample->frame, byFrame),
+                       std::move(sample).value());
     }
     return Status::success();
 }

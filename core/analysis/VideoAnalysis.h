@@ -6,8 +6,8 @@
 #include "Result.h"
 #include "analysis/FrameSample.h"
 #include "analysis/SceneDetection.h"
-#include "video/VideoInfo.h"
 #include "video/PartedRead.h"
+#include "video/VideoInfo.h"
 #include "video/VideoSource.h"
 
 #include <vector>
@@ -49,7 +49,7 @@ Result<FrameSample> measureFrame(VideoSource& source, qint64 frame, int analysis
 // Gives every segment without a sample one: its middle frame, measured through `source`
 // (segments shorter than the sampling interval, e.g. a short last scene). Keeps `samples`
 // sorted by frame.
-Status addMissingSamples(VideoSource& source, const std::vector<FrameSegment>& segments, std::vector<FrameSample>& samples,
-                         int analysisWidth);
+Status addMissingSamples(VideoSource& source, const std::vector<FrameSegment>& segments,
+                         std::vector<FrameSample>& samples, int analysisWidth);
 
 } // namespace fl

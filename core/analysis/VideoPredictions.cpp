@@ -10,8 +10,8 @@ namespace {
 constexpr float kNotPredicted = std::numeric_limits<float>::quiet_NaN();
 }
 
-VideoPredictions VideoPredictions::empty(QString video, QString modelId, QStringList classes, FragmentSpec spec, qint64 frameCount,
-                                         int featureSize)
+VideoPredictions VideoPredictions::empty(QString video, QString modelId, QStringList classes, FragmentSpec spec,
+                                         qint64 frameCount, int featureSize)
 {
     VideoPredictions p;
     p.video = std::move(video);
@@ -79,11 +79,22 @@ std::vector<float> VideoPredictions::feature(qint64 fragment) const
 Status VideoPredictions::setRow(qint64 fragment, const std::vector<float>& row, const std::vector<float>& feature)
 {
     if (fragment < 0 || fragment >= fragmentCount())
-        return Status::failure(QStringLiteral("%1: fragment %2 is out of range (0 to %3)").arg(video).arg(fragment).arg(fragmentCount() - 1));
+        return Status::failure(QStringLiteral("%1: fragment %2 is out of range (0 to %3)")
+                                   .arg(video)
+                                   .arg(fragment)
+                                   .arg(fragmentCount() - 1));
     if (qsizetype(row.size()) != classes.size())
-        return Status::failure(QStringLiteral("%1: fragment %2 has %3 probabilities for %4 classes").arg(video).arg(fragment).arg(row.size()).arg(classes.size()));
+        return Status::failure(QStringLiteral("%1: fragment %2 has %3 probabilities for %4 classes")
+                                   .arg(video)
+                                   .arg(fragment)
+                                   .arg(row.size())
+                                   .arg(classes.size()));
     if (!feature.empty() && int(feature.size()) != featureSize)
-        return Status::failure(QStringLiteral("%1: fragment %2 has a feature vector of %3 values, expected %4").arg(video).arg(fragment).arg(feature.size()).arg(featureSize));
+        return Status::failure(QStringLiteral("%1: fragment %2 has a feature vector of %3 values, expected %4")
+                                   .arg(video)
+                                   .arg(fragment)
+                                   .arg(feature.size())
+                                   .arg(featureSize));
     std::copy(row.begin(), row.end(), probabilities.begin() + fragment * classes.size());
     if (!feature.empty()) {
         if (features.empty()) features.assign(size_t(fragmentCount() * featureSize), 0.0f);
@@ -100,9 +111,16 @@ Status VideoPredictions::validate() const
     const qint64 n = spec.count(frameCount);
     if (qint64(probabilities.size()) != n * classes.size())
         return Status::failure(QStringLiteral("%1: %2 probabilities, expected %3 fragments x %4 classes")
-                                   .arg(name).arg(probabilities.size()).arg(n).arg(classes.size()));
+                                   .arg(name)
+                                   .arg(probabilities.size())
+                                   .arg(n)
+                                   .arg(classes.size()));
     if (featureSize < 0 || (!features.empty() && qint64(features.size()) != n * featureSize))
-        return Status::failure(QStringLiteral("%1: %2 feature values, expected %3 fragments x %4").arg(name).arg(features.size()).arg(n).arg(featureSize));
+        return Status::failure(QStringLiteral("%1: %2 feature values, expected %3 fragments x %4")
+                                   .arg(name)
+                                   .arg(features.size())
+                                   .arg(n)
+                                   .arg(featureSize));
     for (qint64 j = 0; j < n; ++j) {
         const float* row = probabilities.data() + j * classes.size();
         const bool missing = std::isnan(row[0]);
@@ -110,7 +128,10 @@ Status VideoPredictions::validate() const
             const float p = row[c];
             if (missing != std::isnan(p) || (!missing && (!(p >= 0.0f) || p > 1.0f)))
                 return Status::failure(QStringLiteral("%1: fragment %2: probability of '%3' is %4, not in [0, 1]")
-                                           .arg(name).arg(j).arg(classes.at(c)).arg(double(p)));
+                                           .arg(name)
+                                           .arg(j)
+                                           .arg(classes.at(c))
+                                           .arg(double(p)));
         }
     }
     return Status::success();

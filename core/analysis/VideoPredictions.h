@@ -19,18 +19,18 @@
 namespace fl {
 
 struct VideoPredictions {
-    QString video;        // the video's file name as in the project (ProjectVideo::fileName())
-    QString modelId;      // which model made them (e.g. the checkpoint's file name)
-    QStringList classes;  // in the model's output order
+    QString video;       // the video's file name as in the project (ProjectVideo::fileName())
+    QString modelId;     // which model made them (e.g. the checkpoint's file name)
+    QStringList classes; // in the model's output order
     FragmentSpec spec;
     qint64 frameCount = 0;
     std::vector<float> probabilities; // fragmentCount() x classes.size()
     int featureSize = 0;
-    std::vector<float> features;      // fragmentCount() x featureSize, or empty
+    std::vector<float> features; // fragmentCount() x featureSize, or empty
 
     // All rows "not predicted" for spec.count(frameCount) fragments.
-    static VideoPredictions empty(QString video, QString modelId, QStringList classes, FragmentSpec spec, qint64 frameCount,
-                                  int featureSize = 0);
+    static VideoPredictions empty(QString video, QString modelId, QStringList classes, FragmentSpec spec,
+                                  qint64 frameCount, int featureSize = 0);
 
     qint64 fragmentCount() const;
     int classCount() const { return int(classes.size()); }
@@ -38,12 +38,12 @@ struct VideoPredictions {
 
     bool isPredicted(qint64 fragment) const;
     qint64 predictedCount() const;
-    float probability(qint64 fragment, int cls) const;      // NaN when not predicted
+    float probability(qint64 fragment, int cls) const; // NaN when not predicted
     std::vector<float> probabilityRow(qint64 fragment) const;
-    int predictedClass(qint64 fragment) const;              // argmax; -1 when not predicted
-    float confidence(qint64 fragment) const;                // the largest probability; NaN when not predicted
+    int predictedClass(qint64 fragment) const; // argmax; -1 when not predicted
+    float confidence(qint64 fragment) const;   // the largest probability; NaN when not predicted
     bool hasFeatures() const { return featureSize > 0 && !features.empty(); }
-    std::vector<float> feature(qint64 fragment) const;      // empty without features
+    std::vector<float> feature(qint64 fragment) const; // empty without features
 
     // Stores one fragment's result (row sizes must match).
     Status setRow(qint64 fragment, const std::vector<float>& probabilities, const std::vector<float>& feature = {});

@@ -92,14 +92,14 @@ struct FragmentCache::Mapping {
     uchar* base = nullptr;
     ~Mapping()
     {
-        if (base)
-            file.unmap(base);
+        if (base) file.unmap(base);
     }
 };
 
 QString FragmentCache::fileFor(const QString& cacheDir, const QString& contentHash, FrameSize size)
 {
-    return QDir(cacheDir).filePath(QStringLiteral("frames/%1_%2x%3.flcache").arg(contentHash).arg(size.width).arg(size.height));
+    return QDir(cacheDir).filePath(
+        QStringLiteral("frames/%1_%2x%3.flcache").arg(contentHash).arg(size.width).arg(size.height));
 }
 
 QString FragmentCache::file() const
@@ -112,23 +112,28 @@ Result<FragmentCache> FragmentCache::open(const QString& file)
     auto map = std::make_shared<Mapping>();
     map->file.setFileName(file);
     if (!map->file.open(QIODevice::ReadOnly))
-        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot open fragment cache: %2").arg(file, map->file.errorString()));
+        return Result<FragmentCache>::failure(
+            QStringLiteral("%1: cannot open fragment cache: %2").arg(file, map->file.errorString()));
     const qint64 fileSize = map->file.size();
     Header h{};
     if (fileSize < kHeaderBytes || map->file.read(reinterpret_cast<char*>(&h), kHeaderBytes) != kHeaderBytes
         || std::memcmp(h.magic, kMagic, sizeof kMagic) != 0)
         return Result<FragmentCache>::failure(QStringLiteral("%1: not a FragmentLab fragment cache").arg(file));
     if (h.version != kVersion)
-        return Result<FragmentCache>::failure(QStringLiteral("%1: fragment cache version %2 is not %3").arg(file).arg(h.version).arg(kVersion));
+        return Result<FragmentCache>::failure(
+            QStringLiteral("%1: fragment cache version %2 is not %3").arg(file).arg(h.version).arg(kVersion));
     if (h.channels != 3 || h.width == 0 || h.height == 0 || h.width > 4096 || h.height > 4096)
         return Result<FragmentCache>::failure(QStringLiteral("%1: fragment cache header is damaged").arg(file));
     const qint64 frameBytes = qint64(h.width) * h.height * 3;
     if (h.frameCount == 0 || fileSize != kHeaderBytes + qint64(h.frameCount) * frameBytes)
         return Result<FragmentCache>::failure(QStringLiteral("%1: fragment cache is truncated (%2 bytes for %3 frames)")
-                                                  .arg(file).arg(fileSize).arg(h.frameCount));
+                                                  .arg(file)
+                                                  .arg(fileSize)
+                                                  .arg(h.frameCount));
     map->base = map->file.map(0, fileSize);
     if (!map->base)
-        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot map fragment cache: %2").arg(file, map->file.errorString()));
+        return Result<FragmentCache>::failure(
+            QStringLiteral("%1: cannot map fragment cache: %2").arg(file, map->file.errorString()));
 
     FragmentCache cache;
     cache.m_size = {int(h.width), int(h.height)};
@@ -144,23 +149,25 @@ Result<FragmentCache> FragmentCache::ensure(const QString& videoPath, const QStr
                                             const CachedFrameObserver& observer)
 {
     if (size.width < 8 || size.height < 8 || size.width > 4096 || size.height > 4096)
-        return Result<FragmentCache>::failure(QStringLiteral("fragment size %1x%2 is outside 8..4096").arg(size.width).arg(size.height));
+        return Result<FragmentCache>::failure(
+            QStringLiteral("fragment size %1x%2 is outside 8..4096").arg(size.width).arg(size.height));
     auto fingerprint = FileFingerprint::of(videoPath);
-    if (!fingerprint)
-        return fingerprint.status();
+    if (!fingerprint) return fingerprint.status();
     const QString target = fileFor(cacheDir, QString::fromLatin1(fingerprint->hash), size);
     if (QFileInfo::exists(target)) {
         auto existing = open(target);
-        if (existing && existing->contentHash() == QString::fromLatin1(fingerprint->hash))
-            return existing;
-        qCInfo(lcCache) << "rebuilding fragment cache" << target << (existing ? QStringLiteral("(other content)") : existing.error());
+        if (existing && existing->contentHash() == QString::fromLatin1(fingerprint->hash)) return existing;
+        qCInfo(lcCache) << "rebuilding fragment cache" << target
+                        << (existing ? QStringLiteral("(other content)") : existing.error());
     }
 
     if (!QDir().mkpath(QFileInfo(target).absolutePath()))
-        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot create the cache folder").arg(QFileInfo(target).absolutePath()));
+        return Result<FragmentCache>::failure(
+            QStringLiteral("%1: cannot create the cache folder").arg(QFileInfo(target).absolutePath()));
     QSaveFile out(target);
     if (!out.open(QIODevice::WriteOnly))
-        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot write fragment cache: %2").arg(target, writeFailureReason(out.errorString())));
+        return Result<FragmentCache>::failure(
+            QStringLiteral("%1: cannot write fragment cache: %2").arg(target, writeFailureReason(out.errorString())));
     const Header placeholder = makeHeader(size, 0, QString::fromLatin1(fingerprint->hash));
     out.write(reinterpret_cast<const char*>(&placeholder), kHeaderBytes);
 
@@ -184,7 +191,8 @@ Result<FragmentCache> FragmentCache::ensure(const QString& videoPath, const QStr
     auto source = VideoSource::open(videoPath, options, control, sink);
     if (!writeError.isEmpty()) {
         out.cancelWriting();
-        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot write fragment cache: %2").arg(target, writeError));
+        return Result<FragmentCache>::failure(
+            QStringLiteral("%1: cannot write fragment cache: %2").arg(target, writeError));
     }
     if (!source) {
         out.cancelWriting();
@@ -192,19 +200,23 @@ Result<FragmentCache> FragmentCache::ensure(const QString& videoPath, const QStr
     }
     if (written != (*source)->info().frameCount || written == 0) {
         out.cancelWriting();
-        return Result<FragmentCache>::failure(QStringLiteral("%1: decoded %2 frames for the fragment cache, expected %3")
-                                                  .arg(videoPath).arg(written).arg((*source)->info().frameCount));
+        return Result<FragmentCache>::failure(
+            QStringLiteral("%1: decoded %2 frames for the fragment cache, expected %3")
+                .arg(videoPath)
+                .arg(written)
+                .arg((*source)->info().frameCount));
     }
     const Header header = makeHeader(size, quint64(written), QString::fromLatin1(fingerprint->hash));
-    if (!out.seek(0) || out.write(reinterpret_cast<const char*>(&header), kHeaderBytes) != kHeaderBytes || !out.commit())
-        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot write fragment cache: %2").arg(target, writeFailureReason(out.errorString(), errno)));
+    if (!out.seek(0) || out.write(reinterpret_cast<const char*>(&header), kHeaderBytes) != kHeaderBytes
+        || !out.commit())
+        return Result<FragmentCache>::failure(QStringLiteral("%1: cannot write fragment cache: %2")
+                                                  .arg(target, writeFailureReason(out.errorString(), errno)));
     return open(target);
 }
 
 const std::uint8_t* FragmentCache::frame(qint64 i) const
 {
-    if (!m_data || i < 0 || i >= m_frameCount)
-        return nullptr;
+    if (!m_data || i < 0 || i >= m_frameCount) return nullptr;
     return m_data + i * bytesPerFrame();
 }
 
@@ -227,22 +239,22 @@ void FragmentCache::releaseFrames(qint64 first, qint64 end) const
 
 Status FragmentCache::fragmentBlock(const FragmentSpec& spec, qint64 fragment, std::uint8_t* out) const
 {
-    if (!m_data)
-        return Status::failure(QStringLiteral("fragment cache is not open"));
+    if (!m_data) return Status::failure(QStringLiteral("fragment cache is not open"));
     if (fragment < 0 || fragment >= spec.count(m_frameCount))
         return Status::failure(QStringLiteral("%1: fragment %2 is outside 0..%3 for %4")
-                                   .arg(file()).arg(fragment).arg(spec.count(m_frameCount) - 1).arg(spec.toString()));
+                                   .arg(file())
+                                   .arg(fragment)
+                                   .arg(spec.count(m_frameCount) - 1)
+                                   .arg(spec.toString()));
     const qint64 bytes = bytesPerFrame();
-    for (int t = 0; t < spec.length; ++t)
-        std::memcpy(out + t * bytes, frame(spec.frameAt(fragment, t)), size_t(bytes));
+    for (int t = 0; t < spec.length; ++t) std::memcpy(out + t * bytes, frame(spec.frameAt(fragment, t)), size_t(bytes));
     return Status::success();
 }
 
 std::vector<std::uint8_t> FragmentCache::fragmentBlock(const FragmentSpec& spec, qint64 fragment) const
 {
     std::vector<std::uint8_t> block(size_t(spec.length * bytesPerFrame()));
-    if (!fragmentBlock(spec, fragment, block.data()))
-        block.clear();
+    if (!fragmentBlock(spec, fragment, block.data())) block.clear();
     return block;
 }
 

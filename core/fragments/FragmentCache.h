@@ -47,8 +47,8 @@ public:
     // (one sequential decode; reuses or writes the frame index in options.indexCacheDir).
     // `observer` sees every frame of a build (not called when a valid cache already exists).
     static Result<FragmentCache> ensure(const QString& videoPath, const QString& cacheDir, FrameSize size,
-                                       const VideoOpenOptions& options = {}, const WorkControl& control = {},
-                                       const CachedFrameObserver& observer = {});
+                                        const VideoOpenOptions& options = {}, const WorkControl& control = {},
+                                        const CachedFrameObserver& observer = {});
     // Opens an existing, complete cache file; fails (naming the file) if it is damaged.
     static Result<FragmentCache> open(const QString& file);
 

@@ -15,9 +15,9 @@ struct FragmentSpec {
     static constexpr int kMinLength = 2;
     static constexpr int kMaxLength = 64;
 
-    int length = 4;  // T
-    int stride = 4;  // S
-    int step = 1;    // K
+    int length = 4; // T
+    int stride = 4; // S
+    int step = 1;   // K
 
     // Validated construction; stride <= 0 means "same as length".
     static Result<FragmentSpec> make(int length, int stride = 0, int step = 1);

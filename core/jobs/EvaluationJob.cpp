@@ -13,8 +13,7 @@ namespace fl {
 EvaluationJob::EvaluationJob(Project project, QString modelFile, QString truthFile, QObject* parent)
     : Job(QStringLiteral("Evaluation"), parent), m_project(std::move(project)), m_modelFile(std::move(modelFile)),
       m_truthFile(std::move(truthFile))
-{
-}
+{}
 
 ClassScores EvaluationJob::scores() const
 {
@@ -82,7 +81,8 @@ Status EvaluationJob::execute(const WorkControl& control)
         if (!w.firsts.empty()) work.push_back(std::move(w));
     }
     if (total == 0)
-        return Status::failure(QStringLiteral("%1: no fragment of the project's videos lies inside one labeled range").arg(m_truthFile));
+        return Status::failure(
+            QStringLiteral("%1: no fragment of the project's videos lies inside one labeled range").arg(m_truthFile));
 
     auto predictor = ml::Predictor::create(*model, ml::DeviceChoice::Cpu);
     if (!predictor) return Status::failure(QString::fromStdString(predictor.error()));
@@ -102,7 +102,8 @@ Status EvaluationJob::execute(const WorkControl& control)
             const size_t to = std::min(w.firsts.size(), from + kChunk);
             const std::vector<std::int64_t> chunk(w.firsts.begin() + qsizetype(from), w.firsts.begin() + qsizetype(to));
             auto predictions = predictor->predict(frames, chunk);
-            if (!predictions) return Status::failure(QStringLiteral("%1: %2").arg(name, QString::fromStdString(predictions.error())));
+            if (!predictions)
+                return Status::failure(QStringLiteral("%1: %2").arg(name, QString::fromStdString(predictions.error())));
             for (size_t i = 0; i < predictions->size(); ++i) {
                 truthAll.push_back(w.truth[from + i]);
                 predictedAll.push_back((*predictions)[i].predicted);

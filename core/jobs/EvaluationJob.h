@@ -19,8 +19,8 @@ public:
 
     // After success.
     ClassScores scores() const;
-    qint64 fragments() const;          // fragments scored
-    QStringList videos() const;        // videos that had truth labels
+    qint64 fragments() const;   // fragments scored
+    QStringList videos() const; // videos that had truth labels
 
 protected:
     Status execute(const WorkControl& control) override;

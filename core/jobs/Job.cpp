@@ -42,8 +42,7 @@ void Job::reportProgress(std::int64_t done, std::int64_t total, const QString& w
     double eta = -1;
     const double elapsedSec = double(now - m_phaseStartMs) / 1000.0;
     const double doneInPhase = double(done - m_phaseStartDone);
-    if (total > 0 && doneInPhase > 0 && elapsedSec > 0.2)
-        eta = elapsedSec / doneInPhase * double(total - done);
+    if (total > 0 && doneInPhase > 0 && elapsedSec > 0.2) eta = elapsedSec / doneInPhase * double(total - done);
     emit progress(done, total, what, eta);
 }
 
@@ -61,7 +60,9 @@ Status Job::runHere()
     emit started();
     WorkControl control;
     control.cancel = &m_cancel;
-    control.progress = [this](std::int64_t done, std::int64_t total, const QString& what) { reportProgress(done, total, what); };
+    control.progress = [this](std::int64_t done, std::int64_t total, const QString& what) {
+        reportProgress(done, total, what);
+    };
 
     Status status = Status::failure(QStringLiteral("%1: failed").arg(m_title));
     try {
@@ -73,8 +74,10 @@ Status Job::runHere()
     }
 
     State end = State::Succeeded;
-    if (m_cancel.load() && !status.ok()) end = State::Cancelled;
-    else if (!status.ok()) end = State::Failed;
+    if (m_cancel.load() && !status.ok())
+        end = State::Cancelled;
+    else if (!status.ok())
+        end = State::Failed;
     {
         std::lock_guard lock(m_mutex);
         m_error = end == State::Failed ? status.error() : QString();

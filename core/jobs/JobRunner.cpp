@@ -20,11 +20,14 @@ Job* JobRunner::start(std::unique_ptr<Job> owned)
 {
     Job* job = owned.release();
     m_jobs.push_back(job);
-    connect(job, &Job::finished, this, [this, job](Job::State state, const QString& error) {
-        m_jobs.erase(std::remove(m_jobs.begin(), m_jobs.end(), job), m_jobs.end());
-        emit jobFinished(job, state, error);
-        job->deleteLater();
-    }, Qt::QueuedConnection);
+    connect(
+        job, &Job::finished, this,
+        [this, job](Job::State state, const QString& error) {
+            m_jobs.erase(std::remove(m_jobs.begin(), m_jobs.end(), job), m_jobs.end());
+            emit jobFinished(job, state, error);
+            job->deleteLater();
+        },
+        Qt::QueuedConnection);
     emit jobStarted(job);
     m_pool.start([job] { job->runHere(); });
     return job;

@@ -81,17 +81,16 @@ private:
 class BlockAssembler {
 public:
     BlockAssembler(const FragmentSpec& spec, qint64 fragments, qint64 frameBytes, int batchSize, BatchQueue& queue)
-        : m_spec(spec), m_fragments(fragments), m_frameBytes(frameBytes), m_batchSize(std::max(1, batchSize)), m_queue(queue),
-          m_ring(size_t(spec.span() * frameBytes))
-    {
-    }
+        : m_spec(spec), m_fragments(fragments), m_frameBytes(frameBytes), m_batchSize(std::max(1, batchSize)),
+          m_queue(queue), m_ring(size_t(spec.span() * frameBytes))
+    {}
 
     // Frame i's RGB pixels; false when the queue was closed (cancel).
     bool add(qint64 i, const std::uint8_t* rgb)
     {
         const qint64 span = m_spec.span();
         std::memcpy(m_ring.data() + (i % span) * m_frameBytes, rgb, size_t(m_frameBytes));
-        const qint64 start = i - (span - 1);   // first frame of the fragment that ends here
+        const qint64 start = i - (span - 1); // first frame of the fragment that ends here
         if (start < 0 || start % m_spec.stride != 0) return true;
         const qint64 j = start / m_spec.stride;
         if (j >= m_fragments) return true;
@@ -101,7 +100,8 @@ public:
         }
         std::uint8_t* dst = m_batch.pixels.data() + size_t(m_batch.count) * size_t(m_spec.length * m_frameBytes);
         for (int t = 0; t < m_spec.length; ++t)
-            std::memcpy(dst + t * m_frameBytes, m_ring.data() + (m_spec.frameAt(j, t) % span) * m_frameBytes, size_t(m_frameBytes));
+            std::memcpy(dst + t * m_frameBytes, m_ring.data() + (m_spec.frameAt(j, t) % span) * m_frameBytes,
+                        size_t(m_frameBytes));
         ++m_batch.count;
         if (m_batch.count == m_batchSize || j == m_fragments - 1) return flush();
         return true;
@@ -132,8 +132,7 @@ private:
 
 PredictionJob::PredictionJob(Project project, PredictionRequest request, QObject* parent)
     : Job(QStringLiteral("Prediction"), parent), m_project(std::move(project)), m_request(std::move(request))
-{
-}
+{}
 
 QString PredictionJob::modelFile() const
 {
@@ -164,14 +163,16 @@ bool PredictionJob::copyRows(const QString& video, qint64 first, qint64 count, V
         || count < 0 || first + count > from.fragmentCount())
         return false;
     const size_t k = size_t(from.classes.size());
-    std::copy_n(from.probabilities.begin() + qsizetype(first * k), size_t(count) * k, into.probabilities.begin() + qsizetype(first * k));
+    std::copy_n(from.probabilities.begin() + qsizetype(first * k), size_t(count) * k,
+                into.probabilities.begin() + qsizetype(first * k));
     if (from.hasFeatures()) {
         if (into.featureSize != from.featureSize || into.features.size() != from.features.size()) {
             into.featureSize = from.featureSize;
             into.features.assign(from.features.size(), 0.0f);
         }
         const size_t d = size_t(from.featureSize);
-        std::copy_n(from.features.begin() + qsizetype(first * d), size_t(count) * d, into.features.begin() + qsizetype(first * d));
+        std::copy_n(from.features.begin() + qsizetype(first * d), size_t(count) * d,
+                    into.features.begin() + qsizetype(first * d));
     }
     return true;
 }
@@ -212,15 +213,20 @@ Status PredictionJob::execute(const WorkControl& control)
     const QString modelFile = m_request.modelFile.isEmpty() ? m_project.activeModelFile() : m_request.modelFile;
     if (modelFile.isEmpty())
         return Status::failure(QStringLiteral("%1: no active model (train one first)").arg(m_project.projectFile()));
-    if (!QFileInfo::exists(modelFile)) return Status::failure(QStringLiteral("%1: model file not found").arg(modelFile));
+    if (!QFileInfo::exists(modelFile))
+        return Status::failure(QStringLiteral("%1: model file not found").arg(modelFile));
     auto model = ml::FragmentModel::load(QFile::encodeName(modelFile).toStdString());
     if (!model) return Status::failure(QString::fromStdString(model.error()));
     const ml::ModelInfo& info = model->info();
     const FragmentSpec spec = m_project.spec();
     if (info.fragment.length != spec.length || info.fragment.step != spec.step)
-        return Status::failure(QStringLiteral("%1: the model reads fragments of %2 frames with step %3, the project now uses %4; "
-                                              "train a new model")
-                                   .arg(modelFile).arg(info.fragment.length).arg(info.fragment.step).arg(spec.toString()));
+        return Status::failure(
+            QStringLiteral("%1: the model reads fragments of %2 frames with step %3, the project now uses %4; "
+                           "train a new model")
+                .arg(modelFile)
+                .arg(info.fragment.length)
+                .arg(info.fragment.step)
+                .arg(spec.toString()));
     QStringList classes;
     for (const auto& c : info.classes) classes << QString::fromStdString(c);
     const QString modelId = QFileInfo(modelFile).fileName();
@@ -237,11 +243,14 @@ Status PredictionJob::execute(const WorkControl& control)
     } else {
         for (const QString& name : m_request.videos) {
             const int i = m_project.videoIndexByName(name);
-            if (i < 0) return Status::failure(QStringLiteral("%1: no video \"%2\" in the project").arg(m_project.projectFile(), name));
+            if (i < 0)
+                return Status::failure(
+                    QStringLiteral("%1: no video \"%2\" in the project").arg(m_project.projectFile(), name));
             videos.push_back(i);
         }
     }
-    if (videos.empty()) return Status::failure(QStringLiteral("%1: the project has no videos").arg(m_project.projectFile()));
+    if (videos.empty())
+        return Status::failure(QStringLiteral("%1: the project has no videos").arg(m_project.projectFile()));
     qint64 total = 0;
     for (int v : videos) total += spec.count(m_project.video(v).frameCount);
 
@@ -266,8 +275,9 @@ Status PredictionJob::execute(const WorkControl& control)
         const QString what = QStringLiteral("Predicting %1").arg(name);
         if (m_request.reuseFresh && m_request.save) {
             auto stored = PredictionStore::read(PredictionStore::fileFor(m_project, modelId, name));
-            if (stored && PredictionStore::staleReason(m_project, v, *stored).isEmpty() && stored->predictions.classes == classes
-                && stored->predictions.predictedCount() == fragments && (featureSize == 0 || stored->predictions.featureSize == featureSize)) {
+            if (stored && PredictionStore::staleReason(m_project, v, *stored).isEmpty()
+                && stored->predictions.classes == classes && stored->predictions.predictedCount() == fragments
+                && (featureSize == 0 || stored->predictions.featureSize == featureSize)) {
                 VideoPredictions reused = std::move(stored->predictions);
                 if (featureSize == 0) {
                     reused.featureSize = 0;
@@ -307,14 +317,18 @@ Status PredictionJob::execute(const WorkControl& control)
                 assembler.count();
                 return assembler.add(i, rgb);
             };
-            auto cache = FragmentCache::ensure(path, m_project.cacheDir(), FrameSize{size, size}, options, producerControl, observer);
+            auto cache = FragmentCache::ensure(path, m_project.cacheDir(), FrameSize{size, size}, options,
+                                               producerControl, observer);
             if (!cache) {
                 queue.close(cache.status());
                 return;
             }
             if (cache->frameCount() < pv.frameCount) {
-                queue.close(Status::failure(QStringLiteral("%1: decoded %2 frames, the project expects %3 (the file changed? relink it)")
-                                                .arg(path).arg(cache->frameCount()).arg(pv.frameCount)));
+                queue.close(Status::failure(
+                    QStringLiteral("%1: decoded %2 frames, the project expects %3 (the file changed? relink it)")
+                        .arg(path)
+                        .arg(cache->frameCount())
+                        .arg(pv.frameCount)));
                 return;
             }
             if (!assembler.calledOnce()) {
@@ -355,7 +369,8 @@ Status PredictionJob::execute(const WorkControl& control)
                 break;
             }
             blocks.clear();
-            for (int i = 0; i < batch.count; ++i) blocks.push_back(batch.pixels.data() + size_t(i) * size_t(blockBytes));
+            for (int i = 0; i < batch.count; ++i)
+                blocks.push_back(batch.pixels.data() + size_t(i) * size_t(blockBytes));
             auto rows = predictor->predict(blocks);
             if (!rows) {
                 failure = Status::failure(QStringLiteral("%1: %2").arg(name, QString::fromStdString(rows.error())));
@@ -373,7 +388,8 @@ Status PredictionJob::execute(const WorkControl& control)
             done += batch.count;
             emit rowsPredicted(name, batch.first, batch.count);
             control.report(done, total, what);
-            if (m_request.saveIntervalSeconds > 0 && sinceSave.elapsed() >= qint64(m_request.saveIntervalSeconds) * 1000) {
+            if (m_request.saveIntervalSeconds > 0
+                && sinceSave.elapsed() >= qint64(m_request.saveIntervalSeconds) * 1000) {
                 if (Status s = saveVideo(name); !s) {
                     failure = s;
                     break;
@@ -388,7 +404,8 @@ Status PredictionJob::execute(const WorkControl& control)
         if (!failure.ok()) return failure;
         if (!saved.ok()) return saved;
         if (predicted < fragments)
-            return Status::failure(QStringLiteral("%1: predicted %2 of %3 fragments").arg(path).arg(predicted).arg(fragments));
+            return Status::failure(
+                QStringLiteral("%1: predicted %2 of %3 fragments").arg(path).arg(predicted).arg(fragments));
         emit videoFinished(name, predicted);
     }
     return Status::success();

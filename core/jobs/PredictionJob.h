@@ -16,10 +16,10 @@
 // keeps what was predicted and never leaves a half-written file. Progress: "Predicting
 // <video>" in fragments over all videos (with time left).
 #include "analysis/PredictionSmoothing.h"
+#include "analysis/VideoPredictions.h"
 #include "jobs/Job.h"
 #include "ml/Device.h"
 #include "project/Project.h"
-#include "analysis/VideoPredictions.h"
 
 #include <QStringList>
 
@@ -30,14 +30,14 @@
 namespace fl {
 
 struct PredictionRequest {
-    QString modelFile;             // absolute path; empty: the project's active model
-    QStringList videos;            // video file names; empty: every video of the project
-    bool keepFeatures = true;      // store the fragment feature vectors too (embedding map, keyframes)
-    bool save = true;              // write predictions/<model>/<video>.flpred
+    QString modelFile;        // absolute path; empty: the project's active model
+    QStringList videos;       // video file names; empty: every video of the project
+    bool keepFeatures = true; // store the fragment feature vectors too (embedding map, keyframes)
+    bool save = true;         // write predictions/<model>/<video>.flpred
     int batchSize = 32;
     ml::DeviceChoice device = ml::DeviceChoice::Cpu;
-    int saveIntervalSeconds = 30;  // periodic save of the video in progress (0: only at its end)
-    int queueBatches = 4;          // blocks decoded ahead of inference, in batches
+    int saveIntervalSeconds = 30; // periodic save of the video in progress (0: only at its end)
+    int queueBatches = 4;         // blocks decoded ahead of inference, in batches
     // Reuse a video's stored predictions of this model when they are fresh and complete (and
     // keep features when asked for): they are loaded and streamed instead of recomputed.
     bool reuseFresh = false;
@@ -52,8 +52,8 @@ public:
     const PredictionRequest& request() const { return m_request; }
 
     // Thread-safe, usable while the job runs and after it ended.
-    QString modelFile() const;              // resolved once the job started
-    QString modelId() const;                // the checkpoint's file name
+    QString modelFile() const; // resolved once the job started
+    QString modelId() const;   // the checkpoint's file name
     // A copy of a video's predictions so far (fragmentCount() 0 when the video has not started).
     VideoPredictions snapshot(const QString& video) const;
     // Copies rows [first, first + count) of `video` into `into` (which must have the same
@@ -65,12 +65,12 @@ public:
     // The decisions the model was tuned with (class thresholds, minimum bout; docs/MODEL.md),
     // once the model is loaded: what views and exports start from.
     SmoothingOptions modelDecisions() const;
-    QStringList savedFiles() const;         // .flpred files written (absolute)
+    QStringList savedFiles() const; // .flpred files written (absolute)
 
 signals:
     void videoStarted(const QString& video, qint64 fragments);
     void rowsPredicted(const QString& video, qint64 firstFragment, qint64 count);
-    void videoFinished(const QString& video, qint64 predicted);  // predicted: rows now filled
+    void videoFinished(const QString& video, qint64 predicted); // predicted: rows now filled
 
 protected:
     Status execute(const WorkControl& control) override;

@@ -73,8 +73,9 @@ QJsonObject trainingSettingsJson(const TrainingRequest& request)
     o.insert(QStringLiteral("tune_decisions"), request.tuneDecisions);
     QJsonArray candidates;
     for (const TrainingCandidate& c : request.candidates)
-        candidates.append(QJsonObject{{QStringLiteral("name"), c.name},
-                                      {QStringLiteral("architecture"), QString::fromStdString(c.options.model.describe())}});
+        candidates.append(
+            QJsonObject{{QStringLiteral("name"), c.name},
+                        {QStringLiteral("architecture"), QString::fromStdString(c.options.model.describe())}});
     if (!candidates.isEmpty()) o.insert(QStringLiteral("candidates"), candidates);
     return o;
 }
@@ -117,7 +118,8 @@ std::optional<TrainingCandidate> namedTrainingCandidate(const QString& name, con
 std::vector<TrainingCandidate> defaultTrainingCandidates(const ml::TrainingOptions& base)
 {
     std::vector<TrainingCandidate> out;
-    for (const char* name : {"motion", "appearance", "two-stream"}) out.push_back(*namedTrainingCandidate(QString::fromLatin1(name), base));
+    for (const char* name : {"motion", "appearance", "two-stream"})
+        out.push_back(*namedTrainingCandidate(QString::fromLatin1(name), base));
     return out;
 }
 
@@ -164,15 +166,18 @@ namespace {
 
 using Clock = QElapsedTimer;
 
-double seconds(const QElapsedTimer& t) { return double(t.nsecsElapsed()) / 1e9; }
+double seconds(const QElapsedTimer& t)
+{
+    return double(t.nsecsElapsed()) / 1e9;
+}
 
 // Fragments around each held-out one that a fold model also predicts, so the minimum bout can
 // be tuned on runs as the timeline shows them.
 constexpr qint64 kBoutContext = 8;
 
 struct FoldResult {
-    ScoreRows logProbabilities;   // per held-out fragment (plan.folds[f].test order)
-    std::vector<HeldOutStretch> stretches;   // log-probabilities in `probabilities`
+    ScoreRows logProbabilities;            // per held-out fragment (plan.folds[f].test order)
+    std::vector<HeldOutStretch> stretches; // log-probabilities in `probabilities`
 };
 
 struct CandidateResult {
@@ -214,7 +219,8 @@ Status TrainingJob::execute(const WorkControl& control)
             return Status::failure(QStringLiteral("invalid training settings: %1").arg(QString::fromStdString(e)));
     for (const auto& c : candidates)
         if (c.options.model.inputSize != candidates.front().options.model.inputSize)
-            return Status::failure(QStringLiteral("invalid training settings: every candidate must use the same input size"));
+            return Status::failure(
+                QStringLiteral("invalid training settings: every candidate must use the same input size"));
     auto planned = CrossValidationPlan::make(m_project, m_request.folds);
     if (!planned) return planned.status();
     const CrossValidationPlan& plan = *planned;
@@ -240,14 +246,16 @@ Status TrainingJob::execute(const WorkControl& control)
     for (const QString& c : plan.classes) data.classes.push_back(c.toStdString());
     data.fragment = {spec.length, spec.stride, spec.step};
     std::vector<ml::LabeledFragment> all;
-    for (const auto& f : plan.fragments) all.push_back({videoSlot.at(f.video), f.firstFrame, f.minFirst, f.maxFirst, f.label});
+    for (const auto& f : plan.fragments)
+        all.push_back({videoSlot.at(f.video), f.firstFrame, f.minFirst, f.maxFirst, f.label});
     const int k = int(plan.classes.size());
 
     // Progress over the whole search: every fold of every candidate, then the final run.
     const bool selecting = plan.folds.size() >= 2;
     std::int64_t totalSteps = 0;
     for (const auto& c : candidates) {
-        for (const auto& fold : plan.folds) totalSteps += ml::Trainer::plannedSteps(std::int64_t(fold.train.size()), c.options);
+        for (const auto& fold : plan.folds)
+            totalSteps += ml::Trainer::plannedSteps(std::int64_t(fold.train.size()), c.options);
     }
     totalSteps += ml::Trainer::plannedSteps(std::int64_t(all.size()), candidates.front().options);
     std::int64_t stepsBefore = 0;
@@ -261,8 +269,8 @@ Status TrainingJob::execute(const WorkControl& control)
         };
         if (final) {
             cb.epoch = [this](const ml::EpochMetrics& m) {
-                emit epochFinished(EpochRecord{m.epoch, m.trainLoss, m.trainAccuracy, m.validationLoss, m.validationAccuracy,
-                                               m.validationMacroF1, m.best, m.seconds});
+                emit epochFinished(EpochRecord{m.epoch, m.trainLoss, m.trainAccuracy, m.validationLoss,
+                                               m.validationAccuracy, m.validationMacroF1, m.best, m.seconds});
             };
         }
         return cb;
@@ -272,7 +280,8 @@ Status TrainingJob::execute(const WorkControl& control)
     };
 
     // Predicts fragments given as (slot, first frame) with a fold model; log-probabilities.
-    const auto predictLog = [&](const ml::Predictor& predictor, int slot, const std::vector<std::int64_t>& firsts, ScoreRows& out) -> std::string {
+    const auto predictLog = [&](const ml::Predictor& predictor, int slot, const std::vector<std::int64_t>& firsts,
+                                ScoreRows& out) -> std::string {
         auto predicted = predictor.predict(data.videos[size_t(slot)], firsts);
         if (!predicted) return predicted.error();
         for (const auto& p : *predicted) {
@@ -298,7 +307,10 @@ Status TrainingJob::execute(const WorkControl& control)
             qint64 scored = 0;
             for (size_t f = 0; f < plan.folds.size(); ++f) {
                 const CrossValidationFold& fold = plan.folds[f];
-                emit stageChanged(QStringLiteral("Cross-validation: %1, fold %2 of %3").arg(candidate.name).arg(f + 1).arg(plan.folds.size()));
+                emit stageChanged(QStringLiteral("Cross-validation: %1, fold %2 of %3")
+                                      .arg(candidate.name)
+                                      .arg(f + 1)
+                                      .arg(plan.folds.size()));
                 ml::TrainingSet set = data;
                 set.train.clear();
                 set.validation.clear();
@@ -314,7 +326,7 @@ Status TrainingJob::execute(const WorkControl& control)
                 // The held-out fragments, video by video, in plan order.
                 std::map<int, std::vector<int>> byVideo;
                 for (int i : fold.test) byVideo[all[size_t(i)].video].push_back(i);
-                std::map<int, std::vector<float>> rowOf;   // fragment index -> its log-probabilities
+                std::map<int, std::vector<float>> rowOf; // fragment index -> its log-probabilities
                 for (const auto& [slot, members] : byVideo) {
                     if (control.cancelled()) return Status::failure(QStringLiteral("cancelled"));
                     std::vector<std::int64_t> firsts;
@@ -327,9 +339,12 @@ Status TrainingJob::execute(const WorkControl& control)
                     std::vector<std::pair<qint64, qint64>> spans;
                     for (int i : members) {
                         const qint64 j = plan.fragments[size_t(i)].fragment;
-                        const qint64 a = std::max<qint64>(0, j - kBoutContext), b = std::min<qint64>(count, j + kBoutContext + 1);
-                        if (!spans.empty() && a <= spans.back().second) spans.back().second = std::max(spans.back().second, b);
-                        else spans.push_back({a, b});
+                        const qint64 a = std::max<qint64>(0, j - kBoutContext),
+                                     b = std::min<qint64>(count, j + kBoutContext + 1);
+                        if (!spans.empty() && a <= spans.back().second)
+                            spans.back().second = std::max(spans.back().second, b);
+                        else
+                            spans.push_back({a, b});
                     }
                     std::map<qint64, int> truthAt;
                     for (int i : members) truthAt[plan.fragments[size_t(i)].fragment] = all[size_t(i)].label;
@@ -341,7 +356,8 @@ Status TrainingJob::execute(const WorkControl& control)
                             const auto t = truthAt.find(j);
                             stretch.truth.push_back(t == truthAt.end() ? -1 : t->second);
                         }
-                        if (auto e = predictLog(*predictor, slot, stretchFirsts, stretch.probabilities); !e.empty()) return failure(e);
+                        if (auto e = predictLog(*predictor, slot, stretchFirsts, stretch.probabilities); !e.empty())
+                            return failure(e);
                         fr.stretches.push_back(std::move(stretch));
                     }
                 }
@@ -354,7 +370,8 @@ Status TrainingJob::execute(const WorkControl& control)
                     logLoss -= double(row[size_t(all[size_t(i)].label)]);
                     ++scored;
                 }
-                r.score.foldMacroF1.push_back(ml::classificationReport(truth, predicted, stdNames(plan.classes)).macro.f1);
+                r.score.foldMacroF1.push_back(
+                    ml::classificationReport(truth, predicted, stdNames(plan.classes)).macro.f1);
                 r.folds.push_back(std::move(fr));
             }
             r.score.meanMacroF1 = meanOf(r.score.foldMacroF1);
@@ -379,7 +396,7 @@ Status TrainingJob::execute(const WorkControl& control)
             const ml::ModelConfig& c = candidates[i].options.model;
             complexity.push_back(c.architecture == ml::Architecture::TwoStream
                                      ? int(c.appearanceStream) + int(c.motionStream) + (c.convolutions ? 2 : 0)
-                                     : 4);   // the end-to-end CNNs
+                                     : 4); // the end-to-end CNNs
         }
         winner = chooseCandidate(scores, complexity, &winnerReason);
     }
@@ -425,7 +442,8 @@ Status TrainingJob::execute(const WorkControl& control)
             selection.eceAfter = expectedCalibrationError(crossFitted, truth);
         }
         const ScoreRows calibrated = softmaxRows(logits, temperature);
-        std::vector<double> thresholds = m_request.tuneDecisions ? tuneClassThresholds(calibrated, truth, foldOf, k) : std::vector<double>{};
+        std::vector<double> thresholds = m_request.tuneDecisions ? tuneClassThresholds(calibrated, truth, foldOf, k)
+                                                                 : std::vector<double>{};
         for (size_t f = 0; f < plan.folds.size(); ++f)
             for (const auto& s : results[winner].folds[f].stretches)
                 stretches.push_back({softmaxRows(s.probabilities, temperature), s.truth, int(f)});
@@ -503,8 +521,8 @@ Status TrainingJob::execute(const WorkControl& control)
     report.epochsRun = outcome->epochsRun;
     report.stoppedEarly = outcome->stoppedEarly;
     for (const auto& m : outcome->history)
-        report.history.push_back({m.epoch, m.trainLoss, m.trainAccuracy, m.validationLoss, m.validationAccuracy, m.validationMacroF1,
-                                  m.best, m.seconds});
+        report.history.push_back({m.epoch, m.trainLoss, m.trainAccuracy, m.validationLoss, m.validationAccuracy,
+                                  m.validationMacroF1, m.best, m.seconds});
     report.device = QString::fromStdString(outcome->device);
     report.threads = outcome->threads;
     report.prepareSeconds = prepareSeconds;
@@ -525,7 +543,9 @@ Status TrainingJob::execute(const WorkControl& control)
     }
     if (!QDir().mkpath(m_project.modelsDir()))
         return Status::failure(QStringLiteral("%1: cannot create the models folder").arg(m_project.modelsDir()));
-    const QString fileName = ModelStore::newModelFileName(m_project, QString::fromStdString(ml::architectureName(chosen.options.model.architecture)));
+    const QString fileName =
+        ModelStore::newModelFileName(m_project,
+                                     QString::fromStdString(ml::architectureName(chosen.options.model.architecture)));
     const QString modelPath = QDir(m_project.modelsDir()).filePath(fileName);
     report.modelFile = fileName;
     if (auto saved = model.save(QFile::encodeName(modelPath).toStdString()); !saved)

@@ -34,7 +34,7 @@ namespace fl {
 
 // One configuration cross-validation may choose.
 struct TrainingCandidate {
-    QString name;                 // e.g. "motion", shown in the report
+    QString name; // e.g. "motion", shown in the report
     ml::TrainingOptions options;
 };
 
@@ -43,10 +43,10 @@ struct TrainingRequest {
     // schedule the candidates start from (see defaultTrainingRequest).
     ml::TrainingOptions options;
     std::vector<TrainingCandidate> candidates;
-    int folds = 3;                // at most; CrossValidationPlan may use fewer
-    bool tuneDecisions = true;    // temperature, class thresholds, minimum bout from the held-out folds
-    double validationFraction = 0.2;   // for --export-split (the reference benchmark) only
-    bool saveModel = true;        // false: train and report, write nothing (benchmarks)
+    int folds = 3;                   // at most; CrossValidationPlan may use fewer
+    bool tuneDecisions = true;       // temperature, class thresholds, minimum bout from the held-out folds
+    double validationFraction = 0.2; // for --export-split (the reference benchmark) only
+    bool saveModel = true;           // false: train and report, write nothing (benchmarks)
 };
 
 // What one click (and `fragmentlab-cli train` without model options) does: the candidates the

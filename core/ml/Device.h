@@ -10,7 +10,7 @@ namespace fl::ml {
 
 enum class DeviceChoice { Auto, Cpu, Cuda };
 
-std::string deviceChoiceName(DeviceChoice d);   // "auto", "cpu", "cuda"
+std::string deviceChoiceName(DeviceChoice d); // "auto", "cpu", "cuda"
 std::optional<DeviceChoice> parseDeviceChoice(const std::string& name);
 
 // The device to use ("cpu" or "cuda:0"), or a one-line reason why `choice` is impossible

@@ -1,8 +1,8 @@
 // FragmentModel: creation, deep copies, checkpoint save/load with validation.
 #include "ml/FragmentModel.h"
 
-#include "ml/detail/ModelState.h"
 #include "ml/WriteFailure.h"
+#include "ml/detail/ModelState.h"
 
 #include <torch/serialize.h>
 #include <torch/serialize/input-archive.h>
@@ -96,14 +96,20 @@ public:
     {
         auto v = get(key);
         if (!error.empty()) return {};
-        if (!v.isString()) { error = "field \"" + key + "\" is not text"; return {}; }
+        if (!v.isString()) {
+            error = "field \"" + key + "\" is not text";
+            return {};
+        }
         return v.toStringRef();
     }
     std::int64_t integer(const std::string& key)
     {
         auto v = get(key);
         if (!error.empty()) return 0;
-        if (!v.isInt()) { error = "field \"" + key + "\" is not an integer"; return 0; }
+        if (!v.isInt()) {
+            error = "field \"" + key + "\" is not an integer";
+            return 0;
+        }
         return v.toInt();
     }
     double number(const std::string& key)
@@ -111,14 +117,20 @@ public:
         auto v = get(key);
         if (!error.empty()) return 0;
         if (v.isInt()) return double(v.toInt());
-        if (!v.isDouble()) { error = "field \"" + key + "\" is not a number"; return 0; }
+        if (!v.isDouble()) {
+            error = "field \"" + key + "\" is not a number";
+            return 0;
+        }
         return v.toDouble();
     }
     bool boolean(const std::string& key)
     {
         auto v = get(key);
         if (!error.empty()) return false;
-        if (!v.isBool()) { error = "field \"" + key + "\" is not true/false"; return false; }
+        if (!v.isBool()) {
+            error = "field \"" + key + "\" is not true/false";
+            return false;
+        }
         return v.toBool();
     }
     std::vector<std::string> strings(const std::string& key)
@@ -126,9 +138,15 @@ public:
         auto v = get(key);
         std::vector<std::string> out;
         if (!error.empty()) return out;
-        if (!v.isList()) { error = "field \"" + key + "\" is not a list"; return out; }
+        if (!v.isList()) {
+            error = "field \"" + key + "\" is not a list";
+            return out;
+        }
         for (const auto& e : v.toListRef()) {
-            if (!e.isString()) { error = "field \"" + key + "\" holds a non-text entry"; return {}; }
+            if (!e.isString()) {
+                error = "field \"" + key + "\" holds a non-text entry";
+                return {};
+            }
             out.push_back(e.toStringRef());
         }
         return out;
@@ -138,9 +156,15 @@ public:
         auto v = get(key);
         std::vector<double> out;
         if (!error.empty()) return out;
-        if (!v.isList()) { error = "field \"" + key + "\" is not a list"; return out; }
+        if (!v.isList()) {
+            error = "field \"" + key + "\" is not a list";
+            return out;
+        }
         for (const auto& e : v.toListRef()) {
-            if (!e.isDouble()) { error = "field \"" + key + "\" holds a non-number"; return {}; }
+            if (!e.isDouble()) {
+                error = "field \"" + key + "\" holds a non-number";
+                return {};
+            }
             out.push_back(e.toDouble());
         }
         return out;
@@ -150,10 +174,16 @@ public:
         auto v = get(key);
         std::array<float, 3> out{};
         if (!error.empty()) return out;
-        if (!v.isList() || v.toListRef().size() != 3) { error = "field \"" + key + "\" is not a list of 3 numbers"; return out; }
+        if (!v.isList() || v.toListRef().size() != 3) {
+            error = "field \"" + key + "\" is not a list of 3 numbers";
+            return out;
+        }
         for (size_t i = 0; i < 3; ++i) {
             const auto& e = v.toListRef()[i];
-            if (!e.isDouble()) { error = "field \"" + key + "\" is not a list of 3 numbers"; return out; }
+            if (!e.isDouble()) {
+                error = "field \"" + key + "\" is not a list of 3 numbers";
+                return out;
+            }
             out[i] = float(e.toDouble());
         }
         return out;
@@ -289,7 +319,8 @@ MlStatus FragmentModel::save(const std::string& file) const
         ar.write("meta.fragment_step", c10::IValue(std::int64_t(i.fragment.step)));
         ar.write("meta.norm_mean", c10::IValue(doubleList(i.normalization.mean)));
         ar.write("meta.norm_std", c10::IValue(doubleList(i.normalization.stdev)));
-        ar.write("meta.torch_version", c10::IValue(i.torchVersion.empty() ? std::string(TORCH_VERSION) : i.torchVersion));
+        ar.write("meta.torch_version",
+                 c10::IValue(i.torchVersion.empty() ? std::string(TORCH_VERSION) : i.torchVersion));
         ar.write("meta.trained_at", c10::IValue(i.trainedAt));
         ar.write("meta.device", c10::IValue(i.device));
         ar.write("meta.seed", c10::IValue(static_cast<std::int64_t>(i.seed)));
@@ -318,10 +349,12 @@ MlStatus FragmentModel::save(const std::string& file) const
             std::memcpy(bytes.data_ptr(), m_impl->optimizerState.data(), m_impl->optimizerState.size());
             ar.write("optimizer", bytes);
         }
-        ar.write("fragmentlab.checksum", c10::IValue(static_cast<std::int64_t>(weightsChecksum(*cpuModel.m_impl->net))));
+        ar.write("fragmentlab.checksum",
+                 c10::IValue(static_cast<std::int64_t>(weightsChecksum(*cpuModel.m_impl->net))));
         ar.save_to(writeAll);
     } catch (const std::exception& e) {
-        return abandon(file + ": cannot save the model: " + (writeErrno ? writeFailureReason(writeErrno) : oneLine(e.what())));
+        return abandon(
+            file + ": cannot save the model: " + (writeErrno ? writeFailureReason(writeErrno) : oneLine(e.what())));
     }
     if (writeErrno) return abandon(file + ": cannot save the model: " + writeFailureReason(writeErrno));
     if (::fsync(fd) != 0) return abandon(file + ": cannot save the model: " + writeFailureReason(errno));

@@ -20,7 +20,7 @@ namespace fl::ml {
 
 struct ModelSize {
     std::int64_t parameters = 0;
-    std::int64_t macsPerFragment = 0;   // multiply-accumulates of one forward pass
+    std::int64_t macsPerFragment = 0; // multiply-accumulates of one forward pass
     std::int64_t flopsPerFragment() const { return 2 * macsPerFragment; }
 };
 
@@ -31,7 +31,7 @@ public:
     // minimum bout (version 1 files still load: no calibration, argmax, no smoothing).
     static constexpr int kFormatVersion = 2;
 
-    FragmentModel();  // invalid (isValid() false)
+    FragmentModel(); // invalid (isValid() false)
     ~FragmentModel();
     FragmentModel(const FragmentModel&);
     FragmentModel& operator=(const FragmentModel&);
@@ -45,7 +45,7 @@ public:
 
     bool isValid() const { return bool(m_impl); }
     const ModelInfo& info() const;
-    void setInfo(const ModelInfo& info);        // metadata only; config must stay the same
+    void setInfo(const ModelInfo& info); // metadata only; config must stay the same
     ModelSize size() const;
     // Names of the layers whose activations can be inspected (see detail/Networks.h).
     std::vector<std::string> layerNames() const;

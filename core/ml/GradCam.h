@@ -21,17 +21,20 @@
 namespace fl::ml {
 
 struct GradCamMaps {
-    std::string layer;                 // the layer the maps were computed at
-    int targetClass = -1;              // the class they explain
-    int predictedClass = -1;           // the model's prediction for the fragment
-    std::vector<float> probabilities;  // softmax of the fragment
-    int frames = 0;                    // T
-    int height = 0;                    // h, w: the layer's map size
+    std::string layer;                // the layer the maps were computed at
+    int targetClass = -1;             // the class they explain
+    int predictedClass = -1;          // the model's prediction for the fragment
+    std::vector<float> probabilities; // softmax of the fragment
+    int frames = 0;                   // T
+    int height = 0;                   // h, w: the layer's map size
     int width = 0;
-    int inputSize = 0;                 // the model's frame side (to upscale to)
-    std::vector<float> values;         // frames x height x width, row-major, in [0, 1]
+    int inputSize = 0;         // the model's frame side (to upscale to)
+    std::vector<float> values; // frames x height x width, row-major, in [0, 1]
 
-    float at(int t, int y, int x) const { return values[(size_t(t) * size_t(height) + size_t(y)) * size_t(width) + size_t(x)]; }
+    float at(int t, int y, int x) const
+    {
+        return values[(size_t(t) * size_t(height) + size_t(y)) * size_t(width) + size_t(x)];
+    }
 };
 
 // Layers Grad-CAM can use (the model's spatial layers, input side first).
@@ -46,6 +49,7 @@ std::string defaultGradCamLayer(const FragmentModel& model);
 // `block`: one fragment as T x H x W x 3 RGB uint8 at the model's input size (as for
 // Predictor::predict). targetClass < 0: the predicted class. layer empty: the default.
 // Runs on the calling thread (builds a graph with gradients for this one fragment).
-MlResult<GradCamMaps> gradCam(const Predictor& predictor, const std::uint8_t* block, int targetClass = -1, const std::string& layer = {});
+MlResult<GradCamMaps> gradCam(const Predictor& predictor, const std::uint8_t* block, int targetClass = -1,
+                              const std::string& layer = {});
 
 } // namespace fl::ml

@@ -1,14 +1,14 @@
 #include "ml/detail/InputPipeline.h"
 
-#include <torch/nn/functional/vision.h>
 #include <torch/nn/functional/upsampling.h>
+#include <torch/nn/functional/vision.h>
 
 #include <cstring>
 
 namespace fl::ml::detail {
 
-torch::Tensor gatherFrames(const std::vector<const std::uint8_t*>& frames, std::int64_t batch, int frameCount, int height,
-                           int width)
+torch::Tensor gatherFrames(const std::vector<const std::uint8_t*>& frames, std::int64_t batch, int frameCount,
+                           int height, int width)
 {
     auto out = torch::empty({batch, frameCount, height, width, 3}, torch::kUInt8);
     const size_t frameBytes = size_t(height) * size_t(width) * 3;
@@ -39,8 +39,11 @@ torch::Tensor modelInput(const torch::Tensor& frames, const Normalization& norm,
                 const std::int64_t y0 = std::int64_t(std::lround(a.cropY * float(h - ch)));
                 const std::int64_t x0 = std::int64_t(std::lround(a.cropX * float(w - cw)));
                 s = s.slice(2, y0, y0 + ch).slice(3, x0, x0 + cw);
-                s = F::interpolate(s, F::InterpolateFuncOptions().size(std::vector<int64_t>{h, w})
-                                          .mode(torch::kBilinear).align_corners(false));
+                s = F::interpolate(s,
+                                   F::InterpolateFuncOptions()
+                                       .size(std::vector<int64_t>{h, w})
+                                       .mode(torch::kBilinear)
+                                       .align_corners(false));
             }
             if (a.flip) s = s.flip({3});
             if (a.contrast != 1.0f || a.brightness != 0.0f) {

@@ -67,17 +67,18 @@ std::string formatReport(const ClassificationReport& r)
     std::snprintf(line, sizeof line, "%-*s %9s %9s %9s %9s\n", w, "class", "precision", "recall", "f1", "support");
     out += line;
     for (const auto& c : r.classes) {
-        std::snprintf(line, sizeof line, "%-*s %9.4f %9.4f %9.4f %9lld\n", w, c.name.c_str(), c.precision, c.recall, c.f1,
-                      static_cast<long long>(c.support));
+        std::snprintf(line, sizeof line, "%-*s %9.4f %9.4f %9.4f %9lld\n", w, c.name.c_str(), c.precision, c.recall,
+                      c.f1, static_cast<long long>(c.support));
         out += line;
     }
-    std::snprintf(line, sizeof line, "%-*s %9s %9s %9.4f %9lld\n", w, "accuracy", "", "", r.accuracy, static_cast<long long>(r.total));
-    out += line;
-    std::snprintf(line, sizeof line, "%-*s %9.4f %9.4f %9.4f %9lld\n", w, "macro avg", r.macro.precision, r.macro.recall, r.macro.f1,
+    std::snprintf(line, sizeof line, "%-*s %9s %9s %9.4f %9lld\n", w, "accuracy", "", "", r.accuracy,
                   static_cast<long long>(r.total));
     out += line;
-    std::snprintf(line, sizeof line, "%-*s %9.4f %9.4f %9.4f %9lld\n", w, "weighted avg", r.weighted.precision, r.weighted.recall,
-                  r.weighted.f1, static_cast<long long>(r.total));
+    std::snprintf(line, sizeof line, "%-*s %9.4f %9.4f %9.4f %9lld\n", w, "macro avg", r.macro.precision,
+                  r.macro.recall, r.macro.f1, static_cast<long long>(r.total));
+    out += line;
+    std::snprintf(line, sizeof line, "%-*s %9.4f %9.4f %9.4f %9lld\n", w, "weighted avg", r.weighted.precision,
+                  r.weighted.recall, r.weighted.f1, static_cast<long long>(r.total));
     out += line;
     out += "\nconfusion matrix (rows: truth, columns: predicted)\n";
     std::snprintf(line, sizeof line, "%-*s", w, "");

@@ -18,8 +18,8 @@ struct ClassMetrics {
     double precision = 0;
     double recall = 0;
     double f1 = 0;
-    std::int64_t support = 0;    // truth count
-    std::int64_t predicted = 0;  // prediction count
+    std::int64_t support = 0;   // truth count
+    std::int64_t predicted = 0; // prediction count
 };
 
 struct MetricAverages {
@@ -29,7 +29,7 @@ struct MetricAverages {
 };
 
 struct ClassificationReport {
-    std::vector<ClassMetrics> classes;   // one per class name, in order
+    std::vector<ClassMetrics> classes; // one per class name, in order
     MetricAverages macro;
     MetricAverages weighted;
     double accuracy = 0;

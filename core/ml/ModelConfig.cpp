@@ -20,7 +20,10 @@ std::optional<Architecture> parseArchitecture(const std::string& name)
     return std::nullopt;
 }
 
-std::vector<std::string> architectureNames() { return {"twostream", "fragnet", "r2plus1d"}; }
+std::vector<std::string> architectureNames()
+{
+    return {"twostream", "fragnet", "r2plus1d"};
+}
 
 std::string fusionName(TemporalFusion f)
 {
@@ -40,7 +43,10 @@ std::optional<TemporalFusion> parseFusion(const std::string& name)
     return std::nullopt;
 }
 
-std::vector<std::string> fusionNames() { return {"tconv", "concat", "gru"}; }
+std::vector<std::string> fusionNames()
+{
+    return {"tconv", "concat", "gru"};
+}
 
 std::string ModelConfig::validate() const
 {
@@ -48,7 +54,8 @@ std::string ModelConfig::validate() const
     if (inputSize < 16 || inputSize > 512 || inputSize % 8 != 0)
         return "input size must be a multiple of 8 in 16..512 (got " + std::to_string(inputSize) + ")";
     if (width < 2 || width > 256) return "width must be 2..256 (got " + std::to_string(width) + ")";
-    if (featureSize < 2 || featureSize > 4096) return "feature size must be 2..4096 (got " + std::to_string(featureSize) + ")";
+    if (featureSize < 2 || featureSize > 4096)
+        return "feature size must be 2..4096 (got " + std::to_string(featureSize) + ")";
     if (classes < 2 || classes > 1000) return "a model needs 2..1000 classes (got " + std::to_string(classes) + ")";
     if (!(dropout >= 0.0 && dropout < 1.0)) return "dropout must be in [0, 1)";
     if (architecture == Architecture::TwoStream && !appearanceStream && !motionStream)

@@ -27,26 +27,26 @@ namespace fl::ml {
 enum class Architecture { FragNet, R2Plus1D, TwoStream };
 enum class TemporalFusion { Convolution, Concatenation, Gru };
 
-std::string architectureName(Architecture a);            // "fragnet", "r2plus1d", "twostream"
+std::string architectureName(Architecture a); // "fragnet", "r2plus1d", "twostream"
 std::optional<Architecture> parseArchitecture(const std::string& name);
 std::vector<std::string> architectureNames();
-std::string fusionName(TemporalFusion f);                // "tconv", "concat", "gru"
+std::string fusionName(TemporalFusion f); // "tconv", "concat", "gru"
 std::optional<TemporalFusion> parseFusion(const std::string& name);
 std::vector<std::string> fusionNames();
 
 struct ModelConfig {
     Architecture architecture = Architecture::TwoStream;
     TemporalFusion fusion = TemporalFusion::Convolution; // fragnet only
-    int frames = 4;            // T: frames per fragment
-    int inputSize = 64;        // frames are inputSize x inputSize
-    bool frameDifference = true;  // fragnet and r2plus1d: a fourth, frame-difference channel (twostream: ignored)
+    int frames = 4;                                      // T: frames per fragment
+    int inputSize = 64;                                  // frames are inputSize x inputSize
+    bool frameDifference = true; // fragnet and r2plus1d: a fourth, frame-difference channel (twostream: ignored)
     // twostream only: which parts feed the feature vector (at least one).
-    bool appearanceStream = true;  // CNN on the middle frame, and the colour statistics
-    bool motionStream = true;      // CNN on the flow and difference maps, and the motion statistics
-    bool statistics = true;        // the pooled statistics of the enabled streams
-    bool convolutions = true;      // the learned CNNs of the enabled streams
-    int width = 16;            // channels of the first block
-    int featureSize = 64;      // length of the fragment feature vector
+    bool appearanceStream = true; // CNN on the middle frame, and the colour statistics
+    bool motionStream = true;     // CNN on the flow and difference maps, and the motion statistics
+    bool statistics = true;       // the pooled statistics of the enabled streams
+    bool convolutions = true;     // the learned CNNs of the enabled streams
+    int width = 16;               // channels of the first block
+    int featureSize = 64;         // length of the fragment feature vector
     int classes = 2;
     double dropout = 0.2;
 

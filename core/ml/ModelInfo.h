@@ -14,9 +14,9 @@ namespace fl::ml {
 
 // The fragment spec the model was trained on (core's FragmentSpec, without Qt).
 struct FragmentGeometry {
-    int length = 4;   // T
-    int stride = 4;   // S
-    int step = 1;     // K
+    int length = 4; // T
+    int stride = 4; // S
+    int step = 1;   // K
     bool operator==(const FragmentGeometry&) const = default;
 };
 
@@ -28,16 +28,16 @@ struct Normalization {
 };
 
 struct ModelInfo {
-    ModelConfig config;                 // config.frames == fragment.length, config.classes == classes.size()
+    ModelConfig config; // config.frames == fragment.length, config.classes == classes.size()
     std::vector<std::string> classes;
     FragmentGeometry fragment;
     Normalization normalization;
-    std::string torchVersion;           // LibTorch that trained it (set by save when empty)
-    std::string trainedAt;              // ISO 8601 UTC, e.g. "2024-05-01T12:00:00Z"
-    std::string device;                 // "cpu", "cuda:0"
+    std::string torchVersion; // LibTorch that trained it (set by save when empty)
+    std::string trainedAt;    // ISO 8601 UTC, e.g. "2024-05-01T12:00:00Z"
+    std::string device;       // "cpu", "cuda:0"
     std::uint64_t seed = 0;
     int bestEpoch = 0;
-    double validationMacroF1 = -1;      // < 0: unknown
+    double validationMacroF1 = -1; // < 0: unknown
     double validationAccuracy = -1;
     // How its outputs become decisions, tuned on held-out folds by the default training
     // (format version 2; older models: no calibration, plain argmax, no smoothing):

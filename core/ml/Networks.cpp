@@ -108,7 +108,8 @@ struct ConvUnit {
 ConvUnit conv2d(FragmentNetworkImpl& m, const std::string& name, int in, int out, int stride)
 {
     ConvUnit u;
-    u.conv2 = m.register_module(name + "_conv", nn::Conv2d(nn::Conv2dOptions(in, out, 3).stride(stride).padding(1).bias(false)));
+    u.conv2 = m.register_module(name + "_conv",
+                                nn::Conv2d(nn::Conv2dOptions(in, out, 3).stride(stride).padding(1).bias(false)));
     u.bn2 = m.register_module(name + "_bn", nn::BatchNorm2d(out));
     u.inPerOutput = std::int64_t(in) * 9;
     return u;
@@ -119,7 +120,9 @@ ConvUnit conv3d(FragmentNetworkImpl& m, const std::string& name, int in, int out
 {
     ConvUnit u;
     u.inPerOutput = std::int64_t(in) * kernel[0] * kernel[1] * kernel[2];
-    u.conv3 = m.register_module(name + "_conv", nn::Conv3d(nn::Conv3dOptions(in, out, kernel).stride(stride).padding(padding).bias(false)));
+    u.conv3 =
+        m.register_module(name + "_conv",
+                          nn::Conv3d(nn::Conv3dOptions(in, out, kernel).stride(stride).padding(padding).bias(false)));
     u.bn3 = m.register_module(name + "_bn", nn::BatchNorm3d(out));
     return u;
 }
@@ -223,7 +226,8 @@ public:
         for (int i = 0; i < 3; ++i) {
             const std::string name = "block" + std::to_string(i + 1);
             m_spatial.push_back(conv3d(*this, name + "_spatial", in, widths[i], {1, 3, 3}, {1, 2, 2}, {0, 1, 1}));
-            m_temporal.push_back(conv3d(*this, name + "_temporal", widths[i], widths[i], {3, 1, 1}, {1, 1, 1}, {1, 0, 0}));
+            m_temporal.push_back(
+                conv3d(*this, name + "_temporal", widths[i], widths[i], {3, 1, 1}, {1, 1, 1}, {1, 0, 0}));
             in = widths[i];
         }
         m_feature = register_module("feature", nn::Linear(4 * w, c.featureSize));
@@ -260,22 +264,23 @@ private:
     nn::Linear m_feature{nullptr};
 };
 
-
 // ---- twostream ------------------------------------------------------------------------------
 
 // The fixed front end: what the frames say about motion and appearance, before any learning.
 // x: [B, T, 3, S, S] RGB in [0, 1].
 struct FrontEnd {
-    torch::Tensor middle;   // [B, 3, S, S]: the appearance stream's input
-    torch::Tensor motion;   // [B, 3 (T - 1), S/2, S/2]: frame differences (x 10), flow u, v (pixels at S/2)
-    torch::Tensor stats;    // [B, D]
+    torch::Tensor middle; // [B, 3, S, S]: the appearance stream's input
+    torch::Tensor motion; // [B, 3 (T - 1), S/2, S/2]: frame differences (x 10), flow u, v (pixels at S/2)
+    torch::Tensor stats;  // [B, D]
 };
 
 constexpr int kGrids[3] = {1, 2, 4};
 constexpr int kGridCells = 1 + 4 + 16;
 constexpr int kChangeLevels = 6;
-constexpr int kMotionStats = 2 * kGridCells + 2 * kGridCells + kGridCells + 2 * kChangeLevels;   // energy mean/min, u, v, |flow|, change shares mean/min
-constexpr int kColourStats = 3 * 5 + kGridCells + 5 + 6 * 5 + 64;   // RGB, saturation, luma spread, opponent colours, histogram
+constexpr int kMotionStats = 2 * kGridCells + 2 * kGridCells + kGridCells
+    + 2 * kChangeLevels; // energy mean/min, u, v, |flow|, change shares mean/min
+constexpr int kColourStats = 3 * 5 + kGridCells + 5 + 6 * 5
+    + 64; // RGB, saturation, luma spread, opponent colours, histogram
 
 int statisticsSize(const ModelConfig& c)
 {
@@ -287,7 +292,8 @@ int statisticsSize(const ModelConfig& c)
 torch::Tensor gridMeans(const torch::Tensor& maps, std::initializer_list<int> grids)
 {
     std::vector<torch::Tensor> parts;
-    for (int g : grids) parts.push_back(F::adaptive_avg_pool2d(maps, F::AdaptiveAvgPool2dFuncOptions({g, g})).flatten(2));
+    for (int g : grids)
+        parts.push_back(F::adaptive_avg_pool2d(maps, F::AdaptiveAvgPool2dFuncOptions({g, g})).flatten(2));
     return torch::cat(parts, 2);
 }
 
@@ -329,7 +335,8 @@ FrontEnd frontEnd(const torch::Tensor& x, const ModelConfig& c, bool wantStats, 
     const bool withStats = wantStats && c.statistics;
     std::vector<torch::Tensor> stats;
     if (c.motionStream) {
-        const auto half = F::avg_pool2d(grey.reshape({b * t, 1, size, size}), F::AvgPool2dFuncOptions(2)).reshape({b, t, size / 2, size / 2});
+        const auto half = F::avg_pool2d(grey.reshape({b * t, 1, size, size}), F::AvgPool2dFuncOptions(2))
+                              .reshape({b, t, size / 2, size / 2});
         const auto a = half.slice(1, 0, t - 1).reshape({b * (t - 1), 1, size / 2, size / 2});
         const auto n = half.slice(1, 1, t).reshape({b * (t - 1), 1, size / 2, size / 2});
         auto [u, v] = lucasKanade(a, n);
@@ -337,7 +344,7 @@ FrontEnd frontEnd(const torch::Tensor& x, const ModelConfig& c, bool wantStats, 
         const auto pairs = [b, t, size](const torch::Tensor& m) { return m.reshape({b, t - 1, size / 2, size / 2}); };
         f.motion = torch::cat({pairs(d) * 10.0, pairs(u), pairs(v)}, 1);
         if (withStats) {
-            auto front = torch::stack({pairs(d).abs(), pairs(u), pairs(v)}, 1);   // [B, 3, T-1, h, w]
+            auto front = torch::stack({pairs(d).abs(), pairs(u), pairs(v)}, 1); // [B, 3, T-1, h, w]
             if (taps) {
                 auto tap = torch::cat({front.slice(2, 0, 1), front}, 2);
                 taps->push_back({"motion.front", TapLayout::ChannelsTime, tap});
@@ -354,7 +361,7 @@ FrontEnd frontEnd(const torch::Tensor& x, const ModelConfig& c, bool wantStats, 
             // pair).
             // (1e-4 in [0, 1] units is 0.03 grey levels: a hold's exact repeats stay far below the
             // slowest real motion.)
-            const auto energy = torch::log(gridMeans(absD, {1, 2, 4}) + 1e-4);   // [B, T-1, 21]
+            const auto energy = torch::log(gridMeans(absD, {1, 2, 4}) + 1e-4); // [B, T-1, 21]
             stats.push_back(energy.mean(1));
             stats.push_back(std::get<0>(energy.min(1)));
             stats.push_back(gridMeans(fu, {1, 2, 4}).mean(1));
@@ -364,8 +371,9 @@ FrontEnd frontEnd(const torch::Tensor& x, const ModelConfig& c, bool wantStats, 
             const auto change = (grey.slice(1, 1, t) - grey.slice(1, 0, t - 1)).abs();
             std::vector<torch::Tensor> shares;
             for (double level : {0.5, 1.0, 2.0, 4.0, 8.0, 16.0})
-                shares.push_back(torch::log((change > level / 255.0).to(x.scalar_type()).mean({2, 3}) + 1e-3));   // [B, T-1]
-            const auto share = torch::stack(shares, 2);                                                         // [B, T-1, levels]
+                shares.push_back(
+                    torch::log((change > level / 255.0).to(x.scalar_type()).mean({2, 3}) + 1e-3)); // [B, T-1]
+            const auto share = torch::stack(shares, 2);                                            // [B, T-1, levels]
             stats.push_back(share.mean(1));
             stats.push_back(std::get<0>(share.min(1)));
         }
@@ -378,16 +386,18 @@ FrontEnd frontEnd(const torch::Tensor& x, const ModelConfig& c, bool wantStats, 
         // or tint moves chroma with the luma; real colours do not), and a 4x4x4 RGB histogram
         // of every frame. Logs make a grading that keeps a share of the colour an offset,
         // whatever colour the footage has.
-        const auto saturationPerFrame = (std::get<0>(x.max(2)) - std::get<0>(x.min(2))).unsqueeze(2);   // [B, T, 1, S, S]
-        auto front = torch::cat({x, saturationPerFrame}, 2).permute({0, 2, 1, 3, 4});                  // [B, 4, T, S, S]
+        const auto saturationPerFrame = (std::get<0>(x.max(2)) - std::get<0>(x.min(2))).unsqueeze(2); // [B, T, 1, S, S]
+        auto front = torch::cat({x, saturationPerFrame}, 2).permute({0, 2, 1, 3, 4});                 // [B, 4, T, S, S]
         if (taps) taps->push_back({"appearance.front", TapLayout::ChannelsTime, front});
         const auto rgb = front.slice(1, 0, 3);
-        const auto meanFrame = rgb.mean(2);                                                            // [B, 3, S, S]
+        const auto meanFrame = rgb.mean(2); // [B, 3, S, S]
         stats.push_back(gridMeans(meanFrame, {1, 2}).flatten(1));
-        const auto saturation = front.select(1, 3).mean(1).unsqueeze(1);                               // [B, 1, S, S]
+        const auto saturation = front.select(1, 3).mean(1).unsqueeze(1); // [B, 1, S, S]
         stats.push_back(torch::log(gridMeans(saturation, {1, 2, 4}).flatten(1) + 1e-3));
-        const auto luma = (0.299 * rgb.select(1, 0) + 0.587 * rgb.select(1, 1) + 0.114 * rgb.select(1, 2)).mean(1).unsqueeze(1);
-        const auto spread = (gridMeans(luma.square(), {1, 2}) - gridMeans(luma, {1, 2}).square()).clamp_min(0.0).add(1e-6).sqrt();
+        const auto luma =
+            (0.299 * rgb.select(1, 0) + 0.587 * rgb.select(1, 1) + 0.114 * rgb.select(1, 2)).mean(1).unsqueeze(1);
+        const auto spread =
+            (gridMeans(luma.square(), {1, 2}) - gridMeans(luma, {1, 2}).square()).clamp_min(0.0).add(1e-6).sqrt();
         stats.push_back(spread.flatten(1));
         const auto rg = (meanFrame.select(1, 0) - meanFrame.select(1, 1)).unsqueeze(1);
         const auto yb = (0.5 * (meanFrame.select(1, 0) + meanFrame.select(1, 1)) - meanFrame.select(1, 2)).unsqueeze(1);
@@ -402,9 +412,10 @@ FrontEnd frontEnd(const torch::Tensor& x, const ModelConfig& c, bool wantStats, 
             stats.push_back(torch::log(variance.add(1e-6).sqrt() + 1e-3).flatten(1));
             stats.push_back(torch::log(residual.add(1e-6).sqrt() + 1e-3).flatten(1));
         }
-        const auto bins = (x.detach() * 4.0).floor().clamp(0, 3).to(torch::kInt64);      // [B, T, 3, S, S]
+        const auto bins = (x.detach() * 4.0).floor().clamp(0, 3).to(torch::kInt64); // [B, T, 3, S, S]
         const auto index = (bins.select(2, 0) * 16 + bins.select(2, 1) * 4 + bins.select(2, 2)).reshape({b, -1});
-        auto histogram = torch::zeros({b, 64}, x.options()).scatter_add_(1, index, torch::ones(index.sizes(), x.options()));
+        auto histogram =
+            torch::zeros({b, 64}, x.options()).scatter_add_(1, index, torch::ones(index.sizes(), x.options()));
         stats.push_back(histogram / double(index.size(1)));
     }
     if (!stats.empty()) f.stats = torch::cat(stats, 1);
@@ -469,7 +480,8 @@ public:
         const FrontEnd f = frontEnd(x, config(), m_statsSize > 0);
         const std::int64_t b = x.size(0);
         const auto none = torch::zeros({b, 0}, x.options());
-        return {m_appearance.empty() ? none : f.middle, m_motion.empty() ? none : f.motion, m_statsSize > 0 ? f.stats : none};
+        return {m_appearance.empty() ? none : f.middle, m_motion.empty() ? none : f.motion,
+                m_statsSize > 0 ? f.stats : none};
     }
 
     void setStatisticsScale(const torch::Tensor& mean, const torch::Tensor& stdev) override

@@ -53,7 +53,8 @@ MlResult<std::vector<FragmentPrediction>> Predictor::predict(const std::vector<c
             auto x = detail::modelInput(u8, info.normalization, info.config.inputChannels() == 4).to(device);
             auto result = net.run(x, false);
             // Calibrated: the logits divided by the model's temperature (1 when not calibrated).
-            auto probs = torch::softmax(result.logits.to(torch::kFloat32) / info.temperature, 1).to(torch::kCPU).contiguous();
+            auto probs =
+                torch::softmax(result.logits.to(torch::kFloat32) / info.temperature, 1).to(torch::kCPU).contiguous();
             auto feats = result.features.to(torch::kFloat32).to(torch::kCPU).contiguous();
             const std::int64_t k = probs.size(1);
             const std::int64_t d = feats.size(1);
@@ -70,28 +71,31 @@ MlResult<std::vector<FragmentPrediction>> Predictor::predict(const std::vector<c
             }
         }
     } catch (const c10::OutOfMemoryError&) {
-        return MlStatus::failure("out of GPU memory while predicting on " + m_device + " (batch size " + std::to_string(m_batchSize)
-                                 + "): predict on the CPU or use a smaller batch");
+        return MlStatus::failure("out of GPU memory while predicting on " + m_device + " (batch size "
+                                 + std::to_string(m_batchSize) + "): predict on the CPU or use a smaller batch");
     } catch (const std::exception& e) {
         return MlStatus::failure("prediction failed: " + firstLine(e.what()));
     }
     return out;
 }
 
-MlResult<std::vector<FragmentPrediction>> Predictor::predict(const VideoFrames& video, const std::vector<std::int64_t>& firstFrames) const
+MlResult<std::vector<FragmentPrediction>> Predictor::predict(const VideoFrames& video,
+                                                             const std::vector<std::int64_t>& firstFrames) const
 {
     if (!isValid()) return MlStatus::failure("no model");
     const ModelInfo& info = m_model.info();
     if (video.width != info.config.inputSize || video.height != info.config.inputSize)
-        return MlStatus::failure("frames are " + std::to_string(video.width) + "x" + std::to_string(video.height) + ", the model takes "
-                                 + std::to_string(info.config.inputSize) + "x" + std::to_string(info.config.inputSize));
+        return MlStatus::failure("frames are " + std::to_string(video.width) + "x" + std::to_string(video.height)
+                                 + ", the model takes " + std::to_string(info.config.inputSize) + "x"
+                                 + std::to_string(info.config.inputSize));
     if (info.fragment.step == 1) {
         // Frames of a fragment are contiguous in the view: no copy needed.
         std::vector<const std::uint8_t*> blocks;
         blocks.reserve(firstFrames.size());
         const std::int64_t span = info.config.frames;
         for (auto f : firstFrames) {
-            if (f < 0 || f + span > video.frameCount) return MlStatus::failure("fragment start " + std::to_string(f) + " is outside the video");
+            if (f < 0 || f + span > video.frameCount)
+                return MlStatus::failure("fragment start " + std::to_string(f) + " is outside the video");
             blocks.push_back(video.frame(f));
         }
         return predict(blocks);
@@ -106,7 +110,8 @@ MlResult<std::vector<FragmentPrediction>> Predictor::predict(const VideoFrames& 
         if (f < 0 || f + (t - 1) * info.fragment.step >= video.frameCount)
             return MlStatus::failure("fragment start " + std::to_string(f) + " is outside the video");
         std::uint8_t* dst = storage.data() + i * size_t(t) * frameBytes;
-        for (std::int64_t k = 0; k < t; ++k) std::copy_n(video.frame(f + k * info.fragment.step), frameBytes, dst + size_t(k) * frameBytes);
+        for (std::int64_t k = 0; k < t; ++k)
+            std::copy_n(video.frame(f + k * info.fragment.step), frameBytes, dst + size_t(k) * frameBytes);
         blocks.push_back(dst);
     }
     return predict(blocks);
@@ -116,7 +121,8 @@ MlResult<LayerActivations> Predictor::activations(const std::uint8_t* block, con
 {
     if (!isValid()) return MlStatus::failure("no model");
     const auto names = m_model.layerNames();
-    if (std::find(names.begin(), names.end(), layer) == names.end()) return MlStatus::failure("the model has no layer \"" + layer + "\"");
+    if (std::find(names.begin(), names.end(), layer) == names.end())
+        return MlStatus::failure("the model has no layer \"" + layer + "\"");
     const ModelInfo& info = m_model.info();
     const int t = info.config.frames;
     const int size = info.config.inputSize;
@@ -125,7 +131,8 @@ MlResult<LayerActivations> Predictor::activations(const std::uint8_t* block, con
         c10::InferenceMode guard;
         std::vector<const std::uint8_t*> frames;
         for (int f = 0; f < t; ++f) frames.push_back(block + size_t(f) * frameBytes);
-        auto x = detail::modelInput(detail::gatherFrames(frames, 1, t, size, size), info.normalization, info.config.inputChannels() == 4)
+        auto x = detail::modelInput(detail::gatherFrames(frames, 1, t, size, size), info.normalization,
+                                    info.config.inputChannels() == 4)
                      .to(torch::Device(m_device));
         auto result = m_model.impl()->net->run(x, true);
         for (const auto& tap : result.taps) {

@@ -15,10 +15,10 @@
 namespace fl::ml {
 
 struct FragmentPrediction {
-    std::vector<float> probabilities;  // softmax, one per class of the model
-    std::vector<float> features;       // the fragment feature vector (featureSize)
-    int predicted = -1;                // argmax of probabilities
-    float confidence = 0;              // its probability
+    std::vector<float> probabilities; // softmax, one per class of the model
+    std::vector<float> features;      // the fragment feature vector (featureSize)
+    int predicted = -1;               // argmax of probabilities
+    float confidence = 0;             // its probability
 };
 
 // Activations of one layer for one fragment, frame-major: values[((t * channels + c) * height
@@ -35,7 +35,8 @@ struct LayerActivations {
 class Predictor {
 public:
     Predictor() = default;
-    static MlResult<Predictor> create(const FragmentModel& model, DeviceChoice device = DeviceChoice::Cpu, int batchSize = 64);
+    static MlResult<Predictor> create(const FragmentModel& model, DeviceChoice device = DeviceChoice::Cpu,
+                                      int batchSize = 64);
 
     bool isValid() const { return m_model.isValid(); }
     const ModelInfo& info() const { return m_model.info(); }
@@ -47,12 +48,13 @@ public:
     // the model's input size. Runs in batches of batchSize().
     MlResult<std::vector<FragmentPrediction>> predict(const std::vector<const std::uint8_t*>& blocks) const;
     // The same for fragments of a video view: frames first + t * step.
-    MlResult<std::vector<FragmentPrediction>> predict(const VideoFrames& video, const std::vector<std::int64_t>& firstFrames) const;
+    MlResult<std::vector<FragmentPrediction>> predict(const VideoFrames& video,
+                                                      const std::vector<std::int64_t>& firstFrames) const;
     // The activations of `layer` (one of model().layerNames()) for one fragment block.
     MlResult<LayerActivations> activations(const std::uint8_t* block, const std::string& layer) const;
 
 private:
-    FragmentModel m_model;   // a private deep copy on m_device, in eval mode
+    FragmentModel m_model; // a private deep copy on m_device, in eval mode
     std::string m_device = "cpu";
     int m_batchSize = 64;
 };

@@ -21,8 +21,14 @@ SyntheticVideo SyntheticVideo::make(int frames, int size, std::uint64_t seed, in
         if (cls == 0) {
             x += dx;
             y += dy;
-            if (x < 0 || x + side >= size) { dx = -dx; x += 2 * dx; }
-            if (y < 0 || y + side >= size) { dy = -dy; y += 2 * dy; }
+            if (x < 0 || x + side >= size) {
+                dx = -dx;
+                x += 2 * dx;
+            }
+            if (y < 0 || y + side >= size) {
+                dy = -dy;
+                y += 2 * dy;
+            }
         }
         std::uint8_t* p = v.pixels.data() + size_t(f) * size_t(size) * size_t(size) * 3;
         for (int r = 0; r < size; ++r) {

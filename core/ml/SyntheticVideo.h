@@ -11,8 +11,8 @@
 namespace fl::ml {
 
 struct SyntheticVideo {
-    std::vector<std::uint8_t> pixels;   // frames x size x size x 3, RGB
-    std::vector<int> frameClass;        // 0 motion, 1 static
+    std::vector<std::uint8_t> pixels; // frames x size x size x 3, RGB
+    std::vector<int> frameClass;      // 0 motion, 1 static
     VideoFrames view() const { return {pixels.data(), std::int64_t(frameClass.size()), m_size, m_size}; }
 
     static SyntheticVideo make(int frames, int size, std::uint64_t seed, int segment = 32);

@@ -74,15 +74,13 @@ RuntimeInfo configureTorchRuntime(int threads)
         else
             threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     }
-    if (at::get_num_threads() != threads)
-        at::set_num_threads(threads);
+    if (at::get_num_threads() != threads) at::set_num_threads(threads);
     // OpenBLAS (Debian's LibTorch does its matrix products there) keeps a thread pool of its own
     // whose workers wait with sched_yield: on the small products of these models they only
     // burn the other core (a third of the time in the kernel, measured). One BLAS thread; the
     // intra-op threads above parallelise the rest.
     using SetThreads = void (*)(int);
-    if (auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
-        set(1);
+    if (auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) set(1);
     return torchRuntimeInfo();
 }
 
@@ -115,7 +113,9 @@ MlResult<std::string> resolveDevice(DeviceChoice choice)
     case DeviceChoice::Auto: return std::string(available ? "cuda:0" : "cpu");
     case DeviceChoice::Cuda:
         if (available) return std::string("cuda:0");
-        if (!built) return MlStatus::failure("CUDA was asked for, but this build of FragmentLab has no CUDA support (use --device cpu)");
+        if (!built)
+            return MlStatus::failure(
+                "CUDA was asked for, but this build of FragmentLab has no CUDA support (use --device cpu)");
         return MlStatus::failure("CUDA was asked for, but no CUDA device is available (use --device cpu)");
     }
     return std::string("cpu");

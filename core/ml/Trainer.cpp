@@ -50,7 +50,8 @@ int plannedEpochs(std::int64_t fragments, const TrainingOptions& o)
 {
     const std::int64_t stepsPerEpoch = (std::max<std::int64_t>(1, fragments) + o.batchSize - 1) / o.batchSize;
     if (o.minSteps <= 0) return o.epochs;
-    return int(std::clamp<std::int64_t>((o.minSteps + stepsPerEpoch - 1) / stepsPerEpoch, o.epochs, 8 * std::int64_t(o.epochs)));
+    return int(std::clamp<std::int64_t>((o.minSteps + stepsPerEpoch - 1) / stepsPerEpoch, o.epochs,
+                                        8 * std::int64_t(o.epochs)));
 }
 
 // Linear warm-up from 10% of the peak, then cosine decay to 1% of the peak.
@@ -62,24 +63,24 @@ double scheduledRate(double peak, std::int64_t step, std::int64_t total, std::in
 }
 
 struct Batch {
-    torch::Tensor input;   // on the device
-    torch::Tensor labels;  // int64 on the device
+    torch::Tensor input;  // on the device
+    torch::Tensor labels; // int64 on the device
 };
 
 class Run {
 public:
     Run(const TrainingSet& data, const TrainingOptions& options, const TrainingCallbacks& callbacks, std::string device)
-        : m_data(data), m_options(options), m_callbacks(callbacks), m_deviceName(std::move(device)), m_device(m_deviceName),
-          m_rng(options.seed * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL)
-    {
-    }
+        : m_data(data), m_options(options), m_callbacks(callbacks), m_deviceName(std::move(device)),
+          m_device(m_deviceName), m_rng(options.seed * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL)
+    {}
 
     MlResult<TrainingOutcome> execute();
 
 private:
     bool cancelled() const { return m_callbacks.cancel && m_callbacks.cancel->load(std::memory_order_relaxed); }
     std::int64_t span() const { return std::int64_t(m_data.fragment.length - 1) * m_data.fragment.step + 1; }
-    Batch makeBatch(const std::vector<LabeledFragment>& set, const std::vector<size_t>& indices, size_t from, size_t to, bool augment);
+    Batch makeBatch(const std::vector<LabeledFragment>& set, const std::vector<size_t>& indices, size_t from, size_t to,
+                    bool augment);
     std::vector<size_t> epochOrder();
     struct Evaluation {
         double loss = 0;
@@ -91,7 +92,7 @@ private:
     // view, and the statistics' scale (from the unaugmented view).
     void buildViews();
     struct Views {
-        std::vector<torch::Tensor> parts;   // each [views * fragments, ...], row v * fragments + i
+        std::vector<torch::Tensor> parts; // each [views * fragments, ...], row v * fragments + i
         std::int64_t fragments = 0;
         int views = 0;
     };
@@ -131,8 +132,8 @@ std::vector<size_t> Run::epochOrder()
     return order;
 }
 
-Batch Run::makeBatch(const std::vector<LabeledFragment>& set, const std::vector<size_t>& indices, size_t from, size_t to,
-                     bool augment)
+Batch Run::makeBatch(const std::vector<LabeledFragment>& set, const std::vector<size_t>& indices, size_t from,
+                     size_t to, bool augment)
 {
     const int t = m_data.fragment.length;
     const int step = m_data.fragment.step;
@@ -171,7 +172,9 @@ Batch Run::makeBatch(const std::vector<LabeledFragment>& set, const std::vector<
     const int size = m_info.config.inputSize;
     auto u8 = detail::gatherFrames(frames, b, t, size, size);
     Batch batch;
-    batch.input = detail::modelInput(u8, m_info.normalization, m_info.config.inputChannels() == 4, augment ? &aug : nullptr).to(m_device);
+    batch.input = detail::modelInput(u8, m_info.normalization, m_info.config.inputChannels() == 4,
+                                     augment ? &aug : nullptr)
+                      .to(m_device);
     batch.labels = torch::tensor(labels, torch::kInt64).to(m_device);
     return batch;
 }
@@ -194,8 +197,9 @@ Run::Evaluation Run::evaluate()
         const size_t to = std::min(set.size(), from + batch);
         Batch b = makeBatch(set, indices, from, to, false);
         auto logits = m_net->run(b.input, false).logits.to(torch::kFloat32);
-        lossSum += torch::nn::functional::cross_entropy(
-                       logits, b.labels, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
+        lossSum += torch::nn::functional::cross_entropy(logits, b.labels,
+                                                        torch::nn::functional::CrossEntropyFuncOptions().reduction(
+                                                            torch::kSum))
                        .item<double>();
         auto pred = logits.argmax(1).to(torch::kCPU);
         for (std::int64_t i = 0; i < pred.size(0); ++i) e.predicted.push_back(int(pred[i].item<std::int64_t>()));
@@ -215,7 +219,7 @@ void Run::buildViews()
     const ModelConfig& c = m_info.config;
     const std::int64_t side = c.inputSize;
     const std::int64_t floatsPerView = 256 + (c.convolutions && c.appearanceStream ? 3 * side * side : 0)
-                                       + (c.convolutions && c.motionStream ? 3 * (c.frames - 1) * (side / 2) * (side / 2) : 0);
+        + (c.convolutions && c.motionStream ? 3 * (c.frames - 1) * (side / 2) * (side / 2) : 0);
     const std::int64_t perView = floatsPerView * 4 * std::max<std::int64_t>(1, std::int64_t(set.size()));
     views = int(std::clamp<std::int64_t>((std::int64_t(512) << 20) / perView, 1, views));
     std::vector<size_t> indices(set.size());
@@ -225,7 +229,7 @@ void Run::buildViews()
     std::vector<std::vector<torch::Tensor>> chunks;
     for (int v = 0; v < views; ++v) {
         for (size_t from = 0; from < set.size(); from += batch) {
-            if (cancelled()) return;   // execute() sees the flag before the first step
+            if (cancelled()) return; // execute() sees the flag before the first step
             const size_t to = std::min(set.size(), from + batch);
             Batch b = makeBatch(set, indices, from, to, v > 0);
             auto parts = m_net->precompute(b.input);
@@ -268,8 +272,9 @@ MlResult<TrainingOutcome> Run::execute()
     m_info.classes = m_data.classes;
     m_info.fragment = m_data.fragment;
     // twostream takes the frames in [0, 1] (its front end and batch norm do the scaling).
-    m_info.normalization = m_info.config.architecture == Architecture::TwoStream ? Normalization{{0.f, 0.f, 0.f}, {1.f, 1.f, 1.f}}
-                                                                                  : Trainer::computeNormalization(m_data);
+    m_info.normalization = m_info.config.architecture == Architecture::TwoStream
+        ? Normalization{{0.f, 0.f, 0.f}, {1.f, 1.f, 1.f}}
+        : Trainer::computeNormalization(m_data);
     m_info.trainedAt = utcNow();
     m_info.device = m_deviceName;
     m_info.seed = m_options.seed;
@@ -290,12 +295,14 @@ MlResult<TrainingOutcome> Run::execute()
         std::vector<std::int64_t> counts(m_data.classes.size(), 0);
         for (const auto& s : m_data.train) ++counts[size_t(s.label)];
         for (size_t c = 0; c < counts.size(); ++c)
-            weights[c] = counts[c] > 0 ? float(double(m_data.train.size()) / (double(counts.size()) * double(counts[c]))) : 0.0f;
+            weights[c] = counts[c] > 0
+                ? float(double(m_data.train.size()) / (double(counts.size()) * double(counts[c])))
+                : 0.0f;
     }
     m_classWeights = torch::tensor(weights).to(m_device);
 
-    torch::optim::AdamW optimizer(m_net->parameters(),
-                                  torch::optim::AdamWOptions(m_options.learningRate).weight_decay(m_options.weightDecay));
+    torch::optim::AdamW optimizer(
+        m_net->parameters(), torch::optim::AdamWOptions(m_options.learningRate).weight_decay(m_options.weightDecay));
     const size_t n = m_data.train.size();
     const size_t batchSize = size_t(m_options.batchSize);
     const int stepsPerEpoch = int((n + batchSize - 1) / batchSize);
@@ -351,9 +358,12 @@ MlResult<TrainingOutcome> Run::execute()
             } else {
                 batch = makeBatch(m_data.train, order, from, to, m_options.augmentation.enabled);
             }
-            const auto forward = [&]() { return parts.empty() ? m_net->run(batch.input, false) : m_net->runPrecomputed(parts, false); };
+            const auto forward = [&]() {
+                return parts.empty() ? m_net->run(batch.input, false) : m_net->runPrecomputed(parts, false);
+            };
             const double lr = scheduledRate(m_options.learningRate, globalStep, totalSteps, warmup);
-            for (auto& group : optimizer.param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+            for (auto& group : optimizer.param_groups())
+                static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
 
             optimizer.zero_grad();
             torch::Tensor logits;
@@ -366,8 +376,9 @@ MlResult<TrainingOutcome> Run::execute()
                 logits = forward().logits;
             }
             logits = logits.to(torch::kFloat32);
-            auto loss = torch::nn::functional::cross_entropy(
-                logits, batch.labels, torch::nn::functional::CrossEntropyFuncOptions().weight(m_classWeights));
+            auto loss = torch::nn::functional::cross_entropy(logits, batch.labels,
+                                                             torch::nn::functional::CrossEntropyFuncOptions().weight(
+                                                                 m_classWeights));
             if (amp) {
                 (loss * lossScale).backward();
                 std::vector<torch::Tensor> finite;
@@ -438,7 +449,7 @@ MlResult<TrainingOutcome> Run::execute()
             m.validationAccuracy = m.validation.accuracy;
             m.validationMacroF1 = m.validation.macro.f1;
         } else {
-            m.validationLoss = m.validationAccuracy = m.validationMacroF1 = -1;   // no validation split
+            m.validationLoss = m.validationAccuracy = m.validationMacroF1 = -1; // no validation split
         }
         m.samplesPerSecond = trainSeconds > 0 ? double(seen) / trainSeconds : 0;
         // Strictly better macro-F1, or equal with a lower validation loss; without a validation
@@ -448,8 +459,8 @@ MlResult<TrainingOutcome> Run::execute()
         const bool higherF1 = validating && m.validationMacroF1 > bestF1 + 1e-9;
         const bool better = !validating ? epoch == epochs
                                         : higherF1
-                            || (std::abs(m.validationMacroF1 - bestF1) <= 1e-9 && !outcome.history.empty()
-                                && m.validationLoss < outcome.history[size_t(outcome.bestEpoch - 1)].validationLoss);
+                || (std::abs(m.validationMacroF1 - bestF1) <= 1e-9 && !outcome.history.empty()
+                    && m.validationLoss < outcome.history[size_t(outcome.bestEpoch - 1)].validationLoss);
         sinceBetterF1 = higherF1 ? 0 : sinceBetterF1 + 1;
         if (better) {
             m.best = true;
@@ -498,7 +509,8 @@ MlResult<TrainingOutcome> Run::execute()
 
 std::int64_t Trainer::plannedSteps(std::int64_t fragments, const TrainingOptions& options)
 {
-    const std::int64_t stepsPerEpoch = (std::max<std::int64_t>(1, fragments) + options.batchSize - 1) / options.batchSize;
+    const std::int64_t stepsPerEpoch = (std::max<std::int64_t>(1, fragments) + options.batchSize - 1)
+        / options.batchSize;
     return stepsPerEpoch * plannedEpochs(fragments, options);
 }
 
@@ -506,7 +518,8 @@ Normalization Trainer::computeNormalization(const TrainingSet& data, int maxFram
 {
     std::set<std::pair<int, std::int64_t>> frames;
     for (const auto& s : data.train)
-        for (int t = 0; t < data.fragment.length; ++t) frames.insert({s.video, s.firstFrame + std::int64_t(t) * data.fragment.step});
+        for (int t = 0; t < data.fragment.length; ++t)
+            frames.insert({s.video, s.firstFrame + std::int64_t(t) * data.fragment.step});
     Normalization norm;
     if (frames.empty()) return norm;
     const std::vector<std::pair<int, std::int64_t>> all(frames.begin(), frames.end());
@@ -537,7 +550,8 @@ Normalization Trainer::computeNormalization(const TrainingSet& data, int maxFram
     return norm;
 }
 
-MlResult<TrainingOutcome> Trainer::train(const TrainingSet& data, const TrainingOptions& options, const TrainingCallbacks& callbacks)
+MlResult<TrainingOutcome> Trainer::train(const TrainingSet& data, const TrainingOptions& options,
+                                         const TrainingCallbacks& callbacks)
 {
     if (auto e = options.validate(); !e.empty()) return MlStatus::failure("invalid training options: " + e);
     ModelConfig config = options.model;
@@ -555,7 +569,8 @@ MlResult<TrainingOutcome> Trainer::train(const TrainingSet& data, const Training
         return run.execute();
     } catch (const c10::OutOfMemoryError& e) {
         return MlStatus::failure("out of GPU memory while training on " + *device + " (batch size "
-                                 + std::to_string(options.batchSize) + "): train on the CPU (device cpu) or use a smaller batch or input size");
+                                 + std::to_string(options.batchSize)
+                                 + "): train on the CPU (device cpu) or use a smaller batch or input size");
     } catch (const std::bad_alloc&) {
         return MlStatus::failure("out of memory while training (batch size " + std::to_string(options.batchSize)
                                  + "): use a smaller batch or input size");

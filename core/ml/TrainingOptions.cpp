@@ -45,7 +45,8 @@ std::string TrainingOptions::validate() const
     const Augmentation& a = augmentation;
     if (!(a.cropProbability >= 0 && a.cropProbability <= 1)) return "crop probability must be in [0, 1]";
     if (!(a.minCropScale > 0.2 && a.minCropScale <= 1.0)) return "minimum crop scale must be in (0.2, 1]";
-    if (!(a.brightness >= 0 && a.brightness <= 1) || !(a.contrast >= 0 && a.contrast < 1)) return "invalid brightness/contrast jitter";
+    if (!(a.brightness >= 0 && a.brightness <= 1) || !(a.contrast >= 0 && a.contrast < 1))
+        return "invalid brightness/contrast jitter";
     if (a.temporalJitter < 0 || a.temporalJitter > 64) return "temporal jitter must be 0..64 frames";
     if (a.views < 1 || a.views > 64) return "augmented views must be 1..64";
     if (!(a.motionScale >= 0 && a.motionScale <= 1)) return "motion scale must be in [0, 1]";
@@ -61,8 +62,9 @@ std::string TrainingSet::validate(int inputSize) const
         const VideoFrames& f = videos[v];
         if (!f.pixels && f.frameCount > 0) return "video " + std::to_string(v) + " has no frames";
         if (f.width != inputSize || f.height != inputSize)
-            return "video " + std::to_string(v) + " frames are " + std::to_string(f.width) + "x" + std::to_string(f.height)
-                   + ", the model takes " + std::to_string(inputSize) + "x" + std::to_string(inputSize);
+            return "video " + std::to_string(v) + " frames are " + std::to_string(f.width) + "x"
+                + std::to_string(f.height) + ", the model takes " + std::to_string(inputSize) + "x"
+                + std::to_string(inputSize);
     }
     const std::int64_t span = std::int64_t(fragment.length - 1) * fragment.step + 1;
     std::set<int> trained;

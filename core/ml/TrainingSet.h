@@ -13,11 +13,11 @@
 namespace fl::ml {
 
 struct LabeledFragment {
-    int video = 0;                 // index into TrainingSet::videos
-    std::int64_t firstFrame = 0;   // the fragment's first frame (frames first + t * step)
-    std::int64_t minFirst = 0;     // temporal jitter keeps the start in [minFirst, maxFirst]
+    int video = 0;               // index into TrainingSet::videos
+    std::int64_t firstFrame = 0; // the fragment's first frame (frames first + t * step)
+    std::int64_t minFirst = 0;   // temporal jitter keeps the start in [minFirst, maxFirst]
     std::int64_t maxFirst = 0;
-    int label = 0;                 // index into TrainingSet::classes
+    int label = 0; // index into TrainingSet::classes
 };
 
 struct TrainingSet {
@@ -25,7 +25,7 @@ struct TrainingSet {
     std::vector<std::string> classes;
     FragmentGeometry fragment;
     std::vector<LabeledFragment> train;
-    std::vector<LabeledFragment> validation;   // may be empty: then the last epoch is kept
+    std::vector<LabeledFragment> validation; // may be empty: then the last epoch is kept
 
     // Empty when usable, else one line (no fragments, a class missing from training, a frame
     // outside its video, frames of the wrong size, ...).

@@ -14,15 +14,11 @@ std::string writeFailureReason(int errnoValue)
     case EDQUOT:
 #endif
         return "the disk is full (" + system + ")";
-    case EFBIG:
-        return "the disk is full or the file is larger than allowed (" + system + ")";
+    case EFBIG: return "the disk is full or the file is larger than allowed (" + system + ")";
     case EACCES:
-    case EPERM:
-        return "permission denied: the folder or file is not writable (" + system + ")";
-    case EROFS:
-        return "the folder is on a read-only file system (" + system + ")";
-    default:
-        return system;
+    case EPERM: return "permission denied: the folder or file is not writable (" + system + ")";
+    case EROFS: return "the folder is on a read-only file system (" + system + ")";
+    default: return system;
     }
 }
 
@@ -32,7 +28,7 @@ const int* knownWriteFailures(int* count)
 #ifdef EDQUOT
                                 EDQUOT,
 #endif
-                                EFBIG, EACCES, EPERM, EROFS};
+                                EFBIG,  EACCES, EPERM, EROFS};
     *count = int(sizeof(codes) / sizeof(codes[0]));
     return codes;
 }

@@ -42,7 +42,13 @@ void printSizes(int inputSize)
     std::printf("%-64s %12s %14s %14s\n", "model", "parameters", "MMAC/fragment", "MFLOP/fragment");
     // The default training's candidates (twostream statistics of motion, appearance or both),
     // twostream with its CNNs, and the earlier architectures.
-    struct Row { Architecture arch; TemporalFusion fusion; bool appearance; bool motion; bool convolutions; };
+    struct Row {
+        Architecture arch;
+        TemporalFusion fusion;
+        bool appearance;
+        bool motion;
+        bool convolutions;
+    };
     const Row rows[] = {{Architecture::TwoStream, TemporalFusion::Convolution, false, true, false},
                         {Architecture::TwoStream, TemporalFusion::Convolution, true, false, false},
                         {Architecture::TwoStream, TemporalFusion::Convolution, true, true, false},
@@ -66,8 +72,9 @@ void printSizes(int inputSize)
             continue;
         }
         const auto s = model->size();
-        std::printf("%-64s %12lld %14.2f %14.2f\n", info.config.describe().c_str(), static_cast<long long>(s.parameters),
-                    double(s.macsPerFragment) / 1e6, double(s.flopsPerFragment()) / 1e6);
+        std::printf("%-64s %12lld %14.2f %14.2f\n", info.config.describe().c_str(),
+                    static_cast<long long>(s.parameters), double(s.macsPerFragment) / 1e6,
+                    double(s.flopsPerFragment()) / 1e6);
     }
 }
 
@@ -93,17 +100,18 @@ int train(int argc, char** argv)
     const TrainingSet data = video.trainingSet(4, frames * 3 / 4);
     TrainingCallbacks callbacks;
     callbacks.epoch = [](const EpochMetrics& m) {
-        std::fprintf(stderr, "epoch %d: loss %.4f acc %.3f val macro-F1 %.3f %.1f samples/s\n", m.epoch, m.trainLoss, m.trainAccuracy,
-                     m.validationMacroF1, m.samplesPerSecond);
+        std::fprintf(stderr, "epoch %d: loss %.4f acc %.3f val macro-F1 %.3f %.1f samples/s\n", m.epoch, m.trainLoss,
+                     m.trainAccuracy, m.validationMacroF1, m.samplesPerSecond);
     };
     auto outcome = Trainer::train(data, options, callbacks);
     if (!outcome) {
         std::fprintf(stderr, "fragmentlab-mlcheck: %s\n", outcome.error().c_str());
         return 1;
     }
-    std::printf("{\"device\":\"%s\",\"threads\":%d,\"train_fragments\":%lld,\"epochs\":%d,\"macro_f1\":%.4f,\"samples_per_s\":%.1f,\"seconds\":%.2f}\n",
-                outcome->device.c_str(), outcome->threads, static_cast<long long>(outcome->trainSamples), outcome->epochsRun,
-                outcome->validation.macro.f1, outcome->samplesPerSecond, outcome->trainSeconds);
+    std::printf(
+        "{\"device\":\"%s\",\"threads\":%d,\"train_fragments\":%lld,\"epochs\":%d,\"macro_f1\":%.4f,\"samples_per_s\":%.1f,\"seconds\":%.2f}\n",
+        outcome->device.c_str(), outcome->threads, static_cast<long long>(outcome->trainSamples), outcome->epochsRun,
+        outcome->validation.macro.f1, outcome->samplesPerSecond, outcome->trainSeconds);
     return 0;
 }
 
@@ -141,8 +149,9 @@ int compare()
     const auto start = std::chrono::steady_clock::now();
     for (int r = 0; r < reps; ++r) (void)gpu->predict(video.view(), firsts);
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("{\"fragments\":%zu,\"max_abs_diff_probabilities\":%.3g,\"max_abs_diff_features\":%.3g,\"cuda_inference_fragments_per_s\":%.1f}\n",
-                firsts.size(), maxProb, maxFeature, double(reps * firsts.size()) / s);
+    std::printf(
+        "{\"fragments\":%zu,\"max_abs_diff_probabilities\":%.3g,\"max_abs_diff_features\":%.3g,\"cuda_inference_fragments_per_s\":%.1f}\n",
+        firsts.size(), maxProb, maxFeature, double(reps * firsts.size()) / s);
     return 0;
 }
 
@@ -160,8 +169,8 @@ ModelInfo defaultFamily(int size, bool convolutions)
 
 // Logits of `blocks` fragments of `video` through `model`'s network on `device`, optionally
 // under autocast (mixed precision, CUDA only).
-torch::Tensor logitsOn(const FragmentModel& model, const SyntheticVideo& video, const std::vector<std::int64_t>& firsts, const std::string& device,
-                       bool amp)
+torch::Tensor logitsOn(const FragmentModel& model, const SyntheticVideo& video, const std::vector<std::int64_t>& firsts,
+                       const std::string& device, bool amp)
 {
     c10::InferenceMode guard;
     auto net = model.clone().impl()->net;
@@ -171,9 +180,10 @@ torch::Tensor logitsOn(const FragmentModel& model, const SyntheticVideo& video, 
     std::vector<const std::uint8_t*> frames;
     for (auto f : firsts)
         for (int t = 0; t < info.config.frames; ++t) frames.push_back(video.view().frame(f + t));
-    auto x = fl::ml::detail::modelInput(fl::ml::detail::gatherFrames(frames, std::int64_t(firsts.size()), info.config.frames, info.config.inputSize,
-                                                     info.config.inputSize),
-                                info.normalization, false)
+    auto x = fl::ml::detail::modelInput(fl::ml::detail::gatherFrames(frames, std::int64_t(firsts.size()),
+                                                                     info.config.frames, info.config.inputSize,
+                                                                     info.config.inputSize),
+                                        info.normalization, false)
                  .to(torch::Device(device));
     if (amp) at::autocast::set_enabled(true);
     auto logits = net->run(x, false).logits.to(torch::kFloat32).to(torch::kCPU);
@@ -185,10 +195,10 @@ torch::Tensor logitsOn(const FragmentModel& model, const SyntheticVideo& video, 
 }
 
 // Fragments per second through the network alone on `device` (batches of 64, for about `seconds`).
-double inferenceRate(const FragmentModel& model, const SyntheticVideo& video, const std::vector<std::int64_t>& firsts, const std::string& device,
-                     bool amp, double seconds)
+double inferenceRate(const FragmentModel& model, const SyntheticVideo& video, const std::vector<std::int64_t>& firsts,
+                     const std::string& device, bool amp, double seconds)
 {
-    (void)logitsOn(model, video, firsts, device, amp);   // warm-up (cuDNN, allocator)
+    (void)logitsOn(model, video, firsts, device, amp); // warm-up (cuDNN, allocator)
     const auto start = std::chrono::steady_clock::now();
     std::int64_t done = 0;
     double elapsed = 0;
@@ -228,10 +238,11 @@ int deviceTable(double seconds)
 {
     const auto runtime = torchRuntimeInfo();
     const bool cuda = runtime.cudaAvailable;
-    std::printf("LibTorch %s, %d CPU threads, CUDA built: %s, CUDA devices: %d\n\n", runtime.torchVersion.c_str(), runtime.intraOpThreads,
-                runtime.cudaBuilt ? "yes" : "no", runtime.cudaDevices);
-    std::printf("| model | px | max abs logit diff CPU vs CUDA (fp32) | (mixed precision) | train samples/s CUDA (mixed) | CPU | "
-                "inference fragments/s CUDA (mixed) | CUDA (fp32) | CPU |\n");
+    std::printf("LibTorch %s, %d CPU threads, CUDA built: %s, CUDA devices: %d\n\n", runtime.torchVersion.c_str(),
+                runtime.intraOpThreads, runtime.cudaBuilt ? "yes" : "no", runtime.cudaDevices);
+    std::printf(
+        "| model | px | max abs logit diff CPU vs CUDA (fp32) | (mixed precision) | train samples/s CUDA (mixed) | CPU | "
+        "inference fragments/s CUDA (mixed) | CUDA (fp32) | CPU |\n");
     std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (bool convolutions : {false, true}) {
         for (int size : {64, 112}) {
@@ -248,9 +259,12 @@ int deviceTable(double seconds)
             const auto cpuLogits = logitsOn(*model, video, firsts, "cpu", false);
             if (cuda) {
                 char buf[64];
-                std::snprintf(buf, sizeof buf, "%.2e", (cpuLogits - logitsOn(*model, video, firsts, "cuda:0", false)).abs().max().item<double>());
+                std::snprintf(
+                    buf, sizeof buf, "%.2e",
+                    (cpuLogits - logitsOn(*model, video, firsts, "cuda:0", false)).abs().max().item<double>());
                 fp32 = buf;
-                std::snprintf(buf, sizeof buf, "%.2e", (cpuLogits - logitsOn(*model, video, firsts, "cuda:0", true)).abs().max().item<double>());
+                std::snprintf(buf, sizeof buf, "%.2e",
+                              (cpuLogits - logitsOn(*model, video, firsts, "cuda:0", true)).abs().max().item<double>());
                 mixed = buf;
                 std::snprintf(buf, sizeof buf, "%.0f", trainingRate(size, convolutions, DeviceChoice::Cuda, nullptr));
                 trainCuda = buf;
@@ -261,12 +275,15 @@ int deviceTable(double seconds)
             }
             const double trainCpu = trainingRate(size, convolutions, DeviceChoice::Cpu, nullptr);
             const double inferCpu = inferenceRate(*model, video, firsts, "cpu", false, seconds);
-            std::printf("| %s | %d | %s | %s | %s | %.0f | %s | %s | %.0f |\n", info.config.describe().c_str(), size, fp32.c_str(), mixed.c_str(),
-                        trainCuda.c_str(), trainCpu, inferCuda.c_str(), inferCudaFp32.c_str(), inferCpu);
+            std::printf("| %s | %d | %s | %s | %s | %.0f | %s | %s | %.0f |\n", info.config.describe().c_str(), size,
+                        fp32.c_str(), mixed.c_str(), trainCuda.c_str(), trainCpu, inferCuda.c_str(),
+                        inferCudaFp32.c_str(), inferCpu);
             std::fflush(stdout);
         }
     }
-    if (!cuda) std::printf("\nNo CUDA device: the CUDA columns are empty (this build: CUDA %s).\n", runtime.cudaBuilt ? "built" : "not built");
+    if (!cuda)
+        std::printf("\nNo CUDA device: the CUDA columns are empty (this build: CUDA %s).\n",
+                    runtime.cudaBuilt ? "built" : "not built");
     return 0;
 }
 

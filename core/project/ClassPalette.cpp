@@ -29,25 +29,44 @@ QString hsvToHex(double h, double s, double v)
     const double x = c * (1 - std::fabs(std::fmod(hp, 2.0) - 1));
     double r = 0, g = 0, b = 0;
     switch (int(hp)) {
-    case 0: r = c; g = x; break;
-    case 1: r = x; g = c; break;
-    case 2: g = c; b = x; break;
-    case 3: g = x; b = c; break;
-    case 4: r = x; b = c; break;
-    default: r = c; b = x; break;
+    case 0:
+        r = c;
+        g = x;
+        break;
+    case 1:
+        r = x;
+        g = c;
+        break;
+    case 2:
+        g = c;
+        b = x;
+        break;
+    case 3:
+        g = x;
+        b = c;
+        break;
+    case 4:
+        r = x;
+        b = c;
+        break;
+    default:
+        r = c;
+        b = x;
+        break;
     }
     const double m = v - c;
     auto byte = [m](double u) { return int(std::lround((u + m) * 255)); };
-    return QStringLiteral("#%1%2%3").arg(byte(r), 2, 16, QLatin1Char('0'))
-        .arg(byte(g), 2, 16, QLatin1Char('0')).arg(byte(b), 2, 16, QLatin1Char('0'));
+    return QStringLiteral("#%1%2%3")
+        .arg(byte(r), 2, 16, QLatin1Char('0'))
+        .arg(byte(g), 2, 16, QLatin1Char('0'))
+        .arg(byte(b), 2, 16, QLatin1Char('0'));
 }
 
 } // namespace
 
 QString ClassPalette::color(int i)
 {
-    if (i >= 0 && i < int(kPalette.size()))
-        return QString::fromLatin1(kPalette[size_t(i)]);
+    if (i >= 0 && i < int(kPalette.size())) return QString::fromLatin1(kPalette[size_t(i)]);
     const int k = i - int(kPalette.size());
     return hsvToHex(15.0 + 137.508 * k, k % 2 ? 0.55 : 0.8, k % 3 == 2 ? 0.6 : 0.85);
 }
@@ -56,8 +75,7 @@ QString ClassPalette::firstUnusedColor(const QStringList& used)
 {
     for (int i = 0;; ++i) {
         const QString c = color(i);
-        if (!used.contains(c, Qt::CaseInsensitive) || i > 10000)
-            return c;
+        if (!used.contains(c, Qt::CaseInsensitive) || i > 10000) return c;
     }
 }
 
@@ -69,27 +87,23 @@ QString ClassPalette::shortcut(int i)
 QString ClassPalette::firstUnusedShortcut(const QStringList& used)
 {
     for (int i = 0; i < 9; ++i)
-        if (!used.contains(shortcut(i), Qt::CaseInsensitive))
-            return shortcut(i);
+        if (!used.contains(shortcut(i), Qt::CaseInsensitive)) return shortcut(i);
     return {};
 }
 
 bool ClassPalette::isValidColor(const QString& color)
 {
-    if (color.size() != 7 || color.at(0) != QLatin1Char('#'))
-        return false;
+    if (color.size() != 7 || color.at(0) != QLatin1Char('#')) return false;
     for (int i = 1; i < 7; ++i) {
         const char16_t c = color.at(i).unicode();
-        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F')))
-            return false;
+        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F'))) return false;
     }
     return true;
 }
 
 bool ClassPalette::isValidShortcut(const QString& key)
 {
-    if (key.isEmpty())
-        return true;
+    if (key.isEmpty()) return true;
     return key.size() == 1 && key.at(0).isPrint() && !key.at(0).isSpace();
 }
 

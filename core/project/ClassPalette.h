@@ -17,8 +17,8 @@ public:
     // The first of "1".."9" not in `used`, or empty.
     static QString firstUnusedShortcut(const QStringList& used);
 
-    static bool isValidColor(const QString& color);    // "#rrggbb"
-    static bool isValidShortcut(const QString& key);   // empty, or one printable non-space character
+    static bool isValidColor(const QString& color);  // "#rrggbb"
+    static bool isValidShortcut(const QString& key); // empty, or one printable non-space character
 };
 
 } // namespace fl

@@ -11,8 +11,8 @@
 namespace fl {
 
 struct CsvRecord {
-    int line = 0;         // 1-based line the record starts on
-    QStringList fields;   // unquoted fields are trimmed; quoted ones are kept exactly
+    int line = 0;       // 1-based line the record starts on
+    QStringList fields; // unquoted fields are trimmed; quoted ones are kept exactly
 };
 
 class CsvText {

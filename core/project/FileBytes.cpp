@@ -15,10 +15,8 @@ namespace fl {
 Result<QByteArray> readFileBytes(const QString& file)
 {
     const QFileInfo info(file);
-    if (!info.exists())
-        return Status::failure(QStringLiteral("%1: not found").arg(file));
-    if (info.isDir())
-        return Status::failure(QStringLiteral("%1: is a folder, not a file").arg(file));
+    if (!info.exists()) return Status::failure(QStringLiteral("%1: not found").arg(file));
+    if (info.isDir()) return Status::failure(QStringLiteral("%1: is a folder, not a file").arg(file));
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
         return Status::failure(QStringLiteral("%1: cannot read: %2").arg(file, f.errorString()));
@@ -61,7 +59,8 @@ Status writeFileAtomically(const QString& file, const QByteArray& bytes)
     errno = 0;
     if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         const int err = errno;
-        return Status::failure(QStringLiteral("%1: cannot save: %2").arg(file, writeFailureReason(f.errorString(), err)));
+        return Status::failure(
+            QStringLiteral("%1: cannot save: %2").arg(file, writeFailureReason(f.errorString(), err)));
     }
     if (f.write(bytes) != bytes.size()) {
         const int err = errno;
@@ -71,7 +70,8 @@ Status writeFileAtomically(const QString& file, const QByteArray& bytes)
     }
     if (!f.commit()) {
         const int err = errno;
-        return Status::failure(QStringLiteral("%1: cannot save: %2").arg(file, writeFailureReason(f.errorString(), err)));
+        return Status::failure(
+            QStringLiteral("%1: cannot save: %2").arg(file, writeFailureReason(f.errorString(), err)));
     }
     return Status::success();
 }

@@ -23,10 +23,12 @@ Result<QJsonObject> JsonFields::parseObject(const QByteArray& input) const
             }
         }
         return fail(QStringLiteral("malformed JSON at line %1, column %2 (offset %3): %4")
-                        .arg(line).arg(offset - lineStart + 1).arg(error.offset).arg(error.errorString()));
+                        .arg(line)
+                        .arg(offset - lineStart + 1)
+                        .arg(error.offset)
+                        .arg(error.errorString()));
     }
-    if (!doc.isObject())
-        return fail(QStringLiteral("not a JSON object at the top level"));
+    if (!doc.isObject()) return fail(QStringLiteral("not a JSON object at the top level"));
     return doc.object();
 }
 

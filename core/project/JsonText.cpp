@@ -33,8 +33,7 @@ QString quote(const QString& s)
 
 QString number(double value)
 {
-    if (!std::isfinite(value))
-        return QStringLiteral("null");
+    if (!std::isfinite(value)) return QStringLiteral("null");
     return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 

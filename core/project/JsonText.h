@@ -5,8 +5,8 @@
 
 namespace fl::json {
 
-QString quote(const QString& s);     // "..." with JSON escapes; non-ASCII kept as UTF-8
-QString number(double value);        // shortest text that reads back to the same double
+QString quote(const QString& s); // "..." with JSON escapes; non-ASCII kept as UTF-8
+QString number(double value);    // shortest text that reads back to the same double
 QString number(qint64 value);
 
 } // namespace fl::json

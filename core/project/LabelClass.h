@@ -8,8 +8,8 @@ namespace fl {
 
 struct LabelClass {
     QString name;
-    QString color;     // "#rrggbb", lowercase
-    QString shortcut;  // one key, "1".."9" by default; may be empty
+    QString color;    // "#rrggbb", lowercase
+    QString shortcut; // one key, "1".."9" by default; may be empty
 
     bool operator==(const LabelClass&) const = default;
 };

@@ -39,15 +39,12 @@ std::vector<Row> projectRows(const Project& project)
 {
     std::vector<Row> rows;
     std::vector<int> order(size_t(project.videoCount()));
-    for (int i = 0; i < project.videoCount(); ++i)
-        order[size_t(i)] = i;
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        return project.video(a).fileName() < project.video(b).fileName();
-    });
+    for (int i = 0; i < project.videoCount(); ++i) order[size_t(i)] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return project.video(a).fileName() < project.video(b).fileName(); });
     for (int i : order) {
         const ProjectVideo& v = project.video(i);
-        for (const LabelRange& r : v.labels.ranges())
-            rows.push_back({v.fileName(), r.start, r.end, r.label, {}});
+        for (const LabelRange& r : v.labels.ranges()) rows.push_back({v.fileName(), r.start, r.end, r.label, {}});
     }
     return rows;
 }
@@ -55,11 +52,9 @@ std::vector<Row> projectRows(const Project& project)
 int findVideo(const Project& project, const QString& name)
 {
     const int byName = project.videoIndexByName(name);
-    if (byName >= 0)
-        return byName;
+    if (byName >= 0) return byName;
     for (int i = 0; i < project.videoCount(); ++i)
-        if (project.video(i).relativePath == name)
-            return i;
+        if (project.video(i).relativePath == name) return i;
     return -1;
 }
 
@@ -78,7 +73,8 @@ Result<int> applyRows(Project& project, const std::vector<Row>& rows, const Labe
         const Row& r = rows[k];
         const int video = findVideo(copy, r.video);
         if (video < 0)
-            return Status::failure(QStringLiteral("%1: unknown video \"%2\" (not in the project)").arg(r.where, r.video));
+            return Status::failure(
+                QStringLiteral("%1: unknown video \"%2\" (not in the project)").arg(r.where, r.video));
         videoOf[k] = video;
         if (r.start >= r.end)
             return Status::failure(QStringLiteral("%1: empty range %2 (start_frame must be less than end_frame)")
@@ -86,39 +82,42 @@ Result<int> applyRows(Project& project, const std::vector<Row>& rows, const Labe
         const qint64 frames = copy.video(video).frameCount;
         if (r.start < 0 || r.end > frames)
             return Status::failure(QStringLiteral("%1: range %2 outside the video %3 (%4 frames)")
-                                       .arg(r.where, rangeText(r.start, r.end), r.video).arg(frames));
+                                       .arg(r.where, rangeText(r.start, r.end), r.video)
+                                       .arg(frames));
         if (!copy.hasClass(r.label)) {
             if (!options.createMissingClasses)
-                return Status::failure(QStringLiteral("%1: unknown class \"%2\" (not in the project)").arg(r.where, r.label));
+                return Status::failure(
+                    QStringLiteral("%1: unknown class \"%2\" (not in the project)").arg(r.where, r.label));
             if (auto added = copy.addClass(r.label); !added || !copy.hasClass(r.label))
-                return Status::failure(QStringLiteral("%1: cannot add class \"%2\": %3")
-                                           .arg(r.where, r.label, added ? QStringLiteral("leading or trailing spaces") : added.error()));
+                return Status::failure(
+                    QStringLiteral("%1: cannot add class \"%2\": %3")
+                        .arg(r.where, r.label, added ? QStringLiteral("leading or trailing spaces") : added.error()));
         }
     }
 
     // Rows of one video must not overlap with different classes.
     std::vector<size_t> order(rows.size());
-    for (size_t k = 0; k < rows.size(); ++k)
-        order[k] = k;
+    for (size_t k = 0; k < rows.size(); ++k) order[k] = k;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         return videoOf[a] != videoOf[b] ? videoOf[a] < videoOf[b] : rows[a].start < rows[b].start;
     });
-    struct Reach { qint64 end; size_t row; };
+    struct Reach {
+        qint64 end;
+        size_t row;
+    };
     QHash<QString, Reach> reach; // per class: the row reaching furthest so far (this video)
     for (size_t o = 0; o < order.size(); ++o) {
         const size_t k = order[o];
-        if (o > 0 && videoOf[order[o - 1]] != videoOf[k])
-            reach.clear();
+        if (o > 0 && videoOf[order[o - 1]] != videoOf[k]) reach.clear();
         const Row& r = rows[k];
         for (auto it = reach.cbegin(); it != reach.cend(); ++it) {
-            if (it.key() == r.label || it.value().end <= r.start)
-                continue;
+            if (it.key() == r.label || it.value().end <= r.start) continue;
             const size_t other = it.value().row;
             const Row& later = rows[std::max(k, other)];
             const Row& earlier = rows[std::min(k, other)];
             return Status::failure(QStringLiteral("%1: range %2 of \"%3\" overlaps %4 %5 of \"%6\" (different classes)")
-                                       .arg(later.where, rangeText(later.start, later.end), later.label,
-                                            earlier.where, rangeText(earlier.start, earlier.end), earlier.label));
+                                       .arg(later.where, rangeText(later.start, later.end), later.label, earlier.where,
+                                            rangeText(earlier.start, earlier.end), earlier.label));
         }
         auto at = reach.find(r.label);
         if (at == reach.end())
@@ -139,8 +138,7 @@ Result<qint64> frameField(const QString& text, const QString& column, const QStr
 {
     bool ok = false;
     const qint64 v = text.toLongLong(&ok);
-    if (!ok)
-        return Status::failure(QStringLiteral("%1: %2 \"%3\" is not an integer").arg(where, column, text));
+    if (!ok) return Status::failure(QStringLiteral("%1: %2 \"%3\" is not an integer").arg(where, column, text));
     return v;
 }
 
@@ -176,16 +174,20 @@ Result<int> importLabelsCsv(Project& project, const QString& file, const LabelIm
     return importLabelsCsvText(project, *bytes, file, options);
 }
 
-Result<int> importLabelsCsvText(Project& project, const QByteArray& bytes, const QString& file, const LabelImportOptions& options)
+Result<int> importLabelsCsvText(Project& project, const QByteArray& bytes, const QString& file,
+                                const LabelImportOptions& options)
 {
     auto records = CsvText::parse(bytes, file);
     if (!records) return records.status();
     if (records->empty())
-        return Status::failure(QStringLiteral("%1:1: missing header (expected %2)").arg(file, csvHeader().join(QLatin1Char(','))));
+        return Status::failure(
+            QStringLiteral("%1:1: missing header (expected %2)").arg(file, csvHeader().join(QLatin1Char(','))));
     const CsvRecord& header = records->front();
     if (header.fields != csvHeader())
         return Status::failure(QStringLiteral("%1:%2: wrong header \"%3\" (expected %4)")
-                                   .arg(file).arg(header.line).arg(header.fields.join(QLatin1Char(',')), csvHeader().join(QLatin1Char(','))));
+                                   .arg(file)
+                                   .arg(header.line)
+                                   .arg(header.fields.join(QLatin1Char(',')), csvHeader().join(QLatin1Char(','))));
     std::vector<Row> rows;
     rows.reserve(records->size() - 1);
     for (size_t i = 1; i < records->size(); ++i) {
@@ -193,7 +195,9 @@ Result<int> importLabelsCsvText(Project& project, const QByteArray& bytes, const
         const QString where = QStringLiteral("%1:%2").arg(file).arg(rec.line);
         if (rec.fields.size() != csvHeader().size())
             return Status::failure(QStringLiteral("%1: expected %2 columns, found %3")
-                                       .arg(where).arg(csvHeader().size()).arg(rec.fields.size()));
+                                       .arg(where)
+                                       .arg(csvHeader().size())
+                                       .arg(rec.fields.size()));
         Row r;
         r.where = where;
         r.video = rec.fields.at(0);
@@ -218,12 +222,16 @@ Status exportLabelsJson(const Project& project, const QString& file)
     const std::vector<Row> rows = projectRows(project);
     QString out;
     out += QStringLiteral("{\n  \"format\": %1,\n  \"version\": %2,\n  \"labels\": [")
-               .arg(quote(QString::fromLatin1(kJsonFormat))).arg(kJsonVersion);
+               .arg(quote(QString::fromLatin1(kJsonFormat)))
+               .arg(kJsonVersion);
     for (size_t i = 0; i < rows.size(); ++i) {
         const Row& r = rows[i];
         out += i == 0 ? QStringLiteral("\n") : QStringLiteral(",\n");
         out += QStringLiteral("    {\"video\": %1, \"start_frame\": %2, \"end_frame\": %3, \"label\": %4}")
-                   .arg(quote(r.video)).arg(r.start).arg(r.end).arg(quote(r.label));
+                   .arg(quote(r.video))
+                   .arg(r.start)
+                   .arg(r.end)
+                   .arg(quote(r.label));
     }
     out += rows.empty() ? QStringLiteral("]\n}\n") : QStringLiteral("\n  ]\n}\n");
     return writeFileAtomically(file, out.toUtf8());
@@ -241,13 +249,15 @@ Result<int> importLabelsJson(Project& project, const QString& file, const LabelI
     auto format = f.string(*root, {}, QStringLiteral("format"));
     if (!format) return format.status();
     if (*format != QLatin1String(kJsonFormat))
-        return f.fail(QStringLiteral("not a FragmentLab labels file (format \"%1\", expected \"%2\")").arg(*format, QLatin1String(kJsonFormat)));
+        return f.fail(QStringLiteral("not a FragmentLab labels file (format \"%1\", expected \"%2\")")
+                          .arg(*format, QLatin1String(kJsonFormat)));
     auto version = f.integer(*root, {}, QStringLiteral("version"));
     if (!version) return version.status();
     if (*version > kJsonVersion)
-        return f.fail(QStringLiteral("written by a newer FragmentLab (labels version %1, this one reads up to %2)").arg(*version).arg(kJsonVersion));
-    if (*version < 1)
-        return f.failField(QStringLiteral("version"), QStringLiteral("invalid version %1").arg(*version));
+        return f.fail(QStringLiteral("written by a newer FragmentLab (labels version %1, this one reads up to %2)")
+                          .arg(*version)
+                          .arg(kJsonVersion));
+    if (*version < 1) return f.failField(QStringLiteral("version"), QStringLiteral("invalid version %1").arg(*version));
     const QString path = QStringLiteral("labels");
     auto labels = f.array(*root, {}, path);
     if (!labels) return labels.status();

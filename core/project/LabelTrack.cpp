@@ -6,30 +6,24 @@ namespace fl {
 
 void LabelTrack::clear(qint64 start, qint64 end)
 {
-    if (start >= end || m_ranges.empty())
-        return;
+    if (start >= end || m_ranges.empty()) return;
     // First range that ends after `start`; ranges before it are untouched.
     auto first = std::upper_bound(m_ranges.begin(), m_ranges.end(), start,
                                   [](qint64 s, const LabelRange& r) { return s < r.end; });
-    if (first == m_ranges.end() || first->start >= end)
-        return;
+    if (first == m_ranges.end() || first->start >= end) return;
     auto last = first; // one past the last range that starts before `end`
-    while (last != m_ranges.end() && last->start < end)
-        ++last;
+    while (last != m_ranges.end() && last->start < end) ++last;
     std::vector<LabelRange> keep;
-    if (first->start < start)
-        keep.push_back({first->start, start, first->label});
+    if (first->start < start) keep.push_back({first->start, start, first->label});
     const LabelRange& tail = *(last - 1);
-    if (tail.end > end)
-        keep.push_back({end, tail.end, tail.label});
+    if (tail.end > end) keep.push_back({end, tail.end, tail.label});
     const auto at = m_ranges.erase(first, last);
     m_ranges.insert(at, keep.begin(), keep.end());
 }
 
 void LabelTrack::set(qint64 start, qint64 end, const QString& cls)
 {
-    if (start >= end)
-        return;
+    if (start >= end) return;
     clear(start, end);
     auto at = std::lower_bound(m_ranges.begin(), m_ranges.end(), start,
                                [](const LabelRange& r, qint64 s) { return r.start < s; });
@@ -52,45 +46,37 @@ std::optional<QString> LabelTrack::classAt(qint64 frame) const
 {
     auto it = std::upper_bound(m_ranges.begin(), m_ranges.end(), frame,
                                [](qint64 f, const LabelRange& r) { return f < r.start; });
-    if (it == m_ranges.begin())
-        return std::nullopt;
+    if (it == m_ranges.begin()) return std::nullopt;
     --it;
-    if (frame < it->end)
-        return it->label;
+    if (frame < it->end) return it->label;
     return std::nullopt;
 }
 
 std::optional<QString> LabelTrack::labelForFrames(const std::vector<qint64>& frames) const
 {
-    if (frames.empty())
-        return std::nullopt;
+    if (frames.empty()) return std::nullopt;
     const auto [lo, hi] = std::minmax_element(frames.begin(), frames.end());
     auto it = std::upper_bound(m_ranges.begin(), m_ranges.end(), *lo,
                                [](qint64 f, const LabelRange& r) { return f < r.start; });
-    if (it == m_ranges.begin())
-        return std::nullopt;
+    if (it == m_ranges.begin()) return std::nullopt;
     --it;
-    if (*lo >= it->start && *hi < it->end)
-        return it->label;
+    if (*lo >= it->start && *hi < it->end) return it->label;
     return std::nullopt;
 }
 
 std::vector<LabelRange> LabelTrack::rangesIn(qint64 start, qint64 end) const
 {
     std::vector<LabelRange> out;
-    if (start >= end)
-        return out;
+    if (start >= end) return out;
     auto it = std::upper_bound(m_ranges.begin(), m_ranges.end(), start,
                                [](qint64 s, const LabelRange& r) { return s < r.end; });
-    for (; it != m_ranges.end() && it->start < end; ++it)
-        out.push_back(*it);
+    for (; it != m_ranges.end() && it->start < end; ++it) out.push_back(*it);
     return out;
 }
 
 void LabelTrack::mergeNeighbours()
 {
-    if (m_ranges.size() < 2)
-        return;
+    if (m_ranges.size() < 2) return;
     std::vector<LabelRange> out;
     out.reserve(m_ranges.size());
     for (LabelRange& r : m_ranges) {
@@ -111,8 +97,7 @@ int LabelTrack::renameClass(const QString& oldName, const QString& newName)
             ++n;
         }
     }
-    if (n > 0)
-        mergeNeighbours();
+    if (n > 0) mergeNeighbours();
     return n;
 }
 
@@ -124,8 +109,7 @@ int LabelTrack::removeClass(const QString& name)
 qint64 LabelTrack::labeledFrames() const
 {
     qint64 n = 0;
-    for (const LabelRange& r : m_ranges)
-        n += r.length();
+    for (const LabelRange& r : m_ranges) n += r.length();
     return n;
 }
 
@@ -133,8 +117,7 @@ qint64 LabelTrack::labeledFrames(const QString& cls) const
 {
     qint64 n = 0;
     for (const LabelRange& r : m_ranges)
-        if (r.label == cls)
-            n += r.length();
+        if (r.label == cls) n += r.length();
     return n;
 }
 

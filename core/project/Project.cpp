@@ -27,12 +27,9 @@ Status makeFolders(const QString& dir, const QStringList& subdirs)
 {
     for (const QString& sub : subdirs) {
         const QString path = sub.isEmpty() ? dir : QDir(dir).filePath(sub);
-        if (QFileInfo(path).isDir())
-            continue;
-        if (QFileInfo::exists(path))
-            return Status::failure(QStringLiteral("%1: exists and is not a folder").arg(path));
-        if (!QDir().mkpath(path))
-            return Status::failure(QStringLiteral("%1: cannot create the folder").arg(path));
+        if (QFileInfo(path).isDir()) continue;
+        if (QFileInfo::exists(path)) return Status::failure(QStringLiteral("%1: exists and is not a folder").arg(path));
+        if (!QDir().mkpath(path)) return Status::failure(QStringLiteral("%1: cannot create the folder").arg(path));
     }
     return Status::success();
 }
@@ -50,8 +47,7 @@ const QStringList& projectSubfolders()
 
 Result<Project> Project::create(const QString& dir, const FragmentSpec& spec, const QStringList& classNames)
 {
-    if (dir.trimmed().isEmpty())
-        return Status::failure(QStringLiteral("no project folder given"));
+    if (dir.trimmed().isEmpty()) return Status::failure(QStringLiteral("no project folder given"));
     const QString root = absoluteClean(dir);
     const QString file = QDir(root).filePath(projectFileName());
     if (QFileInfo::exists(file))
@@ -69,17 +65,14 @@ Result<Project> Project::create(const QString& dir, const FragmentSpec& spec, co
         if (auto added = p.addClass(name); !added)
             return Status::failure(QStringLiteral("%1: %2").arg(file, added.error()));
     }
-    if (auto made = makeFolders(root, QStringList{QString()} + projectSubfolders()); !made)
-        return made;
-    if (auto saved = p.save(); !saved)
-        return saved;
+    if (auto made = makeFolders(root, QStringList{QString()} + projectSubfolders()); !made) return made;
+    if (auto saved = p.save(); !saved) return saved;
     return p;
 }
 
 Result<Project> Project::load(const QString& dirOrJsonPath)
 {
-    if (dirOrJsonPath.trimmed().isEmpty())
-        return Status::failure(QStringLiteral("no project folder given"));
+    if (dirOrJsonPath.trimmed().isEmpty()) return Status::failure(QStringLiteral("no project folder given"));
     const QString path = absoluteClean(dirOrJsonPath);
     QString file = path;
     if (QFileInfo(path).isDir()) {
@@ -94,22 +87,17 @@ Result<Project> Project::load(const QString& dirOrJsonPath)
 
 Status Project::save() const
 {
-    if (isNull())
-        return Status::failure(QStringLiteral("the project has no folder to save to"));
-    if (auto written = writeFileAtomically(projectFile(), ProjectFormat::write(*this)); !written)
-        return written;
-    if (QFileInfo::exists(autosaveFile()))
-        QFile::remove(autosaveFile());
+    if (isNull()) return Status::failure(QStringLiteral("the project has no folder to save to"));
+    if (auto written = writeFileAtomically(projectFile(), ProjectFormat::write(*this)); !written) return written;
+    if (QFileInfo::exists(autosaveFile())) QFile::remove(autosaveFile());
     return Status::success();
 }
 
 Status Project::saveAs(const QString& newDir)
 {
-    if (newDir.trimmed().isEmpty())
-        return Status::failure(QStringLiteral("no project folder given"));
+    if (newDir.trimmed().isEmpty()) return Status::failure(QStringLiteral("no project folder given"));
     const QString root = absoluteClean(newDir);
-    if (root == m_dir)
-        return save();
+    if (root == m_dir) return save();
     const QString file = QDir(root).filePath(projectFileName());
     if (QFileInfo::exists(file))
         return Status::failure(QStringLiteral("%1: a project already exists in this folder").arg(file));
@@ -120,10 +108,8 @@ Status Project::saveAs(const QString& newDir)
     copy.m_dir = root;
     for (size_t i = 0; i < copy.m_videos.size(); ++i)
         copy.m_videos[i].relativePath = copy.relativeToProject(absoluteVideoPath(int(i)));
-    if (auto made = makeFolders(root, QStringList{QString()} + projectSubfolders()); !made)
-        return made;
-    if (auto saved = copy.save(); !saved)
-        return saved;
+    if (auto made = makeFolders(root, QStringList{QString()} + projectSubfolders()); !made) return made;
+    if (auto saved = copy.save(); !saved) return saved;
     *this = std::move(copy);
     return Status::success();
 }
@@ -135,8 +121,7 @@ QString Project::autosaveFile() const
 
 Status Project::saveAutosave() const
 {
-    if (isNull())
-        return Status::failure(QStringLiteral("the project has no folder to save to"));
+    if (isNull()) return Status::failure(QStringLiteral("the project has no folder to save to"));
     return writeFileAtomically(autosaveFile(), ProjectFormat::write(*this));
 }
 
@@ -145,18 +130,31 @@ std::optional<QString> Project::pendingAutosave(const QString& dir)
     const QDir d(absoluteClean(dir));
     const QFileInfo autosave(d.filePath(autosaveFileName()));
     const QFileInfo main(d.filePath(projectFileName()));
-    if (!autosave.isFile())
-        return std::nullopt;
-    if (main.isFile() && main.lastModified() > autosave.lastModified())
-        return std::nullopt;
+    if (!autosave.isFile()) return std::nullopt;
+    if (main.isFile() && main.lastModified() > autosave.lastModified()) return std::nullopt;
     return autosave.absoluteFilePath();
 }
 
-QString Project::projectFile() const { return QDir(m_dir).filePath(projectFileName()); }
-QString Project::modelsDir() const { return QDir(m_dir).filePath(QStringLiteral("models")); }
-QString Project::cacheDir() const { return QDir(m_dir).filePath(QStringLiteral("cache")); }
-QString Project::predictionsDir() const { return QDir(m_dir).filePath(QStringLiteral("predictions")); }
-QString Project::indexCacheDir() const { return QDir(m_dir).filePath(QStringLiteral("cache/index")); }
+QString Project::projectFile() const
+{
+    return QDir(m_dir).filePath(projectFileName());
+}
+QString Project::modelsDir() const
+{
+    return QDir(m_dir).filePath(QStringLiteral("models"));
+}
+QString Project::cacheDir() const
+{
+    return QDir(m_dir).filePath(QStringLiteral("cache"));
+}
+QString Project::predictionsDir() const
+{
+    return QDir(m_dir).filePath(QStringLiteral("predictions"));
+}
+QString Project::indexCacheDir() const
+{
+    return QDir(m_dir).filePath(QStringLiteral("cache/index"));
+}
 
 // ---------------------------------------------------------------------------------------
 // Classes
@@ -164,26 +162,22 @@ QString Project::indexCacheDir() const { return QDir(m_dir).filePath(QStringLite
 QStringList Project::classNames() const
 {
     QStringList names;
-    for (const LabelClass& c : m_classes)
-        names << c.name;
+    for (const LabelClass& c : m_classes) names << c.name;
     return names;
 }
 
 int Project::classIndex(const QString& name) const
 {
     for (size_t i = 0; i < m_classes.size(); ++i)
-        if (m_classes[i].name == name)
-            return int(i);
+        if (m_classes[i].name == name) return int(i);
     return -1;
 }
 
 Status Project::addClass(const QString& name, const QString& color, std::optional<QString> shortcut)
 {
     const QString n = name.trimmed();
-    if (n.isEmpty())
-        return Status::failure(QStringLiteral("empty class name"));
-    if (classIndex(n) >= 0)
-        return Status::failure(QStringLiteral("class \"%1\" already exists").arg(n));
+    if (n.isEmpty()) return Status::failure(QStringLiteral("empty class name"));
+    if (classIndex(n) >= 0) return Status::failure(QStringLiteral("class \"%1\" already exists").arg(n));
     QStringList colors, keys;
     for (const LabelClass& c : m_classes) {
         colors << c.color;
@@ -202,7 +196,8 @@ Status Project::addClass(const QString& name, const QString& color, std::optiona
         c.shortcut = ClassPalette::firstUnusedShortcut(keys);
     } else {
         if (!ClassPalette::isValidShortcut(*shortcut))
-            return Status::failure(QStringLiteral("class \"%1\": bad shortcut \"%2\" (expected one key or nothing)").arg(n, *shortcut));
+            return Status::failure(
+                QStringLiteral("class \"%1\": bad shortcut \"%2\" (expected one key or nothing)").arg(n, *shortcut));
         if (!shortcut->isEmpty() && keys.contains(*shortcut, Qt::CaseInsensitive))
             return Status::failure(QStringLiteral("class \"%1\": shortcut \"%2\" is already in use").arg(n, *shortcut));
         c.shortcut = *shortcut;
@@ -214,30 +209,23 @@ Status Project::addClass(const QString& name, const QString& color, std::optiona
 Status Project::renameClass(const QString& oldName, const QString& newName)
 {
     const int i = classIndex(oldName);
-    if (i < 0)
-        return Status::failure(QStringLiteral("no class \"%1\"").arg(oldName));
+    if (i < 0) return Status::failure(QStringLiteral("no class \"%1\"").arg(oldName));
     const QString n = newName.trimmed();
-    if (n.isEmpty())
-        return Status::failure(QStringLiteral("empty class name"));
-    if (n == oldName)
-        return Status::success();
-    if (classIndex(n) >= 0)
-        return Status::failure(QStringLiteral("class \"%1\" already exists").arg(n));
+    if (n.isEmpty()) return Status::failure(QStringLiteral("empty class name"));
+    if (n == oldName) return Status::success();
+    if (classIndex(n) >= 0) return Status::failure(QStringLiteral("class \"%1\" already exists").arg(n));
     m_classes[size_t(i)].name = n;
-    for (ProjectVideo& v : m_videos)
-        v.labels.renameClass(oldName, n);
+    for (ProjectVideo& v : m_videos) v.labels.renameClass(oldName, n);
     return Status::success();
 }
 
 Result<int> Project::removeClass(const QString& name)
 {
     const int i = classIndex(name);
-    if (i < 0)
-        return Status::failure(QStringLiteral("no class \"%1\"").arg(name));
+    if (i < 0) return Status::failure(QStringLiteral("no class \"%1\"").arg(name));
     m_classes.erase(m_classes.begin() + i);
     int removed = 0;
-    for (ProjectVideo& v : m_videos)
-        removed += v.labels.removeClass(name);
+    for (ProjectVideo& v : m_videos) removed += v.labels.removeClass(name);
     return removed;
 }
 
@@ -245,9 +233,9 @@ Status Project::moveClass(int from, int to)
 {
     const int n = int(m_classes.size());
     if (from < 0 || from >= n || to < 0 || to >= n)
-        return Status::failure(QStringLiteral("cannot move class %1 to position %2 (there are %3 classes)").arg(from).arg(to).arg(n));
-    if (from == to)
-        return Status::success();
+        return Status::failure(
+            QStringLiteral("cannot move class %1 to position %2 (there are %3 classes)").arg(from).arg(to).arg(n));
+    if (from == to) return Status::success();
     LabelClass c = std::move(m_classes[size_t(from)]);
     m_classes.erase(m_classes.begin() + from);
     m_classes.insert(m_classes.begin() + to, std::move(c));
@@ -257,8 +245,7 @@ Status Project::moveClass(int from, int to)
 Status Project::setClassColor(const QString& name, const QString& color)
 {
     const int i = classIndex(name);
-    if (i < 0)
-        return Status::failure(QStringLiteral("no class \"%1\"").arg(name));
+    if (i < 0) return Status::failure(QStringLiteral("no class \"%1\"").arg(name));
     if (!ClassPalette::isValidColor(color))
         return Status::failure(QStringLiteral("class \"%1\": bad colour \"%2\" (expected #rrggbb)").arg(name, color));
     m_classes[size_t(i)].color = color.toLower();
@@ -268,10 +255,10 @@ Status Project::setClassColor(const QString& name, const QString& color)
 Status Project::setClassShortcut(const QString& name, const QString& shortcut)
 {
     const int i = classIndex(name);
-    if (i < 0)
-        return Status::failure(QStringLiteral("no class \"%1\"").arg(name));
+    if (i < 0) return Status::failure(QStringLiteral("no class \"%1\"").arg(name));
     if (!ClassPalette::isValidShortcut(shortcut))
-        return Status::failure(QStringLiteral("class \"%1\": bad shortcut \"%2\" (expected one key or nothing)").arg(name, shortcut));
+        return Status::failure(
+            QStringLiteral("class \"%1\": bad shortcut \"%2\" (expected one key or nothing)").arg(name, shortcut));
     if (!shortcut.isEmpty()) {
         for (size_t j = 0; j < m_classes.size(); ++j)
             if (int(j) != i && m_classes[j].shortcut.compare(shortcut, Qt::CaseInsensitive) == 0)
@@ -288,8 +275,7 @@ Status Project::setClassShortcut(const QString& name, const QString& shortcut)
 int Project::videoIndexByName(const QString& fileName) const
 {
     for (size_t i = 0; i < m_videos.size(); ++i)
-        if (m_videos[i].fileName() == fileName)
-            return int(i);
+        if (m_videos[i].fileName() == fileName) return int(i);
     return -1;
 }
 
@@ -307,18 +293,17 @@ QString Project::relativeToProject(const QString& absolutePath) const
 Result<int> Project::addVideo(const QString& absolutePath, qint64 frameCount, double fps)
 {
     const QString path = absoluteClean(absolutePath);
-    if (!QFileInfo(path).isFile())
-        return Status::failure(QStringLiteral("%1: not found").arg(path));
+    if (!QFileInfo(path).isFile()) return Status::failure(QStringLiteral("%1: not found").arg(path));
     auto fingerprint = FileFingerprint::of(path);
     if (!fingerprint) return fingerprint.status();
     return addVideo(path, frameCount, fps, *fingerprint);
 }
 
-Result<int> Project::addVideo(const QString& absolutePath, qint64 frameCount, double fps, const FileFingerprint& fingerprint)
+Result<int> Project::addVideo(const QString& absolutePath, qint64 frameCount, double fps,
+                              const FileFingerprint& fingerprint)
 {
     const QString path = absoluteClean(absolutePath);
-    if (frameCount < 0)
-        return Status::failure(QStringLiteral("%1: negative frame count %2").arg(path).arg(frameCount));
+    if (frameCount < 0) return Status::failure(QStringLiteral("%1: negative frame count %2").arg(path).arg(frameCount));
     if (!(fps > 0) || !std::isfinite(fps))
         return Status::failure(QStringLiteral("%1: frame rate %2 is not positive").arg(path).arg(fps));
     const QString hash = QString::fromLatin1(fingerprint.hash);
@@ -328,10 +313,13 @@ Result<int> Project::addVideo(const QString& absolutePath, qint64 frameCount, do
         if (absoluteVideoPath(int(i)) == path)
             return Status::failure(QStringLiteral("%1: already in the project").arg(path));
         if (v.size == fingerprint.size && v.hash == hash)
-            return Status::failure(QStringLiteral("%1: same content as %2, already in the project").arg(path, v.relativePath));
+            return Status::failure(
+                QStringLiteral("%1: same content as %2, already in the project").arg(path, v.relativePath));
         if (v.fileName() == fileName)
-            return Status::failure(QStringLiteral("%1: the project already has a video named %2 (%3); label files name videos by file name")
-                                       .arg(path, fileName, v.relativePath));
+            return Status::failure(
+                QStringLiteral(
+                    "%1: the project already has a video named %2 (%3); label files name videos by file name")
+                    .arg(path, fileName, v.relativePath));
     }
     ProjectVideo v;
     v.relativePath = relativeToProject(path);
@@ -346,14 +334,14 @@ Result<int> Project::addVideo(const QString& absolutePath, qint64 frameCount, do
 Status Project::checkVideoIndex(int index) const
 {
     if (index < 0 || index >= int(m_videos.size()))
-        return Status::failure(QStringLiteral("no video %1 in the project (it has %2)").arg(index).arg(m_videos.size()));
+        return Status::failure(
+            QStringLiteral("no video %1 in the project (it has %2)").arg(index).arg(m_videos.size()));
     return Status::success();
 }
 
 Status Project::removeVideo(int index)
 {
-    if (auto ok = checkVideoIndex(index); !ok)
-        return ok;
+    if (auto ok = checkVideoIndex(index); !ok) return ok;
     m_videos.erase(m_videos.begin() + index);
     return Status::success();
 }
@@ -363,21 +351,25 @@ Status Project::removeVideo(int index)
 
 Status Project::checkRange(int video, qint64 start, qint64 end) const
 {
-    if (auto ok = checkVideoIndex(video); !ok)
-        return ok;
+    if (auto ok = checkVideoIndex(video); !ok) return ok;
     const ProjectVideo& v = m_videos[size_t(video)];
     if (start >= end)
-        return Status::failure(QStringLiteral("%1: empty range [%2, %3) (start must be less than end)").arg(v.fileName()).arg(start).arg(end));
+        return Status::failure(QStringLiteral("%1: empty range [%2, %3) (start must be less than end)")
+                                   .arg(v.fileName())
+                                   .arg(start)
+                                   .arg(end));
     if (start < 0 || end > v.frameCount)
         return Status::failure(QStringLiteral("%1: range [%2, %3) outside the video (%4 frames)")
-                                   .arg(v.fileName()).arg(start).arg(end).arg(v.frameCount));
+                                   .arg(v.fileName())
+                                   .arg(start)
+                                   .arg(end)
+                                   .arg(v.frameCount));
     return Status::success();
 }
 
 Status Project::setSceneCuts(int video, std::optional<std::vector<qint64>> cuts)
 {
-    if (auto ok = checkVideoIndex(video); !ok)
-        return ok;
+    if (auto ok = checkVideoIndex(video); !ok) return ok;
     ProjectVideo& v = m_videos[size_t(video)];
     if (cuts)
         for (size_t i = 0; i < cuts->size(); ++i)
@@ -389,18 +381,15 @@ Status Project::setSceneCuts(int video, std::optional<std::vector<qint64>> cuts)
 
 Status Project::setKeyframes(int video, std::vector<FrameSegment> segments, KeyframeSet keyframes)
 {
-    if (auto ok = checkVideoIndex(video); !ok)
-        return ok;
+    if (auto ok = checkVideoIndex(video); !ok) return ok;
     ProjectVideo& v = m_videos[size_t(video)];
     for (size_t i = 0; i < segments.size(); ++i)
         if (auto problem = v.keyframeSegmentProblem(segments[i], i > 0 ? &segments[i - 1] : nullptr))
             return Status::failure(*problem);
     for (const Keyframe& k : keyframes.keyframes()) {
         auto problem = v.keyframeFrameProblem(k.frame);
-        if (!problem)
-            problem = ProjectVideo::keyframeSegmentIndexProblem(k.segment, segments.size());
-        if (problem)
-            return Status::failure(QStringLiteral("keyframe at frame %1: %2").arg(k.frame).arg(*problem));
+        if (!problem) problem = ProjectVideo::keyframeSegmentIndexProblem(k.segment, segments.size());
+        if (problem) return Status::failure(QStringLiteral("keyframe at frame %1: %2").arg(k.frame).arg(*problem));
     }
     v.keyframeSegments = std::move(segments);
     v.keyframes = std::move(keyframes);
@@ -409,8 +398,7 @@ Status Project::setKeyframes(int video, std::vector<FrameSegment> segments, Keyf
 
 std::vector<FrameSegment> Project::savedScenes(int video) const
 {
-    if (video < 0 || video >= videoCount() || !m_videos[size_t(video)].sceneCuts)
-        return {};
+    if (video < 0 || video >= videoCount() || !m_videos[size_t(video)].sceneCuts) return {};
     const ProjectVideo& v = m_videos[size_t(video)];
     SceneDetection d;
     d.frameCount = v.frameCount;
@@ -424,39 +412,32 @@ std::vector<FrameSegment> Project::savedScenes(int video) const
 
 Status Project::setLabel(int video, qint64 start, qint64 end, const QString& cls)
 {
-    if (auto ok = checkRange(video, start, end); !ok)
-        return ok;
-    if (classIndex(cls) < 0)
-        return Status::failure(QStringLiteral("unknown class \"%1\"").arg(cls));
+    if (auto ok = checkRange(video, start, end); !ok) return ok;
+    if (classIndex(cls) < 0) return Status::failure(QStringLiteral("unknown class \"%1\"").arg(cls));
     m_videos[size_t(video)].labels.set(start, end, cls);
     return Status::success();
 }
 
 Status Project::clearLabel(int video, qint64 start, qint64 end)
 {
-    if (auto ok = checkRange(video, start, end); !ok)
-        return ok;
+    if (auto ok = checkRange(video, start, end); !ok) return ok;
     m_videos[size_t(video)].labels.clear(start, end);
     return Status::success();
 }
 
 std::optional<QString> Project::fragmentLabel(int video, qint64 fragment) const
 {
-    if (video < 0 || video >= int(m_videos.size()))
-        return std::nullopt;
+    if (video < 0 || video >= int(m_videos.size())) return std::nullopt;
     const ProjectVideo& v = m_videos[size_t(video)];
-    if (fragment < 0 || fragment >= m_spec.count(v.frameCount))
-        return std::nullopt;
+    if (fragment < 0 || fragment >= m_spec.count(v.frameCount)) return std::nullopt;
     return v.labels.labelForFrames(m_spec.frames(fragment));
 }
 
 QMap<QString, qint64> Project::labeledFragmentCounts(int video) const
 {
     QMap<QString, qint64> counts;
-    for (const LabelClass& c : m_classes)
-        counts.insert(c.name, 0);
-    if (video < 0 || video >= int(m_videos.size()))
-        return counts;
+    for (const LabelClass& c : m_classes) counts.insert(c.name, 0);
+    if (video < 0 || video >= int(m_videos.size())) return counts;
     const ProjectVideo& v = m_videos[size_t(video)];
     // Ranges are maximal (same-class neighbours merged), so a fragment lies in one range
     // exactly when its first..last frames do.
@@ -470,12 +451,10 @@ QMap<QString, qint64> Project::labeledFragmentCounts(int video) const
 QMap<QString, qint64> Project::labeledFragmentCounts() const
 {
     QMap<QString, qint64> counts;
-    for (const LabelClass& c : m_classes)
-        counts.insert(c.name, 0);
+    for (const LabelClass& c : m_classes) counts.insert(c.name, 0);
     for (int i = 0; i < int(m_videos.size()); ++i) {
         const auto one = labeledFragmentCounts(i);
-        for (auto it = one.begin(); it != one.end(); ++it)
-            counts[it.key()] += it.value();
+        for (auto it = one.begin(); it != one.end(); ++it) counts[it.key()] += it.value();
     }
     return counts;
 }
@@ -506,28 +485,28 @@ std::vector<int> Project::missingVideos() const
     std::vector<int> missing;
     for (size_t i = 0; i < m_videos.size(); ++i) {
         const QFileInfo info(absoluteVideoPath(int(i)));
-        if (!info.isFile() || info.size() != m_videos[i].size)
-            missing.push_back(int(i));
+        if (!info.isFile() || info.size() != m_videos[i].size) missing.push_back(int(i));
     }
     return missing;
 }
 
 Status Project::relinkVideo(int index, const QString& file)
 {
-    if (auto ok = checkVideoIndex(index); !ok)
-        return ok;
+    if (auto ok = checkVideoIndex(index); !ok) return ok;
     ProjectVideo& v = m_videos[size_t(index)];
     const QString path = absoluteClean(file);
     const QFileInfo info(path);
-    if (!info.isFile())
-        return Status::failure(QStringLiteral("%1: not found").arg(path));
+    if (!info.isFile()) return Status::failure(QStringLiteral("%1: not found").arg(path));
     if (info.size() != v.size)
         return Status::failure(QStringLiteral("%1: not the same file as %2 (%3 bytes, expected %4)")
-                                   .arg(path, v.relativePath).arg(info.size()).arg(v.size));
+                                   .arg(path, v.relativePath)
+                                   .arg(info.size())
+                                   .arg(v.size));
     auto fingerprint = FileFingerprint::of(path);
     if (!fingerprint) return fingerprint.status();
     if (QString::fromLatin1(fingerprint->hash) != v.hash)
-        return Status::failure(QStringLiteral("%1: not the same file as %2 (different content)").arg(path, v.relativePath));
+        return Status::failure(
+            QStringLiteral("%1: not the same file as %2 (different content)").arg(path, v.relativePath));
     return repointVideo(index, path);
 }
 
@@ -545,14 +524,11 @@ Status Project::repointVideo(int index, const QString& absolutePath)
 Result<int> Project::relink(const QString& folder)
 {
     const QString root = absoluteClean(folder);
-    if (!QFileInfo(root).isDir())
-        return Status::failure(QStringLiteral("%1: not a folder").arg(root));
+    if (!QFileInfo(root).isDir()) return Status::failure(QStringLiteral("%1: not a folder").arg(root));
     std::vector<int> missing = missingVideos();
-    if (missing.empty())
-        return 0;
+    if (missing.empty()) return 0;
     QHash<qint64, std::vector<int>> bySize;
-    for (int i : missing)
-        bySize[m_videos[size_t(i)].size].push_back(i);
+    for (int i : missing) bySize[m_videos[size_t(i)].size].push_back(i);
 
     constexpr int kMaxFolders = 20000;
     int foldersSeen = 0;
@@ -562,35 +538,29 @@ Result<int> Project::relink(const QString& folder)
     for (size_t q = 0; q < queue.size() && !bySize.isEmpty() && foldersSeen < kMaxFolders; ++q) {
         const auto [dir, depth] = queue[q];
         ++foldersSeen;
-        const QFileInfoList entries = QDir(dir).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
-                                                             QDir::Name);
+        const QFileInfoList entries =
+            QDir(dir).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
         for (const QFileInfo& e : entries) {
             if (e.isDir()) {
-                if (!e.isSymLink() && depth < kMaxRelinkDepth)
-                    queue.push_back({e.absoluteFilePath(), depth + 1});
+                if (!e.isSymLink() && depth < kMaxRelinkDepth) queue.push_back({e.absoluteFilePath(), depth + 1});
                 continue;
             }
             auto candidates = bySize.find(e.size());
-            if (candidates == bySize.end())
-                continue;
+            if (candidates == bySize.end()) continue;
             auto fingerprint = FileFingerprint::of(e.absoluteFilePath());
-            if (!fingerprint)
-                continue; // unreadable: not ours
+            if (!fingerprint) continue; // unreadable: not ours
             const QString hash = QString::fromLatin1(fingerprint->hash);
             std::vector<int>& list = candidates.value();
             for (auto it = list.begin(); it != list.end(); ++it) {
-                if (m_videos[size_t(*it)].hash != hash)
-                    continue;
+                if (m_videos[size_t(*it)].hash != hash) continue;
                 if (repointVideo(*it, e.absoluteFilePath())) {
                     ++found;
                     list.erase(it);
                 }
                 break;
             }
-            if (list.empty())
-                bySize.erase(candidates);
-            if (bySize.isEmpty())
-                break;
+            if (list.empty()) bySize.erase(candidates);
+            if (bySize.isEmpty()) break;
         }
     }
     return found;

@@ -24,8 +24,8 @@ struct FileFingerprint;
 
 class Project {
 public:
-    static constexpr int kSchemaVersion = 1;        // the newest schema this program reads and writes
-    static constexpr int kMaxRelinkDepth = 8;       // folder levels relink() searches below its folder
+    static constexpr int kSchemaVersion = 1;  // the newest schema this program reads and writes
+    static constexpr int kMaxRelinkDepth = 8; // folder levels relink() searches below its folder
 
     static QString projectFileName() { return QStringLiteral("project.json"); }
     static QString autosaveFileName() { return QStringLiteral("project.autosave.json"); }
@@ -60,7 +60,7 @@ public:
     QString modelsDir() const;
     QString cacheDir() const;
     QString predictionsDir() const;
-    QString indexCacheDir() const;   // cache/index
+    QString indexCacheDir() const; // cache/index
 
     const FragmentSpec& spec() const { return m_spec; }
 
@@ -74,7 +74,7 @@ public:
     Status addClass(const QString& name, const QString& color = QString(),
                     std::optional<QString> shortcut = std::nullopt);
     Status renameClass(const QString& oldName, const QString& newName); // labels follow
-    Result<int> removeClass(const QString& name);                        // its labels go: ranges removed
+    Result<int> removeClass(const QString& name);                       // its labels go: ranges removed
     Status moveClass(int from, int to);
     Status setClassColor(const QString& name, const QString& color);
     Status setClassShortcut(const QString& name, const QString& shortcut); // refuses a key in use
@@ -90,7 +90,8 @@ public:
     // by file name).
     Result<int> addVideo(const QString& absolutePath, qint64 frameCount, double fps);
     // Same, with a fingerprint the caller already has (e.g. from the frame index).
-    Result<int> addVideo(const QString& absolutePath, qint64 frameCount, double fps, const FileFingerprint& fingerprint);
+    Result<int> addVideo(const QString& absolutePath, qint64 frameCount, double fps,
+                         const FileFingerprint& fingerprint);
     Status removeVideo(int index);
 
     // ---- labels ----
@@ -118,8 +119,8 @@ public:
     // empty when none. Stored in project.json as "active_model" (absent when empty, so files
     // without a model read and write as before). Not checked against the folder here.
     const QString& activeModel() const { return m_activeModel; }
-    Status setActiveModel(const QString& fileName);   // refuses a path with folders; empty clears
-    QString activeModelFile() const;                   // absolute path, empty when none
+    Status setActiveModel(const QString& fileName); // refuses a path with folders; empty clears
+    QString activeModelFile() const;                // absolute path, empty when none
 
     // ---- relinking moved videos ----
     // Videos whose file is not at its path or has a different size.
@@ -140,7 +141,7 @@ private:
     QString relativeToProject(const QString& absolutePath) const;
     Status repointVideo(int index, const QString& absolutePath);
 
-    QString m_dir;   // absolute, clean
+    QString m_dir; // absolute, clean
     QString m_name;
     FragmentSpec m_spec;
     std::vector<LabelClass> m_classes;

@@ -19,12 +19,10 @@ namespace {
 
 bool isContentHash(const QString& s)
 {
-    if (s.size() != 64)
-        return false;
+    if (s.size() != 64) return false;
     for (const QChar c : s) {
         const char16_t u = c.unicode();
-        if (!((u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f')))
-            return false;
+        if (!((u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f'))) return false;
     }
     return true;
 }
@@ -47,7 +45,8 @@ Result<bool> boolField(const JsonFields& f, const QJsonObject& o, const QString&
 {
     const QJsonValue v = o.value(key);
     if (!v.isBool())
-        return f.failField(JsonFields::join(path, key), QStringLiteral("expected true or false, got %1").arg(JsonFields::typeName(v)));
+        return f.failField(JsonFields::join(path, key),
+                           QStringLiteral("expected true or false, got %1").arg(JsonFields::typeName(v)));
     return v.toBool();
 }
 
@@ -71,9 +70,11 @@ Status readScenesAndKeyframes(const JsonFields& f, const QJsonObject& o, const Q
         for (qsizetype j = 0; j < cuts->size(); ++j) {
             const QJsonValue c = cuts->at(j);
             const double d = c.toDouble(-1);
-            if (!c.isDouble() || d != std::floor(d) || std::abs(d) > 1e15)   // not a frame number at all
-                return f.failField(JsonFields::index(path, j), QStringLiteral("scene cut %1 is not a frame in (0, %2)")
-                                                                 .arg(c.isDouble() ? QString::number(d) : JsonFields::typeName(c)).arg(v.frameCount));
+            if (!c.isDouble() || d != std::floor(d) || std::abs(d) > 1e15) // not a frame number at all
+                return f.failField(JsonFields::index(path, j),
+                                   QStringLiteral("scene cut %1 is not a frame in (0, %2)")
+                                       .arg(c.isDouble() ? QString::number(d) : JsonFields::typeName(c))
+                                       .arg(v.frameCount));
             if (auto problem = v.sceneCutProblem(qint64(d), read.empty() ? nullptr : &read.back()))
                 return f.failField(JsonFields::index(path, j), *problem);
             read.push_back(qint64(d));
@@ -95,7 +96,9 @@ Status readScenesAndKeyframes(const JsonFields& f, const QJsonObject& o, const Q
             auto label = f.string(*so, sat, QStringLiteral("label"));
             if (!label) return label.status();
             const FrameSegment segment{*start, *end, *label};
-            if (auto problem = v.keyframeSegmentProblem(segment, v.keyframeSegments.empty() ? nullptr : &v.keyframeSegments.back()))
+            if (auto problem = v.keyframeSegmentProblem(segment,
+                                                        v.keyframeSegments.empty() ? nullptr
+                                                                                   : &v.keyframeSegments.back()))
                 return f.failField(sat, *problem);
             v.keyframeSegments.push_back(segment);
         }
@@ -116,7 +119,8 @@ Status readScenesAndKeyframes(const JsonFields& f, const QJsonObject& o, const Q
                 return f.failField(JsonFields::join(kat, QStringLiteral("frame")), *problem);
             for (const Keyframe& other : read)
                 if (other.frame == *frame)
-                    return f.failField(JsonFields::join(kat, QStringLiteral("frame")), QStringLiteral("a second keyframe at frame %1").arg(*frame));
+                    return f.failField(JsonFields::join(kat, QStringLiteral("frame")),
+                                       QStringLiteral("a second keyframe at frame %1").arg(*frame));
             k.frame = *frame;
             auto segment = intField(f, *ko, kat, QStringLiteral("segment"));
             if (!segment) return segment.status();
@@ -163,9 +167,10 @@ QByteArray ProjectFormat::write(const Project& p)
     out += QStringLiteral("  \"schema\": %1,\n").arg(Project::kSchemaVersion);
     out += QStringLiteral("  \"name\": %1,\n").arg(quote(p.m_name));
     out += QStringLiteral("  \"fragment\": {\"length\": %1, \"stride\": %2, \"step\": %3},\n")
-               .arg(p.m_spec.length).arg(p.m_spec.stride).arg(p.m_spec.step);
-    if (!p.m_activeModel.isEmpty())
-        out += QStringLiteral("  \"active_model\": %1,\n").arg(quote(p.m_activeModel));
+               .arg(p.m_spec.length)
+               .arg(p.m_spec.stride)
+               .arg(p.m_spec.step);
+    if (!p.m_activeModel.isEmpty()) out += QStringLiteral("  \"active_model\": %1,\n").arg(quote(p.m_activeModel));
 
     out += QStringLiteral("  \"classes\": [");
     for (size_t i = 0; i < p.m_classes.size(); ++i) {
@@ -198,8 +203,7 @@ QByteArray ProjectFormat::write(const Project& p)
         // Scenes and keyframes only once there are any: files without them read and write as before.
         if (v.sceneCuts) {
             QStringList cuts;
-            for (qint64 c : *v.sceneCuts)
-                cuts << number(c);
+            for (qint64 c : *v.sceneCuts) cuts << number(c);
             out += QStringLiteral(",\n      \"scene_cuts\": [%1]").arg(cuts.join(QStringLiteral(", ")));
         }
         if (!v.keyframeSegments.empty() || !v.keyframes.isEmpty()) {
@@ -207,7 +211,8 @@ QByteArray ProjectFormat::write(const Project& p)
             for (size_t j = 0; j < v.keyframeSegments.size(); ++j) {
                 const FrameSegment& g = v.keyframeSegments[j];
                 out += j == 0 ? QStringLiteral("\n") : QStringLiteral(",\n");
-                out += QStringLiteral("        {\"start\": %1, \"end\": %2, \"label\": %3}").arg(number(g.start), number(g.end), quote(g.label));
+                out += QStringLiteral("        {\"start\": %1, \"end\": %2, \"label\": %3}")
+                           .arg(number(g.start), number(g.end), quote(g.label));
             }
             out += v.keyframeSegments.empty() ? QStringLiteral("]") : QStringLiteral("\n      ]");
             out += QStringLiteral(",\n      \"keyframes\": [");
@@ -215,11 +220,12 @@ QByteArray ProjectFormat::write(const Project& p)
             for (size_t j = 0; j < keys.size(); ++j) {
                 const Keyframe& k = keys[j];
                 out += j == 0 ? QStringLiteral("\n") : QStringLiteral(",\n");
-                out += QStringLiteral("        {\"frame\": %1, \"segment\": %2, \"label\": %3, \"manual\": %4, \"score\": %5, "
-                                      "\"sharpness\": %6, \"representativeness\": %7, \"confidence\": %8}")
+                out += QStringLiteral(
+                           "        {\"frame\": %1, \"segment\": %2, \"label\": %3, \"manual\": %4, \"score\": %5, "
+                           "\"sharpness\": %6, \"representativeness\": %7, \"confidence\": %8}")
                            .arg(number(k.frame), QString::number(k.segment), quote(k.label),
-                                k.manual ? QStringLiteral("true") : QStringLiteral("false"), number(k.score), number(k.sharpness),
-                                number(k.representativeness), number(k.confidence));
+                                k.manual ? QStringLiteral("true") : QStringLiteral("false"), number(k.score),
+                                number(k.sharpness), number(k.representativeness), number(k.confidence));
             }
             out += keys.empty() ? QStringLiteral("]") : QStringLiteral("\n      ]");
         }
@@ -241,7 +247,9 @@ Status ProjectFormat::migrate(QJsonObject& root, int from, const QString& file)
         // case 1: upgrade a schema-1 document to schema 2 here, when there is a schema 2.
         default:
             return Status::failure(QStringLiteral("%1: cannot migrate schema %2 to %3")
-                                       .arg(file).arg(schema).arg(Project::kSchemaVersion));
+                                       .arg(file)
+                                       .arg(schema)
+                                       .arg(Project::kSchemaVersion));
         }
     }
     return Status::success();
@@ -260,16 +268,16 @@ Result<Project> ProjectFormat::read(const QByteArray& bytes, const QString& file
     auto format = f.string(root, {}, QStringLiteral("format"));
     if (!format) return format.status();
     if (*format != QLatin1String(kFormat))
-        return f.fail(QStringLiteral("not a FragmentLab project file (format \"%1\", expected \"%2\")").arg(*format, QLatin1String(kFormat)));
+        return f.fail(QStringLiteral("not a FragmentLab project file (format \"%1\", expected \"%2\")")
+                          .arg(*format, QLatin1String(kFormat)));
     auto schema = intField(f, root, {}, QStringLiteral("schema"));
     if (!schema) return schema.status();
     if (*schema > Project::kSchemaVersion)
         return f.fail(QStringLiteral("written by a newer FragmentLab (schema %1, this one reads up to %2)")
-                          .arg(*schema).arg(Project::kSchemaVersion));
-    if (*schema < 1)
-        return f.failField(QStringLiteral("schema"), QStringLiteral("invalid schema %1").arg(*schema));
-    if (auto migrated = migrate(root, *schema, file); !migrated)
-        return migrated;
+                          .arg(*schema)
+                          .arg(Project::kSchemaVersion));
+    if (*schema < 1) return f.failField(QStringLiteral("schema"), QStringLiteral("invalid schema %1").arg(*schema));
+    if (auto migrated = migrate(root, *schema, file); !migrated) return migrated;
 
     Project p;
     p.m_dir = dir;
@@ -328,7 +336,9 @@ Result<Project> ProjectFormat::read(const QByteArray& bytes, const QString& file
                 return f.failField(JsonFields::join(at, QStringLiteral("name")), QStringLiteral("empty class name"));
             if (names.contains(c.name))
                 return f.failField(JsonFields::join(at, QStringLiteral("name")),
-                                   QStringLiteral("duplicate class name \"%1\" (also classes[%2])").arg(c.name).arg(names.value(c.name)));
+                                   QStringLiteral("duplicate class name \"%1\" (also classes[%2])")
+                                       .arg(c.name)
+                                       .arg(names.value(c.name)));
             names.insert(c.name, i);
             auto color = f.string(*o, at, QStringLiteral("color"));
             if (!color) return color.status();
@@ -346,9 +356,10 @@ Result<Project> ProjectFormat::read(const QByteArray& bytes, const QString& file
                 const QString folded = key->toLower();
                 if (!folded.isEmpty() && keys.contains(folded))
                     return f.failField(JsonFields::join(at, QStringLiteral("shortcut")),
-                                       QStringLiteral("duplicate shortcut \"%1\" (also classes[%2])").arg(*key).arg(keys.value(folded)));
-                if (!folded.isEmpty())
-                    keys.insert(folded, i);
+                                       QStringLiteral("duplicate shortcut \"%1\" (also classes[%2])")
+                                           .arg(*key)
+                                           .arg(keys.value(folded)));
+                if (!folded.isEmpty()) keys.insert(folded, i);
             }
             p.m_classes.push_back(std::move(c));
         }
@@ -370,49 +381,59 @@ Result<Project> ProjectFormat::read(const QByteArray& bytes, const QString& file
             auto rel = f.string(*o, at, QStringLiteral("path"));
             if (!rel) return rel.status();
             const QString pathField = JsonFields::join(at, QStringLiteral("path"));
-            if (rel->trimmed().isEmpty())
-                return f.failField(pathField, QStringLiteral("empty video path"));
+            if (rel->trimmed().isEmpty()) return f.failField(pathField, QStringLiteral("empty video path"));
             v.relativePath = QDir::cleanPath(QDir::fromNativeSeparators(*rel));
             if (paths.contains(v.relativePath))
-                return f.failField(pathField, QStringLiteral("duplicate video path \"%1\" (also videos[%2])")
-                                                  .arg(v.relativePath).arg(paths.value(v.relativePath)));
+                return f.failField(pathField,
+                                   QStringLiteral("duplicate video path \"%1\" (also videos[%2])")
+                                       .arg(v.relativePath)
+                                       .arg(paths.value(v.relativePath)));
             paths.insert(v.relativePath, i);
             if (fileNames.contains(v.fileName()))
-                return f.failField(pathField, QStringLiteral("duplicate video file name \"%1\" (also videos[%2]); "
-                                                             "label files name videos by file name")
-                                                  .arg(v.fileName()).arg(fileNames.value(v.fileName())));
+                return f.failField(pathField,
+                                   QStringLiteral("duplicate video file name \"%1\" (also videos[%2]); "
+                                                  "label files name videos by file name")
+                                       .arg(v.fileName())
+                                       .arg(fileNames.value(v.fileName())));
             fileNames.insert(v.fileName(), i);
 
             auto size = f.integer(*o, at, QStringLiteral("size"));
             if (!size) return size.status();
             if (*size < 0)
-                return f.failField(JsonFields::join(at, QStringLiteral("size")), QStringLiteral("negative size %1").arg(*size));
+                return f.failField(JsonFields::join(at, QStringLiteral("size")),
+                                   QStringLiteral("negative size %1").arg(*size));
             v.size = *size;
 
             auto hash = f.string(*o, at, QStringLiteral("hash"));
             if (!hash) return hash.status();
             if (!isContentHash(*hash))
-                return f.failField(JsonFields::join(at, QStringLiteral("hash")),
-                                   QStringLiteral("bad content hash \"%1\" (expected 64 lowercase hex digits)").arg(*hash));
+                return f.failField(
+                    JsonFields::join(at, QStringLiteral("hash")),
+                    QStringLiteral("bad content hash \"%1\" (expected 64 lowercase hex digits)").arg(*hash));
             v.hash = *hash;
 
             auto frames = f.integer(*o, at, QStringLiteral("frames"));
             if (!frames) return frames.status();
             if (*frames < 0)
-                return f.failField(JsonFields::join(at, QStringLiteral("frames")), QStringLiteral("negative frame count %1").arg(*frames));
+                return f.failField(JsonFields::join(at, QStringLiteral("frames")),
+                                   QStringLiteral("negative frame count %1").arg(*frames));
             v.frameCount = *frames;
 
             auto fps = f.number(*o, at, QStringLiteral("fps"));
             if (!fps) return fps.status();
             if (!(*fps > 0))
-                return f.failField(JsonFields::join(at, QStringLiteral("fps")), QStringLiteral("frame rate %1 is not positive").arg(*fps));
+                return f.failField(JsonFields::join(at, QStringLiteral("fps")),
+                                   QStringLiteral("frame rate %1 is not positive").arg(*fps));
             v.fps = *fps;
 
             if (o->contains(QLatin1String("labels"))) {
                 const QString labelsPath = JsonFields::join(at, QStringLiteral("labels"));
                 auto labels = f.array(*o, at, QStringLiteral("labels"));
                 if (!labels) return labels.status();
-                struct Read { LabelRange range; qsizetype index; };
+                struct Read {
+                    LabelRange range;
+                    qsizetype index;
+                };
                 std::vector<Read> read;
                 read.reserve(size_t(labels->size()));
                 for (qsizetype j = 0; j < labels->size(); ++j) {
@@ -426,28 +447,34 @@ Result<Project> ProjectFormat::read(const QByteArray& bytes, const QString& file
                     auto cls = f.string(*lo, lat, QStringLiteral("class"));
                     if (!cls) return cls.status();
                     if (p.classIndex(*cls) < 0)
-                        return f.failField(JsonFields::join(lat, QStringLiteral("class")), QStringLiteral("unknown class \"%1\"").arg(*cls));
+                        return f.failField(JsonFields::join(lat, QStringLiteral("class")),
+                                           QStringLiteral("unknown class \"%1\"").arg(*cls));
                     if (*start >= *end)
-                        return f.failField(lat, QStringLiteral("empty range %1 (start must be less than end)").arg(rangeText(*start, *end)));
+                        return f.failField(lat,
+                                           QStringLiteral("empty range %1 (start must be less than end)")
+                                               .arg(rangeText(*start, *end)));
                     if (*start < 0 || *end > v.frameCount)
-                        return f.failField(lat, QStringLiteral("range %1 outside the video (%2 frames)").arg(rangeText(*start, *end)).arg(v.frameCount));
+                        return f.failField(lat,
+                                           QStringLiteral("range %1 outside the video (%2 frames)")
+                                               .arg(rangeText(*start, *end))
+                                               .arg(v.frameCount));
                     read.push_back({LabelRange{*start, *end, *cls}, j});
                 }
-                std::stable_sort(read.begin(), read.end(), [](const Read& a, const Read& b) { return a.range.start < b.range.start; });
+                std::stable_sort(read.begin(), read.end(),
+                                 [](const Read& a, const Read& b) { return a.range.start < b.range.start; });
                 for (size_t k = 1; k < read.size(); ++k) {
                     const Read& prev = read[k - 1];
                     const Read& cur = read[k];
                     if (cur.range.start < prev.range.end)
                         return f.failField(JsonFields::index(labelsPath, cur.index),
                                            QStringLiteral("range %1 overlaps %2 %3")
-                                               .arg(rangeText(cur.range.start, cur.range.end), JsonFields::index(labelsPath, prev.index),
+                                               .arg(rangeText(cur.range.start, cur.range.end),
+                                                    JsonFields::index(labelsPath, prev.index),
                                                     rangeText(prev.range.start, prev.range.end)));
                 }
-                for (const Read& r : read)
-                    v.labels.set(r.range.start, r.range.end, r.range.label);
+                for (const Read& r : read) v.labels.set(r.range.start, r.range.end, r.range.label);
             }
-            if (Status st = readScenesAndKeyframes(f, *o, at, v); !st)
-                return st;
+            if (Status st = readScenesAndKeyframes(f, *o, at, v); !st) return st;
             p.m_videos.push_back(std::move(v));
         }
     }

@@ -17,7 +17,8 @@ std::optional<QString> ProjectVideo::sceneCutProblem(qint64 cut, const qint64* p
     return std::nullopt;
 }
 
-std::optional<QString> ProjectVideo::keyframeSegmentProblem(const FrameSegment& segment, const FrameSegment* previous) const
+std::optional<QString> ProjectVideo::keyframeSegmentProblem(const FrameSegment& segment,
+                                                            const FrameSegment* previous) const
 {
     const QString range = QStringLiteral("[%1, %2)").arg(segment.start).arg(segment.end);
     if (segment.start < 0 || segment.end > frameCount || segment.start >= segment.end)

@@ -14,9 +14,9 @@
 namespace fl {
 
 struct ProjectVideo {
-    QString relativePath;   // to the project folder, '/' separators
-    qint64 size = 0;        // bytes
-    QString hash;           // FileFingerprint::hash (64 lowercase hex digits)
+    QString relativePath; // to the project folder, '/' separators
+    qint64 size = 0;      // bytes
+    QString hash;         // FileFingerprint::hash (64 lowercase hex digits)
     qint64 frameCount = 0;
     double fps = 0;
     LabelTrack labels;

@@ -20,10 +20,8 @@ bool usableRate(double fps)
 
 double projectFrameRate(const VideoInfo& info)
 {
-    if (usableRate(info.averageFps))
-        return info.averageFps;
-    if (usableRate(info.nominalFps))
-        return info.nominalFps;
+    if (usableRate(info.averageFps)) return info.averageFps;
+    if (usableRate(info.nominalFps)) return info.nominalFps;
     return kFallbackFrameRate;
 }
 
@@ -33,11 +31,9 @@ Result<ProbedVideo> probeNewVideo(const QString& path, const QString& indexCache
     VideoOpenOptions options;
     options.indexCacheDir = indexCacheDir;
     auto source = VideoSource::open(file, options, control);
-    if (!source)
-        return source.status();
+    if (!source) return source.status();
     auto fingerprint = FileFingerprint::of(file);
-    if (!fingerprint)
-        return fingerprint.status();
+    if (!fingerprint) return fingerprint.status();
     const VideoInfo& info = (*source)->info();
     return ProbedVideo{file, info.frameCount, projectFrameRate(info), *fingerprint};
 }
@@ -47,14 +43,12 @@ Result<ProbedVideos> probeNewVideos(const QStringList& paths, const QString& ind
     // QObject::tr: the GUI shows these texts (translations/ holds them in context QObject).
     ProbedVideos out;
     for (int i = 0; i < paths.size(); ++i) {
-        if (control.cancelled())
-            return Status::failure(QObject::tr("cancelled"));
+        if (control.cancelled()) return Status::failure(QObject::tr("cancelled"));
         const WorkControl inner = control.reportingAs(
             QObject::tr("Indexing %1 (%2 of %3)").arg(QFileInfo(paths[i]).fileName()).arg(i + 1).arg(paths.size()));
         auto probed = probeNewVideo(paths[i], indexCacheDir, inner);
         if (!probed) {
-            if (control.cancelled())
-                return Status::failure(QObject::tr("cancelled"));
+            if (control.cancelled()) return Status::failure(QObject::tr("cancelled"));
             out.problems << probed.error();
             continue;
         }

@@ -22,9 +22,9 @@ inline constexpr double kFallbackFrameRate = 25.0;
 
 // What Project::addVideo takes (the same fields as ProjectDocument::NewVideo).
 struct ProbedVideo {
-    QString path;                 // absolute
-    qint64 frameCount = 0;        // counted by the frame index
-    double fps = 0;               // projectFrameRate()
+    QString path;          // absolute
+    qint64 frameCount = 0; // counted by the frame index
+    double fps = 0;        // projectFrameRate()
     FileFingerprint fingerprint;
 };
 
@@ -34,14 +34,15 @@ struct ProbedVideo {
 Result<ProbedVideo> probeNewVideo(const QString& path, const QString& indexCacheDir, const WorkControl& control = {});
 
 struct ProbedVideos {
-    std::vector<ProbedVideo> videos;  // in the order given, the files that opened
-    QStringList problems;             // one line per file that did not
+    std::vector<ProbedVideo> videos; // in the order given, the files that opened
+    QStringList problems;            // one line per file that did not
 };
 
 // probeNewVideo over `paths`, reporting each file's progress as "Indexing NAME (i of n)".
 // A file that fails adds its message to `problems` and the rest go on; a cancel (checked
 // before each file and after a failed open) fails the whole call with "cancelled".
 // Nothing is checked against a project here: Project::addVideo refuses duplicates.
-Result<ProbedVideos> probeNewVideos(const QStringList& paths, const QString& indexCacheDir, const WorkControl& control = {});
+Result<ProbedVideos> probeNewVideos(const QStringList& paths, const QString& indexCacheDir,
+                                    const WorkControl& control = {});
 
 } // namespace fl

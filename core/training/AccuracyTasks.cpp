@@ -40,7 +40,7 @@ struct Rng {
 struct SourceFrames {
     QString name;
     double fps = 25;
-    std::vector<cv::Mat> frames;   // BGR, working size
+    std::vector<cv::Mat> frames; // BGR, working size
 };
 
 cv::Size workingSize(int width, int height, int longSide)
@@ -224,13 +224,32 @@ Status encode(const QString& ffmpeg, const Generated& g, double fps, const QStri
     const cv::Size size = g.frames.front().size();
     const QString partial = file + QStringLiteral(".partial.mp4");
     QProcess p;
-    p.start(ffmpeg, QStringList{QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                                QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"), QStringLiteral("bgr24"),
-                                QStringLiteral("-s"), QStringLiteral("%1x%2").arg(size.width).arg(size.height), QStringLiteral("-r"),
-                                QString::number(fps, 'f', 3), QStringLiteral("-i"), QStringLiteral("-"), QStringLiteral("-c:v"),
-                                QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("veryfast"), QStringLiteral("-crf"),
-                                QStringLiteral("20"), QStringLiteral("-g"), QStringLiteral("50"), QStringLiteral("-pix_fmt"),
-                                QStringLiteral("yuv420p"), partial});
+    p.start(ffmpeg,
+            QStringList{QStringLiteral("-nostdin"),
+                        QStringLiteral("-v"),
+                        QStringLiteral("error"),
+                        QStringLiteral("-y"),
+                        QStringLiteral("-f"),
+                        QStringLiteral("rawvideo"),
+                        QStringLiteral("-pix_fmt"),
+                        QStringLiteral("bgr24"),
+                        QStringLiteral("-s"),
+                        QStringLiteral("%1x%2").arg(size.width).arg(size.height),
+                        QStringLiteral("-r"),
+                        QString::number(fps, 'f', 3),
+                        QStringLiteral("-i"),
+                        QStringLiteral("-"),
+                        QStringLiteral("-c:v"),
+                        QStringLiteral("libx264"),
+                        QStringLiteral("-preset"),
+                        QStringLiteral("veryfast"),
+                        QStringLiteral("-crf"),
+                        QStringLiteral("20"),
+                        QStringLiteral("-g"),
+                        QStringLiteral("50"),
+                        QStringLiteral("-pix_fmt"),
+                        QStringLiteral("yuv420p"),
+                        partial});
     if (!p.waitForStarted(10000)) return Status::failure(QStringLiteral("%1: cannot start ffmpeg").arg(file));
     for (const cv::Mat& f : g.frames) {
         const cv::Mat c = f.isContinuous() ? f : f.clone();
@@ -241,7 +260,8 @@ Status encode(const QString& ffmpeg, const Generated& g, double fps, const QStri
     p.closeWriteChannel();
     if (!p.waitForFinished(600000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         QFile::remove(partial);
-        return Status::failure(QStringLiteral("%1: ffmpeg failed: %2").arg(file, QString::fromLocal8Bit(p.readAllStandardError()).trimmed()));
+        return Status::failure(QStringLiteral("%1: ffmpeg failed: %2")
+                                   .arg(file, QString::fromLocal8Bit(p.readAllStandardError()).trimmed()));
     }
     QFile::remove(file);
     if (!QFile::rename(partial, file)) return Status::failure(QStringLiteral("%1: cannot write it").arg(file));
@@ -250,9 +270,12 @@ Status encode(const QString& ffmpeg, const Generated& g, double fps, const QStri
 
 QString describeTask(const QString& task)
 {
-    if (task == QLatin1String("frozen")) return QStringLiteral("frozen holds (16-40 repeated frames) between runs of playing footage");
-    if (task == QLatin1String("direction")) return QStringLiteral("a camera pan to the left or to the right over the playing footage");
-    if (task == QLatin1String("colour")) return QStringLiteral("colour or nearly grey runs, each with its own brightness and white balance");
+    if (task == QLatin1String("frozen"))
+        return QStringLiteral("frozen holds (16-40 repeated frames) between runs of playing footage");
+    if (task == QLatin1String("direction"))
+        return QStringLiteral("a camera pan to the left or to the right over the playing footage");
+    if (task == QLatin1String("colour"))
+        return QStringLiteral("colour or nearly grey runs, each with its own brightness and white balance");
     return QStringLiteral("an inset (top right) of other footage that plays or stands still");
 }
 
@@ -282,14 +305,23 @@ QStringList accuracyTaskSources(const QString& task)
 {
     // testvideo.mp4 is still photographs between fades: no motion to freeze.
     if (task == QLatin1String("frozen"))
-        return {QStringLiteral("vtest.avi"), QStringLiteral("bikes.mp4"), QStringLiteral("cityCC0.mpg"), QStringLiteral("bigbuckbunny.mp4"),
-                QStringLiteral("issue-134-rotate.mp4"), QStringLiteral("goldeneye-vfr-drop3.mp4")};
-    return {QStringLiteral("vtest.avi"), QStringLiteral("bikes.mp4"), QStringLiteral("cityCC0.mpg"), QStringLiteral("bigbuckbunny.mp4"),
-            QStringLiteral("issue-134-rotate.mp4"), QStringLiteral("testvideo.mp4")};
+        return {QStringLiteral("vtest.avi"),
+                QStringLiteral("bikes.mp4"),
+                QStringLiteral("cityCC0.mpg"),
+                QStringLiteral("bigbuckbunny.mp4"),
+                QStringLiteral("issue-134-rotate.mp4"),
+                QStringLiteral("goldeneye-vfr-drop3.mp4")};
+    return {QStringLiteral("vtest.avi"),
+            QStringLiteral("bikes.mp4"),
+            QStringLiteral("cityCC0.mpg"),
+            QStringLiteral("bigbuckbunny.mp4"),
+            QStringLiteral("issue-134-rotate.mp4"),
+            QStringLiteral("testvideo.mp4")};
 }
 
-Result<AccuracyTask> prepareAccuracyTask(const QString& task, const QString& mediaDir, const QString& cacheDir, int maxVideos,
-                                         qint64 maxSourceFrames, const std::function<void(const QString&)>& log)
+Result<AccuracyTask> prepareAccuracyTask(const QString& task, const QString& mediaDir, const QString& cacheDir,
+                                         int maxVideos, qint64 maxSourceFrames,
+                                         const std::function<void(const QString&)>& log)
 {
     if (!accuracyTaskNames().contains(task)) return Status::failure(QStringLiteral("unknown task '%1'").arg(task));
     AccuracyTask out;
@@ -303,11 +335,14 @@ Result<AccuracyTask> prepareAccuracyTask(const QString& task, const QString& med
         if (f.isFile()) sources << f;
         if (maxVideos > 0 && sources.size() >= maxVideos) break;
     }
-    if (sources.isEmpty()) return Status::failure(QStringLiteral("%1: none of the task's videos (%2) is there").arg(mediaDir, accuracyTaskSources(task).join(QStringLiteral(", "))));
+    if (sources.isEmpty())
+        return Status::failure(QStringLiteral("%1: none of the task's videos (%2) is there")
+                                   .arg(mediaDir, accuracyTaskSources(task).join(QStringLiteral(", "))));
     // Inset footage: the moving sources, never the main picture's own.
     QList<QFileInfo> insetSources;
     if (task == QLatin1String("inset")) {
-        for (const QString& name : {QStringLiteral("bikes.mp4"), QStringLiteral("vtest.avi"), QStringLiteral("cityCC0.mpg"), QStringLiteral("bigbuckbunny.mp4")}) {
+        for (const QString& name : {QStringLiteral("bikes.mp4"), QStringLiteral("vtest.avi"),
+                                    QStringLiteral("cityCC0.mpg"), QStringLiteral("bigbuckbunny.mp4")}) {
             const QFileInfo f(QDir(mediaDir).filePath(name));
             if (f.isFile()) insetSources << f;
         }
@@ -340,21 +375,27 @@ Result<AccuracyTask> prepareAccuracyTask(const QString& task, const QString& med
     manifest.close();
 
     const QString ffmpeg = QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
-    if (ffmpeg.isEmpty()) return Status::failure(QStringLiteral("ffmpeg not found: the benchmark encodes its videos with it"));
+    if (ffmpeg.isEmpty())
+        return Status::failure(QStringLiteral("ffmpeg not found: the benchmark encodes its videos with it"));
     const QString indexDir = QDir(dir).filePath(QStringLiteral("index"));
     const int longSide = task == QLatin1String("direction") ? 400 : 320;
     QJsonArray videos;
     for (int i = 0; i < sources.size(); ++i) {
         auto src = readSource(sources[i].absoluteFilePath(), indexDir, longSide, maxSourceFrames);
         if (!src) return src.status();
-        Rng rng(std::uint64_t(kRecipeVersion) * 1000 + std::uint64_t(accuracyTaskNames().indexOf(task)) * 100 + std::uint64_t(i));
+        Rng rng(std::uint64_t(kRecipeVersion) * 1000 + std::uint64_t(accuracyTaskNames().indexOf(task)) * 100
+                + std::uint64_t(i));
         Generated g;
-        if (task == QLatin1String("frozen")) g = makeFrozen(*src, rng);
-        else if (task == QLatin1String("direction")) g = makeDirection(*src, rng);
-        else if (task == QLatin1String("colour")) g = makeColour(*src, rng);
+        if (task == QLatin1String("frozen"))
+            g = makeFrozen(*src, rng);
+        else if (task == QLatin1String("direction"))
+            g = makeDirection(*src, rng);
+        else if (task == QLatin1String("colour"))
+            g = makeColour(*src, rng);
         else {
             QFileInfo insetFile = insetSources[i % insetSources.size()];
-            if (insetFile.fileName() == sources[i].fileName() && insetSources.size() > 1) insetFile = insetSources[(i + 1) % insetSources.size()];
+            if (insetFile.fileName() == sources[i].fileName() && insetSources.size() > 1)
+                insetFile = insetSources[(i + 1) % insetSources.size()];
             auto inset = readSource(insetFile.absoluteFilePath(), indexDir, 320, maxSourceFrames);
             if (!inset) return inset.status();
             g = makeInset(*src, *inset, rng);
@@ -366,7 +407,8 @@ Result<AccuracyTask> prepareAccuracyTask(const QString& task, const QString& med
         d.fps = src->fps;
         d.truth = g.truth;
         if (auto encoded = encode(ffmpeg, g, d.fps, d.file); !encoded) return encoded;
-        if (log) log(QStringLiteral("%1: %2 frames from %3").arg(QFileInfo(d.file).fileName()).arg(d.frames).arg(d.source));
+        if (log)
+            log(QStringLiteral("%1: %2 frames from %3").arg(QFileInfo(d.file).fileName()).arg(d.frames).arg(d.source));
         QJsonArray truth;
         for (const TruthSegment& s : d.truth) truth.append(QJsonArray{s.start, s.end, s.label});
         videos.append(QJsonObject{{QStringLiteral("file"), QFileInfo(d.file).fileName()},
@@ -379,12 +421,13 @@ Result<AccuracyTask> prepareAccuracyTask(const QString& task, const QString& med
     const QJsonObject m{{QStringLiteral("recipe"), recipe},
                         {QStringLiteral("classes"), QJsonArray::fromStringList(out.classes)},
                         {QStringLiteral("videos"), videos}};
-    if (auto saved = writeFileAtomically(manifestFile, QJsonDocument(m).toJson(QJsonDocument::Indented)); !saved) return saved;
+    if (auto saved = writeFileAtomically(manifestFile, QJsonDocument(m).toJson(QJsonDocument::Indented)); !saved)
+        return saved;
     return out;
 }
 
-std::optional<std::vector<DerivedVideo>> parseAccuracyManifest(const QByteArray& bytes, const QString& dir, const QJsonObject& recipe,
-                                                               int classes)
+std::optional<std::vector<DerivedVideo>> parseAccuracyManifest(const QByteArray& bytes, const QString& dir,
+                                                               const QJsonObject& recipe, int classes)
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
@@ -410,7 +453,8 @@ std::optional<std::vector<DerivedVideo>> parseAccuracyManifest(const QByteArray&
             const QJsonArray a = seg.toArray();
             if (a.size() != 3 || !a.at(0).isDouble() || !a.at(1).isDouble() || !a.at(2).isDouble()) return std::nullopt;
             const TruthSegment t{a.at(0).toInteger(), a.at(1).toInteger(), a.at(2).toInt()};
-            if (t.start < end || t.end <= t.start || t.end > d.frames || t.label < 0 || t.label >= classes) return std::nullopt;
+            if (t.start < end || t.end <= t.start || t.end > d.frames || t.label < 0 || t.label >= classes)
+                return std::nullopt;
             end = t.end;
             d.truth.push_back(t);
         }
@@ -433,7 +477,8 @@ int fragmentTruth(const DerivedVideo& video, const FragmentSpec& spec, qint64 fr
 
 namespace {
 
-void addFragments(FragmentPool& pool, const AccuracyTask& task, const FragmentSpec& spec, int video, qint64 firstFrame, qint64 endFrame)
+void addFragments(FragmentPool& pool, const AccuracyTask& task, const FragmentSpec& spec, int video, qint64 firstFrame,
+                  qint64 endFrame)
 {
     const DerivedVideo& v = task.videos[size_t(video)];
     const qint64 count = spec.count(v.frames);
@@ -474,7 +519,7 @@ SettingSplit acrossVideoSplit(const AccuracyTask& task, const FragmentSpec& spec
     qint64 taken = 0;
     std::vector<bool> labeled(size_t(n), false);
     for (int i = 0; i < n; ++i) {
-        if (n > 1 && i == n - 1) break;   // at least one video is predicted
+        if (n > 1 && i == n - 1) break; // at least one video is predicted
         labeled[size_t(order[size_t(i)])] = true;
         taken += spec.count(task.videos[size_t(order[size_t(i)])].frames);
         if (double(taken) >= 0.4 * double(total)) break;
@@ -492,8 +537,8 @@ SettingSplit acrossVideoSplit(const AccuracyTask& task, const FragmentSpec& spec
     return s;
 }
 
-std::vector<LabelBlock> drawLabels(const AccuracyTask& task, const FragmentSpec& spec, const FragmentPool& pool, int budget,
-                                   std::uint64_t seed, int blockLength)
+std::vector<LabelBlock> drawLabels(const AccuracyTask& task, const FragmentSpec& spec, const FragmentPool& pool,
+                                   int budget, std::uint64_t seed, int blockLength)
 {
     (void)spec;
     // Runs of consecutive pool fragments of one class in one video (a segment, as far as the
@@ -507,11 +552,12 @@ std::vector<LabelBlock> drawLabels(const AccuracyTask& task, const FragmentSpec&
     std::vector<std::vector<Run>> runs(size_t(task.classes.size()));
     for (size_t i = 0; i < pool.items.size();) {
         size_t j = i + 1;
-        while (j < pool.items.size() && pool.items[j].video == pool.items[i].video && pool.items[j].label == pool.items[i].label
+        while (j < pool.items.size() && pool.items[j].video == pool.items[i].video
+               && pool.items[j].label == pool.items[i].label
                && pool.items[j].fragment == pool.items[j - 1].fragment + 1)
             ++j;
-        runs[size_t(pool.items[i].label)].push_back({pool.items[i].video, pool.items[i].fragment, pool.items[j - 1].fragment + 1,
-                                                     pool.items[i].label});
+        runs[size_t(pool.items[i].label)].push_back(
+            {pool.items[i].video, pool.items[i].fragment, pool.items[j - 1].fragment + 1, pool.items[i].label});
         i = j;
     }
     std::map<std::pair<int, qint64>, bool> taken;

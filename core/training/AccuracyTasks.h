@@ -35,22 +35,22 @@
 namespace fl {
 
 struct TruthSegment {
-    qint64 start = 0;   // frames [start, end)
+    qint64 start = 0; // frames [start, end)
     qint64 end = 0;
-    int label = 0;      // index into AccuracyTask::classes
+    int label = 0; // index into AccuracyTask::classes
 };
 
 struct DerivedVideo {
-    QString file;                 // absolute path of the generated video
-    QString source;               // the source's file name
+    QString file;   // absolute path of the generated video
+    QString source; // the source's file name
     qint64 frames = 0;
     double fps = 25;
-    std::vector<TruthSegment> truth;   // ascending, non-overlapping
+    std::vector<TruthSegment> truth; // ascending, non-overlapping
 };
 
 struct AccuracyTask {
-    QString name;                 // "frozen", "direction", "colour", "inset"
-    QString description;          // one line
+    QString name;        // "frozen", "direction", "colour", "inset"
+    QString description; // one line
     QStringList classes;
     std::vector<DerivedVideo> videos;
 };
@@ -65,15 +65,16 @@ QStringList accuracyTaskSources(const QString& task);
 // at most that many frames of each source (small versions for tests). Fails (one line naming the
 // file) when ffmpeg is missing, a source cannot be read, or fewer than one source exists.
 // `log` receives one line per video generated.
-Result<AccuracyTask> prepareAccuracyTask(const QString& task, const QString& mediaDir, const QString& cacheDir, int maxVideos = 0,
-                                         qint64 maxSourceFrames = 0, const std::function<void(const QString&)>& log = {});
+Result<AccuracyTask> prepareAccuracyTask(const QString& task, const QString& mediaDir, const QString& cacheDir,
+                                         int maxVideos = 0, qint64 maxSourceFrames = 0,
+                                         const std::function<void(const QString&)>& log = {});
 
 // The videos a task's cache manifest (<cacheDir>/<task>/manifest.json) lists, when it was made
 // by `recipe` and holds only what the benchmark writes (bare file names in `dir`, positive
 // frame counts, ordered segments inside their video with classes below `classes`); nullopt
 // otherwise, and the task is made again.
-std::optional<std::vector<DerivedVideo>> parseAccuracyManifest(const QByteArray& bytes, const QString& dir, const QJsonObject& recipe,
-                                                               int classes);
+std::optional<std::vector<DerivedVideo>> parseAccuracyManifest(const QByteArray& bytes, const QString& dir,
+                                                               const QJsonObject& recipe, int classes);
 
 // The ground truth of one fragment: the class of the segment holding all its frames, or -1.
 int fragmentTruth(const DerivedVideo& video, const FragmentSpec& spec, qint64 fragment);
@@ -101,8 +102,8 @@ struct FragmentPool {
 // length-balanced choice of videos holding at least 40 % of the fragments is labeled, the others
 // predicted).
 struct SettingSplit {
-    FragmentPool labeled;     // where labels may be drawn
-    FragmentPool predicted;   // where the model is scored
+    FragmentPool labeled;   // where labels may be drawn
+    FragmentPool predicted; // where the model is scored
     std::vector<int> labeledVideos;
     std::vector<int> predictedVideos;
 };
@@ -112,7 +113,7 @@ SettingSplit acrossVideoSplit(const AccuracyTask& task, const FragmentSpec& spec
 // A label budget drawn as a user labels: blocks of up to `blockLength` consecutive fragments of
 // one ground-truth segment, classes taken in turn, segments and positions chosen with `seed`.
 // Returns fewer fragments than asked only when the pool runs out.
-std::vector<LabelBlock> drawLabels(const AccuracyTask& task, const FragmentSpec& spec, const FragmentPool& pool, int budget,
-                                   std::uint64_t seed, int blockLength = 4);
+std::vector<LabelBlock> drawLabels(const AccuracyTask& task, const FragmentSpec& spec, const FragmentPool& pool,
+                                   int budget, std::uint64_t seed, int blockLength = 4);
 
 } // namespace fl

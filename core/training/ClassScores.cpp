@@ -72,7 +72,8 @@ bool ClassScores::fromJson(const QJsonObject& o, ClassScores* out, QString* erro
         return fail(QStringLiteral("missing \"per_class\" or \"confusion\""));
     for (const auto& v : o.value(QLatin1String("per_class")).toArray()) {
         const QJsonObject c = v.toObject();
-        if (!c.value(QLatin1String("class")).isString()) return fail(QStringLiteral("a per-class entry has no class name"));
+        if (!c.value(QLatin1String("class")).isString())
+            return fail(QStringLiteral("a per-class entry has no class name"));
         s.classes.push_back({c.value(QLatin1String("class")).toString(), c.value(QLatin1String("precision")).toDouble(),
                              c.value(QLatin1String("recall")).toDouble(), c.value(QLatin1String("f1")).toDouble(),
                              c.value(QLatin1String("support")).toInteger()});
@@ -80,10 +81,12 @@ bool ClassScores::fromJson(const QJsonObject& o, ClassScores* out, QString* erro
     for (const auto& row : o.value(QLatin1String("confusion")).toArray()) {
         QVector<qint64> r;
         for (const auto& v : row.toArray()) r.push_back(v.toInteger());
-        if (r.size() != s.classes.size()) return fail(QStringLiteral("the confusion matrix does not match the classes"));
+        if (r.size() != s.classes.size())
+            return fail(QStringLiteral("the confusion matrix does not match the classes"));
         s.confusion.push_back(r);
     }
-    if (s.confusion.size() != s.classes.size()) return fail(QStringLiteral("the confusion matrix does not match the classes"));
+    if (s.confusion.size() != s.classes.size())
+        return fail(QStringLiteral("the confusion matrix does not match the classes"));
     s.accuracy = o.value(QLatin1String("accuracy")).toDouble();
     s.total = o.value(QLatin1String("total")).toInteger();
     const QJsonObject macro = o.value(QLatin1String("macro")).toObject();

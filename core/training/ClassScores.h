@@ -26,7 +26,7 @@ struct ClassScores {
     qint64 total = 0;
     double macroPrecision = 0, macroRecall = 0, macroF1 = 0;
     double weightedPrecision = 0, weightedRecall = 0, weightedF1 = 0;
-    QVector<QVector<qint64>> confusion;   // [truth][predicted]
+    QVector<QVector<qint64>> confusion; // [truth][predicted]
 
     static ClassScores fromReport(const ml::ClassificationReport& report);
     QStringList classNames() const;

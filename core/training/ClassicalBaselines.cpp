@@ -33,7 +33,8 @@ std::vector<float> colourHistogram(const FragmentCache& cache, const FragmentSpe
     const qint64 pixels = qint64(cache.frameSize().width) * cache.frameSize().height;
     for (int t = 0; t < spec.length; ++t) {
         const std::uint8_t* p = cache.frame(spec.frameAt(fragment, t));
-        for (qint64 i = 0; i < pixels; ++i) h[size_t((p[3 * i] >> 6) * 16 + (p[3 * i + 1] >> 6) * 4 + (p[3 * i + 2] >> 6))] += 1.0f;
+        for (qint64 i = 0; i < pixels; ++i)
+            h[size_t((p[3 * i] >> 6) * 16 + (p[3 * i + 1] >> 6) * 4 + (p[3 * i + 2] >> 6))] += 1.0f;
     }
     const float total = float(pixels * spec.length);
     for (float& v : h) v /= total;
@@ -87,7 +88,8 @@ void ThresholdDetector::fit(const std::vector<double>& values, const std::vector
         if (!byClass[size_t(c)].empty()) m_order.push_back(c);
     std::vector<double> medians(size_t(classes), 0);
     for (int c : m_order) medians[size_t(c)] = median(byClass[size_t(c)]);
-    std::stable_sort(m_order.begin(), m_order.end(), [&medians](int a, int b) { return medians[size_t(a)] < medians[size_t(b)]; });
+    std::stable_sort(m_order.begin(), m_order.end(),
+                     [&medians](int a, int b) { return medians[size_t(a)] < medians[size_t(b)]; });
     m_thresholds.clear();
     for (size_t i = 0; i + 1 < m_order.size(); ++i)
         m_thresholds.push_back(bestThreshold(byClass[size_t(m_order[i])], byClass[size_t(m_order[i + 1])]));

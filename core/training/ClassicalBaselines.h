@@ -25,8 +25,8 @@ public:
     int predict(double value) const;
 
 private:
-    std::vector<int> m_order;          // classes by ascending median value
-    std::vector<double> m_thresholds;  // between m_order[i] and m_order[i + 1]
+    std::vector<int> m_order;         // classes by ascending median value
+    std::vector<double> m_thresholds; // between m_order[i] and m_order[i + 1]
 };
 
 class NearestNeighbour {

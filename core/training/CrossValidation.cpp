@@ -72,14 +72,14 @@ std::vector<CrossValidationFold> foldsByTime(const std::vector<SplitFragment>& a
     for (int c = 0; c < classes; ++c) {
         std::vector<int> members;
         for (int i = 0; i < int(all.size()); ++i)
-            if (all[size_t(i)].label == c) members.push_back(i);   // already in (video, frame) order
+            if (all[size_t(i)].label == c) members.push_back(i); // already in (video, frame) order
         const qint64 n = qint64(members.size());
         for (qint64 k = 0; k < n; ++k) foldOf[size_t(members[size_t(k)])] = int(k * count / n);
     }
     std::vector<CrossValidationFold> folds(static_cast<size_t>(count));
     for (int f = 0; f < count; ++f) {
         auto& fold = folds[size_t(f)];
-        std::map<int, std::vector<qint64>> testStarts;   // video -> sorted first frames
+        std::map<int, std::vector<qint64>> testStarts; // video -> sorted first frames
         for (int i = 0; i < int(all.size()); ++i) {
             if (foldOf[size_t(i)] != f) continue;
             fold.test.push_back(i);
@@ -143,37 +143,44 @@ Result<CrossValidationPlan> CrossValidationPlan::make(const Project& project, in
             plan.folds = foldsByVideo(plan.fragments, k, count);
             if (!plan.folds.empty()) {
                 plan.policy = QStringLiteral("videos");
-                plan.reason = QStringLiteral("%1 folds of whole videos (%2 labeled videos, %3 fragments): a fragment and its neighbours "
-                                             "are never on both sides")
-                                  .arg(count)
-                                  .arg(videos.size())
-                                  .arg(plan.fragments.size());
+                plan.reason =
+                    QStringLiteral(
+                        "%1 folds of whole videos (%2 labeled videos, %3 fragments): a fragment and its neighbours "
+                        "are never on both sides")
+                        .arg(count)
+                        .arg(videos.size())
+                        .arg(plan.fragments.size());
             }
         }
     }
     if (plan.folds.empty()) {
         qint64 smallest = qint64(plan.fragments.size());
         for (int c = 0; c < k; ++c)
-            smallest = std::min<qint64>(smallest, std::count_if(plan.fragments.begin(), plan.fragments.end(),
-                                                                [c](const SplitFragment& f) { return f.label == c; }));
-        const int count = int(std::clamp<qint64>(std::min<qint64>(maxFolds, qint64(plan.fragments.size()) / 4), 2, std::max<qint64>(2, smallest)));
+            smallest = std::min<qint64>(smallest,
+                                        std::count_if(plan.fragments.begin(), plan.fragments.end(),
+                                                      [c](const SplitFragment& f) { return f.label == c; }));
+        const int count = int(std::clamp<qint64>(std::min<qint64>(maxFolds, qint64(plan.fragments.size()) / 4), 2,
+                                                 std::max<qint64>(2, smallest)));
         plan.folds = foldsByTime(plan.fragments, k, count, span);
         for (const auto& fold : plan.folds) {
             plan.purged += fold.purged;
             plan.keptNeighbours += fold.keptNeighbours;
         }
-        const QString why = videos.size() >= 2 ? QStringLiteral("whole videos cannot be dealt into folds with every class on each training side; ")
-                                               : QStringLiteral("one labeled video; ");
+        const QString why = videos.size() >= 2
+            ? QStringLiteral("whole videos cannot be dealt into folds with every class on each training side; ")
+            : QStringLiteral("one labeled video; ");
         plan.policy = QStringLiteral("time-blocks");
         plan.reason = why
-                      + QStringLiteral("%1 folds of consecutive time blocks per class (%2 fragments); %3 training fragments next to a "
-                                       "held-out block were left out of its fold")
-                            .arg(count)
-                            .arg(plan.fragments.size())
-                            .arg(plan.purged);
+            + QStringLiteral(
+                  "%1 folds of consecutive time blocks per class (%2 fragments); %3 training fragments next to a "
+                  "held-out block were left out of its fold")
+                  .arg(count)
+                  .arg(plan.fragments.size())
+                  .arg(plan.purged);
         if (plan.keptNeighbours > 0)
-            plan.reason += QStringLiteral("; %1 neighbours of held-out fragments were kept because a class had no other training "
-                                          "fragment (label more of it for an honest estimate)")
+            plan.reason += QStringLiteral(
+                               "; %1 neighbours of held-out fragments were kept because a class had no other training "
+                               "fragment (label more of it for an honest estimate)")
                                .arg(plan.keptNeighbours);
     }
     return plan;
@@ -181,26 +188,21 @@ Result<CrossValidationPlan> CrossValidationPlan::make(const Project& project, in
 
 size_t chooseCandidate(const std::vector<CandidateScore>& scores, const std::vector<int>& complexity, QString* reason)
 {
-    if (scores.empty())
-        return 0;
+    if (scores.empty()) return 0;
     size_t best = 0;
     for (size_t i = 1; i < scores.size(); ++i)
-        if (scores[i].meanMacroF1 > scores[best].meanMacroF1)
-            best = i;
+        if (scores[i].meanMacroF1 > scores[best].meanMacroF1) best = i;
     auto complexityOf = [&](size_t i) { return i < complexity.size() ? complexity[i] : 0; };
     // Whether candidate i is preferred to candidate c (both within the F1 tie).
     auto preferred = [&](size_t i, size_t c) {
         const double li = scores[i].logLoss, lc = scores[c].logLoss;
-        if (complexityOf(i) == complexityOf(c))
-            return li < lc;
-        if (complexityOf(i) < complexityOf(c))
-            return li < lc * (1 + kCandidateLossMargin);
+        if (complexityOf(i) == complexityOf(c)) return li < lc;
+        if (complexityOf(i) < complexityOf(c)) return li < lc * (1 + kCandidateLossMargin);
         return li < lc * (1 - kCandidateLossMargin);
     };
     // Simplest first, so that a simpler candidate is weighed before a complex one replaces it.
     std::vector<size_t> order(scores.size());
-    for (size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return complexityOf(a) < complexityOf(b); });
     size_t chosen = best;
     for (size_t i : order)
@@ -214,14 +216,27 @@ size_t chooseCandidate(const std::vector<CandidateScore>& scores, const std::vec
         else if (chosen == best)
             *reason = QStringLiteral("highest cross-validated macro-F1 (%1)").arg(f1);
         else if (w.logLoss < scores[best].logLoss)
-            *reason = QStringLiteral("cross-validated macro-F1 %1, within %2 of the highest (%3, %4) with a lower held-out log loss (%5 vs %6)")
-                          .arg(f1).arg(kCandidateF1Tie).arg(scores[best].meanMacroF1, 0, 'f', 3).arg(scores[best].name)
-                          .arg(w.logLoss, 0, 'f', 3).arg(scores[best].logLoss, 0, 'f', 3);
+            *reason =
+                QStringLiteral(
+                    "cross-validated macro-F1 %1, within %2 of the highest (%3, %4) with a lower held-out log loss (%5 vs %6)")
+                    .arg(f1)
+                    .arg(kCandidateF1Tie)
+                    .arg(scores[best].meanMacroF1, 0, 'f', 3)
+                    .arg(scores[best].name)
+                    .arg(w.logLoss, 0, 'f', 3)
+                    .arg(scores[best].logLoss, 0, 'f', 3);
         else
-            *reason = QStringLiteral("cross-validated macro-F1 %1, within %2 of the highest (%3, %4) and a simpler model whose held-out log loss "
-                                     "is within %5 % of it (%6 vs %7)")
-                          .arg(f1).arg(kCandidateF1Tie).arg(scores[best].meanMacroF1, 0, 'f', 3).arg(scores[best].name)
-                          .arg(int(kCandidateLossMargin * 100)).arg(w.logLoss, 0, 'f', 3).arg(scores[best].logLoss, 0, 'f', 3);
+            *reason =
+                QStringLiteral(
+                    "cross-validated macro-F1 %1, within %2 of the highest (%3, %4) and a simpler model whose held-out log loss "
+                    "is within %5 % of it (%6 vs %7)")
+                    .arg(f1)
+                    .arg(kCandidateF1Tie)
+                    .arg(scores[best].meanMacroF1, 0, 'f', 3)
+                    .arg(scores[best].name)
+                    .arg(int(kCandidateLossMargin * 100))
+                    .arg(w.logLoss, 0, 'f', 3)
+                    .arg(scores[best].logLoss, 0, 'f', 3);
     }
     return chosen;
 }

@@ -29,7 +29,7 @@ namespace fl {
 class Project;
 
 struct CrossValidationFold {
-    std::vector<int> train;    // indices into CrossValidationPlan::fragments
+    std::vector<int> train; // indices into CrossValidationPlan::fragments
     std::vector<int> test;
     qint64 purged = 0;
     qint64 keptNeighbours = 0; // neighbours of held-out fragments kept: purging them would leave a class untrained
@@ -37,13 +37,13 @@ struct CrossValidationFold {
 };
 
 struct CrossValidationPlan {
-    QStringList classes;                   // classes with labeled fragments, project order
-    std::vector<SplitFragment> fragments;  // every labeled fragment, label = index into classes
+    QStringList classes;                  // classes with labeled fragments, project order
+    std::vector<SplitFragment> fragments; // every labeled fragment, label = index into classes
     std::vector<CrossValidationFold> folds;
-    QString policy;                        // "videos" or "time-blocks"
-    QString reason;                        // one sentence for the report
-    qint64 purged = 0;                     // over all folds
-    qint64 keptNeighbours = 0;             // over all folds (0 unless a class has very few fragments)
+    QString policy;            // "videos" or "time-blocks"
+    QString reason;            // one sentence for the report
+    qint64 purged = 0;         // over all folds
+    qint64 keptNeighbours = 0; // over all folds (0 unless a class has very few fragments)
     QList<int> videosUsed() const;
 
     // The same errors as FragmentSplit::make (no labels, one class, a class with one fragment).
@@ -61,6 +61,7 @@ struct CrossValidationPlan {
 // noise, and the simpler model transfers better. `reason` (when given) says which rule decided.
 inline constexpr double kCandidateF1Tie = 0.01;
 inline constexpr double kCandidateLossMargin = 0.10;
-size_t chooseCandidate(const std::vector<CandidateScore>& scores, const std::vector<int>& complexity, QString* reason = nullptr);
+size_t chooseCandidate(const std::vector<CandidateScore>& scores, const std::vector<int>& complexity,
+                       QString* reason = nullptr);
 
 } // namespace fl

@@ -59,7 +59,8 @@ double fitTemperature(const ScoreRows& logits, const std::vector<int>& truth)
     double lo = std::log(0.05), hi = std::log(20.0);
     const double phi = 0.5 * (std::sqrt(5.0) - 1.0);
     double a = hi - phi * (hi - lo), b = lo + phi * (hi - lo);
-    double fa = negativeLogLikelihood(logits, truth, std::exp(a)), fb = negativeLogLikelihood(logits, truth, std::exp(b));
+    double fa = negativeLogLikelihood(logits, truth, std::exp(a)),
+           fb = negativeLogLikelihood(logits, truth, std::exp(b));
     for (int it = 0; it < 60; ++it) {
         if (fa < fb) {
             hi = b;
@@ -100,7 +101,8 @@ double expectedCalibrationError(const ScoreRows& probabilities, const std::vecto
     return ece;
 }
 
-double decidedMacroF1(const ScoreRows& probabilities, const std::vector<int>& truth, int classes, const std::vector<double>& thresholds)
+double decidedMacroF1(const ScoreRows& probabilities, const std::vector<int>& truth, int classes,
+                      const std::vector<double>& thresholds)
 {
     std::vector<int> t, p;
     for (size_t i = 0; i < probabilities.size(); ++i) {
@@ -114,7 +116,7 @@ double decidedMacroF1(const ScoreRows& probabilities, const std::vector<int>& tr
 namespace {
 
 // Mean over the folds of a per-fold score, and each fold's score.
-template<typename PerFold>
+template <typename PerFold>
 std::pair<double, std::vector<double>> foldScores(int folds, const PerFold& score)
 {
     std::vector<double> each;
@@ -124,7 +126,8 @@ std::pair<double, std::vector<double>> foldScores(int folds, const PerFold& scor
     return {each.empty() ? 0.0 : mean / double(each.size()), each};
 }
 
-bool consistentGain(const std::pair<double, std::vector<double>>& base, const std::pair<double, std::vector<double>>& tuned, double minGain)
+bool consistentGain(const std::pair<double, std::vector<double>>& base,
+                    const std::pair<double, std::vector<double>>& tuned, double minGain)
 {
     if (tuned.first < base.first + minGain) return false;
     for (size_t f = 0; f < base.second.size(); ++f)
@@ -134,8 +137,8 @@ bool consistentGain(const std::pair<double, std::vector<double>>& base, const st
 
 } // namespace
 
-std::vector<double> tuneClassThresholds(const ScoreRows& probabilities, const std::vector<int>& truth, const std::vector<int>& fold,
-                                        int classes, double minGain)
+std::vector<double> tuneClassThresholds(const ScoreRows& probabilities, const std::vector<int>& truth,
+                                        const std::vector<int>& fold, int classes, double minGain)
 {
     if (classes < 2) return {};
     int folds = 0;
@@ -147,7 +150,8 @@ std::vector<double> tuneClassThresholds(const ScoreRows& probabilities, const st
         truthOf[size_t(fold[i])].push_back(truth[i]);
     }
     const auto evaluate = [&](const std::vector<double>& t) {
-        return foldScores(folds, [&](int f) { return decidedMacroF1(rowsOf[size_t(f)], truthOf[size_t(f)], classes, t); });
+        return foldScores(folds,
+                          [&](int f) { return decidedMacroF1(rowsOf[size_t(f)], truthOf[size_t(f)], classes, t); });
     };
     const auto base = evaluate({});
     auto best = base;
@@ -157,7 +161,8 @@ std::vector<double> tuneClassThresholds(const ScoreRows& probabilities, const st
         for (int k = 1; k <= 19; ++k) {
             const double t = 0.05 * k;
             const auto score = evaluate({1.0 - t, t});
-            if (score.first > best.first + 1e-12 || (std::abs(score.first - best.first) <= 1e-12 && std::abs(t - 0.5) < std::abs(bestT - 0.5))) {
+            if (score.first > best.first + 1e-12
+                || (std::abs(score.first - best.first) <= 1e-12 && std::abs(t - 0.5) < std::abs(bestT - 0.5))) {
                 best = score;
                 bestT = t;
             }
@@ -184,8 +189,8 @@ std::vector<double> tuneClassThresholds(const ScoreRows& probabilities, const st
     return consistentGain(base, best, minGain) ? bestThresholds : std::vector<double>{};
 }
 
-int tuneMinBout(const std::vector<HeldOutStretch>& stretches, int classes, const std::vector<double>& thresholds, double* before,
-                double* after, double minGain)
+int tuneMinBout(const std::vector<HeldOutStretch>& stretches, int classes, const std::vector<double>& thresholds,
+                double* before, double* after, double minGain)
 {
     int folds = 0;
     for (const auto& s : stretches) folds = std::max(folds, s.fold + 1);

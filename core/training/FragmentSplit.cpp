@@ -52,7 +52,8 @@ Result<FragmentSplit> FragmentSplit::make(const Project& project, double fractio
     if (all.empty())
         return Status::failure(QStringLiteral("%1: no labeled fragments: label fragments of at least two classes first "
                                               "(a fragment counts when all its %2 frames lie in one labeled range)")
-                                   .arg(file).arg(project.spec().span()));
+                                   .arg(file)
+                                   .arg(project.spec().span()));
 
     // Classes with labeled fragments, in project order; relabel to indices among them.
     std::map<int, qint64> counts;
@@ -64,13 +65,18 @@ Result<FragmentSplit> FragmentSplit::make(const Project& project, double fractio
         split.classes << project.classes().at(size_t(projectIndex)).name;
     }
     if (split.classes.size() < 2)
-        return Status::failure(QStringLiteral("%1: only class \"%2\" has labeled fragments (%3); label fragments of at least one other class to train")
-                                   .arg(file, split.classes.value(0)).arg(all.size()));
+        return Status::failure(
+            QStringLiteral(
+                "%1: only class \"%2\" has labeled fragments (%3); label fragments of at least one other class to train")
+                .arg(file, split.classes.value(0))
+                .arg(all.size()));
     for (const auto& [projectIndex, count] : counts) {
         if (count < 2)
-            return Status::failure(QStringLiteral("%1: too few labeled fragments of class \"%2\" for a validation split (%3; "
-                                                  "each class needs at least 2: one to train on, one to validate)")
-                                       .arg(file, project.classes().at(size_t(projectIndex)).name).arg(count));
+            return Status::failure(
+                QStringLiteral("%1: too few labeled fragments of class \"%2\" for a validation split (%3; "
+                               "each class needs at least 2: one to train on, one to validate)")
+                    .arg(file, project.classes().at(size_t(projectIndex)).name)
+                    .arg(count));
     }
     for (auto& f : all) f.label = remap[f.label];
     const int k = int(split.classes.size());
@@ -121,10 +127,12 @@ Result<FragmentSplit> FragmentSplit::make(const Project& project, double fractio
                     names << project.video(videos[size_t(i)]).fileName();
                 }
             }
-            for (const auto& f : all) (split.validationVideos.contains(f.video) ? split.validation : split.train).push_back(f);
+            for (const auto& f : all)
+                (split.validationVideos.contains(f.video) ? split.validation : split.train).push_back(f);
             split.policy = QStringLiteral("videos");
-            split.reason = QStringLiteral("held out whole videos (%1): %2 of %3 labeled fragments, every class on both sides; "
-                                          "fragments of one video never appear on both sides")
+            split.reason = QStringLiteral(
+                               "held out whole videos (%1): %2 of %3 labeled fragments, every class on both sides; "
+                               "fragments of one video never appear on both sides")
                                .arg(names.join(QStringLiteral(", ")))
                                .arg(split.validation.size())
                                .arg(all.size());
@@ -173,11 +181,11 @@ Result<FragmentSplit> FragmentSplit::make(const Project& project, double fractio
     const QString why = videos.size() >= 2 ? QStringLiteral("no set of held-out videos has every class on both sides; ")
                                            : QStringLiteral("one labeled video; ");
     split.reason = why
-                   + QStringLiteral("for each class the last %1% of its labeled fragments in time form the validation block "
-                                    "(%2 fragments); %3 training fragments next to a validation block were left out")
-                         .arg(qRound(fraction * 100))
-                         .arg(split.validation.size())
-                         .arg(split.purged);
+        + QStringLiteral("for each class the last %1% of its labeled fragments in time form the validation block "
+                         "(%2 fragments); %3 training fragments next to a validation block were left out")
+              .arg(qRound(fraction * 100))
+              .arg(split.validation.size())
+              .arg(split.purged);
     return split;
 }
 

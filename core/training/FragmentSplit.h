@@ -26,23 +26,23 @@ namespace fl {
 class Project;
 
 struct SplitFragment {
-    int video = 0;              // project video index
-    qint64 fragment = 0;        // fragment id under the project's spec
+    int video = 0;       // project video index
+    qint64 fragment = 0; // fragment id under the project's spec
     qint64 firstFrame = 0;
-    qint64 minFirst = 0;        // start frames whose fragment stays inside the same labeled range
+    qint64 minFirst = 0; // start frames whose fragment stays inside the same labeled range
     qint64 maxFirst = 0;
-    int label = 0;              // index into FragmentSplit::classes
+    int label = 0; // index into FragmentSplit::classes
 };
 
 struct FragmentSplit {
-    QStringList classes;                   // classes with labeled fragments, project order
+    QStringList classes; // classes with labeled fragments, project order
     std::vector<SplitFragment> train;
     std::vector<SplitFragment> validation;
-    QString policy;                        // "videos" or "time-blocks"
-    QString reason;                        // one sentence for the report
-    QList<int> validationVideos;           // "videos" policy: the held-out videos
-    qint64 purged = 0;                     // training fragments left out next to validation blocks
-    QList<int> videosUsed() const;         // videos with fragments on either side, ascending
+    QString policy;                // "videos" or "time-blocks"
+    QString reason;                // one sentence for the report
+    QList<int> validationVideos;   // "videos" policy: the held-out videos
+    qint64 purged = 0;             // training fragments left out next to validation blocks
+    QList<int> videosUsed() const; // videos with fragments on either side, ascending
 
     static constexpr double kDefaultValidationFraction = 0.2;
     // Every labeled fragment of the project in (video, frame) order; label = the class's index

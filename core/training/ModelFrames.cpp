@@ -16,12 +16,17 @@ Result<FragmentCache> openModelFrames(const Project& project, int video, int inp
     const QString what = QStringLiteral("Preparing frames: %1").arg(project.video(video).fileName());
     WorkControl named;
     named.cancel = control.cancel;
-    named.progress = [&control, what](std::int64_t done, std::int64_t total, const QString&) { control.report(done, total, what); };
+    named.progress = [&control, what](std::int64_t done, std::int64_t total, const QString&) {
+        control.report(done, total, what);
+    };
     auto cache = FragmentCache::ensure(path, project.cacheDir(), FrameSize{inputSize, inputSize}, options, named);
     if (!cache) return cache;
     if (cache->frameCount() < project.video(video).frameCount)
-        return Status::failure(QStringLiteral("%1: decoded %2 frames, the project expects %3 (the file changed? relink it)")
-                                   .arg(path).arg(cache->frameCount()).arg(project.video(video).frameCount));
+        return Status::failure(
+            QStringLiteral("%1: decoded %2 frames, the project expects %3 (the file changed? relink it)")
+                .arg(path)
+                .arg(cache->frameCount())
+                .arg(project.video(video).frameCount));
     return cache;
 }
 

@@ -13,7 +13,8 @@ class Project;
 
 // Fails (naming the file) when the video is missing, unreadable, or decodes to fewer frames
 // than the project knows. Building reports progress as "Preparing frames: <file name>".
-Result<FragmentCache> openModelFrames(const Project& project, int video, int inputSize, const WorkControl& control = {});
+Result<FragmentCache> openModelFrames(const Project& project, int video, int inputSize,
+                                      const WorkControl& control = {});
 ml::VideoFrames videoFramesOf(const FragmentCache& cache);
 
 } // namespace fl

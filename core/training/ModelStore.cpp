@@ -22,7 +22,8 @@ std::vector<ModelEntry> ModelStore::list(const Project& project)
 {
     std::vector<ModelEntry> entries;
     const QDir dir(project.modelsDir());
-    const QStringList files = dir.entryList(QStringList{QStringLiteral("*") + modelSuffix()}, QDir::Files, QDir::Name | QDir::Reversed);
+    const QStringList files = dir.entryList(QStringList{QStringLiteral("*") + modelSuffix()}, QDir::Files,
+                                            QDir::Name | QDir::Reversed);
     for (const QString& name : files) {
         ModelEntry e;
         e.fileName = name;
@@ -63,7 +64,8 @@ QString ModelStore::newModelFileName(const Project& project, const QString& arch
 Result<QString> ModelStore::activeModelFile(const Project& project)
 {
     if (project.activeModel().isEmpty())
-        return Status::failure(QStringLiteral("%1: no active model: train one first (fragmentlab-cli train)").arg(project.projectFile()));
+        return Status::failure(
+            QStringLiteral("%1: no active model: train one first (fragmentlab-cli train)").arg(project.projectFile()));
     const QString file = project.activeModelFile();
     if (!QFileInfo::exists(file))
         return Status::failure(QStringLiteral("%1: the active model %2 is missing").arg(project.projectFile(), file));
@@ -83,10 +85,10 @@ Result<QString> ModelStore::findModel(const Project& project, const QString& nam
         if (e.fileName.startsWith(name)) matches.push_back(&e);
     }
     if (matches.size() == 1) return matches.front()->file;
-    if (names.isEmpty())
-        return Status::failure(QStringLiteral("%1: no trained models").arg(project.modelsDir()));
+    if (names.isEmpty()) return Status::failure(QStringLiteral("%1: no trained models").arg(project.modelsDir()));
     return Status::failure(QStringLiteral("%1: %2 model \"%3\" (models: %4)")
-                               .arg(project.modelsDir(), matches.empty() ? QStringLiteral("no") : QStringLiteral("more than one"), name,
+                               .arg(project.modelsDir(),
+                                    matches.empty() ? QStringLiteral("no") : QStringLiteral("more than one"), name,
                                     names.join(QStringLiteral(", "))));
 }
 

@@ -14,25 +14,25 @@ namespace fl {
 class Project;
 
 struct ModelEntry {
-    QString fileName;          // "<name>.flmodel"
-    QString file;              // absolute path
-    QString reportFile;        // absolute path of its report (may be missing)
+    QString fileName;   // "<name>.flmodel"
+    QString file;       // absolute path
+    QString reportFile; // absolute path of its report (may be missing)
     bool hasReport = false;
-    QString problem;           // why the report could not be read (empty when fine or missing)
-    QString created;           // ISO 8601 UTC (from the report)
+    QString problem; // why the report could not be read (empty when fine or missing)
+    QString created; // ISO 8601 UTC (from the report)
     QString architecture;
     QStringList classes;
-    double macroF1 = -1;       // validation, of the kept epoch; < 0 unknown
+    double macroF1 = -1; // validation, of the kept epoch; < 0 unknown
     double accuracy = -1;
     qint64 trainFragments = 0;
     qint64 validationFragments = 0;
-    bool active = false;       // the project's active model
+    bool active = false; // the project's active model
 };
 
 class ModelStore {
 public:
     static QString modelSuffix() { return QStringLiteral(".flmodel"); }
-    static QString reportFileFor(const QString& modelFile);   // x.flmodel -> x.report.json
+    static QString reportFileFor(const QString& modelFile); // x.flmodel -> x.report.json
 
     // Newest first; marks the project's active model.
     static std::vector<ModelEntry> list(const Project& project);

@@ -65,16 +65,18 @@ Result<QByteArray> PredictionStore::encode(const VideoPredictions& p, const QStr
                        {QStringLiteral("video"), p.video},
                        {QStringLiteral("video_hash"), videoHash},
                        {QStringLiteral("frame_count"), p.frameCount},
-                       {QStringLiteral("spec"), QJsonObject{{QStringLiteral("length"), p.spec.length},
-                                                            {QStringLiteral("stride"), p.spec.stride},
-                                                            {QStringLiteral("step"), p.spec.step}}},
+                       {QStringLiteral("spec"),
+                        QJsonObject{{QStringLiteral("length"), p.spec.length},
+                                    {QStringLiteral("stride"), p.spec.stride},
+                                    {QStringLiteral("step"), p.spec.step}}},
                        {QStringLiteral("classes"), QJsonArray::fromStringList(p.classes)},
                        {QStringLiteral("feature_size"), withFeatures ? p.featureSize : 0},
                        {QStringLiteral("fragments"), n},
                        {QStringLiteral("predicted"), p.predictedCount()}};
     const QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Compact);
     QByteArray out;
-    out.reserve(kFixedBytes + json.size() + qsizetype((p.probabilities.size() + (withFeatures ? p.features.size() : 0)) * 4) + kHashBytes);
+    out.reserve(kFixedBytes + json.size()
+                + qsizetype((p.probabilities.size() + (withFeatures ? p.features.size() : 0)) * 4) + kHashBytes);
     out.append(kTag, 8);
     appendU32(out, quint32(kFormatVersion));
     appendU32(out, quint32(json.size()));
@@ -88,19 +90,26 @@ Result<QByteArray> PredictionStore::encode(const VideoPredictions& p, const QStr
 Result<StoredPredictions> PredictionStore::decode(const QByteArray& bytes, const QString& file)
 {
     const auto bad = [&file](const QString& why) {
-        return Result<StoredPredictions>::failure(QStringLiteral("%1: not a valid prediction file (%2); run predict again").arg(file, why));
+        return Result<StoredPredictions>::failure(
+            QStringLiteral("%1: not a valid prediction file (%2); run predict again").arg(file, why));
     };
     if (bytes.size() < kFixedBytes + kHashBytes || std::memcmp(bytes.constData(), kTag, 8) != 0)
-        return bad(bytes.size() < kFixedBytes + kHashBytes ? QStringLiteral("too short") : QStringLiteral("wrong file tag"));
+        return bad(bytes.size() < kFixedBytes + kHashBytes ? QStringLiteral("too short")
+                                                           : QStringLiteral("wrong file tag"));
     const quint32 version = qFromLittleEndian<quint32>(bytes.constData() + 8);
     if (version != quint32(kFormatVersion))
         return Result<StoredPredictions>::failure(
-            QStringLiteral("%1: prediction format version %2, this program reads version %3").arg(file).arg(version).arg(kFormatVersion));
+            QStringLiteral("%1: prediction format version %2, this program reads version %3")
+                .arg(file)
+                .arg(version)
+                .arg(kFormatVersion));
     const qsizetype body = bytes.size() - kHashBytes;
-    if (QCryptographicHash::hash(QByteArrayView(bytes.constData(), body), QCryptographicHash::Sha256) != bytes.mid(body))
+    if (QCryptographicHash::hash(QByteArrayView(bytes.constData(), body), QCryptographicHash::Sha256)
+        != bytes.mid(body))
         return bad(QStringLiteral("checksum mismatch: truncated or damaged"));
     const quint32 jsonBytes = qFromLittleEndian<quint32>(bytes.constData() + 12);
-    if (qint64(jsonBytes) > kMaxHeaderBytes || kFixedBytes + qint64(jsonBytes) > body) return bad(QStringLiteral("header length"));
+    if (qint64(jsonBytes) > kMaxHeaderBytes || kFixedBytes + qint64(jsonBytes) > body)
+        return bad(QStringLiteral("header length"));
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes.mid(kFixedBytes, jsonBytes), &error);
     if (!doc.isObject()) return bad(QStringLiteral("header: %1").arg(error.errorString()));
@@ -112,7 +121,8 @@ Result<StoredPredictions> PredictionStore::decode(const QByteArray& bytes, const
     s.videoHash = h.value(QStringLiteral("video_hash")).toString();
     p.frameCount = h.value(QStringLiteral("frame_count")).toInteger(-1);
     const QJsonObject spec = h.value(QStringLiteral("spec")).toObject();
-    auto made = FragmentSpec::make(spec.value(QStringLiteral("length")).toInt(), spec.value(QStringLiteral("stride")).toInt(),
+    auto made = FragmentSpec::make(spec.value(QStringLiteral("length")).toInt(),
+                                   spec.value(QStringLiteral("stride")).toInt(),
                                    spec.value(QStringLiteral("step")).toInt());
     if (!made) return bad(QStringLiteral("spec: %1").arg(made.error()));
     p.spec = *made;
@@ -124,7 +134,8 @@ Result<StoredPredictions> PredictionStore::decode(const QByteArray& bytes, const
         return bad(QStringLiteral("header fields"));
     const qint64 probValues = n * p.classes.size();
     const qint64 featValues = n * p.featureSize;
-    if (kFixedBytes + qint64(jsonBytes) + 4 * (probValues + featValues) != body) return bad(QStringLiteral("data size"));
+    if (kFixedBytes + qint64(jsonBytes) + 4 * (probValues + featValues) != body)
+        return bad(QStringLiteral("data size"));
     const char* data = bytes.constData() + kFixedBytes + jsonBytes;
     p.probabilities.resize(size_t(probValues));
     std::memcpy(p.probabilities.data(), data, size_t(probValues) * 4);
@@ -145,7 +156,8 @@ Result<QString> PredictionStore::save(const Project& project, const VideoPredict
 {
     const int video = project.videoIndexByName(predictions.video);
     if (video < 0)
-        return Status::failure(QStringLiteral("%1: no video \"%2\" in the project").arg(project.projectFile(), predictions.video));
+        return Status::failure(
+            QStringLiteral("%1: no video \"%2\" in the project").arg(project.projectFile(), predictions.video));
     auto bytes = encode(predictions, project.video(video).hash);
     if (!bytes) return bytes.status();
     const QString file = fileFor(project, predictions.modelId, predictions.video);
@@ -160,7 +172,8 @@ QString PredictionStore::staleReason(const Project& project, int video, const St
     const ProjectVideo& v = project.video(video);
     const VideoPredictions& p = stored.predictions;
     if (stored.videoHash != v.hash || p.frameCount != v.frameCount)
-        return QStringLiteral("%1: predictions were made for another version of the video (content or frame count changed); run predict again")
+        return QStringLiteral(
+                   "%1: predictions were made for another version of the video (content or frame count changed); run predict again")
             .arg(v.fileName());
     if (!(p.spec == project.spec()))
         return QStringLiteral("%1: predictions use fragments %2, the project now uses %3; run predict again")
@@ -208,13 +221,16 @@ Result<std::vector<VideoPredictions>> PredictionStore::freshActive(const Project
     std::vector<VideoPredictions> out;
     QString problem;
     for (auto& s : *states) {
-        if (s.state == PredictionState::Fresh) out.push_back(std::move(s.predictions));
-        else if (problem.isEmpty() && !s.message.isEmpty()) problem = s.message;
+        if (s.state == PredictionState::Fresh)
+            out.push_back(std::move(s.predictions));
+        else if (problem.isEmpty() && !s.message.isEmpty())
+            problem = s.message;
     }
     if (out.empty())
-        return Status::failure(problem.isEmpty() ? QStringLiteral("%1: no predictions of the active model %2; run predict first")
-                                                       .arg(project.dir(), project.activeModel())
-                                                 : problem);
+        return Status::failure(problem.isEmpty()
+                                   ? QStringLiteral("%1: no predictions of the active model %2; run predict first")
+                                         .arg(project.dir(), project.activeModel())
+                                   : problem);
     return out;
 }
 

@@ -27,15 +27,15 @@ class Project;
 
 struct StoredPredictions {
     VideoPredictions predictions;
-    QString videoHash;   // ProjectVideo::hash of the video they were made from
+    QString videoHash; // ProjectVideo::hash of the video they were made from
 };
 
 enum class PredictionState { Missing, Fresh, Stale, Damaged };
 
 // One project video's predictions under one model, as loaded with the project.
 struct VideoPredictionState {
-    int video = -1;               // index in the project
-    QString file;                 // the .flpred file (absolute)
+    int video = -1; // index in the project
+    QString file;   // the .flpred file (absolute)
     PredictionState state = PredictionState::Missing;
     QString message;              // why Stale or Damaged (one line naming the file); empty otherwise
     VideoPredictions predictions; // filled when Fresh or Stale

@@ -179,13 +179,17 @@ Result<TrainingReport> TrainingReport::fromJson(const QByteArray& bytes, const Q
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (!doc.isObject())
         return Status::failure(QStringLiteral("%1: not a training report (%2)")
-                                   .arg(file, parseError.error == QJsonParseError::NoError ? QStringLiteral("not a JSON object")
-                                                                                          : parseError.errorString()));
+                                   .arg(file,
+                                        parseError.error == QJsonParseError::NoError
+                                            ? QStringLiteral("not a JSON object")
+                                            : parseError.errorString()));
     const QJsonObject o = doc.object();
     if (o.value(QLatin1String("format")).toString() != QLatin1String(kFormat))
         return Status::failure(QStringLiteral("%1: not a FragmentLab training report").arg(file));
     if (o.value(QLatin1String("version")).toInt() > kVersion)
-        return Status::failure(QStringLiteral("%1: written by a newer FragmentLab (report version %2)").arg(file).arg(o.value(QLatin1String("version")).toInt()));
+        return Status::failure(QStringLiteral("%1: written by a newer FragmentLab (report version %2)")
+                                   .arg(file)
+                                   .arg(o.value(QLatin1String("version")).toInt()));
     TrainingReport r;
     r.modelFile = o.value(QLatin1String("model")).toString();
     r.created = o.value(QLatin1String("created")).toString();

@@ -11,8 +11,8 @@ namespace fl {
 
 struct FileFingerprint {
     qint64 size = 0;
-    qint64 modifiedMs = 0;   // mtime, ms since epoch (a hint; content equality uses size+hash)
-    QByteArray hash;         // lowercase hex, "sha256s:" prefix-free, 64 chars
+    qint64 modifiedMs = 0; // mtime, ms since epoch (a hint; content equality uses size+hash)
+    QByteArray hash;       // lowercase hex, "sha256s:" prefix-free, 64 chars
 
     static Result<FileFingerprint> of(const QString& path);
     bool sameContent(const FileFingerprint& other) const { return size == other.size && hash == other.hash; }

@@ -112,7 +112,8 @@ void FrameIndex::finish()
         if (m_estimated[k]) continue;
         if (!(m_ptsMs[k] > lastReal)) m_reliable = false;
         lastReal = m_ptsMs[k];
-        if (k > 0 && !m_estimated[k - 1] && m_ptsMs[k] > m_ptsMs[k - 1]) intervals.push_back(m_ptsMs[k] - m_ptsMs[k - 1]);
+        if (k > 0 && !m_estimated[k - 1] && m_ptsMs[k] > m_ptsMs[k - 1])
+            intervals.push_back(m_ptsMs[k] - m_ptsMs[k - 1]);
     }
     m_medianIntervalMs = medianOf(std::move(intervals));
 }
@@ -257,13 +258,16 @@ Status FrameIndex::save(const QString& file, const FileFingerprint& fingerprint,
     }
     QSaveFile save(file);
     if (!save.open(QIODevice::WriteOnly))
-        return Status::failure(QStringLiteral("%1: cannot write the frame index (%2)").arg(shown(file), writeFailureReason(save.errorString())));
+        return Status::failure(QStringLiteral("%1: cannot write the frame index (%2)")
+                                   .arg(shown(file), writeFailureReason(save.errorString())));
     if (save.write(bytes) != bytes.size()) {
         save.cancelWriting();
-        return Status::failure(QStringLiteral("%1: cannot write the frame index (%2)").arg(shown(file), writeFailureReason(save.errorString())));
+        return Status::failure(QStringLiteral("%1: cannot write the frame index (%2)")
+                                   .arg(shown(file), writeFailureReason(save.errorString())));
     }
     if (!save.commit())
-        return Status::failure(QStringLiteral("%1: cannot write the frame index (%2)").arg(shown(file), writeFailureReason(save.errorString())));
+        return Status::failure(QStringLiteral("%1: cannot write the frame index (%2)")
+                                   .arg(shown(file), writeFailureReason(save.errorString())));
     return Status::success();
 }
 
@@ -271,30 +275,35 @@ Result<FrameIndex::Loaded> FrameIndex::load(const QString& file, const FileFinge
 {
     using R = Result<Loaded>;
     QFile f(file);
-    if (!f.open(QIODevice::ReadOnly)) return R::failure(QStringLiteral("%1: cannot read the frame index (%2)").arg(shown(file), f.errorString()));
+    if (!f.open(QIODevice::ReadOnly))
+        return R::failure(QStringLiteral("%1: cannot read the frame index (%2)").arg(shown(file), f.errorString()));
     const QByteArray bytes = f.readAll();
     QDataStream in(bytes);
     in.setVersion(QDataStream::Qt_6_0);
     quint32 magic = 0, version = 0;
     in >> magic >> version;
-    if (in.status() != QDataStream::Ok || magic != kMagic) return R::failure(QStringLiteral("%1: not a FragmentLab frame index").arg(shown(file)));
-    if (version != kVersion) return R::failure(QStringLiteral("%1: frame index version %2 is not supported").arg(shown(file)).arg(version));
+    if (in.status() != QDataStream::Ok || magic != kMagic)
+        return R::failure(QStringLiteral("%1: not a FragmentLab frame index").arg(shown(file)));
+    if (version != kVersion)
+        return R::failure(QStringLiteral("%1: frame index version %2 is not supported").arg(shown(file)).arg(version));
 
     FileFingerprint stored;
     qint64 size = 0, mtime = 0;
     in >> size >> mtime >> stored.hash;
     stored.size = size;
     stored.modifiedMs = mtime;
-    if (in.status() != QDataStream::Ok) return R::failure(QStringLiteral("%1: frame index is damaged").arg(shown(file)));
-    if (!stored.sameContent(expected)) return R::failure(QStringLiteral("%1: frame index was written for other content").arg(shown(file)));
+    if (in.status() != QDataStream::Ok)
+        return R::failure(QStringLiteral("%1: frame index is damaged").arg(shown(file)));
+    if (!stored.sameContent(expected))
+        return R::failure(QStringLiteral("%1: frame index was written for other content").arg(shown(file)));
 
     Loaded loaded;
     loaded.fingerprint = stored;
     VideoInfo& info = loaded.info;
     qint32 width = 0, height = 0, rotation = 0;
     qint64 frameCount = 0, declared = 0;
-    in >> info.container >> info.codec >> width >> height >> rotation >> info.nominalFps >> info.averageFps >> info.durationSec
-        >> frameCount >> declared >> info.variableFrameRate >> info.timestampsReliable;
+    in >> info.container >> info.codec >> width >> height >> rotation >> info.nominalFps >> info.averageFps
+        >> info.durationSec >> frameCount >> declared >> info.variableFrameRate >> info.timestampsReliable;
     info.width = width;
     info.height = height;
     info.rotation = rotation;
@@ -316,7 +325,8 @@ Result<FrameIndex::Loaded> FrameIndex::load(const QString& file, const FileFinge
         key[size_t(k)] = flags & kFlagKey;
         estimated[size_t(k)] = flags & kFlagEstimated;
     }
-    if (in.status() != QDataStream::Ok || !in.atEnd()) return R::failure(QStringLiteral("%1: frame index is damaged").arg(shown(file)));
+    if (in.status() != QDataStream::Ok || !in.atEnd())
+        return R::failure(QStringLiteral("%1: frame index is damaged").arg(shown(file)));
     loaded.index.m_ptsMs = std::move(pts);
     loaded.index.m_keyframe = std::move(key);
     loaded.index.m_estimated = std::move(estimated);

@@ -50,12 +50,12 @@ public:
 
     // Times strictly increase over all non-estimated frames.
     bool timestampsReliable() const;
-    double durationMs() const;         // last time + last frame interval
+    double durationMs() const; // last time + last frame interval
     double averageFps() const;
     // Some frame interval differs from the mean interval by more than 1% + 1 ms (times are
     // often stored in whole milliseconds, so a constant-rate file shows intervals +-1 ms apart).
     bool isVariableFrameRate() const;
-    double medianIntervalMs() const;   // median of the intervals between non-estimated frames
+    double medianIntervalMs() const; // median of the intervals between non-estimated frames
 
     // Persistence. The file records the video's fingerprint and metadata; load() refuses a
     // file written for other content (the caller then re-indexes).
@@ -70,18 +70,18 @@ private:
     std::vector<bool> m_keyframe;
     std::vector<bool> m_estimated;
     // Derived in finish():
-    std::vector<qint64> m_keyList;  // sorted keyframe indices
+    std::vector<qint64> m_keyList; // sorted keyframe indices
     qint64 m_estimatedTail = 0;
     bool m_reliable = true;
-    bool m_monotonic = true;        // all times (estimated included) strictly increase
+    bool m_monotonic = true; // all times (estimated included) strictly increase
     double m_medianIntervalMs = 0;
     double m_fallbackIntervalMs = 0; // 1000 / nominal fps, for one-frame videos
 };
 
 struct FrameIndex::Loaded {
     FrameIndex index;
-    VideoInfo info;                  // path is left empty: the caller knows where the video is now
-    FileFingerprint fingerprint;     // as stored (its modifiedMs may differ from the file's now)
+    VideoInfo info;              // path is left empty: the caller knows where the video is now
+    FileFingerprint fingerprint; // as stored (its modifiedMs may differ from the file's now)
 };
 
 } // namespace fl

@@ -53,7 +53,8 @@ Status readInParts(VideoSource& source, const std::vector<FrameRange>& ranges, c
     for (const FrameRange& r : ranges) total += std::max<qint64>(0, r.size());
     if (ranges.size() == 1) {
         const WorkControl inner = control.reportingAs(what);
-        return source.readRange(ranges[0].first, ranges[0].last, [&sink](qint64 i, const cv::Mat& m) { return sink(0, i, m); }, inner);
+        return source.readRange(
+            ranges[0].first, ranges[0].last, [&sink](qint64 i, const cv::Mat& m) { return sink(0, i, m); }, inner);
     }
     if (ranges.empty()) return Status::success();
 
@@ -78,38 +79,41 @@ Status readInParts(VideoSource& source, const std::vector<FrameRange>& ranges, c
     std::vector<std::thread> threads;
     threads.reserve(ranges.size());
     for (size_t p = 0; p < ranges.size(); ++p) try {
-        threads.emplace_back([&, p] {
-            Status s;
-            try {
-                std::unique_ptr<VideoSource> duplicate;
-                if (p > 0) {
-                    auto d = source.duplicate();
-                    if (!d) {
-                        finished(d.status());
-                        return;
+            threads.emplace_back([&, p] {
+                Status s;
+                try {
+                    std::unique_ptr<VideoSource> duplicate;
+                    if (p > 0) {
+                        auto d = source.duplicate();
+                        if (!d) {
+                            finished(d.status());
+                            return;
+                        }
+                        duplicate = std::move(d).value();
                     }
-                    duplicate = std::move(d).value();
+                    VideoSource& reader = p == 0 ? source : *duplicate;
+                    s = reader.readRange(
+                        ranges[p].first, ranges[p].last,
+                        [&](qint64 i, const cv::Mat& m) {
+                            if (control.cancelled() || !sink(p, i, m)) return false;
+                            // Wake the reporting thread every 16 frames in all.
+                            if ((done.fetch_add(1, std::memory_order_relaxed) + 1) % 16 == 0) ended.notify_all();
+                            return true;
+                        },
+                        inner);
+                } catch (const std::exception& e) {
+                    s = Status::failure(QStringLiteral("%1: %2").arg(QFileInfo(source.info().path).fileName(),
+                                                                     QString::fromLocal8Bit(e.what())));
                 }
-                VideoSource& reader = p == 0 ? source : *duplicate;
-                s = reader.readRange(ranges[p].first, ranges[p].last,
-                                     [&](qint64 i, const cv::Mat& m) {
-                                         if (control.cancelled() || !sink(p, i, m)) return false;
-                                         // Wake the reporting thread every 16 frames in all.
-                                         if ((done.fetch_add(1, std::memory_order_relaxed) + 1) % 16 == 0) ended.notify_all();
-                                         return true;
-                                     },
-                                     inner);
-            } catch (const std::exception& e) {
-                s = Status::failure(QStringLiteral("%1: %2").arg(QFileInfo(source.info().path).fileName(), QString::fromLocal8Bit(e.what())));
-            }
-            finished(s);
-        });
-    } catch (const std::system_error& e) { // no thread to be had: the parts not started end here
-        for (size_t q = p; q < ranges.size(); ++q)
-            finished(Status::failure(QStringLiteral("%1: cannot start a reading thread (%2)")
-                                         .arg(QFileInfo(source.info().path).fileName(), QString::fromLocal8Bit(e.what()))));
-        break;
-    }
+                finished(s);
+            });
+        } catch (const std::system_error& e) { // no thread to be had: the parts not started end here
+            for (size_t q = p; q < ranges.size(); ++q)
+                finished(Status::failure(
+                    QStringLiteral("%1: cannot start a reading thread (%2)")
+                        .arg(QFileInfo(source.info().path).fileName(), QString::fromLocal8Bit(e.what()))));
+            break;
+        }
     {
         std::unique_lock lock(mutex);
         while (running > 0) {

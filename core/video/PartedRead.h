@@ -35,7 +35,8 @@ using PartSink = std::function<bool(size_t part, qint64 i, const cv::Mat& bgr)>;
 // Reads every range: range 0 through `source`, each other through a duplicate of it, all on
 // threads of their own; returns when all ended. Progress: report(frames read, frames in all
 // ranges, what) from the calling thread every 16 frames or 50 ms; a cancel is seen by every
-// part before its next frame. Returns the first failure ("<file>: decoding failed at frame N", "<file>: cancelled", ...).
+// part before its next frame. Returns the first failure ("<file>: decoding failed at frame N", "<file>: cancelled",
+// ...).
 Status readInParts(VideoSource& source, const std::vector<FrameRange>& ranges, const PartSink& sink,
                    const WorkControl& control = {}, const QString& what = {});
 

@@ -62,8 +62,7 @@ struct PreviewStore::Mapping {
     const quint64* table = nullptr;
     ~Mapping()
     {
-        if (base)
-            file.unmap(base);
+        if (base) file.unmap(base);
     }
 };
 
@@ -82,22 +81,26 @@ Result<PreviewStore> PreviewStore::open(const QString& file)
     auto map = std::make_shared<Mapping>();
     map->file.setFileName(file);
     if (!map->file.open(QIODevice::ReadOnly))
-        return Result<PreviewStore>::failure(QStringLiteral("%1: cannot open preview: %2").arg(file, map->file.errorString()));
+        return Result<PreviewStore>::failure(
+            QStringLiteral("%1: cannot open preview: %2").arg(file, map->file.errorString()));
     map->size = map->file.size();
     Header h{};
     if (map->size < kHeaderBytes || map->file.read(reinterpret_cast<char*>(&h), kHeaderBytes) != kHeaderBytes
         || std::memcmp(h.magic, kMagic, sizeof kMagic) != 0)
         return Result<PreviewStore>::failure(QStringLiteral("%1: not a FragmentLab preview file").arg(file));
     if (h.version != kVersion)
-        return Result<PreviewStore>::failure(QStringLiteral("%1: preview version %2 is not %3").arg(file).arg(h.version).arg(kVersion));
+        return Result<PreviewStore>::failure(
+            QStringLiteral("%1: preview version %2 is not %3").arg(file).arg(h.version).arg(kVersion));
     if (h.width == 0 || h.height == 0 || h.width > 8192 || h.height > 8192 || h.frameCount == 0)
         return Result<PreviewStore>::failure(QStringLiteral("%1: preview header is damaged").arg(file));
     const quint64 tableBytes = (h.frameCount + 1) * sizeof(quint64);
-    if (h.tableOffset < quint64(kHeaderBytes) || h.tableOffset + tableBytes != quint64(map->size) || h.tableOffset % 8 != 0)
+    if (h.tableOffset < quint64(kHeaderBytes) || h.tableOffset + tableBytes != quint64(map->size)
+        || h.tableOffset % 8 != 0)
         return Result<PreviewStore>::failure(QStringLiteral("%1: preview is truncated").arg(file));
     map->base = map->file.map(0, map->size);
     if (!map->base)
-        return Result<PreviewStore>::failure(QStringLiteral("%1: cannot map preview: %2").arg(file, map->file.errorString()));
+        return Result<PreviewStore>::failure(
+            QStringLiteral("%1: cannot map preview: %2").arg(file, map->file.errorString()));
     map->table = reinterpret_cast<const quint64*>(map->base + h.tableOffset);
     // Offsets must rise from the end of the header to the table.
     if (map->table[0] != quint64(kHeaderBytes) || map->table[h.frameCount] != h.tableOffset)
@@ -115,27 +118,29 @@ Result<PreviewStore> PreviewStore::open(const QString& file)
     return store;
 }
 
-Result<PreviewStore> PreviewStore::ensure(const QString& videoPath, const QString& cacheDir, const PreviewOptions& options,
-                                          const VideoOpenOptions& openOptions, const WorkControl& control)
+Result<PreviewStore> PreviewStore::ensure(const QString& videoPath, const QString& cacheDir,
+                                          const PreviewOptions& options, const VideoOpenOptions& openOptions,
+                                          const WorkControl& control)
 {
     if (options.maxHeight < 16 || options.maxHeight > 4320)
-        return Result<PreviewStore>::failure(QStringLiteral("preview height %1 is outside 16..4320").arg(options.maxHeight));
+        return Result<PreviewStore>::failure(
+            QStringLiteral("preview height %1 is outside 16..4320").arg(options.maxHeight));
     const int quality = std::clamp(options.quality, 1, 100);
     auto fingerprint = FileFingerprint::of(videoPath);
-    if (!fingerprint)
-        return fingerprint.status();
+    if (!fingerprint) return fingerprint.status();
     const QString hash = QString::fromLatin1(fingerprint->hash);
     const QString target = fileFor(cacheDir, hash, options.maxHeight);
     if (QFileInfo::exists(target)) {
         auto existing = open(target);
-        if (existing && existing->contentHash() == hash)
-            return existing;
+        if (existing && existing->contentHash() == hash) return existing;
     }
     if (!QDir().mkpath(QFileInfo(target).absolutePath()))
-        return Result<PreviewStore>::failure(QStringLiteral("%1: cannot create the cache folder").arg(QFileInfo(target).absolutePath()));
+        return Result<PreviewStore>::failure(
+            QStringLiteral("%1: cannot create the cache folder").arg(QFileInfo(target).absolutePath()));
     QSaveFile out(target);
     if (!out.open(QIODevice::WriteOnly))
-        return Result<PreviewStore>::failure(QStringLiteral("%1: cannot write preview: %2").arg(target, out.errorString()));
+        return Result<PreviewStore>::failure(
+            QStringLiteral("%1: cannot write preview: %2").arg(target, out.errorString()));
     const Header placeholder = makeHeader(0, 0, quality, 0, 0, hash);
     out.write(reinterpret_cast<const char*>(&placeholder), kHeaderBytes);
 
@@ -166,8 +171,7 @@ Result<PreviewStore> PreviewStore::ensure(const QString& videoPath, const QStrin
             return false;
         }
         offsets.push_back(offsets.back() + jpeg.size());
-        if (i % 16 == 0)
-            control.report(i, declared, what);
+        if (i % 16 == 0) control.report(i, declared, what);
         return !control.cancelled();
     };
     // The pass reads or indexes the video (phases with their own names): report it all as
@@ -175,8 +179,7 @@ Result<PreviewStore> PreviewStore::ensure(const QString& videoPath, const QStrin
     WorkControl inner = control.reportingAs(what);
     inner.progress = [&declared, report = inner.progress](std::int64_t done, std::int64_t total, const QString& phase) {
         declared = total;
-        if (report)
-            report(done, total, phase);
+        if (report) report(done, total, phase);
     };
     auto source = VideoSource::open(videoPath, openOptions, inner, sink);
     if (!writeError.isEmpty()) {
@@ -195,7 +198,9 @@ Result<PreviewStore> PreviewStore::ensure(const QString& videoPath, const QStrin
     if (frames != (*source)->info().frameCount || frames == 0) {
         out.cancelWriting();
         return Result<PreviewStore>::failure(QStringLiteral("%1: decoded %2 frames for the preview, expected %3")
-                                                 .arg(videoPath).arg(frames).arg((*source)->info().frameCount));
+                                                 .arg(videoPath)
+                                                 .arg(frames)
+                                                 .arg((*source)->info().frameCount));
     }
     // Pad to 8 bytes so the table is aligned in the mapping.
     quint64 tableOffset = offsets.back();
@@ -210,23 +215,23 @@ Result<PreviewStore> PreviewStore::ensure(const QString& videoPath, const QStrin
     const Header header = makeHeader(width, height, quality, quint64(frames), tableOffset, hash);
     if (out.write(reinterpret_cast<const char*>(offsets.data()), tableBytes) != tableBytes || !out.seek(0)
         || out.write(reinterpret_cast<const char*>(&header), kHeaderBytes) != kHeaderBytes || !out.commit())
-        return Result<PreviewStore>::failure(QStringLiteral("%1: cannot write preview: %2").arg(target, out.errorString()));
+        return Result<PreviewStore>::failure(
+            QStringLiteral("%1: cannot write preview: %2").arg(target, out.errorString()));
     control.report(frames, frames, what);
     return open(target);
 }
 
 Result<cv::Mat> PreviewStore::frame(qint64 i) const
 {
-    if (!m_map)
-        return Result<cv::Mat>::failure(QStringLiteral("preview is not open"));
+    if (!m_map) return Result<cv::Mat>::failure(QStringLiteral("preview is not open"));
     if (i < 0 || i >= m_frameCount)
-        return Result<cv::Mat>::failure(QStringLiteral("%1: frame %2 is outside 0..%3").arg(file()).arg(i).arg(m_frameCount - 1));
+        return Result<cv::Mat>::failure(
+            QStringLiteral("%1: frame %2 is outside 0..%3").arg(file()).arg(i).arg(m_frameCount - 1));
     const quint64 begin = m_map->table[i];
     const quint64 end = m_map->table[i + 1];
     const cv::Mat bytes(1, int(end - begin), CV_8U, const_cast<uchar*>(m_map->base + begin));
     cv::Mat image = cv::imdecode(bytes, cv::IMREAD_COLOR);
-    if (image.empty())
-        return Result<cv::Mat>::failure(QStringLiteral("%1: frame %2 is damaged").arg(file()).arg(i));
+    if (image.empty()) return Result<cv::Mat>::failure(QStringLiteral("%1: frame %2 is damaged").arg(file()).arg(i));
     return image;
 }
 

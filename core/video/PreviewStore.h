@@ -22,8 +22,8 @@
 namespace fl {
 
 struct PreviewOptions {
-    int maxHeight = 360;  // frames are scaled to at most this height (never up)
-    int quality = 80;     // JPEG quality 1..100
+    int maxHeight = 360; // frames are scaled to at most this height (never up)
+    int quality = 80;    // JPEG quality 1..100
 };
 
 class PreviewStore {
@@ -34,8 +34,9 @@ public:
 
     // Opens the preview of `videoPath`, building it first when missing or stale (one
     // sequential decode pass; reports "Building preview of <file>"; cancellable).
-    static Result<PreviewStore> ensure(const QString& videoPath, const QString& cacheDir, const PreviewOptions& options = {},
-                                       const VideoOpenOptions& openOptions = {}, const WorkControl& control = {});
+    static Result<PreviewStore> ensure(const QString& videoPath, const QString& cacheDir,
+                                       const PreviewOptions& options = {}, const VideoOpenOptions& openOptions = {},
+                                       const WorkControl& control = {});
     // Opens an existing, complete preview file; fails (naming the file) when it is damaged.
     static Result<PreviewStore> open(const QString& file);
 

@@ -85,11 +85,16 @@ QString codecName(quint32 fourcc, const cv::Mat& firstPacket)
     QString tag = fourccText(fourcc).toLower();
     for (QChar c : tag)
         if (c.unicode() < 0x20 || c.unicode() > 0x7e) tag.clear(); // not a readable tag
-    struct Entry { const char* codec; std::initializer_list<const char*> tags; };
+    struct Entry {
+        const char* codec;
+        std::initializer_list<const char*> tags;
+    };
     static const Entry table[] = {
         {"h264", {"avc1", "avc2", "avc3", "avc4", "h264", "x264", "davc", "vssh", "ai5q", "ai1q"}},
         {"hevc", {"hvc1", "hev1", "hevc", "h265", "x265", "dvh1", "dvhe"}},
-        {"mpeg4", {"mp4v", "fmp4", "xvid", "divx", "dx50", "3iv2", "m4s2", "mp4s", "blz0", "dxgm", "rmp4", "xvix", "uldx", "geox", "mpeg4"}},
+        {"mpeg4",
+         {"mp4v", "fmp4", "xvid", "divx", "dx50", "3iv2", "m4s2", "mp4s", "blz0", "dxgm", "rmp4", "xvix", "uldx",
+          "geox", "mpeg4"}},
         {"msmpeg4v3", {"mp43", "div3", "div4", "div5", "div6", "ap41", "col1", "col0", "mpg3"}},
         {"msmpeg4v2", {"mp42", "div2"}},
         {"msmpeg4v1", {"mpg4", "mp41"}},
@@ -125,7 +130,7 @@ QString codecName(quint32 fourcc, const cv::Mat& firstPacket)
     if (firstPacket.total() >= 10 && firstPacket.isContinuous()) {
         const uchar* p = firstPacket.ptr<uchar>();
         if (p[3] == 0x9d && p[4] == 0x01 && p[5] == 0x2a) return QStringLiteral("vp8");
-        if ((p[0] >> 6) == 2) return QStringLiteral("vp9");        // VP9 frame marker
+        if ((p[0] >> 6) == 2) return QStringLiteral("vp9"); // VP9 frame marker
         const int obuType = (p[0] >> 3) & 0x0F;
         if ((p[0] & 0x80) == 0 && (obuType == 1 || obuType == 2)) return QStringLiteral("av1");
     }
@@ -175,8 +180,8 @@ struct VideoSource::Impl {
 
     cv::VideoCapture cap;
     bool capOpen = false;
-    int rotate = -1;    // cv::RotateFlags applied to decoded frames, -1: none
-    cv::Mat unrotated;  // decoder output before rotation
+    int rotate = -1;   // cv::RotateFlags applied to decoded frames, -1: none
+    cv::Mat unrotated; // decoder output before rotation
     qint64 cur = kUnknown;
     qint64 safeEnd = 0; // frames >= safeEnd are not identified by their time after a seek
     cv::Mat scratch;    // reused for sinks
@@ -201,10 +206,22 @@ struct VideoSource::Impl {
 VideoSource::VideoSource() : d(std::make_unique<Impl>()) {}
 VideoSource::~VideoSource() = default;
 
-const VideoInfo& VideoSource::info() const { return d->info; }
-const FrameIndex& VideoSource::index() const { return d->index; }
-QString VideoSource::indexFile() const { return d->indexFile; }
-bool VideoSource::indexWasCached() const { return d->cached; }
+const VideoInfo& VideoSource::info() const
+{
+    return d->info;
+}
+const FrameIndex& VideoSource::index() const
+{
+    return d->index;
+}
+QString VideoSource::indexFile() const
+{
+    return d->indexFile;
+}
+bool VideoSource::indexWasCached() const
+{
+    return d->cached;
+}
 
 QString VideoSource::defaultIndexCacheDir()
 {
@@ -269,7 +286,8 @@ Result<std::unique_ptr<VideoSource>> VideoSource::open(const QString& path, cons
             d.finishIndex();
             if (Status s = d.reopen(); !s) return R::failure(s.error());
             if (sink && !options.sinkOnlyWhileIndexing) {
-                if (Status s = source->readRange(0, d.index.frameCount(), sink, control); !s) return R::failure(s.error());
+                if (Status s = source->readRange(0, d.index.frameCount(), sink, control); !s)
+                    return R::failure(s.error());
             }
             qCDebug(lcVideo) << "opened" << abs << "with cached index" << indexFile;
             return source;
@@ -284,7 +302,8 @@ Result<std::unique_ptr<VideoSource>> VideoSource::open(const QString& path, cons
         }
         return source;
     } catch (const cv::Exception& e) {
-        return R::failure(QStringLiteral("%1: the FFmpeg back end failed (%2)").arg(shown(abs), QString::fromLocal8Bit(e.what()).simplified()));
+        return R::failure(QStringLiteral("%1: the FFmpeg back end failed (%2)")
+                              .arg(shown(abs), QString::fromLocal8Bit(e.what()).simplified()));
     } catch (const std::exception& e) {
         return R::failure(QStringLiteral("%1: %2").arg(shown(abs), QString::fromLocal8Bit(e.what()).simplified()));
     }
@@ -305,7 +324,8 @@ Result<std::unique_ptr<VideoSource>> VideoSource::duplicate() const
     try {
         if (Status s = c.reopen(); !s) return R::failure(s.error());
     } catch (const cv::Exception& e) {
-        return R::failure(c.fail(QStringLiteral("the FFmpeg back end failed (%1)").arg(QString::fromLocal8Bit(e.what()).simplified())));
+        return R::failure(c.fail(
+            QStringLiteral("the FFmpeg back end failed (%1)").arg(QString::fromLocal8Bit(e.what()).simplified())));
     }
     return copy;
 }
@@ -349,12 +369,13 @@ Status VideoSource::Impl::buildIndex(const WorkControl& control, const FrameSink
     const double declared = cap.get(cv::CAP_PROP_FRAME_COUNT);
     info.declaredFrameCount = std::isfinite(declared) && declared > 0 ? qint64(std::llround(declared)) : 0;
     const double fourccValue = cap.get(cv::CAP_PROP_FOURCC);
-    const quint32 fourcc = std::isfinite(fourccValue) && fourccValue > 0 ? quint32(qint64(std::llround(fourccValue)) & 0xFFFFFFFF) : 0;
+    const quint32 fourcc = std::isfinite(fourccValue) && fourccValue > 0
+        ? quint32(qint64(std::llround(fourccValue)) & 0xFFFFFFFF)
+        : 0;
     info.rotation = clockwiseRotation(cap.get(cv::CAP_PROP_ORIENTATION_META));
     rotate = rotateFlag(info.rotation);
     info.codec = codecName(fourcc, cv::Mat());
-    if (isTextCodec(info.codec))
-        return Status::failure(fail(QStringLiteral("a text file, not a video")));
+    if (isTextCodec(info.codec)) return Status::failure(fail(QStringLiteral("a text file, not a video")));
 
     std::vector<double> times;
     times.reserve(size_t(std::clamp<qint64>(info.declaredFrameCount + 16, 1024, 1 << 20)));
@@ -366,8 +387,7 @@ Status VideoSource::Impl::buildIndex(const WorkControl& control, const FrameSink
         const qint64 k = qint64(times.size());
         times.push_back(cap.get(cv::CAP_PROP_POS_MSEC));
         if (sink) {
-            if (!retrieve(scratch))
-                return Status::failure(fail(QStringLiteral("decoding failed at frame %1").arg(k)));
+            if (!retrieve(scratch)) return Status::failure(fail(QStringLiteral("decoding failed at frame %1").arg(k)));
             if (k == 0) {
                 info.width = scratch.cols;
                 info.height = scratch.rows;
@@ -394,9 +414,11 @@ Status VideoSource::Impl::buildIndex(const WorkControl& control, const FrameSink
 
     const qint64 n = qint64(times.size());
     if (n == 0)
-        return Status::failure(fail(info.declaredFrameCount > 0
-                                        ? QStringLiteral("no frame could be decoded (the file declares %1): truncated or damaged").arg(info.declaredFrameCount)
-                                        : QStringLiteral("no frame could be decoded: damaged, or not a video the FFmpeg back end can read")));
+        return Status::failure(fail(
+            info.declaredFrameCount > 0
+                ? QStringLiteral("no frame could be decoded (the file declares %1): truncated or damaged")
+                      .arg(info.declaredFrameCount)
+                : QStringLiteral("no frame could be decoded: damaged, or not a video the FFmpeg back end can read")));
 
     const qint64 decodeNs = timer.nsecsElapsed();
     bool cancelled = false;
@@ -420,18 +442,21 @@ Status VideoSource::Impl::buildIndex(const WorkControl& control, const FrameSink
     if (info.declaredFrameCount > 0 && double(n) < 0.9 * double(info.declaredFrameCount)) {
         const double declaredSec = info.nominalFps > 0 ? double(info.declaredFrameCount) / info.nominalFps : 0;
         if (declaredSec <= 0 || info.durationSec < 0.9 * declaredSec)
-            return Status::failure(fail(QStringLiteral("decoding stopped at frame %1 of %2 the file declares: truncated or damaged")
-                                            .arg(n)
-                                            .arg(info.declaredFrameCount)));
+            return Status::failure(
+                fail(QStringLiteral("decoding stopped at frame %1 of %2 the file declares: truncated or damaged")
+                         .arg(n)
+                         .arg(info.declaredFrameCount)));
     }
     finishIndex();
     control.report(n, n, what);
     qCDebug(lcVideo).nospace() << "indexed " << path << " in " << timer.elapsed() << " ms (open " << openNs / 1000000
-                               << " ms, decode " << (decodeNs - openNs) / 1000000 << " ms" << (sink ? " with frames" : "")
-                               << ", keyframes " << (timer.nsecsElapsed() - decodeNs) / 1000000 << " ms)";
+                               << " ms, decode " << (decodeNs - openNs) / 1000000 << " ms"
+                               << (sink ? " with frames" : "") << ", keyframes "
+                               << (timer.nsecsElapsed() - decodeNs) / 1000000 << " ms)";
     qCDebug(lcVideo) << "indexed" << path << n << "frames, declared" << info.declaredFrameCount << "codec" << info.codec
-                     << "rotation" << info.rotation << "vfr" << info.variableFrameRate << "reliable" << info.timestampsReliable
-                     << "estimated tail" << index.estimatedTailLength() << "keyframes" << index.keyframes().size();
+                     << "rotation" << info.rotation << "vfr" << info.variableFrameRate << "reliable"
+                     << info.timestampsReliable << "estimated tail" << index.estimatedTailLength() << "keyframes"
+                     << index.keyframes().size();
     return Status::success();
 }
 
@@ -491,7 +516,8 @@ bool VideoSource::Impl::retrieve(cv::Mat& out)
 Status VideoSource::Impl::reopen()
 {
     if (!openCapture())
-        return Status::failure(fail(QStringLiteral("cannot be opened by the FFmpeg back end any more (removed or changed?)")));
+        return Status::failure(
+            fail(QStringLiteral("cannot be opened by the FFmpeg back end any more (removed or changed?)")));
     return Status::success();
 }
 
@@ -566,8 +592,8 @@ Status VideoSource::Impl::positionAt(qint64 i)
         const auto landed = index.matchTimestamp(ms);
         // Frame 0 is excluded: drained frames at end of file also report time 0.
         if (!landed || *landed <= 0 || *landed >= safeEnd || *landed > i) {
-            qCDebug(lcVideo) << path << "seek to" << r << "for" << i << "landed at" << ms << "ms ="
-                             << (landed ? *landed : -1) << "; backing off";
+            qCDebug(lcVideo) << path << "seek to" << r << "for" << i << "landed at" << ms
+                             << "ms =" << (landed ? *landed : -1) << "; backing off";
             continue;
         }
         cur = *landed;
@@ -581,7 +607,8 @@ Result<cv::Mat> VideoSource::frame(qint64 i)
 {
     const qint64 n = d->index.frameCount();
     if (i < 0 || i >= n)
-        return Result<cv::Mat>::failure(d->fail(QStringLiteral("frame %1 is out of range (the video has frames 0 to %2)").arg(i).arg(n - 1)));
+        return Result<cv::Mat>::failure(
+            d->fail(QStringLiteral("frame %1 is out of range (the video has frames 0 to %2)").arg(i).arg(n - 1)));
     if (i == d->lastFrameIndex && !d->lastFrame.empty()) return d->lastFrame.clone();
     try {
         if (Status s = d->positionAt(i); !s) return Result<cv::Mat>::failure(s.error());
@@ -593,7 +620,9 @@ Result<cv::Mat> VideoSource::frame(qint64 i)
         return m.clone();
     } catch (const cv::Exception& e) {
         d->cur = kUnknown;
-        return Result<cv::Mat>::failure(d->fail(QStringLiteral("the FFmpeg back end failed at frame %1 (%2)").arg(i).arg(QString::fromLocal8Bit(e.what()).simplified())));
+        return Result<cv::Mat>::failure(d->fail(QStringLiteral("the FFmpeg back end failed at frame %1 (%2)")
+                                                    .arg(i)
+                                                    .arg(QString::fromLocal8Bit(e.what()).simplified())));
     }
 }
 
@@ -601,7 +630,10 @@ Status VideoSource::readRange(qint64 first, qint64 last, const FrameSink& sink, 
 {
     const qint64 n = d->index.frameCount();
     if (first < 0 || last > n || first > last)
-        return Status::failure(d->fail(QStringLiteral("frames %1 to %2 are out of range (the video has frames 0 to %3)").arg(first).arg(last - 1).arg(n - 1)));
+        return Status::failure(d->fail(QStringLiteral("frames %1 to %2 are out of range (the video has frames 0 to %3)")
+                                           .arg(first)
+                                           .arg(last - 1)
+                                           .arg(n - 1)));
     if (first == last) return Status::success();
     const QString what = QStringLiteral("Reading %1").arg(d->name());
     try {
@@ -625,7 +657,8 @@ Status VideoSource::readRange(qint64 first, qint64 last, const FrameSink& sink, 
         return Status::success();
     } catch (const cv::Exception& e) {
         d->cur = kUnknown;
-        return Status::failure(d->fail(QStringLiteral("the FFmpeg back end failed (%1)").arg(QString::fromLocal8Bit(e.what()).simplified())));
+        return Status::failure(d->fail(
+            QStringLiteral("the FFmpeg back end failed (%1)").arg(QString::fromLocal8Bit(e.what()).simplified())));
     }
 }
 

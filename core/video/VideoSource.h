@@ -20,7 +20,7 @@ struct VideoOpenOptions {
     // Folder for the index file (<dir>/<content-hash>.flidx). Empty: the per-user cache
     // folder (QStandardPaths::CacheLocation + "/index").
     QString indexCacheDir;
-    bool useIndexCache = true;  // false: always re-index, write nothing
+    bool useIndexCache = true; // false: always re-index, write nothing
     // true: open() hands frames to its sink only while it builds the index; with a cached
     // index it returns at once and the caller reads (e.g. in parts, see readInParts()).
     bool sinkOnlyWhileIndexing = false;

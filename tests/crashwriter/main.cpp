@@ -46,7 +46,9 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     const bool once = args.removeAll(QStringLiteral("--once")) > 0;
-    if (args.size() != 2) return failWith(QStringLiteral("usage: crashsafety_writer project|autosave|predictions|model|predict DIR|FILE [--once]"));
+    if (args.size() != 2)
+        return failWith(
+            QStringLiteral("usage: crashsafety_writer project|autosave|predictions|model|predict DIR|FILE [--once]"));
     const QString mode = args[0];
     const QString target = args[1];
     const int last = once ? 1 : 1000000;

@@ -32,7 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto videos = fl::parseAccuracyManifest(bytes, kDir, recipe, 2);
     if (!videos) return 0;
     for (const fl::DerivedVideo& v : *videos) {
-        if (QDir::cleanPath(v.file).section(QLatin1Char('/'), 0, -2) != kDir) failure("a file outside the task folder", v.file);
+        if (QDir::cleanPath(v.file).section(QLatin1Char('/'), 0, -2) != kDir)
+            failure("a file outside the task folder", v.file);
         if (v.frames <= 0) failure("no frames", v.file);
         qint64 end = 0;
         for (const fl::TruthSegment& s : v.truth) {

@@ -67,9 +67,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fl::LabelImportOptions create;
     create.createMissingClasses = true;
     auto reimported = fl::importLabelsCsvText(again, exported, kFile, create);
-    if (!reimported) failure("exported labels do not import", reimported.error() + QStringLiteral("\n") + QString::fromUtf8(exported));
+    if (!reimported)
+        failure("exported labels do not import",
+                reimported.error() + QStringLiteral("\n") + QString::fromUtf8(exported));
     for (int v = 0; v < project.videoCount(); ++v) {
-        if (!(again.labels(v) == project.labels(v))) failure("export -> import changed the labels", QString::fromUtf8(exported));
+        if (!(again.labels(v) == project.labels(v)))
+            failure("export -> import changed the labels", QString::fromUtf8(exported));
     }
     return 0;
 }

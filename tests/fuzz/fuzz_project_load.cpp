@@ -35,7 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     const QByteArray written = fl::ProjectFormat::write(*project);
     auto again = fl::ProjectFormat::read(written, kFile, kDir);
-    if (!again) failure("a written project does not load", again.error() + QStringLiteral("\n") + QString::fromUtf8(written));
+    if (!again)
+        failure("a written project does not load", again.error() + QStringLiteral("\n") + QString::fromUtf8(written));
     if (!(*again == *project)) failure("write -> read changed the project", QString::fromUtf8(written));
 
     const fl::FragmentSpec& spec = project->spec();

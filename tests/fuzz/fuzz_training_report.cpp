@@ -34,9 +34,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     const QByteArray written = QJsonDocument(report->toJson()).toJson(QJsonDocument::Compact);
     auto again = fl::TrainingReport::fromJson(written, kFile);
-    if (!again) failure("a written report does not load", again.error() + QStringLiteral("\n") + QString::fromUtf8(written));
+    if (!again)
+        failure("a written report does not load", again.error() + QStringLiteral("\n") + QString::fromUtf8(written));
     const QByteArray rewritten = QJsonDocument(again->toJson()).toJson(QJsonDocument::Compact);
-    if (rewritten != written) failure("write -> read changed the report", QString::fromUtf8(written) + QStringLiteral("\n") + QString::fromUtf8(rewritten));
-    if (again->selection.used != report->selection.used) failure("the selection came and went", QString::fromUtf8(written));
+    if (rewritten != written)
+        failure("write -> read changed the report",
+                QString::fromUtf8(written) + QStringLiteral("\n") + QString::fromUtf8(rewritten));
+    if (again->selection.used != report->selection.used)
+        failure("the selection came and went", QString::fromUtf8(written));
     return 0;
 }

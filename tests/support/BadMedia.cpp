@@ -47,7 +47,8 @@ bool writeWholeFile(const QString& path, const QByteArray& bytes)
 Status makeBadVideo(const QString& path, BadVideo kind, const QString& valid)
 {
     const auto written = [&](const QByteArray& bytes) {
-        return writeWholeFile(path, bytes) ? Status::success() : Status::failure(QStringLiteral("%1: cannot write").arg(path));
+        return writeWholeFile(path, bytes) ? Status::success()
+                                           : Status::failure(QStringLiteral("%1: cannot write").arg(path));
     };
     QByteArray original;
     if (kind == BadVideo::Truncated || kind == BadVideo::FailsMidway) {
@@ -58,18 +59,16 @@ Status makeBadVideo(const QString& path, BadVideo kind, const QString& valid)
     case BadVideo::Missing:
         return QFileInfo::exists(path) ? Status::failure(QStringLiteral("%1: exists").arg(path)) : Status::success();
     case BadVideo::Directory:
-        return QDir().mkpath(path) ? Status::success() : Status::failure(QStringLiteral("%1: cannot make folder").arg(path));
-    case BadVideo::Empty:
-        return written({});
-    case BadVideo::RandomBytes:
-        return written(randomBytes(200000, 7));
+        return QDir().mkpath(path) ? Status::success()
+                                   : Status::failure(QStringLiteral("%1: cannot make folder").arg(path));
+    case BadVideo::Empty: return written({});
+    case BadVideo::RandomBytes: return written(randomBytes(200000, 7));
     case BadVideo::Text: {
         QByteArray text;
         for (int i = 0; i < 2000; ++i) text += "line " + QByteArray::number(i) + ": this is a text file, not a video\n";
         return written(text);
     }
-    case BadVideo::Truncated:
-        return written(original.left(original.size() / 2));
+    case BadVideo::Truncated: return written(original.left(original.size() / 2));
     case BadVideo::FailsMidway: {
         const int half = int(original.size() / 2);
         original.replace(half, original.size() - half, randomBytes(int(original.size()) - half, 11));

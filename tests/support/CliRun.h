@@ -10,19 +10,19 @@ namespace fl::test {
 
 struct CliRun {
     int exitCode = -1;
-    bool crashed = false;     // killed by a signal (segfault, abort, ...) or did not finish
+    bool crashed = false; // killed by a signal (segfault, abort, ...) or did not finish
     QByteArray out;
     QByteArray err;
 
-    QStringList errLines() const;  // stderr split into non-empty lines
-    QString describe() const;      // exit code and both streams, for failure messages
+    QStringList errLines() const; // stderr split into non-empty lines
+    QString describe() const;     // exit code and both streams, for failure messages
 };
 
 class CliRunner {
 public:
     // `homeDir`: a scratch folder that becomes HOME / XDG_CACHE_HOME / XDG_CONFIG_HOME.
     explicit CliRunner(const QString& homeDir);
-    static QString program();  // FL_CLI_PATH
+    static QString program(); // FL_CLI_PATH
     CliRun run(const QStringList& args, int timeoutMs = 120000) const;
     // The environment run() gives the CLI (for tests that start it themselves).
     const QProcessEnvironment& environment() const { return m_env; }

@@ -34,7 +34,8 @@ Status applyLabelVersion(Project& project, int version)
     for (int k = 0; k < kRanges; ++k) {
         const qint64 start = k * kRangeStride;
         const qint64 end = start + 1 + (version + k) % 40;
-        if (Status s = project.setLabel(0, start, end, (version + k) % 2 ? QStringLiteral("b") : QStringLiteral("a")); !s)
+        if (Status s = project.setLabel(0, start, end, (version + k) % 2 ? QStringLiteral("b") : QStringLiteral("a"));
+            !s)
             return s;
     }
     return Status::success();
@@ -54,8 +55,8 @@ QString crashModelId()
 VideoPredictions predictionVersion(const Project& project, int version)
 {
     const int featureSize = 8;
-    VideoPredictions p = VideoPredictions::empty(project.video(0).fileName(), crashModelId(), project.classNames(), project.spec(),
-                                                 project.video(0).frameCount, featureSize);
+    VideoPredictions p = VideoPredictions::empty(project.video(0).fileName(), crashModelId(), project.classNames(),
+                                                 project.spec(), project.video(0).frameCount, featureSize);
     for (qint64 j = 0; j < p.fragmentCount(); ++j) {
         const float a = float((version * 7 + j) % 101) / 100.0f;
         std::vector<float> feature(static_cast<size_t>(featureSize), static_cast<float>(version));

@@ -28,8 +28,14 @@ QByteArray renderFrames(const MotionProjectOptions& o)
         if (moving) {
             x += dx;
             y += dy;
-            if (x < 2 || x + side > w - 2) { dx = -dx; x += 2 * dx; }
-            if (y < 2 || y + side > h - 2) { dy = -dy; y += 2 * dy; }
+            if (x < 2 || x + side > w - 2) {
+                dx = -dx;
+                x += 2 * dx;
+            }
+            if (y < 2 || y + side > h - 2) {
+                dy = -dy;
+                y += 2 * dy;
+            }
         }
         auto* p = reinterpret_cast<unsigned char*>(bytes.data()) + qsizetype(f) * w * h * 3;
         for (int r = 0; r < h; ++r) {
@@ -49,12 +55,18 @@ QByteArray renderFrames(const MotionProjectOptions& o)
 Status writeTruth(const QString& file, const QString& video, const MotionProjectOptions& o, int fromSegment)
 {
     QFile out(file);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) return Status::failure(file + QStringLiteral(": cannot write"));
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return Status::failure(file + QStringLiteral(": cannot write"));
     out.write("video,start_frame,end_frame,label\n");
     for (int s = fromSegment; s * o.segment < o.frames; ++s) {
         const int start = s * o.segment;
         const int end = std::min(o.frames, start + o.segment);
-        out.write(QStringLiteral("%1,%2,%3,%4\n").arg(video).arg(start).arg(end).arg(s % 2 == 0 ? QStringLiteral("motion") : QStringLiteral("static")).toUtf8());
+        out.write(QStringLiteral("%1,%2,%3,%4\n")
+                      .arg(video)
+                      .arg(start)
+                      .arg(end)
+                      .arg(s % 2 == 0 ? QStringLiteral("motion") : QStringLiteral("static"))
+                      .toUtf8());
     }
     return Status::success();
 }
@@ -70,13 +82,15 @@ Result<MotionProject> makeMotionProject(const QString& dir, const MotionProjectO
     const QString media = QDir(dir).filePath(QStringLiteral("media"));
     QDir().mkpath(media);
     mp.video = QDir(media).filePath(QStringLiteral("motion.mp4"));
-    const QStringList args = {QStringLiteral("-y"), QStringLiteral("-loglevel"), QStringLiteral("error"),
-                              QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"), QStringLiteral("bgr24"),
-                              QStringLiteral("-s"), QStringLiteral("%1x%2").arg(o.width).arg(o.height),
-                              QStringLiteral("-r"), QStringLiteral("25"), QStringLiteral("-i"), QStringLiteral("-"),
-                              QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("veryfast"),
-                              QStringLiteral("-crf"), QStringLiteral("18"), QStringLiteral("-g"), QStringLiteral("12"),
-                              QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), mp.video};
+    const QStringList args = {
+        QStringLiteral("-y"),       QStringLiteral("-loglevel"), QStringLiteral("error"),
+        QStringLiteral("-f"),       QStringLiteral("rawvideo"),  QStringLiteral("-pix_fmt"),
+        QStringLiteral("bgr24"),    QStringLiteral("-s"),        QStringLiteral("%1x%2").arg(o.width).arg(o.height),
+        QStringLiteral("-r"),       QStringLiteral("25"),        QStringLiteral("-i"),
+        QStringLiteral("-"),        QStringLiteral("-c:v"),      QStringLiteral("libx264"),
+        QStringLiteral("-preset"),  QStringLiteral("veryfast"),  QStringLiteral("-crf"),
+        QStringLiteral("18"),       QStringLiteral("-g"),        QStringLiteral("12"),
+        QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),   mp.video};
     auto encoded = runTool(ffmpegPath(), args, renderFrames(o));
     if (!encoded) return encoded.status();
 
@@ -90,7 +104,9 @@ Result<MotionProject> makeMotionProject(const QString& dir, const MotionProjectO
         const bool moving = s % 2 == 0;
         if (!moving && !o.labelStatic) continue;
         const int start = s * o.segment;
-        if (auto set = project->setLabel(*added, start, std::min(o.frames, start + o.segment), moving ? QStringLiteral("motion") : QStringLiteral("static")); !set)
+        if (auto set = project->setLabel(*added, start, std::min(o.frames, start + o.segment),
+                                         moving ? QStringLiteral("motion") : QStringLiteral("static"));
+            !set)
             return set;
     }
     if (auto saved = project->save(); !saved) return saved;

@@ -23,7 +23,7 @@ struct MotionProjectOptions {
 struct MotionProject {
     QString dir;
     QString video;
-    QString unlabeledTruthCsv;    // truth of the segments that are not labeled
+    QString unlabeledTruthCsv; // truth of the segments that are not labeled
     QString allTruthCsv;
     int labeledSegments = 0;
 };

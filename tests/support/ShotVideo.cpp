@@ -71,10 +71,13 @@ std::vector<ShotFrame> fourShotPlan()
 
 Result<QString> makeShotVideo(const QString& file, const std::vector<ShotFrame>& plan, int width, int height)
 {
-    const QStringList args{QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("veryfast"),
-                           QStringLiteral("-crf"), QStringLiteral("18"), QStringLiteral("-bf"), QStringLiteral("3"),
-                           QStringLiteral("-g"), QStringLiteral("12"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p")};
-    return encodeFrames(file, int(plan.size()), [&](int i) { return shotFrame(plan[size_t(i)], width, height); }, width, height, 25, args);
+    const QStringList args{QStringLiteral("-c:v"),     QStringLiteral("libx264"),  QStringLiteral("-preset"),
+                           QStringLiteral("veryfast"), QStringLiteral("-crf"),     QStringLiteral("18"),
+                           QStringLiteral("-bf"),      QStringLiteral("3"),        QStringLiteral("-g"),
+                           QStringLiteral("12"),       QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p")};
+    return encodeFrames(
+        file, int(plan.size()), [&](int i) { return shotFrame(plan[size_t(i)], width, height); }, width, height, 25,
+        args);
 }
 
 } // namespace fl::test

@@ -26,6 +26,7 @@ void appendBlack(std::vector<ShotFrame>& plan, int frames);
 std::vector<ShotFrame> fourShotPlan();
 
 // H.264 (B-frames, short GOP, CRF 18) at 25 fps, 192x108 unless told otherwise.
-Result<QString> makeShotVideo(const QString& file, const std::vector<ShotFrame>& plan, int width = 192, int height = 108);
+Result<QString> makeShotVideo(const QString& file, const std::vector<ShotFrame>& plan, int width = 192,
+                              int height = 108);
 
 } // namespace fl::test

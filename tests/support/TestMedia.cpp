@@ -45,7 +45,10 @@ cv::Rect cellRect(int cell, int width, int height, bool inner)
     double y0 = b + row * ch, y1 = b + (row + 1) * ch;
     if (inner) { // the central half, away from block edges
         const double mx = (x1 - x0) / 4, my = (y1 - y0) / 4;
-        x0 += mx; x1 -= mx; y0 += my; y1 -= my;
+        x0 += mx;
+        x1 -= mx;
+        y0 += my;
+        y1 -= my;
     }
     const int ix0 = int(std::lround(x0)), iy0 = int(std::lround(y0));
     return {ix0, iy0, std::max(1, int(std::lround(x1)) - ix0), std::max(1, int(std::lround(y1)) - iy0)};
@@ -100,7 +103,8 @@ Result<QByteArray> runTool(const QString& program, const QStringList& args, cons
 {
     QProcess p;
     p.start(program, args);
-    if (!p.waitForStarted(30000)) return Result<QByteArray>::failure(QStringLiteral("%1: cannot start (%2)").arg(program, p.errorString()));
+    if (!p.waitForStarted(30000))
+        return Result<QByteArray>::failure(QStringLiteral("%1: cannot start (%2)").arg(program, p.errorString()));
     if (!input.isEmpty()) p.write(input);
     p.closeWriteChannel();
     if (!p.waitForFinished(timeoutMs)) {
@@ -142,8 +146,10 @@ int decodeFrameNumber(const cv::Mat& bgr)
     const int b = borderWidth(w, h);
     // The border must be mid gray (it is not part of the number).
     const int m = std::max(1, b / 4);
-    const cv::Rect bands[4] = {{m, m, w - 2 * m, b - 2 * m}, {m, h - b + m, w - 2 * m, b - 2 * m},
-                               {m, m, b - 2 * m, h - 2 * m}, {w - b + m, m, b - 2 * m, h - 2 * m}};
+    const cv::Rect bands[4] = {{m, m, w - 2 * m, b - 2 * m},
+                               {m, h - b + m, w - 2 * m, b - 2 * m},
+                               {m, m, b - 2 * m, h - 2 * m},
+                               {w - b + m, m, b - 2 * m, h - 2 * m}};
     for (const cv::Rect& r : bands) {
         if (r.width <= 0 || r.height <= 0) return -1;
         const double mean = cv::mean(gray(r))[0];
@@ -167,32 +173,46 @@ int decodeFrameNumber(const cv::Mat& bgr)
     return check == checkNibble(number) ? number : -1;
 }
 
-Result<QString> encodeFrames(const QString& file, int frameCount, const std::function<cv::Mat(int)>& frameAt, int width, int height,
-                             int fps, const QStringList& outputArgs)
+Result<QString> encodeFrames(const QString& file, int frameCount, const std::function<cv::Mat(int)>& frameAt, int width,
+                             int height, int fps, const QStringList& outputArgs)
 {
     if (!ffmpegAvailable()) return Result<QString>::failure(QStringLiteral("ffmpeg not found"));
     QFile::remove(file);
-    QStringList args{QStringLiteral("-nostdin"), QStringLiteral("-hide_banner"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                     QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"), QStringLiteral("bgr24"),
-                     QStringLiteral("-s"), QStringLiteral("%1x%2").arg(width).arg(height),
-                     QStringLiteral("-r"), QString::number(fps), QStringLiteral("-i"), QStringLiteral("-")};
+    QStringList args{QStringLiteral("-nostdin"),
+                     QStringLiteral("-hide_banner"),
+                     QStringLiteral("-v"),
+                     QStringLiteral("error"),
+                     QStringLiteral("-y"),
+                     QStringLiteral("-f"),
+                     QStringLiteral("rawvideo"),
+                     QStringLiteral("-pix_fmt"),
+                     QStringLiteral("bgr24"),
+                     QStringLiteral("-s"),
+                     QStringLiteral("%1x%2").arg(width).arg(height),
+                     QStringLiteral("-r"),
+                     QString::number(fps),
+                     QStringLiteral("-i"),
+                     QStringLiteral("-")};
     args << outputArgs << file;
 
     QProcess p;
     p.start(ffmpegPath(), args);
-    if (!p.waitForStarted(30000)) return Result<QString>::failure(QStringLiteral("ffmpeg cannot start: %1").arg(p.errorString()));
+    if (!p.waitForStarted(30000))
+        return Result<QString>::failure(QStringLiteral("ffmpeg cannot start: %1").arg(p.errorString()));
     for (int i = 0; i < frameCount; ++i) {
         const cv::Mat img = frameAt(i);
         if (img.cols != width || img.rows != height || img.type() != CV_8UC3 || !img.isContinuous())
-            return Result<QString>::failure(QStringLiteral("frame %1 is not a continuous %2x%3 BGR image").arg(i).arg(width).arg(height));
+            return Result<QString>::failure(
+                QStringLiteral("frame %1 is not a continuous %2x%3 BGR image").arg(i).arg(width).arg(height));
         p.write(reinterpret_cast<const char*>(img.data), qint64(img.total() * img.elemSize()));
         while (p.bytesToWrite() > (4 << 20))
             if (!p.waitForBytesWritten(30000)) break;
     }
     p.closeWriteChannel();
     if (!p.waitForFinished(300000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        return Result<QString>::failure(QStringLiteral("%1 failed: %2")
-                                            .arg(quoteArgs(ffmpegPath(), args), QString::fromLocal8Bit(p.readAllStandardError()).trimmed()));
+        return Result<QString>::failure(
+            QStringLiteral("%1 failed: %2")
+                .arg(quoteArgs(ffmpegPath(), args), QString::fromLocal8Bit(p.readAllStandardError()).trimmed()));
     return file;
 }
 
@@ -202,11 +222,13 @@ Result<QString> makeNumberedVideo(const QString& dir, const NumberedVideoOptions
     QStringList args;
     if (!o.vfrPtsMs.isEmpty()) {
         args << QStringLiteral("-vf") << QStringLiteral("settb=1/1000,setpts='%1'").arg(o.vfrPtsMs)
-             << QStringLiteral("-fps_mode") << QStringLiteral("passthrough") << QStringLiteral("-enc_time_base") << QStringLiteral("1/1000");
+             << QStringLiteral("-fps_mode") << QStringLiteral("passthrough") << QStringLiteral("-enc_time_base")
+             << QStringLiteral("1/1000");
     }
     args << o.codecArgs << o.extraOutputArgs;
-    auto encoded = encodeFrames(out, o.frames, [&o](int i) { return numberedFrame(o.firstNumber + i, o.width, o.height); },
-                                o.width, o.height, o.fps, args);
+    auto encoded = encodeFrames(
+        out, o.frames, [&o](int i) { return numberedFrame(o.firstNumber + i, o.width, o.height); }, o.width, o.height,
+        o.fps, args);
     if (!encoded) return encoded;
 
     if (o.rotation != 0) {
@@ -215,9 +237,11 @@ Result<QString> makeNumberedVideo(const QString& dir, const NumberedVideoOptions
         const QString tmp = QDir(dir).filePath(o.baseName + QStringLiteral(".unrotated.") + o.suffix);
         QFile::remove(tmp);
         if (!QFile::rename(out, tmp)) return Result<QString>::failure(QStringLiteral("cannot rename %1").arg(out));
-        auto r = runTool(ffmpegPath(), {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                                        QStringLiteral("-i"), tmp, QStringLiteral("-c"), QStringLiteral("copy"),
-                                        QStringLiteral("-metadata:s:v:0"), QStringLiteral("rotate=%1").arg((360 - o.rotation) % 360), out});
+        auto r = runTool(ffmpegPath(),
+                         {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
+                          QStringLiteral("-y"), QStringLiteral("-i"), tmp, QStringLiteral("-c"), QStringLiteral("copy"),
+                          QStringLiteral("-metadata:s:v:0"), QStringLiteral("rotate=%1").arg((360 - o.rotation) % 360),
+                          out});
         QFile::remove(tmp);
         if (!r) return Result<QString>::failure(r.error());
     }
@@ -234,17 +258,32 @@ Result<std::vector<cv::Mat>> ffmpegFrames(const QString& video, std::vector<qint
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
     QStringList terms;
     for (qint64 i : sorted) terms << QStringLiteral("eq(n,%1)").arg(i);
-    const QStringList args{QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), video,
-                           QStringLiteral("-an"), QStringLiteral("-sn"),
-                           QStringLiteral("-vf"), QStringLiteral("select='%1'").arg(terms.join(QLatin1Char('+'))),
-                           QStringLiteral("-fps_mode"), QStringLiteral("passthrough"),
-                           QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"), QStringLiteral("bgr24"), QStringLiteral("-")};
+    const QStringList args{QStringLiteral("-nostdin"),
+                           QStringLiteral("-v"),
+                           QStringLiteral("error"),
+                           QStringLiteral("-i"),
+                           video,
+                           QStringLiteral("-an"),
+                           QStringLiteral("-sn"),
+                           QStringLiteral("-vf"),
+                           QStringLiteral("select='%1'").arg(terms.join(QLatin1Char('+'))),
+                           QStringLiteral("-fps_mode"),
+                           QStringLiteral("passthrough"),
+                           QStringLiteral("-f"),
+                           QStringLiteral("rawvideo"),
+                           QStringLiteral("-pix_fmt"),
+                           QStringLiteral("bgr24"),
+                           QStringLiteral("-")};
     auto out = runTool(ffmpegPath(), args, {}, 300000);
     if (!out) return R::failure(out.error());
     const qint64 frameBytes = qint64(width) * height * 3;
     if (out->size() != frameBytes * qint64(sorted.size()))
         return R::failure(QStringLiteral("%1: ffmpeg gave %2 bytes, expected %3 frames of %4x%5")
-                              .arg(video).arg(out->size()).arg(sorted.size()).arg(width).arg(height));
+                              .arg(video)
+                              .arg(out->size())
+                              .arg(sorted.size())
+                              .arg(width)
+                              .arg(height));
     std::map<qint64, cv::Mat> byIndex;
     for (size_t k = 0; k < sorted.size(); ++k) {
         cv::Mat m(height, width, CV_8UC3);
@@ -267,9 +306,11 @@ Result<cv::Mat> ffmpegFrame(const QString& video, qint64 index, int width, int h
 Result<std::vector<double>> ffprobeFrameTimes(const QString& video)
 {
     using R = Result<std::vector<double>>;
-    auto out = runTool(ffprobePath(), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"), QStringLiteral("v:0"),
-                                       QStringLiteral("-show_entries"), QStringLiteral("frame=best_effort_timestamp_time"),
-                                       QStringLiteral("-of"), QStringLiteral("csv=p=0"), video});
+    auto out = runTool(ffprobePath(),
+                       {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
+                        QStringLiteral("v:0"), QStringLiteral("-show_entries"),
+                        QStringLiteral("frame=best_effort_timestamp_time"), QStringLiteral("-of"),
+                        QStringLiteral("csv=p=0"), video});
     if (!out) return R::failure(out.error());
     std::vector<double> times;
     for (QByteArray line : out->split('\n')) {
@@ -287,9 +328,10 @@ Result<std::vector<double>> ffprobeFrameTimes(const QString& video)
 
 Result<double> ffprobeStartTime(const QString& video)
 {
-    auto out = runTool(ffprobePath(), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"), QStringLiteral("v:0"),
-                                       QStringLiteral("-show_entries"), QStringLiteral("stream=start_time"),
-                                       QStringLiteral("-of"), QStringLiteral("csv=p=0"), video});
+    auto out = runTool(ffprobePath(),
+                       {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
+                        QStringLiteral("v:0"), QStringLiteral("-show_entries"), QStringLiteral("stream=start_time"),
+                        QStringLiteral("-of"), QStringLiteral("csv=p=0"), video});
     if (!out) return Result<double>::failure(out.error());
     QByteArray text = out->trimmed();
     if (const int nl = text.indexOf('\n'); nl >= 0) text.truncate(nl); // first line (later ones: side data)

@@ -1,8 +1,8 @@
 #pragma once
 // Helpers for the GUI tests (tst_ui_*), header-only: the support library itself has no Qt Gui.
-#include "settings/AppSettings.h"
-#include "document/ProjectDocument.h"
 #include "TestMedia.h"
+#include "document/ProjectDocument.h"
+#include "settings/AppSettings.h"
 
 #include <opencv2/core.hpp>
 
@@ -40,7 +40,8 @@ inline void redirectDefaultSettings(const QString& dir, const QString& applicati
 inline int imageNumber(const QImage& image)
 {
     const QImage bgr = image.convertToFormat(QImage::Format_BGR888);
-    const cv::Mat m(bgr.height(), bgr.width(), CV_8UC3, const_cast<uchar*>(bgr.constBits()), size_t(bgr.bytesPerLine()));
+    const cv::Mat m(bgr.height(), bgr.width(), CV_8UC3, const_cast<uchar*>(bgr.constBits()),
+                    size_t(bgr.bytesPerLine()));
     return decodeFrameNumber(m.clone());
 }
 
@@ -62,8 +63,7 @@ template <typename T>
 T* named(const QObject& parent, const char* name)
 {
     T* child = parent.findChild<T*>(QLatin1String(name));
-    if (!child)
-        qFatal("no %s named %s", T::staticMetaObject.className(), name);
+    if (!child) qFatal("no %s named %s", T::staticMetaObject.className(), name);
     return child;
 }
 

@@ -25,8 +25,7 @@ NewProjectDialog::NewProjectDialog(const QString& suggestedFolder, QWidget* pare
     browse->setToolTip(tr("Choose the project folder"));
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Project Folder"), m_folder->text());
-        if (!dir.isEmpty())
-            m_folder->setText(dir);
+        if (!dir.isEmpty()) m_folder->setText(dir);
     });
     auto* folderRow = new QHBoxLayout;
     folderRow->addWidget(m_folder, 1);
@@ -46,8 +45,7 @@ NewProjectDialog::NewProjectDialog(const QString& suggestedFolder, QWidget* pare
     m_step->setValue(1);
     m_step->setToolTip(tr("Step between the frames of a fragment (K)"));
     connect(m_length, &QSpinBox::valueChanged, this, [this](int v) {
-        if (m_stride->value() < v || m_stride->value() == v - 1 || m_stride->value() == v + 1)
-            m_stride->setValue(v);
+        if (m_stride->value() < v || m_stride->value() == v - 1 || m_stride->value() == v + 1) m_stride->setValue(v);
     });
     m_problem = new QLabel(this);
     m_problem->setStyleSheet(QStringLiteral("color: #d32f2f"));
@@ -77,14 +75,16 @@ NewProjectDialog::NewProjectDialog(const QString& suggestedFolder, QWidget* pare
     resize(560, sizeHint().height());
 }
 
-QString NewProjectDialog::folder() const { return m_folder->text().trimmed(); }
+QString NewProjectDialog::folder() const
+{
+    return m_folder->text().trimmed();
+}
 
 QStringList NewProjectDialog::classNames() const
 {
     QStringList names;
     for (const QString& part : m_classes->text().split(QLatin1Char(',')))
-        if (const QString n = part.trimmed(); !n.isEmpty() && !names.contains(n))
-            names << n;
+        if (const QString n = part.trimmed(); !n.isEmpty() && !names.contains(n)) names << n;
     return names;
 }
 

@@ -18,8 +18,7 @@ ProjectDocument::ProjectDocument(QObject* parent) : QObject(parent), m_undo(new 
 {
     connect(m_undo, &QUndoStack::cleanChanged, this, [this] { updateModified(); });
     connect(&m_autosaveTimer, &QTimer::timeout, this, [this] {
-        if (auto status = autosaveNow(); !status)
-            emit autosaveFailed(status.error());
+        if (auto status = autosaveNow(); !status) emit autosaveFailed(status.error());
     });
     setAutosaveInterval(m_autosaveSeconds);
 }
@@ -43,8 +42,7 @@ void ProjectDocument::replaceProject(Project project, bool recovered)
 Status ProjectDocument::open(const QString& dirOrFile)
 {
     auto loaded = Project::load(dirOrFile);
-    if (!loaded)
-        return loaded.status();
+    if (!loaded) return loaded.status();
     replaceProject(std::move(*loaded), false);
     return Status::success();
 }
@@ -52,11 +50,9 @@ Status ProjectDocument::open(const QString& dirOrFile)
 Status ProjectDocument::openRecovered(const QString& dir)
 {
     const auto pending = Project::pendingAutosave(dir);
-    if (!pending)
-        return Status::failure(tr("%1: no recovery file to open").arg(dir));
+    if (!pending) return Status::failure(tr("%1: no recovery file to open").arg(dir));
     auto loaded = Project::load(*pending);
-    if (!loaded)
-        return loaded.status();
+    if (!loaded) return loaded.status();
     replaceProject(std::move(*loaded), true);
     m_autosavedSerial = m_changeSerial; // the autosave file holds exactly this
     return Status::success();
@@ -65,16 +61,14 @@ Status ProjectDocument::openRecovered(const QString& dir)
 Status ProjectDocument::create(const QString& dir, const FragmentSpec& spec, const QStringList& classNames)
 {
     auto created = Project::create(dir, spec, classNames);
-    if (!created)
-        return created.status();
+    if (!created) return created.status();
     replaceProject(std::move(*created), false);
     return Status::success();
 }
 
 Status ProjectDocument::save()
 {
-    if (auto status = m_project.save(); !status)
-        return status;
+    if (auto status = m_project.save(); !status) return status;
     m_recovered = false;
     m_autosavedSerial = m_changeSerial;
     m_undo->setClean();
@@ -87,8 +81,7 @@ Status ProjectDocument::saveAs(const QString& dir)
 {
     const QString oldAutosave = m_project.isNull() ? QString() : m_project.autosaveFile();
     const QString oldDir = m_project.dir();
-    if (auto status = m_project.saveAs(dir); !status)
-        return status;
+    if (auto status = m_project.saveAs(dir); !status) return status;
     if (m_project.dir() != oldDir && !oldAutosave.isEmpty() && QFileInfo::exists(oldAutosave))
         QFile::remove(oldAutosave); // the changes it held are saved, elsewhere
     m_recovered = false;
@@ -107,11 +100,9 @@ void ProjectDocument::close()
 
 void ProjectDocument::discardAutosave()
 {
-    if (m_project.isNull())
-        return;
+    if (m_project.isNull()) return;
     const QString file = m_project.autosaveFile();
-    if (QFileInfo::exists(file))
-        QFile::remove(file);
+    if (QFileInfo::exists(file)) QFile::remove(file);
     m_autosavedSerial = m_changeSerial;
 }
 
@@ -143,15 +134,13 @@ void ProjectDocument::setAutosaveInterval(int seconds)
 
 Status ProjectDocument::autosaveNow()
 {
-    if (m_project.isNull() || m_changeSerial == m_autosavedSerial)
-        return Status::success();
+    if (m_project.isNull() || m_changeSerial == m_autosavedSerial) return Status::success();
     if (!isModified()) {
         // Undone back to the saved state: the recovery file would only repeat project.json.
         discardAutosave();
         return Status::success();
     }
-    if (auto status = m_project.saveAutosave(); !status)
-        return status;
+    if (auto status = m_project.saveAutosave(); !status) return status;
     m_autosavedSerial = m_changeSerial;
     qCDebug(lcDocument) << "autosaved" << m_project.autosaveFile();
     emit autosaved(m_project.autosaveFile());
@@ -170,16 +159,11 @@ void ProjectDocument::markChanged()
 void ProjectDocument::notify(Changes changes)
 {
     markChanged();
-    if (changes & Videos)
-        emit videosChanged();
-    if (changes & Classes)
-        emit classesChanged();
-    if (changes & Labels)
-        emit labelsChanged(-1, 0, 0);
-    if (changes & Models)
-        emit activeModelChanged(m_project.activeModel());
-    if (changes & Scenes)
-        emit scenesChanged();
+    if (changes & Videos) emit videosChanged();
+    if (changes & Classes) emit classesChanged();
+    if (changes & Labels) emit labelsChanged(-1, 0, 0);
+    if (changes & Models) emit activeModelChanged(m_project.activeModel());
+    if (changes & Scenes) emit scenesChanged();
 }
 
 void ProjectDocument::applyLabelPatch(int video, qint64 lo, qint64 hi, const std::vector<LabelRange>& ranges)
@@ -196,10 +180,8 @@ void ProjectDocument::applyLabelPatch(int video, qint64 lo, qint64 hi, const std
 Status ProjectDocument::pushEdit(const QString& text, const std::function<Status(Project&)>& redo,
                                  const std::function<Status(Project&)>& undo, Changes changes)
 {
-    if (m_project.isNull())
-        return Status::failure(tr("no project is open"));
-    if (auto status = redo(m_project); !status)
-        return status;
+    if (m_project.isNull()) return Status::failure(tr("no project is open"));
+    if (auto status = redo(m_project); !status) return status;
     m_undo->push(new ProjectEditCommand(this, text, redo, undo, changes));
     return Status::success();
 }
@@ -207,10 +189,10 @@ Status ProjectDocument::pushEdit(const QString& text, const std::function<Status
 // ---------------------------------------------------------------------------------------
 // Labels
 
-Status ProjectDocument::pushLabelEdit(int video, qint64 start, qint64 end, const QString* cls, int gesture, const QString& text)
+Status ProjectDocument::pushLabelEdit(int video, qint64 start, qint64 end, const QString* cls, int gesture,
+                                      const QString& text)
 {
-    if (m_project.isNull())
-        return Status::failure(tr("no project is open"));
+    if (m_project.isNull()) return Status::failure(tr("no project is open"));
     if (video < 0 || video >= m_project.videoCount())
         return Status::failure(tr("no video %1 in the project").arg(video));
     const LabelTrack& track = m_project.labels(video);
@@ -232,19 +214,16 @@ Status ProjectDocument::pushLabelEdit(int video, qint64 start, qint64 end, const
     }
     std::vector<LabelRange> before = track.rangesIn(lo, hi);
     const Status status = cls ? m_project.setLabel(video, start, end, *cls) : m_project.clearLabel(video, start, end);
-    if (!status)
-        return status;
+    if (!status) return status;
     std::vector<LabelRange> after = m_project.labels(video).rangesIn(lo, hi);
-    if (before == after)
-        return Status::success(); // nothing changed: no undo step
+    if (before == after) return Status::success(); // nothing changed: no undo step
     m_undo->push(new LabelPatchCommand(this, video, lo, hi, std::move(before), std::move(after), gesture, text));
     return Status::success();
 }
 
 qint64 ProjectDocument::fragmentsInside(int video, qint64 start, qint64 end) const
 {
-    if (!hasProject() || video < 0 || video >= m_project.videoCount())
-        return 0;
+    if (!hasProject() || video < 0 || video >= m_project.videoCount()) return 0;
     const auto [first, last] = m_project.spec().fragmentsInside(start, end, m_project.video(video).frameCount);
     return std::max<qint64>(0, last - first);
 }
@@ -252,52 +231,46 @@ qint64 ProjectDocument::fragmentsInside(int video, qint64 start, qint64 end) con
 Status ProjectDocument::setLabel(int video, qint64 start, qint64 end, const QString& cls, int gesture)
 {
     const qint64 fragments = fragmentsInside(video, start, end);
-    const QString text = fragments == 1  ? tr("Label 1 fragment as %1").arg(cls)
-                         : fragments > 1 ? tr("Label %1 fragments as %2").arg(fragments).arg(cls)
-                                         : tr("Label frames %1-%2 as %3").arg(start).arg(end - 1).arg(cls);
+    const QString text = fragments == 1 ? tr("Label 1 fragment as %1").arg(cls)
+        : fragments > 1                 ? tr("Label %1 fragments as %2").arg(fragments).arg(cls)
+                                        : tr("Label frames %1-%2 as %3").arg(start).arg(end - 1).arg(cls);
     return pushLabelEdit(video, start, end, &cls, gesture, text);
 }
 
 Status ProjectDocument::clearLabels(int video, qint64 start, qint64 end, int gesture)
 {
-    return pushLabelEdit(video, start, end, nullptr, gesture, tr("Clear labels of frames %1-%2").arg(start).arg(end - 1));
+    return pushLabelEdit(video, start, end, nullptr, gesture,
+                         tr("Clear labels of frames %1-%2").arg(start).arg(end - 1));
 }
 
 Result<int> ProjectDocument::importLabels(const QString& file, const LabelImportOptions& options)
 {
-    if (m_project.isNull())
-        return Status::failure(tr("no project is open"));
+    if (m_project.isNull()) return Status::failure(tr("no project is open"));
     Project imported = m_project;
     auto count = fl::importLabels(imported, file, options);
-    if (!count)
-        return count;
+    if (!count) return count;
     const Project before = m_project;
     auto replaceAll = [](const Project& source) {
         return [source](Project& p) {
             // Only classes and labels change on import; videos stay where they are.
             for (const LabelClass& c : source.classes())
                 if (!p.hasClass(c.name))
-                    if (auto added = p.addClass(c.name, c.color, c.shortcut); !added)
-                        return added;
+                    if (auto added = p.addClass(c.name, c.color, c.shortcut); !added) return added;
             for (const LabelClass& c : p.classes())
                 if (!source.hasClass(c.name))
-                    if (auto removed = p.removeClass(c.name); !removed)
-                        return removed.status();
+                    if (auto removed = p.removeClass(c.name); !removed) return removed.status();
             for (int v = 0; v < p.videoCount(); ++v) {
                 if (p.video(v).frameCount > 0)
-                    if (auto cleared = p.clearLabel(v, 0, p.video(v).frameCount); !cleared)
-                        return cleared;
+                    if (auto cleared = p.clearLabel(v, 0, p.video(v).frameCount); !cleared) return cleared;
                 for (const LabelRange& r : source.labels(v).ranges())
-                    if (auto set = p.setLabel(v, r.start, r.end, r.label); !set)
-                        return set;
+                    if (auto set = p.setLabel(v, r.start, r.end, r.label); !set) return set;
             }
             return Status::success();
         };
     };
     const auto status = pushEdit(tr("Import labels from %1 (%2 ranges)").arg(QFileInfo(file).fileName()).arg(*count),
                                  replaceAll(imported), replaceAll(before), Labels | Classes);
-    if (!status)
-        return status;
+    if (!status) return status;
     return count;
 }
 
@@ -307,11 +280,11 @@ Result<int> ProjectDocument::importLabels(const QString& file, const LabelImport
 Status ProjectDocument::setActiveModel(const QString& fileName)
 {
     const QString before = m_project.activeModel();
-    if (fileName == before)
-        return Status::success();
-    return pushEdit(fileName.isEmpty() ? tr("Clear the active model") : tr("Make %1 the active model").arg(fileName),
-                    [fileName](Project& p) { return p.setActiveModel(fileName); },
-                    [before](Project& p) { return p.setActiveModel(before); }, Models);
+    if (fileName == before) return Status::success();
+    return pushEdit(
+        fileName.isEmpty() ? tr("Clear the active model") : tr("Make %1 the active model").arg(fileName),
+        [fileName](Project& p) { return p.setActiveModel(fileName); },
+        [before](Project& p) { return p.setActiveModel(before); }, Models);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -322,21 +295,22 @@ Status ProjectDocument::setSceneCuts(int video, std::optional<std::vector<qint64
     if (m_project.isNull() || video < 0 || video >= m_project.videoCount())
         return Status::failure(tr("no video %1 in the project").arg(video));
     const auto before = m_project.video(video).sceneCuts;
-    if (before == cuts)
-        return Status::success();
-    return pushEdit(text, [video, cuts](Project& p) { return p.setSceneCuts(video, cuts); },
-                    [video, before](Project& p) { return p.setSceneCuts(video, before); }, Scenes);
+    if (before == cuts) return Status::success();
+    return pushEdit(
+        text, [video, cuts](Project& p) { return p.setSceneCuts(video, cuts); },
+        [video, before](Project& p) { return p.setSceneCuts(video, before); }, Scenes);
 }
 
-Status ProjectDocument::setKeyframes(int video, std::vector<FrameSegment> segments, KeyframeSet keyframes, const QString& text)
+Status ProjectDocument::setKeyframes(int video, std::vector<FrameSegment> segments, KeyframeSet keyframes,
+                                     const QString& text)
 {
     if (m_project.isNull() || video < 0 || video >= m_project.videoCount())
         return Status::failure(tr("no video %1 in the project").arg(video));
     const ProjectVideo& v = m_project.video(video);
-    if (v.keyframeSegments == segments && v.keyframes == keyframes)
-        return Status::success();
-    return pushEdit(text, [video, segments, keyframes](Project& p) { return p.setKeyframes(video, segments, keyframes); },
-                    [video, s = v.keyframeSegments, k = v.keyframes](Project& p) { return p.setKeyframes(video, s, k); }, Scenes);
+    if (v.keyframeSegments == segments && v.keyframes == keyframes) return Status::success();
+    return pushEdit(
+        text, [video, segments, keyframes](Project& p) { return p.setKeyframes(video, segments, keyframes); },
+        [video, s = v.keyframeSegments, k = v.keyframes](Project& p) { return p.setKeyframes(video, s, k); }, Scenes);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -346,31 +320,27 @@ Status ProjectDocument::addClass(const QString& name, const QString& color)
 {
     const QString n = name.trimmed();
     return pushEdit(
-        tr("Add class %1").arg(n),
-        [n, color](Project& p) { return p.addClass(n, color); },
+        tr("Add class %1").arg(n), [n, color](Project& p) { return p.addClass(n, color); },
         [n](Project& p) { return p.removeClass(n).status(); }, Classes);
 }
 
 Status ProjectDocument::renameClass(const QString& name, const QString& newName)
 {
     const QString n = newName.trimmed();
-    if (n == name)
-        return Status::success();
+    if (n == name) return Status::success();
     return pushEdit(
-        tr("Rename class %1 to %2").arg(name, n),
-        [name, n](Project& p) { return p.renameClass(name, n); },
+        tr("Rename class %1 to %2").arg(name, n), [name, n](Project& p) { return p.renameClass(name, n); },
         [name, n](Project& p) { return p.renameClass(n, name); }, Classes | Labels);
 }
 
 Status ProjectDocument::setClassField(const QString& name, QString LabelClass::*field, const QString& value,
-                                      Status (Project::*set)(const QString&, const QString&), const QString& text, Changes changes)
+                                      Status (Project::*set)(const QString&, const QString&), const QString& text,
+                                      Changes changes)
 {
     const int i = m_project.classIndex(name);
-    if (i < 0)
-        return Status::failure(tr("no class \"%1\"").arg(name));
+    if (i < 0) return Status::failure(tr("no class \"%1\"").arg(name));
     const QString old = m_project.classes()[size_t(i)].*field;
-    if (old == value)
-        return Status::success();
+    if (old == value) return Status::success();
     return pushEdit(
         text, [name, value, set](Project& p) { return (p.*set)(name, value); },
         [name, old, set](Project& p) { return (p.*set)(name, old); }, changes);
@@ -378,8 +348,8 @@ Status ProjectDocument::setClassField(const QString& name, QString LabelClass::*
 
 Status ProjectDocument::setClassColor(const QString& name, const QString& color)
 {
-    return setClassField(name, &LabelClass::color, color.toLower(), &Project::setClassColor, tr("Recolour class %1").arg(name),
-                         Classes | Labels);
+    return setClassField(name, &LabelClass::color, color.toLower(), &Project::setClassColor,
+                         tr("Recolour class %1").arg(name), Classes | Labels);
 }
 
 Status ProjectDocument::setClassShortcut(const QString& name, const QString& key)
@@ -390,11 +360,11 @@ Status ProjectDocument::setClassShortcut(const QString& name, const QString& key
 
 Status ProjectDocument::moveClass(int from, int to)
 {
-    if (from == to)
-        return Status::success();
+    if (from == to) return Status::success();
     const int n = int(m_project.classes().size());
     if (from < 0 || from >= n || to < 0 || to >= n)
-        return Status::failure(tr("cannot move class %1 to position %2 (there are %3 classes)").arg(from).arg(to).arg(n));
+        return Status::failure(
+            tr("cannot move class %1 to position %2 (there are %3 classes)").arg(from).arg(to).arg(n));
     return pushEdit(
         tr("Move class %1").arg(m_project.classes()[size_t(from)].name),
         [from, to](Project& p) { return p.moveClass(from, to); },
@@ -404,33 +374,27 @@ Status ProjectDocument::moveClass(int from, int to)
 Result<qint64> ProjectDocument::removeClass(const QString& name)
 {
     const int index = m_project.classIndex(name);
-    if (index < 0)
-        return Status::failure(tr("no class \"%1\"").arg(name));
+    if (index < 0) return Status::failure(tr("no class \"%1\"").arg(name));
     const LabelClass removed = m_project.classes()[size_t(index)];
     const qint64 fragments = m_project.labeledFragmentCounts().value(name);
     // Its ranges per video, to put back on undo.
     std::vector<std::vector<LabelRange>> ranges(size_t(m_project.videoCount()));
     for (int v = 0; v < m_project.videoCount(); ++v)
         for (const LabelRange& r : m_project.labels(v).ranges())
-            if (r.label == name)
-                ranges[size_t(v)].push_back(r);
+            if (r.label == name) ranges[size_t(v)].push_back(r);
     auto status = pushEdit(
         tr("Delete class %1 (labeled fragments: %2)").arg(name).arg(fragments),
         [name](Project& p) { return p.removeClass(name).status(); },
         [removed, index, ranges](Project& p) {
-            if (auto added = p.addClass(removed.name, removed.color, removed.shortcut); !added)
-                return added;
-            if (auto moved = p.moveClass(int(p.classes().size()) - 1, index); !moved)
-                return moved;
+            if (auto added = p.addClass(removed.name, removed.color, removed.shortcut); !added) return added;
+            if (auto moved = p.moveClass(int(p.classes().size()) - 1, index); !moved) return moved;
             for (size_t v = 0; v < ranges.size() && int(v) < p.videoCount(); ++v)
                 for (const LabelRange& r : ranges[v])
-                    if (auto set = p.setLabel(int(v), r.start, r.end, r.label); !set)
-                        return set;
+                    if (auto set = p.setLabel(int(v), r.start, r.end, r.label); !set) return set;
             return Status::success();
         },
         Classes | Labels);
-    if (!status)
-        return status;
+    if (!status) return status;
     return fragments;
 }
 
@@ -439,14 +403,12 @@ Result<qint64> ProjectDocument::removeClass(const QString& name)
 
 Status ProjectDocument::addVideos(const std::vector<NewVideo>& videos)
 {
-    if (videos.empty())
-        return Status::success();
+    if (videos.empty()) return Status::success();
     auto add = [videos](Project& p) {
         const int before = p.videoCount();
         for (const NewVideo& v : videos) {
             if (auto added = p.addVideo(v.path, v.frameCount, v.fps, v.fingerprint); !added) {
-                while (p.videoCount() > before)
-                    (void)p.removeVideo(p.videoCount() - 1);
+                while (p.videoCount() > before) (void)p.removeVideo(p.videoCount() - 1);
                 return added.status();
             }
         }
@@ -455,8 +417,7 @@ Status ProjectDocument::addVideos(const std::vector<NewVideo>& videos)
     const int count = int(videos.size());
     auto remove = [count](Project& p) {
         for (int i = 0; i < count; ++i)
-            if (auto removed = p.removeVideo(p.videoCount() - 1); !removed)
-                return removed;
+            if (auto removed = p.removeVideo(p.videoCount() - 1); !removed) return removed;
         return Status::success();
     };
     const QString text = count == 1 ? tr("Add video %1").arg(QFileInfo(videos.front().path).fileName())
@@ -484,11 +445,9 @@ Status addSnapshot(Project& p, const VideoSnapshot& s)
     fingerprint.size = s.video.size;
     fingerprint.hash = s.video.hash.toLatin1();
     auto added = p.addVideo(s.absolutePath, s.video.frameCount, s.video.fps, fingerprint);
-    if (!added)
-        return added.status();
+    if (!added) return added.status();
     for (const LabelRange& r : s.video.labels.ranges())
-        if (auto set = p.setLabel(*added, r.start, r.end, r.label); !set)
-            return set;
+        if (auto set = p.setLabel(*added, r.start, r.end, r.label); !set) return set;
     return Status::success();
 }
 
@@ -499,8 +458,7 @@ namespace {
 std::vector<VideoSnapshot> snapshotVideos(const Project& p)
 {
     std::vector<VideoSnapshot> all;
-    for (int i = 0; i < p.videoCount(); ++i)
-        all.push_back(snapshotVideo(p, i));
+    for (int i = 0; i < p.videoCount(); ++i) all.push_back(snapshotVideo(p, i));
     return all;
 }
 
@@ -508,11 +466,9 @@ std::vector<VideoSnapshot> snapshotVideos(const Project& p)
 Status restoreVideos(Project& p, const std::vector<VideoSnapshot>& videos)
 {
     while (p.videoCount() > 0)
-        if (auto r = p.removeVideo(p.videoCount() - 1); !r)
-            return r;
+        if (auto r = p.removeVideo(p.videoCount() - 1); !r) return r;
     for (const VideoSnapshot& v : videos)
-        if (auto s = addSnapshot(p, v); !s)
-            return s;
+        if (auto s = addSnapshot(p, v); !s) return s;
     return Status::success();
 }
 
@@ -525,25 +481,22 @@ Status ProjectDocument::removeVideo(int index)
     const auto before = snapshotVideos(m_project);
     return pushEdit(
         tr("Remove video %1").arg(m_project.video(index).fileName()),
-        [index](Project& p) { return p.removeVideo(index); },
-        [before](Project& p) { return restoreVideos(p, before); }, Videos | Labels);
+        [index](Project& p) { return p.removeVideo(index); }, [before](Project& p) { return restoreVideos(p, before); },
+        Videos | Labels);
 }
 
 Result<int> ProjectDocument::relinkVideos(const QString& folder)
 {
-    if (m_project.isNull())
-        return Status::failure(tr("no project is open"));
+    if (m_project.isNull()) return Status::failure(tr("no project is open"));
     Project relinked = m_project;
     auto found = relinked.relink(folder);
-    if (!found || *found == 0)
-        return found;
+    if (!found || *found == 0) return found;
     const auto before = snapshotVideos(m_project);
     const auto after = snapshotVideos(relinked);
     auto status = pushEdit(
         tr("Relink moved videos (%1)").arg(*found), [after](Project& p) { return restoreVideos(p, after); },
         [before](Project& p) { return restoreVideos(p, before); }, Videos);
-    if (!status)
-        return status;
+    if (!status) return status;
     return found;
 }
 
@@ -552,8 +505,7 @@ Result<int> ProjectDocument::relinkVideos(const QString& folder)
 
 qint64 ProjectDocument::fragmentCount(int video) const
 {
-    if (video < 0 || video >= m_project.videoCount())
-        return 0;
+    if (video < 0 || video >= m_project.videoCount()) return 0;
     return m_project.spec().count(m_project.video(video).frameCount);
 }
 
@@ -561,8 +513,7 @@ qint64 ProjectDocument::labeledFragments(int video) const
 {
     qint64 n = 0;
     const auto counts = m_project.labeledFragmentCounts(video);
-    for (auto it = counts.begin(); it != counts.end(); ++it)
-        n += it.value();
+    for (auto it = counts.begin(); it != counts.end(); ++it) n += it.value();
     return n;
 }
 

@@ -34,7 +34,7 @@ public:
     Q_DECLARE_FLAGS(Changes, Change)
 
     // A video ready to add: indexed (frame count, rate) and fingerprinted, e.g. by a job.
-    using NewVideo = ProbedVideo;   // a video file as probeNewVideo found it
+    using NewVideo = ProbedVideo; // a video file as probeNewVideo found it
 
     explicit ProjectDocument(QObject* parent = nullptr);
     ~ProjectDocument() override; // keeps the autosave file (as a crash would)
@@ -44,17 +44,17 @@ public:
     QUndoStack* undoStack() const { return m_undo; }
 
     // ---- files ----
-    Status open(const QString& dirOrFile);          // project.json as saved
-    Status openRecovered(const QString& dir);       // its autosave file; counts as unsaved changes
+    Status open(const QString& dirOrFile);    // project.json as saved
+    Status openRecovered(const QString& dir); // its autosave file; counts as unsaved changes
     Status create(const QString& dir, const FragmentSpec& spec, const QStringList& classNames);
     Status save();
     Status saveAs(const QString& dir);
-    void close();                                   // forgets the project (the autosave file stays)
-    void discardAutosave();                         // removes the project's autosave file
+    void close();           // forgets the project (the autosave file stays)
+    void discardAutosave(); // removes the project's autosave file
     bool isModified() const;
 
     // ---- autosave ----
-    void setAutosaveInterval(int seconds);          // 0 = off
+    void setAutosaveInterval(int seconds); // 0 = off
     int autosaveInterval() const { return m_autosaveSeconds; }
     // Writes the autosave file now when there are changes it does not hold yet.
     Status autosaveNow();
@@ -80,8 +80,8 @@ public:
     Result<qint64> removeClass(const QString& name);
 
     // ---- videos ----
-    Status addVideos(const std::vector<NewVideo>& videos);  // all or nothing, one undo step
-    Status removeVideo(int index);                           // with its labels (undoable)
+    Status addVideos(const std::vector<NewVideo>& videos); // all or nothing, one undo step
+    Status removeVideo(int index);                         // with its labels (undoable)
     // Finds moved videos in `folder` (Project::relink); returns how many were found.
     Result<int> relinkVideos(const QString& folder);
 
@@ -93,8 +93,8 @@ public:
     Status setSceneCuts(int video, std::optional<std::vector<qint64>> cuts, const QString& text);
     Status setKeyframes(int video, std::vector<FrameSegment> segments, KeyframeSet keyframes, const QString& text);
     // ---- derived ----
-    qint64 fragmentCount(int video) const;          // fragments of one video under the spec
-    qint64 labeledFragments(int video) const;       // fragments of it that carry a label
+    qint64 fragmentCount(int video) const;    // fragments of one video under the spec
+    qint64 labeledFragments(int video) const; // fragments of it that carry a label
 
 signals:
     // A project was opened, created or closed: everything may have changed.
@@ -107,7 +107,7 @@ signals:
     // Scene cuts or keyframes of a video changed (edit, undo, redo).
     void scenesChanged();
     void modifiedChanged(bool modified);
-    void locationChanged(const QString& dir);       // after save as
+    void locationChanged(const QString& dir); // after save as
     void saved();
     void autosaved(const QString& file);
     void autosaveFailed(const QString& message);
@@ -132,9 +132,9 @@ private:
     QTimer m_autosaveTimer;
     int m_autosaveSeconds = 60;
     int m_lastGesture = 0;
-    bool m_recovered = false;       // opened from an autosave file and not saved since
+    bool m_recovered = false; // opened from an autosave file and not saved since
     bool m_lastModified = false;
-    quint64 m_changeSerial = 0;     // bumps on every change (do, undo, redo)
+    quint64 m_changeSerial = 0; // bumps on every change (do, undo, redo)
     quint64 m_autosavedSerial = 0;
 };
 

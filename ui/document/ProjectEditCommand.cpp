@@ -9,8 +9,7 @@ namespace fl {
 ProjectEditCommand::ProjectEditCommand(ProjectDocument* document, const QString& text, Edit redo, Edit undo,
                                        ProjectDocument::Changes changes)
     : QUndoCommand(text), m_document(document), m_redo(std::move(redo)), m_undo(std::move(undo)), m_changes(changes)
-{
-}
+{}
 
 void ProjectEditCommand::run(const Edit& edit)
 {

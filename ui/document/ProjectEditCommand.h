@@ -13,7 +13,8 @@ namespace fl {
 class ProjectEditCommand : public QUndoCommand {
 public:
     using Edit = std::function<Status(Project&)>;
-    ProjectEditCommand(ProjectDocument* document, const QString& text, Edit redo, Edit undo, ProjectDocument::Changes changes);
+    ProjectEditCommand(ProjectDocument* document, const QString& text, Edit redo, Edit undo,
+                       ProjectDocument::Changes changes);
 
     void undo() override;
     void redo() override;

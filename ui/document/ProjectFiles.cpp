@@ -27,7 +27,8 @@
 namespace fl {
 
 ProjectFiles::ProjectFiles(Workbench* workbench, ProjectPrompts* prompts, QObject* parent)
-    : QObject(parent), m_workbench(workbench), m_document(workbench->document()), m_settings(workbench->settings()), m_prompts(prompts)
+    : QObject(parent), m_workbench(workbench), m_document(workbench->document()), m_settings(workbench->settings()),
+      m_prompts(prompts)
 {
     connect(m_document, &ProjectDocument::locationChanged, this, [this](const QString& dir) {
         m_settings->setLastProject(dir);
@@ -40,38 +41,52 @@ void ProjectFiles::registerActions(ActionRegistry* actions)
 {
     const QString file = tr("File"), tools = tr("Tools");
     const QStyle* s = QApplication::style();
-    auto icon = [s](const char* name, QStyle::StandardPixmap fallback) { return QIcon::fromTheme(QLatin1String(name), s->standardIcon(fallback)); };
+    auto icon = [s](const char* name, QStyle::StandardPixmap fallback) {
+        return QIcon::fromTheme(QLatin1String(name), s->standardIcon(fallback));
+    };
     auto on = [this](QAction* a, auto slot) {
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
     using N = ActionRegistry::Needs;
-    on(actions->make(QStringLiteral("newProject"), tr("&New Project..."), {QKeySequence::New}, tr("Create a project in a new folder"), file),
-       [this] { newProject(); })->setIcon(icon("document-new", QStyle::SP_FileDialogNewFolder));
-    on(actions->make(QStringLiteral("openProject"), tr("&Open Project..."), {QKeySequence::Open}, tr("Open a project folder"), file),
-       [this] { openProjectDialog(); })->setIcon(icon("document-open", QStyle::SP_DialogOpenButton));
-    on(actions->make(QStringLiteral("openDemo"), tr("Open &Demo Project"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)},
-                     tr("Open (a copy of) the bundled demo project"), file),
+    on(actions->make(QStringLiteral("newProject"), tr("&New Project..."), {QKeySequence::New},
+                     tr("Create a project in a new folder"), file),
+       [this] { newProject(); })
+        ->setIcon(icon("document-new", QStyle::SP_FileDialogNewFolder));
+    on(actions->make(QStringLiteral("openProject"), tr("&Open Project..."), {QKeySequence::Open},
+                     tr("Open a project folder"), file),
+       [this] { openProjectDialog(); })
+        ->setIcon(icon("document-open", QStyle::SP_DialogOpenButton));
+    on(actions->make(QStringLiteral("openDemo"), tr("Open &Demo Project"),
+                     {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)}, tr("Open (a copy of) the bundled demo project"),
+                     file),
        [this] { (void)openDemoProject(); });
-    on(actions->make(QStringLiteral("save"), tr("&Save"), {QKeySequence::Save}, tr("Save the project"), file, N::Project), [this] { saveProject(); })
+    on(actions->make(QStringLiteral("save"), tr("&Save"), {QKeySequence::Save}, tr("Save the project"), file,
+                     N::Project),
+       [this] { saveProject(); })
         ->setIcon(icon("document-save", QStyle::SP_DialogSaveButton));
     on(actions->make(QStringLiteral("saveAs"), tr("Save &As..."), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)},
                      tr("Save the project into another folder and continue there"), file, N::Project),
        [this] { saveProjectAs(); });
     on(actions->make(QStringLiteral("addVideos"), tr("Add &Videos..."), {QKeySequence(Qt::CTRL | Qt::Key_I)},
                      tr("Add video files to the project (or drop them on the window)"), file, N::Project),
-       [this] { addVideosDialog(); })->setIcon(icon("list-add", QStyle::SP_FileDialogNewFolder));
-    on(actions->make(QStringLiteral("relink"), tr("&Relink Missing Videos..."), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
+       [this] { addVideosDialog(); })
+        ->setIcon(icon("list-add", QStyle::SP_FileDialogNewFolder));
+    on(actions->make(QStringLiteral("relink"), tr("&Relink Missing Videos..."),
+                     {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
                      tr("Find videos that moved, by content, in a folder you choose"), file, N::Project),
        [this] { relinkDialog(); });
-    on(actions->make(QStringLiteral("importLabels"), tr("&Import Labels..."), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)},
+    on(actions->make(QStringLiteral("importLabels"), tr("&Import Labels..."),
+                     {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)},
                      tr("Import labels from a CSV or JSON file (undoable)"), file, N::Project),
        [this] { importLabelsDialog(); });
-    on(actions->make(QStringLiteral("exportLabels"), tr("&Export Labels..."), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
-                     tr("Export all labels to a CSV or JSON file"), file, N::Project),
+    on(actions->make(QStringLiteral("exportLabels"), tr("&Export Labels..."),
+                     {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)}, tr("Export all labels to a CSV or JSON file"),
+                     file, N::Project),
        [this] { exportLabelsDialog(); });
     on(actions->make(QStringLiteral("buildCache"), tr("Build &Fragment Cache"), {QKeySequence(Qt::CTRL | Qt::Key_B)},
-                     tr("Decode every video once into the fragment cache that training and prediction read"), tools, N::Project),
+                     tr("Decode every video once into the fragment cache that training and prediction read"), tools,
+                     N::Project),
        [this] { buildFragmentCache(); });
 }
 
@@ -84,8 +99,7 @@ void ProjectFiles::setRecentMenu(QMenu* menu)
 
 void ProjectFiles::rebuildRecentMenu()
 {
-    if (!m_recentMenu)
-        return;
+    if (!m_recentMenu) return;
     m_recentMenu->clear();
     const QStringList recent = m_settings->recentProjects();
     for (int i = 0; i < recent.size(); ++i) {
@@ -94,8 +108,7 @@ void ProjectFiles::rebuildRecentMenu()
         a->setToolTip(tr("Open %1").arg(dir));
         connect(a, &QAction::triggered, this, [this, dir] { (void)openProject(dir); });
     }
-    if (!recent.isEmpty())
-        m_recentMenu->addSeparator();
+    if (!recent.isEmpty()) m_recentMenu->addSeparator();
     QAction* clear = m_recentMenu->addAction(tr("Clear Recent Projects"));
     clear->setToolTip(tr("Forget the list of recent projects"));
     clear->setEnabled(!recent.isEmpty());
@@ -107,8 +120,7 @@ void ProjectFiles::rebuildRecentMenu()
 
 bool ProjectFiles::maybeSave()
 {
-    if (!m_document->isModified())
-        return true;
+    if (!m_document->isModified()) return true;
     switch (m_prompts->askUnsavedChanges()) {
     case ProjectPrompts::UnsavedChoice::Save: return saveProject();
     case ProjectPrompts::UnsavedChoice::Discard: m_document->discardAutosave(); return true;
@@ -119,11 +131,9 @@ bool ProjectFiles::maybeSave()
 
 Status ProjectFiles::openProject(const QString& requested)
 {
-    if (!maybeSave())
-        return Status::failure(tr("cancelled"));
+    if (!maybeSave()) return Status::failure(tr("cancelled"));
     QString dir = requested;
-    if (QFileInfo(dir).isFile())
-        dir = QFileInfo(dir).absolutePath();
+    if (QFileInfo(dir).isFile()) dir = QFileInfo(dir).absolutePath();
     if (!m_demoSource.isEmpty() && DemoProject::isShipped(dir, m_demoSource)) {
         auto copy = DemoProject::ensureCopy(m_demoSource, DemoProject::writableDir());
         if (!copy) {
@@ -141,7 +151,8 @@ Status ProjectFiles::openProject(const QString& requested)
             if (status)
                 opened = true;
             else
-                m_prompts->showError(tr("Recovery Failed"), tr("%1\nThe project opens as it was last saved.").arg(status.error()));
+                m_prompts->showError(tr("Recovery Failed"),
+                                     tr("%1\nThe project opens as it was last saved.").arg(status.error()));
         } else {
             QFile::remove(*pending);
         }
@@ -166,19 +177,18 @@ void ProjectFiles::afterProjectOpened()
     m_settings->addRecentProject(p.dir());
     rebuildRecentMenu();
     emit projectOpened();
-    if (p.videoCount() > 0)
-        m_workbench->selectVideo(0);
+    if (p.videoCount() > 0) m_workbench->selectVideo(0);
     if (const auto missing = p.missingVideos(); !missing.empty())
         m_workbench->showStatus(
-            tr("Videos missing from this project: %1. File > Relink Missing Videos finds moved files.").arg(missing.size()), 15000);
+            tr("Videos missing from this project: %1. File > Relink Missing Videos finds moved files.")
+                .arg(missing.size()),
+            15000);
 }
 
 Status ProjectFiles::openDemoProject()
 {
-    if (m_demoSource.isEmpty())
-        return Status::failure(tr("no demo project in this installation"));
-    if (!maybeSave())
-        return Status::failure(tr("cancelled"));
+    if (m_demoSource.isEmpty()) return Status::failure(tr("no demo project in this installation"));
+    if (!maybeSave()) return Status::failure(tr("cancelled"));
     auto copy = DemoProject::ensureCopy(m_demoSource, DemoProject::writableDir());
     if (!copy) {
         m_prompts->showError(tr("Demo Project"), copy.error());
@@ -189,11 +199,9 @@ Status ProjectFiles::openDemoProject()
 
 void ProjectFiles::newProject()
 {
-    if (!maybeSave())
-        return;
+    if (!maybeSave()) return;
     const auto request = m_prompts->askNewProject();
-    if (!request)
-        return;
+    if (!request) return;
     m_workbench->player()->close();
     if (auto status = m_document->create(request->folder, request->spec, request->classNames); !status) {
         m_prompts->showError(tr("Cannot Create Project"), status.error());
@@ -205,14 +213,12 @@ void ProjectFiles::newProject()
 void ProjectFiles::openProjectDialog()
 {
     const QString dir = m_prompts->askProjectFolder(tr("Open Project Folder"), true);
-    if (!dir.isEmpty())
-        (void)openProject(dir);
+    if (!dir.isEmpty()) (void)openProject(dir);
 }
 
 bool ProjectFiles::saveProject()
 {
-    if (!m_document->hasProject())
-        return false;
+    if (!m_document->hasProject()) return false;
     if (auto status = m_document->save(); !status) {
         m_prompts->showError(tr("Cannot Save"), status.error());
         return false;
@@ -223,11 +229,9 @@ bool ProjectFiles::saveProject()
 
 bool ProjectFiles::saveProjectAs()
 {
-    if (!m_document->hasProject())
-        return false;
+    if (!m_document->hasProject()) return false;
     const QString dir = m_prompts->askProjectFolder(tr("Save Project As (a new folder)"), false);
-    if (dir.isEmpty())
-        return false;
+    if (dir.isEmpty()) return false;
     if (auto status = m_document->saveAs(dir); !status) {
         m_prompts->showError(tr("Cannot Save"), status.error());
         return false;
@@ -238,26 +242,27 @@ bool ProjectFiles::saveProjectAs()
 
 bool ProjectFiles::isVideoFile(const QString& path)
 {
-    static const QStringList suffixes = {QStringLiteral("mp4"), QStringLiteral("m4v"), QStringLiteral("mov"), QStringLiteral("mkv"),
-                                         QStringLiteral("webm"), QStringLiteral("avi"), QStringLiteral("mpg"), QStringLiteral("mpeg"),
-                                         QStringLiteral("mts"), QStringLiteral("m2ts"), QStringLiteral("ts"), QStringLiteral("wmv"),
-                                         QStringLiteral("flv"), QStringLiteral("ogv"), QStringLiteral("3gp"), QStringLiteral("mxf"),
-                                         QStringLiteral("dv"), QStringLiteral("mjpeg"), QStringLiteral("y4m")};
+    static const QStringList suffixes = {QStringLiteral("mp4"),  QStringLiteral("m4v"),  QStringLiteral("mov"),
+                                         QStringLiteral("mkv"),  QStringLiteral("webm"), QStringLiteral("avi"),
+                                         QStringLiteral("mpg"),  QStringLiteral("mpeg"), QStringLiteral("mts"),
+                                         QStringLiteral("m2ts"), QStringLiteral("ts"),   QStringLiteral("wmv"),
+                                         QStringLiteral("flv"),  QStringLiteral("ogv"),  QStringLiteral("3gp"),
+                                         QStringLiteral("mxf"),  QStringLiteral("dv"),   QStringLiteral("mjpeg"),
+                                         QStringLiteral("y4m")};
     const QFileInfo info(path);
     return info.isFile() && suffixes.contains(info.suffix().toLower());
 }
 
 bool ProjectFiles::isProjectPath(const QString& path)
 {
-    return QFileInfo::exists(QDir(path).filePath(Project::projectFileName())) || QFileInfo(path).fileName() == Project::projectFileName();
+    return QFileInfo::exists(QDir(path).filePath(Project::projectFileName()))
+        || QFileInfo(path).fileName() == Project::projectFileName();
 }
 
 void ProjectFiles::addVideosDialog()
 {
-    if (!m_document->hasProject())
-        return;
-    if (const QStringList files = m_prompts->askVideoFiles(); !files.isEmpty())
-        addVideoFiles(files);
+    if (!m_document->hasProject()) return;
+    if (const QStringList files = m_prompts->askVideoFiles(); !files.isEmpty()) addVideoFiles(files);
 }
 
 void ProjectFiles::addVideoFiles(const QStringList& paths)
@@ -268,16 +273,15 @@ void ProjectFiles::addVideoFiles(const QStringList& paths)
         return;
     }
     QStringList files;
-    for (const QString& p : paths)
-        files << QFileInfo(p).absoluteFilePath();
+    for (const QString& p : paths) files << QFileInfo(p).absoluteFilePath();
     const QString indexDir = m_document->project().indexCacheDir();
     auto results = std::make_shared<std::vector<ProjectDocument::NewVideo>>();
     auto problems = std::make_shared<QStringList>();
-    auto job = std::make_unique<FunctionJob>(files.size() == 1 ? tr("Adding 1 video") : tr("Adding %1 videos").arg(files.size()),
+    auto job = std::make_unique<FunctionJob>(files.size() == 1 ? tr("Adding 1 video")
+                                                               : tr("Adding %1 videos").arg(files.size()),
                                              [files, indexDir, results, problems](const WorkControl& control) {
                                                  auto probed = probeNewVideos(files, indexDir, control);
-                                                 if (!probed)
-                                                     return probed.status();
+                                                 if (!probed) return probed.status();
                                                  *results = std::move(probed->videos);
                                                  *problems = probed->problems;
                                                  return Status::success();
@@ -287,8 +291,7 @@ void ProjectFiles::addVideoFiles(const QStringList& paths)
             emit videosAdded(0, {tr("cancelled")});
             return;
         }
-        if (state == Job::State::Failed)
-            *problems << error;
+        if (state == Job::State::Failed) *problems << error;
         // Keep the ones the project accepts (not already in it, no clashing file name).
         Project trial = m_document->project();
         std::vector<ProjectDocument::NewVideo> accepted;
@@ -307,10 +310,13 @@ void ProjectFiles::addVideoFiles(const QStringList& paths)
         }
         if (!accepted.empty()) {
             m_workbench->selectVideo(firstNew);
-            m_workbench->showStatus(accepted.size() == 1 ? tr("Added 1 video") : tr("Added %1 videos").arg(accepted.size()), 5000);
+            m_workbench->showStatus(accepted.size() == 1 ? tr("Added 1 video")
+                                                         : tr("Added %1 videos").arg(accepted.size()),
+                                    5000);
         }
         if (!problems->isEmpty())
-            m_prompts->showError(tr("Add Videos"), tr("Some files were not added:\n\n%1").arg(problems->join(QLatin1Char('\n'))));
+            m_prompts->showError(tr("Add Videos"),
+                                 tr("Some files were not added:\n\n%1").arg(problems->join(QLatin1Char('\n'))));
         emit videosAdded(int(accepted.size()), *problems);
     });
     m_workbench->startJob(std::move(job));
@@ -318,11 +324,9 @@ void ProjectFiles::addVideoFiles(const QStringList& paths)
 
 void ProjectFiles::relinkDialog()
 {
-    if (!m_document->hasProject())
-        return;
+    if (!m_document->hasProject()) return;
     const QString folder = m_prompts->askFolderToSearch();
-    if (folder.isEmpty())
-        return;
+    if (folder.isEmpty()) return;
     auto found = m_document->relinkVideos(folder);
     if (!found)
         m_prompts->showError(tr("Relink Videos"), found.error());
@@ -332,11 +336,9 @@ void ProjectFiles::relinkDialog()
 
 void ProjectFiles::importLabelsDialog()
 {
-    if (!m_document->hasProject())
-        return;
+    if (!m_document->hasProject()) return;
     const QString file = m_prompts->askLabelFileToImport();
-    if (file.isEmpty())
-        return;
+    if (file.isEmpty()) return;
     LabelImportOptions options;
     options.createMissingClasses = true;
     auto count = m_document->importLabels(file, options);
@@ -348,14 +350,14 @@ void ProjectFiles::importLabelsDialog()
 
 void ProjectFiles::exportLabelsDialog()
 {
-    if (!m_document->hasProject())
-        return;
+    if (!m_document->hasProject()) return;
     const QString file = m_prompts->askLabelFileToExport();
-    if (file.isEmpty())
-        return;
+    if (file.isEmpty()) return;
     const Project snapshot = m_document->project();
     auto job = std::make_unique<FunctionJob>(tr("Exporting labels to %1").arg(QFileInfo(file).fileName()),
-                                             [snapshot, file](const WorkControl&) { return exportLabels(snapshot, file); });
+                                             [snapshot, file](const WorkControl&) {
+                                                 return exportLabels(snapshot, file);
+                                             });
     connect(job.get(), &Job::finished, this, [this, file](Job::State state, const QString& error) {
         if (state == Job::State::Succeeded)
             m_workbench->showStatus(tr("Exported labels to %1").arg(file), 6000);
@@ -367,16 +369,15 @@ void ProjectFiles::exportLabelsDialog()
 
 void ProjectFiles::buildFragmentCache()
 {
-    if (!m_document->hasProject() || m_document->project().videoCount() == 0)
-        return;
+    if (!m_document->hasProject() || m_document->project().videoCount() == 0) return;
     const Project& p = m_document->project();
     QStringList videos;
-    for (int i = 0; i < p.videoCount(); ++i)
-        videos << p.absoluteVideoPath(i);
+    for (int i = 0; i < p.videoCount(); ++i) videos << p.absoluteVideoPath(i);
     const QString cacheDir = p.cacheDir(), indexDir = p.indexCacheDir();
-    auto job = std::make_unique<FunctionJob>(tr("Building the fragment cache"), [videos, cacheDir, indexDir](const WorkControl& control) {
-        return buildFragmentCaches(videos, cacheDir, indexDir, control);
-    });
+    auto job = std::make_unique<FunctionJob>(tr("Building the fragment cache"),
+                                             [videos, cacheDir, indexDir](const WorkControl& control) {
+                                                 return buildFragmentCaches(videos, cacheDir, indexDir, control);
+                                             });
     connect(job.get(), &Job::finished, this, [this](Job::State state, const QString& error) {
         if (state == Job::State::Succeeded)
             m_workbench->showStatus(tr("The fragment cache is complete"), 5000);
@@ -389,8 +390,7 @@ void ProjectFiles::buildFragmentCache()
 void ProjectFiles::ensurePreview()
 {
     VideoPlayer* player = m_workbench->player();
-    if (!m_settings->buildScrubPreviews() || !m_document->hasProject() || player->contentHash().isEmpty())
-        return;
+    if (!m_settings->buildScrubPreviews() || !m_document->hasProject() || player->contentHash().isEmpty()) return;
     const QString cacheDir = m_document->project().cacheDir();
     const int height = m_settings->previewHeight();
     const QString file = PreviewStore::fileFor(cacheDir, player->contentHash(), height);
@@ -401,26 +401,24 @@ void ProjectFiles::ensurePreview()
         }
     }
     for (Job* j : m_workbench->jobRunner()->activeJobs())
-        if (j->property("previewFile").toString() == file)
-            return; // already being built
+        if (j->property("previewFile").toString() == file) return; // already being built
     const QString path = player->path(), indexDir = m_document->project().indexCacheDir(), hash = player->contentHash();
     auto result = std::make_shared<PreviewStore>();
-    auto job = std::make_unique<FunctionJob>(
-        tr("Scrub preview of %1").arg(QFileInfo(path).fileName()), [path, cacheDir, indexDir, height, result](const WorkControl& control) {
-            PreviewOptions options;
-            options.maxHeight = height;
-            VideoOpenOptions open;
-            open.indexCacheDir = indexDir;
-            auto store = PreviewStore::ensure(path, cacheDir, options, open, control);
-            if (!store)
-                return store.status();
-            *result = *store;
-            return Status::success();
-        });
+    auto job = std::make_unique<FunctionJob>(tr("Scrub preview of %1").arg(QFileInfo(path).fileName()),
+                                             [path, cacheDir, indexDir, height, result](const WorkControl& control) {
+                                                 PreviewOptions options;
+                                                 options.maxHeight = height;
+                                                 VideoOpenOptions open;
+                                                 open.indexCacheDir = indexDir;
+                                                 auto store = PreviewStore::ensure(path, cacheDir, options, open,
+                                                                                   control);
+                                                 if (!store) return store.status();
+                                                 *result = *store;
+                                                 return Status::success();
+                                             });
     job->setProperty("previewFile", file);
     connect(job.get(), &Job::finished, this, [player, result, hash](Job::State state) {
-        if (state == Job::State::Succeeded && player->contentHash() == hash)
-            player->setPreview(*result);
+        if (state == Job::State::Succeeded && player->contentHash() == hash) player->setPreview(*result);
     });
     m_workbench->startJob(std::move(job));
 }

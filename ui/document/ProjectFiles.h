@@ -35,7 +35,7 @@ public:
     // Asks for the folder, spec and classes, then creates the project.
     void newProject();
     void openProjectDialog();
-    bool saveProject();      // false when it failed or was cancelled
+    bool saveProject(); // false when it failed or was cancelled
     bool saveProjectAs();
     // Asks what to do with unsaved changes; false: the user cancelled.
     bool maybeSave();

@@ -38,7 +38,7 @@ public:
     // The folder, fragment spec and classes of a new project; nothing: cancelled.
     virtual std::optional<NewProjectRequest> askNewProject() = 0;
     virtual QStringList askVideoFiles() = 0;
-    virtual QString askFolderToSearch() = 0;           // for moved videos
+    virtual QString askFolderToSearch() = 0; // for moved videos
     virtual QString askLabelFileToImport() = 0;
     virtual QString askLabelFileToExport() = 0;
 };

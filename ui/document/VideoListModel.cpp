@@ -11,7 +11,8 @@
 
 namespace fl {
 
-VideoListModel::VideoListModel(ProjectDocument* document, QObject* parent) : QAbstractTableModel(parent), m_document(document)
+VideoListModel::VideoListModel(ProjectDocument* document, QObject* parent)
+    : QAbstractTableModel(parent), m_document(document)
 {
     connect(document, &ProjectDocument::projectReplaced, this, &VideoListModel::reset);
     connect(document, &ProjectDocument::videosChanged, this, &VideoListModel::reset);
@@ -21,8 +22,7 @@ VideoListModel::VideoListModel(ProjectDocument* document, QObject* parent) : QAb
             recount(video);
             emit dataChanged(index(video, ProgressColumn), index(video, ProgressColumn));
         } else if (!m_rows.empty()) {
-            for (int v = 0; v < int(m_rows.size()); ++v)
-                recount(v);
+            for (int v = 0; v < int(m_rows.size()); ++v) recount(v);
             emit dataChanged(index(0, ProgressColumn), index(int(m_rows.size()) - 1, ProgressColumn));
         }
     });
@@ -64,8 +64,7 @@ int VideoListModel::columnCount(const QModelIndex& parent) const
 
 QVariant VideoListModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= int(m_rows.size()) || !m_document->hasProject())
-        return {};
+    if (!index.isValid() || index.row() >= int(m_rows.size()) || !m_document->hasProject()) return {};
     const ProjectVideo& v = m_document->project().video(index.row());
     const Row& row = m_rows[size_t(index.row())];
     const double fraction = row.fragments > 0 ? double(row.labeled) / double(row.fragments) : 0.0;
@@ -80,17 +79,22 @@ QVariant VideoListModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (row.missing)
-            return tr("%1 is missing (moved or deleted). Use File > Relink Videos to find it.").arg(m_document->project().absoluteVideoPath(index.row()));
+            return tr("%1 is missing (moved or deleted). Use File > Relink Videos to find it.")
+                .arg(m_document->project().absoluteVideoPath(index.row()));
         if (index.column() == ProgressColumn)
-            return tr("%1 of %2 fragments labeled (%3%)").arg(row.labeled).arg(row.fragments).arg(int(fraction * 100 + 0.5));
-        return tr("%1\n%2 frames at %3 fps").arg(m_document->project().absoluteVideoPath(index.row())).arg(v.frameCount).arg(v.fps, 0, 'f', 3);
+            return tr("%1 of %2 fragments labeled (%3%)")
+                .arg(row.labeled)
+                .arg(row.fragments)
+                .arg(int(fraction * 100 + 0.5));
+        return tr("%1\n%2 frames at %3 fps")
+            .arg(m_document->project().absoluteVideoPath(index.row()))
+            .arg(v.frameCount)
+            .arg(v.fps, 0, 'f', 3);
     case Qt::ForegroundRole:
-        if (row.missing)
-            return QBrush(QColor(211, 47, 47));
+        if (row.missing) return QBrush(QColor(211, 47, 47));
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() != NameColumn)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
+        if (index.column() != NameColumn) return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case ProgressRole: return fraction;
     case PathRole: return m_document->project().absoluteVideoPath(index.row());
@@ -100,8 +104,7 @@ QVariant VideoListModel::data(const QModelIndex& index, int role) const
 
 QVariant VideoListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount || role != Qt::DisplayRole)
-        return {};
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount || role != Qt::DisplayRole) return {};
     switch (section) {
     case NameColumn: return tr("Video");
     case FramesColumn: return tr("Frames");
@@ -113,8 +116,7 @@ QVariant VideoListModel::headerData(int section, Qt::Orientation orientation, in
 
 Qt::ItemFlags VideoListModel::flags(const QModelIndex& index) const
 {
-    if (!index.isValid())
-        return Qt::NoItemFlags;
+    if (!index.isValid()) return Qt::NoItemFlags;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
 }
 

@@ -80,11 +80,11 @@ VideosPanel::VideosPanel(ProjectDocument* document, QAction* addVideos, QWidget*
     layout->addWidget(m_view);
     layout->addLayout(buttons);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        m_remove->setEnabled(current.isValid());
-        if (!m_syncing && current.isValid())
-            emit videoActivated(current.row());
-    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                m_remove->setEnabled(current.isValid());
+                if (!m_syncing && current.isValid()) emit videoActivated(current.row());
+            });
     connect(m_remove, &QToolButton::clicked, this, &VideosPanel::removeSelected);
     m_remove->setEnabled(false);
 }
@@ -102,21 +102,20 @@ void VideosPanel::setCurrentVideo(int video)
 void VideosPanel::removeSelected()
 {
     const QModelIndex current = m_view->currentIndex();
-    if (!current.isValid())
-        return;
+    if (!current.isValid()) return;
     const int video = current.row();
     const QString name = m_document->project().video(video).fileName();
     const qint64 labeled = m_document->labeledFragments(video);
-    if (QMessageBox::question(this, tr("Remove Video"),
-                              tr("Remove %1 from the project? Its labels (%2 labeled fragments) go with it; the file itself stays. "
-                                 "Edit > Undo brings it back.")
-                                  .arg(name)
-                                  .arg(labeled),
-                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+    if (QMessageBox::question(
+            this, tr("Remove Video"),
+            tr("Remove %1 from the project? Its labels (%2 labeled fragments) go with it; the file itself stays. "
+               "Edit > Undo brings it back.")
+                .arg(name)
+                .arg(labeled),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         != QMessageBox::Yes)
         return;
-    if (auto status = m_document->removeVideo(video); !status)
-        emit problem(status.error());
+    if (auto status = m_document->removeVideo(video); !status) emit problem(status.error());
 }
 
 } // namespace fl

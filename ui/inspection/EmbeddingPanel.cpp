@@ -20,7 +20,8 @@
 
 namespace fl {
 
-EmbeddingPanel::EmbeddingPanel(PredictionsOf predictions, QWidget* parent) : QWidget(parent), m_predictionsOf(std::move(predictions))
+EmbeddingPanel::EmbeddingPanel(PredictionsOf predictions, QWidget* parent)
+    : QWidget(parent), m_predictionsOf(std::move(predictions))
 {
     setObjectName(QStringLiteral("embeddingPanel"));
     auto* layout = new QVBoxLayout(this);
@@ -56,11 +57,9 @@ EmbeddingPanel::EmbeddingPanel(PredictionsOf predictions, QWidget* parent) : QWi
     connect(m_colour, &QComboBox::currentIndexChanged, this, &EmbeddingPanel::optionsChanged);
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { showHover(pointAt(e->position())); });
     connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) {
-        if (e->button() != Qt::LeftButton)
-            return;
+        if (e->button() != Qt::LeftButton) return;
         const int i = pointAt(e->position());
-        if (i >= 0)
-            emit fragmentActivated(m_points[size_t(i)].video, m_points[size_t(i)].fragment);
+        if (i >= 0) emit fragmentActivated(m_points[size_t(i)].video, m_points[size_t(i)].fragment);
     });
 }
 
@@ -93,20 +92,16 @@ void EmbeddingPanel::refresh(const Project& project, int currentVideo)
     std::vector<int> colourClass; // per point; -1: unlabeled / not predicted
     const bool byPrediction = m_colour->currentIndex() == 1;
     for (int v = 0; v < project.videoCount(); ++v) {
-        if (m_scope->currentIndex() == 0 && v != currentVideo)
-            continue;
+        if (m_scope->currentIndex() == 0 && v != currentVideo) continue;
         const VideoPredictions* p = m_predictionsOf(v);
-        if (!p || !p->hasFeatures())
-            continue;
+        if (!p || !p->hasFeatures()) continue;
         if (dims == 0) {
             dims = p->featureSize;
             classes = p->classes;
         }
-        if (p->featureSize != dims)
-            continue;
+        if (p->featureSize != dims) continue;
         for (qint64 j = 0; j < p->fragmentCount(); ++j) {
-            if (!p->isPredicted(j))
-                continue;
+            if (!p->isPredicted(j)) continue;
             const std::vector<float> f = p->feature(j);
             rows.insert(rows.end(), f.begin(), f.end());
             m_points.push_back({v, j, 0, 0});
@@ -144,8 +139,7 @@ void EmbeddingPanel::refresh(const Project& project, int currentVideo)
     std::map<int, QCPGraph*> graphs;
     auto graphFor = [&](int cls) {
         auto it = graphs.find(cls);
-        if (it != graphs.end())
-            return it->second;
+        if (it != graphs.end()) return it->second;
         QCPGraph* g = m_plot->addGraph();
         g->setLineStyle(QCPGraph::lsNone);
         QColor colour(160, 160, 160);
@@ -153,22 +147,20 @@ void EmbeddingPanel::refresh(const Project& project, int currentVideo)
         if (cls >= 0) {
             name = classes.value(cls);
             const int pc = project.classIndex(name);
-            if (pc >= 0)
-                colour = QColor(project.classes()[size_t(pc)].color);
+            if (pc >= 0) colour = QColor(project.classes()[size_t(pc)].color);
         }
         g->setName(name);
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, cls >= 0 ? 6 : 4));
         graphs[cls] = g;
         return g;
     };
-    for (size_t i = 0; i < m_points.size(); ++i)
-        graphFor(colourClass[i])->addData(m_points[i].x, m_points[i].y);
+    for (size_t i = 0; i < m_points.size(); ++i) graphFor(colourClass[i])->addData(m_points[i].x, m_points[i].y);
     m_plot->rescaleAxes();
     m_plot->xAxis->scaleRange(1.1);
     m_plot->yAxis->scaleRange(1.1);
     m_plot->xAxis->setLabel(tr("PC 1"));
     m_plot->yAxis->setLabel(tr("PC 2"));
-    m_plot->replot();   // lays the axis rect out
+    m_plot->replot(); // lays the axis rect out
     equalAxes();
 }
 
@@ -182,8 +174,7 @@ void EmbeddingPanel::equalAxes()
     // One unit is as long on both axes: a component with little of the variance looks flat
     // (PC 2 with 1.6 % of it filled the height). The shorter range per pixel widens.
     const QRect r = m_plot->axisRect()->rect();
-    if (r.width() <= 0 || r.height() <= 0 || m_plot->graphCount() == 0)
-        return;
+    if (r.width() <= 0 || r.height() <= 0 || m_plot->graphCount() == 0) return;
     const double x = m_plot->xAxis->range().size() / r.width();
     const double y = m_plot->yAxis->range().size() / r.height();
     if (x < y)
@@ -225,22 +216,19 @@ int EmbeddingPanel::pointAt(const QPointF& pos, double radius) const
 
 QImage EmbeddingPanel::thumbnail(int video, qint64 fragment) const
 {
-    if (video < 0 || video >= int(m_videoHashes.size()))
-        return {};
+    if (video < 0 || video >= int(m_videoHashes.size())) return {};
     const QDir frames(QDir(m_cacheDir).filePath(QStringLiteral("frames")));
-    const QStringList files = frames.entryList({m_videoHashes[size_t(video)] + QStringLiteral("_*.flcache")}, QDir::Files);
-    if (files.isEmpty())
-        return {};
+    const QStringList files = frames.entryList({m_videoHashes[size_t(video)] + QStringLiteral("_*.flcache")},
+                                               QDir::Files);
+    if (files.isEmpty()) return {};
     auto cache = FragmentCache::open(frames.filePath(files.front()));
-    if (!cache)
-        return {};
+    if (!cache) return {};
     // The fragment's frames side by side.
     const FrameSize size = cache->frameSize();
     QImage strip(size.width * m_length, size.height, QImage::Format_RGB888);
     for (int t = 0; t < m_length; ++t) {
         const qint64 f = fragment * m_stride + qint64(t) * m_step;
-        if (f >= cache->frameCount())
-            break;
+        if (f >= cache->frameCount()) break;
         const QImage frame(cache->frame(f), size.width, size.height, size.width * 3, QImage::Format_RGB888);
         for (int y = 0; y < size.height; ++y)
             std::memcpy(strip.scanLine(y) + size_t(t) * size.width * 3, frame.constScanLine(y), size_t(size.width) * 3);
@@ -250,8 +238,7 @@ QImage EmbeddingPanel::thumbnail(int video, qint64 fragment) const
 
 void EmbeddingPanel::showHover(int i)
 {
-    if (i == m_hovered)
-        return;
+    if (i == m_hovered) return;
     m_hovered = i;
     if (i < 0) {
         m_hover->clear();

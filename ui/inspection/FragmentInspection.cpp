@@ -17,8 +17,8 @@ namespace {
 // A perceptually ordered colour map (viridis, 9 stops, linearly interpolated).
 QRgb viridis(float v)
 {
-    static const float stops[9][3] = {{68, 1, 84},    {71, 44, 122},  {59, 81, 139},  {44, 113, 142}, {33, 144, 141},
-                                      {39, 173, 129}, {92, 200, 99},  {170, 220, 50}, {253, 231, 37}};
+    static const float stops[9][3] = {{68, 1, 84},    {71, 44, 122}, {59, 81, 139},  {44, 113, 142}, {33, 144, 141},
+                                      {39, 173, 129}, {92, 200, 99}, {170, 220, 50}, {253, 231, 37}};
     v = std::clamp(std::isnan(v) ? 0.f : v, 0.f, 1.f) * 8.f;
     const int i = std::min(7, int(v));
     const float t = v - float(i);
@@ -47,18 +47,15 @@ Result<InspectionResult> FragmentInspection::compute(const InspectionRequest& re
     using R = Result<InspectionResult>;
     if (request.modelFile != m_modelFile || !m_predictor.isValid()) {
         auto model = ml::FragmentModel::load(request.modelFile.toStdString());
-        if (!model)
-            return R::failure(QString::fromStdString(model.error()));
+        if (!model) return R::failure(QString::fromStdString(model.error()));
         auto predictor = ml::Predictor::create(*model, ml::DeviceChoice::Cpu, 1);
-        if (!predictor)
-            return R::failure(QString::fromStdString(predictor.error()));
+        if (!predictor) return R::failure(QString::fromStdString(predictor.error()));
         m_predictor = std::move(*predictor);
         m_modelFile = request.modelFile;
     }
     if (request.videoPath != m_videoPath || !m_video) {
         auto video = VideoSource::open(request.videoPath);
-        if (!video)
-            return R::failure(video.error());
+        if (!video) return R::failure(video.error());
         m_video = std::move(*video);
         m_videoPath = request.videoPath;
     }
@@ -66,7 +63,10 @@ Result<InspectionResult> FragmentInspection::compute(const InspectionRequest& re
     const int size = info.config.inputSize;
     const int frames = info.config.frames;
     if (request.spec.length != frames)
-        return R::failure(QCoreApplication::translate("FragmentInspection", "the model takes fragments of %1 frames, the project's are %2").arg(frames).arg(request.spec.length));
+        return R::failure(QCoreApplication::translate("FragmentInspection",
+                                                      "the model takes fragments of %1 frames, the project's are %2")
+                              .arg(frames)
+                              .arg(request.spec.length));
 
     InspectionResult result;
     result.request = request;
@@ -74,27 +74,22 @@ Result<InspectionResult> FragmentInspection::compute(const InspectionRequest& re
     for (int t = 0; t < frames; ++t) {
         const qint64 index = request.spec.frameAt(request.fragment, t);
         auto bgr = m_video->frame(index);
-        if (!bgr)
-            return R::failure(bgr.error());
+        if (!bgr) return R::failure(bgr.error());
         // Exactly as the fragment cache stores frames (and the model was trained on them).
         const cv::Mat rgb = FragmentCache::modelFrame(*bgr, FrameSize{size, size});
         std::copy(rgb.data, rgb.data + size_t(size) * size * 3, block.data() + size_t(t) * size * size * 3);
         result.frames.push_back(QImage(rgb.data, size, size, int(rgb.step), QImage::Format_RGB888).copy());
     }
-    for (const std::string& c : info.classes)
-        result.classes << QString::fromStdString(c);
-    for (const std::string& l : m_predictor.model().layerNames())
-        result.layers << QString::fromStdString(l);
+    for (const std::string& c : info.classes) result.classes << QString::fromStdString(c);
+    for (const std::string& l : m_predictor.model().layerNames()) result.layers << QString::fromStdString(l);
 
     auto predicted = m_predictor.predict(std::vector<const std::uint8_t*>{block.data()});
-    if (!predicted)
-        return R::failure(QString::fromStdString(predicted.error()));
+    if (!predicted) return R::failure(QString::fromStdString(predicted.error()));
     result.probabilities = predicted->front().probabilities;
 
     const QString layer = request.layer.isEmpty() && !result.layers.isEmpty() ? result.layers.front() : request.layer;
     auto activations = m_predictor.activations(block.data(), layer.toStdString());
-    if (!activations)
-        return R::failure(QString::fromStdString(activations.error()));
+    if (!activations) return R::failure(QString::fromStdString(activations.error()));
     result.activations = std::move(*activations);
     result.request.layer = layer;
 
@@ -133,8 +128,7 @@ QImage saliencyOverlay(const QImage& image, const InspectionResult& result, int 
     QImage out = image.convertToFormat(QImage::Format_RGB32);
     const int w = result.saliencyWidth, h = result.saliencyHeight;
     const int frames = w > 0 && h > 0 ? int(result.saliency.size() / (size_t(w) * h)) : 0;
-    if (frame < 0 || frame >= frames)
-        return out;
+    if (frame < 0 || frame >= frames) return out;
     QImage map(w, h, QImage::Format_ARGB32);
     const float* v = result.saliency.data() + size_t(frame) * w * h;
     for (int y = 0; y < h; ++y) {

@@ -23,20 +23,20 @@ namespace fl {
 class VideoSource;
 
 struct InspectionRequest {
-    QString modelFile;        // absolute .flmodel path
-    QString videoPath;        // absolute
-    FragmentSpec spec;        // the project's
+    QString modelFile; // absolute .flmodel path
+    QString videoPath; // absolute
+    FragmentSpec spec; // the project's
     qint64 fragment = 0;
-    QString layer;            // activations of this layer; empty: the model's first layer
-    int saliencyClass = -1;   // Grad-CAM target; -1: the predicted class
+    QString layer;          // activations of this layer; empty: the model's first layer
+    int saliencyClass = -1; // Grad-CAM target; -1: the predicted class
 };
 
 struct InspectionResult {
     InspectionRequest request;
-    std::vector<QImage> frames;          // T images, RGB888, the model's input size
+    std::vector<QImage> frames; // T images, RGB888, the model's input size
     QStringList classes;
     std::vector<float> probabilities;
-    QStringList layers;                  // the model's inspectable layers
+    QStringList layers; // the model's inspectable layers
     ml::LayerActivations activations;
     // Grad-CAM: T maps of saliencyWidth x saliencyHeight in [0, 1], frame-major; empty when
     // the model cannot give one.
@@ -44,8 +44,8 @@ struct InspectionResult {
     int saliencyWidth = 0;
     int saliencyHeight = 0;
     std::vector<float> saliency;
-    QString saliencyLayer;               // the layer Grad-CAM used (the deepest with >= 8x8 maps)
-    QString saliencyNote;                // why there is none, when there is none
+    QString saliencyLayer; // the layer Grad-CAM used (the deepest with >= 8x8 maps)
+    QString saliencyNote;  // why there is none, when there is none
 };
 
 class FragmentInspection {

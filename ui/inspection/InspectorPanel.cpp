@@ -19,8 +19,8 @@
 namespace fl {
 
 namespace {
-constexpr int kFrameTile = 112;   // px per input frame in the strip
-constexpr int kChannelTile = 56;  // px per channel in the grid
+constexpr int kFrameTile = 112;  // px per input frame in the strip
+constexpr int kChannelTile = 56; // px per channel in the grid
 constexpr int kMaxChannels = 64;
 } // namespace
 
@@ -89,8 +89,7 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent)
 
     connect(&m_watcher, &QFutureWatcher<Result<InspectionResult>>::finished, this, &InspectorPanel::onFinished);
     auto recompute = [this] {
-        if (!m_updatingBoxes && m_last)
-            start(currentRequest());
+        if (!m_updatingBoxes && m_last) start(currentRequest());
     };
     connect(m_layer, &QComboBox::currentIndexChanged, this, recompute);
     connect(m_saliencyClass, &QComboBox::currentIndexChanged, this, recompute);
@@ -124,13 +123,10 @@ InspectionRequest InspectorPanel::currentRequest() const
 
 void InspectorPanel::inspect(const InspectionRequest& request, bool force)
 {
-    if (!force && !m_follow->isChecked())
-        return;
+    if (!force && !m_follow->isChecked()) return;
     InspectionRequest r = request;
-    if (r.layer.isEmpty())
-        r.layer = m_layer->currentText();
-    if (r.saliencyClass < 0)
-        r.saliencyClass = m_saliencyClass->currentIndex() - 1;
+    if (r.layer.isEmpty()) r.layer = m_layer->currentText();
+    if (r.saliencyClass < 0) r.saliencyClass = m_saliencyClass->currentIndex() - 1;
     if (m_last && m_last->modelFile != r.modelFile) { // another model: its own layers and classes
         r.layer.clear();
         r.saliencyClass = -1;
@@ -210,8 +206,7 @@ void InspectorPanel::showResult()
 
 void InspectorPanel::showFrames()
 {
-    if (!m_result)
-        return;
+    if (!m_result) return;
     const InspectionResult& r = *m_result;
     const int n = int(r.frames.size());
     QImage strip(n * (kFrameTile + 4), kFrameTile, QImage::Format_RGB32);
@@ -223,15 +218,15 @@ void InspectorPanel::showFrames()
     }
     p.end();
     m_frames->setPixmap(QPixmap::fromImage(strip));
-    m_frames->setToolTip(r.saliency.empty() ? tr("No saliency: %1").arg(r.saliencyNote)
-                                            : tr("Grad-CAM for %1 at layer %2: warm colours are where the evidence for it is")
-                                                  .arg(r.classes.value(r.saliencyClass), r.saliencyLayer));
+    m_frames->setToolTip(r.saliency.empty()
+                             ? tr("No saliency: %1").arg(r.saliencyNote)
+                             : tr("Grad-CAM for %1 at layer %2: warm colours are where the evidence for it is")
+                                   .arg(r.classes.value(r.saliencyClass), r.saliencyLayer));
 }
 
 void InspectorPanel::showChannels()
 {
-    if (!m_result)
-        return;
+    if (!m_result) return;
     const ml::LayerActivations& a = m_result->activations;
     const int t = std::clamp(m_frame->value(), 0, std::max(0, a.frames - 1));
     const int shown = std::min(a.channels, kMaxChannels);
@@ -259,7 +254,8 @@ void InspectorPanel::showChannels()
     }
     m_stats->setSortingEnabled(true);
     if (a.width <= 1 && a.height <= 1) {
-        m_grid->setText(tr("%1 is a vector layer (%2 values): see the table").arg(QString::fromStdString(a.layer)).arg(a.channels));
+        m_grid->setText(
+            tr("%1 is a vector layer (%2 values): see the table").arg(QString::fromStdString(a.layer)).arg(a.channels));
         return;
     }
     const int columns = std::max(1, std::min(8, shown));
@@ -268,7 +264,8 @@ void InspectorPanel::showChannels()
     grid.fill(palette().color(QPalette::Window));
     QPainter p(&grid);
     for (int c = 0; c < shown; ++c)
-        p.drawImage(QRect((c % columns) * (kChannelTile + 2), (c / columns) * (kChannelTile + 2), kChannelTile, kChannelTile),
+        p.drawImage(QRect((c % columns) * (kChannelTile + 2), (c / columns) * (kChannelTile + 2), kChannelTile,
+                          kChannelTile),
                     activationImage(a, t, c));
     p.end();
     m_grid->setPixmap(QPixmap::fromImage(grid));

@@ -41,7 +41,7 @@ public:
     void setFollow(bool follow);
 
 signals:
-    void inspected();   // a result (or an error) is shown
+    void inspected(); // a result (or an error) is shown
     void followChanged(bool follow);
 
 private:

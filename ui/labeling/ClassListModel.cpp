@@ -8,7 +8,8 @@
 
 namespace fl {
 
-ClassListModel::ClassListModel(ProjectDocument* document, QObject* parent) : QAbstractTableModel(parent), m_document(document)
+ClassListModel::ClassListModel(ProjectDocument* document, QObject* parent)
+    : QAbstractTableModel(parent), m_document(document)
 {
     connect(document, &ProjectDocument::projectReplaced, this, [this] {
         m_video = -1;
@@ -26,8 +27,7 @@ ClassListModel::ClassListModel(ProjectDocument* document, QObject* parent) : QAb
 
 void ClassListModel::setCurrentVideo(int video)
 {
-    if (video == m_video)
-        return;
+    if (video == m_video) return;
     m_video = video;
     recount();
     if (m_rows > 0)
@@ -37,8 +37,7 @@ void ClassListModel::setCurrentVideo(int video)
 void ClassListModel::reset()
 {
     const int rows = m_document->hasProject() ? int(m_document->project().classes().size()) : 0;
-    if (m_video >= (m_document->hasProject() ? m_document->project().videoCount() : 0))
-        m_video = -1;
+    if (m_video >= (m_document->hasProject() ? m_document->project().videoCount() : 0)) m_video = -1;
     if (rows == m_rows && rows > 0) {
         // Same rows (a rename, a new colour or key): no reset, which would destroy the editor
         // that made the change while the view still commits it ("commitData called with an
@@ -57,12 +56,10 @@ void ClassListModel::recount()
 {
     m_videoCounts.clear();
     m_projectCounts.clear();
-    if (!m_document->hasProject())
-        return;
+    if (!m_document->hasProject()) return;
     const Project& p = m_document->project();
     m_projectCounts = p.labeledFragmentCounts();
-    if (m_video >= 0 && m_video < p.videoCount())
-        m_videoCounts = p.labeledFragmentCounts(m_video);
+    if (m_video >= 0 && m_video < p.videoCount()) m_videoCounts = p.labeledFragmentCounts(m_video);
 }
 
 int ClassListModel::rowCount(const QModelIndex& parent) const
@@ -77,8 +74,7 @@ int ClassListModel::columnCount(const QModelIndex& parent) const
 
 QVariant ClassListModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows || !m_document->hasProject())
-        return {};
+    if (!index.isValid() || index.row() >= m_rows || !m_document->hasProject()) return {};
     const LabelClass& c = m_document->project().classes()[size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
@@ -86,7 +82,8 @@ QVariant ClassListModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case NameColumn: return c.name;
         case KeyColumn: return c.shortcut;
-        case VideoCountColumn: return m_video >= 0 ? QVariant(m_videoCounts.value(c.name)) : QVariant(QStringLiteral("-"));
+        case VideoCountColumn:
+            return m_video >= 0 ? QVariant(m_videoCounts.value(c.name)) : QVariant(QStringLiteral("-"));
         case ProjectCountColumn: return m_projectCounts.value(c.name);
         }
         return {};
@@ -103,17 +100,16 @@ QVariant ClassListModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == KeyColumn)
-            return int(Qt::AlignCenter);
-        if (index.column() >= VideoCountColumn)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
+        if (index.column() == KeyColumn) return int(Qt::AlignCenter);
+        if (index.column() >= VideoCountColumn) return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
         switch (index.column()) {
         case NameColumn: return tr("%1 (colour %2). Double-click to rename.").arg(c.name, c.color);
         case KeyColumn:
-            return c.shortcut.isEmpty() ? tr("No key. Double-click to set one.")
-                                        : tr("Press %1 to label the selection as %2. Double-click to change.").arg(c.shortcut, c.name);
+            return c.shortcut.isEmpty()
+                ? tr("No key. Double-click to set one.")
+                : tr("Press %1 to label the selection as %2. Double-click to change.").arg(c.shortcut, c.name);
         case VideoCountColumn: return tr("Fragments labeled %1 in the current video").arg(c.name);
         case ProjectCountColumn: return tr("Fragments labeled %1 in all videos").arg(c.name);
         }
@@ -126,8 +122,7 @@ QVariant ClassListModel::data(const QModelIndex& index, int role) const
 
 QVariant ClassListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
-        return {};
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount) return {};
     if (role == Qt::DisplayRole) {
         switch (section) {
         case NameColumn: return tr("Class");
@@ -149,18 +144,15 @@ QVariant ClassListModel::headerData(int section, Qt::Orientation orientation, in
 
 Qt::ItemFlags ClassListModel::flags(const QModelIndex& index) const
 {
-    if (!index.isValid())
-        return Qt::NoItemFlags;
+    if (!index.isValid()) return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
-    if (index.column() == NameColumn || index.column() == KeyColumn)
-        f |= Qt::ItemIsEditable;
+    if (index.column() == NameColumn || index.column() == KeyColumn) f |= Qt::ItemIsEditable;
     return f;
 }
 
 bool ClassListModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
-    if (!index.isValid() || role != Qt::EditRole || index.row() >= m_rows)
-        return false;
+    if (!index.isValid() || role != Qt::EditRole || index.row() >= m_rows) return false;
     const QString name = m_document->project().classes()[size_t(index.row())].name;
     Status status;
     if (index.column() == NameColumn)
@@ -171,8 +163,7 @@ bool ClassListModel::setData(const QModelIndex& index, const QVariant& value, in
             status = Status::failure(conflict);
         else
             status = m_document->setClassShortcut(name, key);
-    }
-    else
+    } else
         return false;
     if (!status) {
         emit editRefused(status.error());

@@ -1,7 +1,7 @@
 #include "labeling/ClassesPanel.h"
 
-#include "labeling/ClassListModel.h"
 #include "document/ProjectDocument.h"
+#include "labeling/ClassListModel.h"
 
 #include <QColorDialog>
 #include <QHBoxLayout>
@@ -81,10 +81,11 @@ ClassesPanel::ClassesPanel(ProjectDocument* document, QWidget* parent)
 
     confirmDelete = [this](const QString& name, qint64 fragments) {
         return QMessageBox::question(this, tr("Delete Class"),
-                                     (fragments == 1 ? tr("Delete the class \"%1\"? One labeled fragment loses its label. "
-                                                          "Edit > Undo brings the class and its label back.")
-                                                       : tr("Delete the class \"%1\"? %2 labeled fragments lose their label. "
-                                                            "Edit > Undo brings the class and its labels back."))
+                                     (fragments == 1
+                                          ? tr("Delete the class \"%1\"? One labeled fragment loses its label. "
+                                               "Edit > Undo brings the class and its label back.")
+                                          : tr("Delete the class \"%1\"? %2 labeled fragments lose their label. "
+                                               "Edit > Undo brings the class and its labels back."))
                                          .arg(name)
                                          .arg(fragments),
                                      QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
@@ -120,12 +121,11 @@ void ClassesPanel::updateButtons()
 
 void ClassesPanel::addClass()
 {
-    if (!m_document->hasProject())
-        return;
+    if (!m_document->hasProject()) return;
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Add Class"), tr("Name of the new class:"), QLineEdit::Normal, QString(), &ok);
-    if (!ok || name.trimmed().isEmpty())
-        return;
+    const QString name = QInputDialog::getText(this, tr("Add Class"), tr("Name of the new class:"), QLineEdit::Normal,
+                                               QString(), &ok);
+    if (!ok || name.trimmed().isEmpty()) return;
     if (auto status = m_document->addClass(name); !status)
         emit problem(status.error());
     else
@@ -136,12 +136,10 @@ void ClassesPanel::recolourSelected()
 {
     const QString name = selectedClass();
     const int i = m_document->project().classIndex(name);
-    if (i < 0)
-        return;
+    if (i < 0) return;
     const QColor chosen = QColorDialog::getColor(QColor(m_document->project().classes()[size_t(i)].color), this,
                                                  tr("Colour of %1").arg(name));
-    if (!chosen.isValid())
-        return;
+    if (!chosen.isValid()) return;
     if (auto status = m_document->setClassColor(name, chosen.name(QColor::HexRgb)); !status)
         emit problem(status.error());
     selectClass(name);
@@ -151,26 +149,20 @@ void ClassesPanel::moveSelected(int delta)
 {
     const QString name = selectedClass();
     const int from = m_document->project().classIndex(name);
-    if (from < 0)
-        return;
+    if (from < 0) return;
     const int to = from + delta;
-    if (to < 0 || to >= int(m_document->project().classes().size()))
-        return;
-    if (auto status = m_document->moveClass(from, to); !status)
-        emit problem(status.error());
+    if (to < 0 || to >= int(m_document->project().classes().size())) return;
+    if (auto status = m_document->moveClass(from, to); !status) emit problem(status.error());
     selectClass(name);
 }
 
 void ClassesPanel::deleteSelected()
 {
     const QString name = selectedClass();
-    if (name.isEmpty())
-        return;
+    if (name.isEmpty()) return;
     const qint64 fragments = m_document->project().labeledFragmentCounts().value(name);
-    if (fragments > 0 && confirmDelete && !confirmDelete(name, fragments))
-        return;
-    if (auto removed = m_document->removeClass(name); !removed)
-        emit problem(removed.error());
+    if (fragments > 0 && confirmDelete && !confirmDelete(name, fragments)) return;
+    if (auto removed = m_document->removeClass(name); !removed) emit problem(removed.error());
 }
 
 } // namespace fl

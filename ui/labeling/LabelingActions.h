@@ -39,8 +39,8 @@ private:
     QMenu* m_labels = nullptr;
     QAction* m_anchor = nullptr;
     std::vector<QAction*> m_classActions;
-    int m_strokeKey = 0;   // key held for a paint stroke (0: none)
-    int m_heldKey = 0;     // a class key pressed during playback without painting, until released
+    int m_strokeKey = 0; // key held for a paint stroke (0: none)
+    int m_heldKey = 0;   // a class key pressed during playback without painting, until released
 };
 
 } // namespace fl

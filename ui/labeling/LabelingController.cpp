@@ -6,7 +6,8 @@
 
 namespace fl {
 
-LabelingController::LabelingController(ProjectDocument* document, QObject* parent) : QObject(parent), m_document(document)
+LabelingController::LabelingController(ProjectDocument* document, QObject* parent)
+    : QObject(parent), m_document(document)
 {
     connect(document, &ProjectDocument::projectReplaced, this, [this] {
         endStroke();
@@ -31,11 +32,10 @@ void LabelingController::setSelection(qint64 firstFragment, qint64 lastFragment)
 
 std::pair<qint64, qint64> LabelingController::targetFragments() const
 {
-    if (!m_document->hasProject() || m_video < 0 || m_video >= m_document->project().videoCount())
-        return {-1, -1};
-    if (m_selFirst >= 0)
-        return {m_selFirst, m_selLast};
-    const qint64 fragment = m_document->project().spec().fragmentAtFrame(m_position, m_document->project().video(m_video).frameCount);
+    if (!m_document->hasProject() || m_video < 0 || m_video >= m_document->project().videoCount()) return {-1, -1};
+    if (m_selFirst >= 0) return {m_selFirst, m_selLast};
+    const qint64 fragment =
+        m_document->project().spec().fragmentAtFrame(m_position, m_document->project().video(m_video).frameCount);
     return {fragment, fragment};
 }
 
@@ -47,19 +47,18 @@ Status LabelingController::labelFragments(qint64 first, qint64 last, const QStri
     const qint64 frames = m_document->project().video(m_video).frameCount;
     const qint64 start = spec.firstFrame(std::min(first, last));
     const qint64 end = std::min(frames, spec.endFrame(std::max(first, last)));
-    return cls ? m_document->setLabel(m_video, start, end, *cls, gesture) : m_document->clearLabels(m_video, start, end, gesture);
+    return cls ? m_document->setLabel(m_video, start, end, *cls, gesture)
+               : m_document->clearLabels(m_video, start, end, gesture);
 }
 
 Status LabelingController::applyClass(const QString& cls)
 {
     const auto [first, last] = targetFragments();
-    if (auto status = labelFragments(first, last, &cls, 0); !status)
-        return status;
+    if (auto status = labelFragments(first, last, &cls, 0); !status) return status;
     if (m_advance && m_selFirst < 0 && first >= 0) {
         const FragmentSpec& spec = m_document->project().spec();
         const qint64 count = spec.count(m_document->project().video(m_video).frameCount);
-        if (first + 1 < count)
-            emit seekRequested(spec.firstFrame(first + 1));
+        if (first + 1 < count) emit seekRequested(spec.firstFrame(first + 1));
     }
     return Status::success();
 }
@@ -73,11 +72,10 @@ Status LabelingController::clearLabels()
 void LabelingController::beginStroke(const QString& cls)
 {
     endStroke();
-    if (!m_document->hasProject() || m_video < 0)
-        return;
-    const qint64 fragment = m_document->project().spec().fragmentAtFrame(m_position, m_document->project().video(m_video).frameCount);
-    if (fragment < 0)
-        return;
+    if (!m_document->hasProject() || m_video < 0) return;
+    const qint64 fragment =
+        m_document->project().spec().fragmentAtFrame(m_position, m_document->project().video(m_video).frameCount);
+    if (fragment < 0) return;
     m_strokeClass = cls;
     m_strokeStart = fragment;
     m_strokeGesture = m_document->newGestureId();
@@ -94,11 +92,10 @@ void LabelingController::endStroke()
 void LabelingController::setPosition(qint64 frame)
 {
     m_position = frame;
-    if (!isPainting() || m_video < 0)
-        return;
-    const qint64 fragment = m_document->project().spec().fragmentAtFrame(frame, m_document->project().video(m_video).frameCount);
-    if (fragment >= 0)
-        (void)labelFragments(m_strokeStart, fragment, &m_strokeClass, m_strokeGesture);
+    if (!isPainting() || m_video < 0) return;
+    const qint64 fragment =
+        m_document->project().spec().fragmentAtFrame(frame, m_document->project().video(m_video).frameCount);
+    if (fragment >= 0) (void)labelFragments(m_strokeStart, fragment, &m_strokeClass, m_strokeGesture);
 }
 
 } // namespace fl

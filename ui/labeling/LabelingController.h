@@ -19,7 +19,7 @@ public:
     explicit LabelingController(ProjectDocument* document, QObject* parent = nullptr);
 
     void setVideo(int video);
-    void setPosition(qint64 frame);                  // extends a stroke in progress
+    void setPosition(qint64 frame);                               // extends a stroke in progress
     void setSelection(qint64 firstFragment, qint64 lastFragment); // -1: none
     void setAdvanceAfterLabel(bool on) { m_advance = on; }
 

@@ -34,8 +34,7 @@ LabelingProgress::LabelingProgress(Workbench* workbench, QWidget* parent) : QWid
     connect(document, &ProjectDocument::videosChanged, this, &LabelingProgress::refresh);
     connect(document, &ProjectDocument::projectReplaced, this, &LabelingProgress::refresh);
     connect(document, &ProjectDocument::labelsChanged, this, [this](int video, qint64, qint64) {
-        if (video < 0 || video == m_workbench->currentVideo())
-            refresh();
+        if (video < 0 || video == m_workbench->currentVideo()) refresh();
     });
     refresh();
 }
@@ -59,19 +58,23 @@ void LabelingProgress::refresh()
         const qint64 n = counts.value(c.name);
         labeled += n;
         const QString color = c.color.isEmpty() ? QStringLiteral("#888888") : c.color;
-        chips << QStringLiteral("<span style='color:%1'>&#9632;</span>&nbsp;%2&nbsp;<b>%3</b>").arg(color, c.name.toHtmlEscaped()).arg(n);
+        chips << QStringLiteral("<span style='color:%1'>&#9632;</span>&nbsp;%2&nbsp;<b>%3</b>")
+                     .arg(color, c.name.toHtmlEscaped())
+                     .arg(n);
     }
     m_counts->setText(chips.join(QStringLiteral("&nbsp;&nbsp; ")));
     const qint64 total = document->fragmentCount(video);
     m_progress->setRange(0, int(std::max<qint64>(1, total)));
     m_progress->setValue(int(std::min(labeled, total)));
-    m_progress->setFormat(tr("Labeled %1 / %2 (%3%)").arg(labeled).arg(total).arg(total > 0 ? int(100.0 * double(labeled) / double(total) + 0.5) : 0));
+    m_progress->setFormat(tr("Labeled %1 / %2 (%3%)")
+                              .arg(labeled)
+                              .arg(total)
+                              .arg(total > 0 ? int(100.0 * double(labeled) / double(total) + 0.5) : 0));
 }
 
 void LabelingProgress::changeEvent(QEvent* e)
 {
-    if (e->type() == QEvent::PaletteChange || e->type() == QEvent::StyleChange)
-        refresh();
+    if (e->type() == QEvent::PaletteChange || e->type() == QEvent::StyleChange) refresh();
     QWidget::changeEvent(e);
 }
 

@@ -62,7 +62,8 @@ void ClassScoresView::setScores(const ClassScores& s)
         m_classes->setItem(i, 3, cell(number(c.f1)));
         m_classes->setItem(i, 4, cell(QString::number(c.support)));
     }
-    const auto summary = [this](int row, const QString& name, const QString& p, const QString& r, const QString& f1, qint64 n) {
+    const auto summary = [this](int row, const QString& name, const QString& p, const QString& r, const QString& f1,
+                                qint64 n) {
         m_classes->setItem(row, 0, cell(name, Qt::AlignLeft | Qt::AlignVCenter));
         m_classes->setItem(row, 1, cell(p));
         m_classes->setItem(row, 2, cell(r));
@@ -74,7 +75,8 @@ void ClassScoresView::setScores(const ClassScores& s)
     };
     summary(k, tr("accuracy"), QString(), QString(), number(s.accuracy), s.total);
     summary(k + 1, tr("macro avg"), number(s.macroPrecision), number(s.macroRecall), number(s.macroF1), s.total);
-    summary(k + 2, tr("weighted avg"), number(s.weightedPrecision), number(s.weightedRecall), number(s.weightedF1), s.total);
+    summary(k + 2, tr("weighted avg"), number(s.weightedPrecision), number(s.weightedRecall), number(s.weightedF1),
+            s.total);
 
     m_confusion->setRowCount(k);
     m_confusion->setColumnCount(k);
@@ -92,7 +94,9 @@ void ClassScoresView::setScores(const ClassScores& s)
             shade.setAlphaF(0.12 + 0.6 * share);
             if (v > 0) item->setBackground(shade);
             item->setToolTip(tr("%1 fragments of %2 predicted as %3 (%4% of the row)")
-                                 .arg(v).arg(s.classes[t].name, s.classes[p].name).arg(qRound(share * 100)));
+                                 .arg(v)
+                                 .arg(s.classes[t].name, s.classes[p].name)
+                                 .arg(qRound(share * 100)));
             m_confusion->setItem(t, p, item);
         }
     }

@@ -1,7 +1,7 @@
 #include "model/ModelCheckPanel.h"
 
-#include "model/ClassScoresView.h"
 #include "ml/Metrics.h"
+#include "model/ClassScoresView.h"
 #include "project/Project.h"
 #include "training/ClassScores.h"
 #include "training/FragmentSplit.h"
@@ -14,7 +14,8 @@
 
 namespace fl {
 
-ModelCheckPanel::ModelCheckPanel(PredictionsOf predictions, QWidget* parent) : QWidget(parent), m_predictionsOf(std::move(predictions))
+ModelCheckPanel::ModelCheckPanel(PredictionsOf predictions, QWidget* parent)
+    : QWidget(parent), m_predictionsOf(std::move(predictions))
 {
     setObjectName(QStringLiteral("modelCheckPanel"));
     auto* layout = new QVBoxLayout(this);
@@ -58,8 +59,7 @@ void ModelCheckPanel::refresh(const Project& project)
         m_status->clear();
         return;
     }
-    for (int v = 0; v < project.videoCount(); ++v)
-        m_videoNames.push_back(project.video(v).fileName());
+    for (int v = 0; v < project.videoCount(); ++v) m_videoNames.push_back(project.video(v).fileName());
 
     // The labeled fragments to score: the validation split, or all.
     std::vector<std::pair<int, qint64>> fragments;
@@ -70,19 +70,16 @@ void ModelCheckPanel::refresh(const Project& project)
             m_status->setText(split.error());
             return;
         }
-        for (const SplitFragment& f : split->validation)
-            fragments.emplace_back(f.video, f.fragment);
+        for (const SplitFragment& f : split->validation) fragments.emplace_back(f.video, f.fragment);
     } else {
         for (int v = 0; v < project.videoCount(); ++v)
             for (qint64 j = 0; j < project.spec().count(project.video(v).frameCount); ++j)
-                if (project.fragmentLabel(v, j))
-                    fragments.emplace_back(v, j);
+                if (project.fragmentLabel(v, j)) fragments.emplace_back(v, j);
     }
 
     // Classes: the model's (from the first video with predictions).
     for (int v = 0; v < project.videoCount() && m_classes.isEmpty(); ++v)
-        if (const VideoPredictions* p = m_predictionsOf(v))
-            m_classes = p->classes;
+        if (const VideoPredictions* p = m_predictionsOf(v)) m_classes = p->classes;
     if (m_classes.isEmpty()) {
         m_scores->setScores({});
         m_status->setText(tr("No predictions of the active model yet: run Predict first."));
@@ -109,21 +106,19 @@ void ModelCheckPanel::refresh(const Project& project)
         m_cells[size_t(t)][size_t(c)].push_back({v, j});
     }
     std::vector<std::string> names;
-    for (const QString& c : m_classes)
-        names.push_back(c.toStdString());
+    for (const QString& c : m_classes) names.push_back(c.toStdString());
     m_scores->setScores(ClassScores::fromReport(ml::classificationReport(truth, predicted, names)));
     QString text = tr("%1 labeled fragments scored.").arg(truth.size());
-    if (notPredicted > 0)
-        text += QLatin1Char(' ') + tr("%1 not predicted yet.").arg(notPredicted);
-    if (unknownClass > 0)
-        text += QLatin1Char(' ') + tr("%1 carry a class the model does not know.").arg(unknownClass);
+    if (notPredicted > 0) text += QLatin1Char(' ') + tr("%1 not predicted yet.").arg(notPredicted);
+    if (unknownClass > 0) text += QLatin1Char(' ') + tr("%1 carry a class the model does not know.").arg(unknownClass);
     m_status->setText(text);
 }
 
 const std::vector<ModelCheckPanel::Cell>& ModelCheckPanel::cell(int truthClass, int predictedClass) const
 {
     static const std::vector<Cell> none;
-    if (truthClass < 0 || predictedClass < 0 || truthClass >= int(m_cells.size()) || predictedClass >= int(m_cells.size()))
+    if (truthClass < 0 || predictedClass < 0 || truthClass >= int(m_cells.size())
+        || predictedClass >= int(m_cells.size()))
         return none;
     return m_cells[size_t(truthClass)][size_t(predictedClass)];
 }

@@ -84,18 +84,16 @@ QVariant ModelListModel::data(const QModelIndex& index, int role) const
         return tr("%1\nclasses: %2").arg(m.file, m.classes.join(QStringLiteral(", ")));
     case Qt::TextAlignmentRole:
         return index.column() >= MacroF1 ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
-    case FileRole:
-        return m.file;
-    case ReportFileRole:
-        return m.hasReport ? m.reportFile : QString();
-    default:
-        return {};
+    case FileRole: return m.file;
+    case ReportFileRole: return m.hasReport ? m.reportFile : QString();
+    default: return {};
     }
 }
 
 bool ModelListModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
-    if (!index.isValid() || index.column() != Name || role != Qt::CheckStateRole || index.row() >= int(m_models.size())) return false;
+    if (!index.isValid() || index.column() != Name || role != Qt::CheckStateRole || index.row() >= int(m_models.size()))
+        return false;
     if (value.value<Qt::CheckState>() != Qt::Checked) return false; // one model is active; pick another instead
     const QString name = m_models[size_t(index.row())].fileName;
     setActiveModel(name);
@@ -113,7 +111,8 @@ Qt::ItemFlags ModelListModel::flags(const QModelIndex& index) const
 
 QVariant ModelListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return QAbstractTableModel::headerData(section, orientation, role);
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
     case Name: return tr("Model");
     case Created: return tr("Trained");

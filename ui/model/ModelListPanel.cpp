@@ -43,7 +43,8 @@ ModelListPanel::ModelListPanel(ProjectGetter project, QWidget* parent) : QWidget
     connect(refreshButton, &QPushButton::clicked, this, &ModelListPanel::refresh);
     connect(m_activate, &QPushButton::clicked, this, [this] {
         const QModelIndex current = m_view->currentIndex();
-        if (current.isValid()) m_model->setData(m_model->index(current.row(), ModelListModel::Name), Qt::Checked, Qt::CheckStateRole);
+        if (current.isValid())
+            m_model->setData(m_model->index(current.row(), ModelListModel::Name), Qt::Checked, Qt::CheckStateRole);
     });
     connect(m_report, &QPushButton::clicked, this, [this] {
         const QModelIndex current = m_view->currentIndex();
@@ -71,7 +72,9 @@ void ModelListPanel::updateButtons()
     const QModelIndex current = m_view->selectionModel()->currentIndex();
     const bool selected = current.isValid() && m_view->selectionModel()->isRowSelected(current.row(), {});
     m_activate->setEnabled(selected && current.row() != m_model->activeRow());
-    m_report->setEnabled(selected && !m_model->data(m_model->index(current.row(), 0), ModelListModel::ReportFileRole).toString().isEmpty());
+    m_report->setEnabled(
+        selected
+        && !m_model->data(m_model->index(current.row(), 0), ModelListModel::ReportFileRole).toString().isEmpty());
 }
 
 } // namespace fl

@@ -18,7 +18,8 @@
 
 namespace fl {
 
-ModelWorkspace::ModelWorkspace(Workbench* workbench, WindowParts* parts, QObject* parent) : QObject(parent), m_bench(workbench)
+ModelWorkspace::ModelWorkspace(Workbench* workbench, WindowParts* parts, QObject* parent)
+    : QObject(parent), m_bench(workbench)
 {
     ProjectDocument* doc = workbench->document();
     auto project = [doc] { return doc->hasProject() ? doc->project() : Project(); };
@@ -63,13 +64,11 @@ ModelWorkspace::ModelWorkspace(Workbench* workbench, WindowParts* parts, QObject
     m_inspector = new InspectorPanel;
     QDockWidget* inspectorDock = parts->addPanelDock(m_inspector, QStringLiteral("inspectorDock"));
     auto inspectCurrent = [this, inspectorDock](bool force) {
-        if (!inspectorDock->isVisible())
-            return;
+        if (!inspectorDock->isVisible()) return;
         const Project& p = m_bench->document()->project();
         const int video = m_bench->currentVideo();
         const qint64 fragment = m_bench->currentFragment();
-        if (p.isNull() || video < 0 || fragment < 0)
-            return m_inspector->clear(tr("No fragment"));
+        if (p.isNull() || video < 0 || fragment < 0) return m_inspector->clear(tr("No fragment"));
         if (p.activeModel().isEmpty())
             return m_inspector->clear(tr("No active model: train one or pick one in the Models panel."));
         InspectionRequest r;
@@ -82,12 +81,10 @@ ModelWorkspace::ModelWorkspace(Workbench* workbench, WindowParts* parts, QObject
     connect(workbench, &Workbench::currentFragmentChanged, this, [inspectCurrent] { inspectCurrent(false); });
     connect(doc, &ProjectDocument::activeModelChanged, this, [inspectCurrent] { inspectCurrent(true); });
     connect(inspectorDock, &QDockWidget::visibilityChanged, this, [inspectCurrent](bool visible) {
-        if (visible)
-            inspectCurrent(false);
+        if (visible) inspectCurrent(false);
     });
     connect(m_inspector, &InspectorPanel::followChanged, this, [inspectCurrent](bool on) {
-        if (on)
-            inspectCurrent(false);
+        if (on) inspectCurrent(false);
     });
 
     m_embedding = new EmbeddingPanel([this](int video) { return m_predictions->predictions(video); });
@@ -96,23 +93,19 @@ ModelWorkspace::ModelWorkspace(Workbench* workbench, WindowParts* parts, QObject
     remap->setSingleShot(true);
     remap->setInterval(300);
     connect(remap, &QTimer::timeout, this, [this, embeddingDock] {
-        if (embeddingDock->isVisible())
-            m_embedding->refresh(m_bench->document()->project(), m_bench->currentVideo());
+        if (embeddingDock->isVisible()) m_embedding->refresh(m_bench->document()->project(), m_bench->currentVideo());
     });
     connect(m_predictions, &PredictionWorkspace::predictionsChanged, remap, qOverload<>(&QTimer::start));
     connect(workbench, &Workbench::currentVideoChanged, remap, qOverload<>(&QTimer::start));
     connect(m_embedding, &EmbeddingPanel::optionsChanged, remap, qOverload<>(&QTimer::start));
     connect(embeddingDock, &QDockWidget::visibilityChanged, remap, [remap](bool visible) {
-        if (visible)
-            remap->start();
+        if (visible) remap->start();
     });
     connect(doc, &ProjectDocument::labelsChanged, remap, [this, remap] {
-        if (m_embedding->colourByLabels())
-            remap->start();
+        if (m_embedding->colourByLabels()) remap->start();
     });
     connect(m_embedding, &EmbeddingPanel::fragmentActivated, workbench, &Workbench::goToFragment);
 }
-
 
 void ModelWorkspace::chooseActiveModel(const QString& fileName)
 {

@@ -16,7 +16,16 @@ namespace fl {
 class TrainingCurves : public QWidget {
     Q_OBJECT
 public:
-    enum Curve { BatchLoss, BatchAccuracy, TrainLoss, ValidationLoss, TrainAccuracy, ValidationAccuracy, ValidationMacroF1, CurveCount };
+    enum Curve {
+        BatchLoss,
+        BatchAccuracy,
+        TrainLoss,
+        ValidationLoss,
+        TrainAccuracy,
+        ValidationAccuracy,
+        ValidationMacroF1,
+        CurveCount
+    };
 
     explicit TrainingCurves(QWidget* parent = nullptr);
 

@@ -1,9 +1,9 @@
 #include "model/TrainingPanel.h"
 
-#include "model/TrainingCurves.h"
-#include "model/TrainingReportView.h"
 #include "jobs/JobRunner.h"
 #include "ml/TorchRuntime.h"
+#include "model/TrainingCurves.h"
+#include "model/TrainingReportView.h"
 #include "project/Project.h"
 
 #include <QAction>
@@ -14,10 +14,10 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QHeaderView>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTableWidget>
@@ -33,7 +33,10 @@ QString timeText(double seconds)
 {
     if (seconds < 0) return QString();
     const int s = int(seconds + 0.5);
-    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+    return s >= 3600 ? QStringLiteral("%1:%2:%3")
+                           .arg(s / 3600)
+                           .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
+                           .arg(s % 60, 2, 10, QLatin1Char('0'))
                      : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
@@ -51,7 +54,8 @@ TrainingPanel::TrainingPanel(ProjectGetter project, JobRunner* runner, QWidget* 
 
     m_train = new QPushButton(tr("Train"), this);
     m_train->setObjectName(QStringLiteral("trainButton"));
-    m_train->setToolTip(m_trainAction->toolTip() + QStringLiteral(" (%1)").arg(m_trainAction->shortcut().toString(QKeySequence::NativeText)));
+    m_train->setToolTip(m_trainAction->toolTip()
+                        + QStringLiteral(" (%1)").arg(m_trainAction->shortcut().toString(QKeySequence::NativeText)));
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("cancelTrainingButton"));
     m_cancel->setEnabled(false);
@@ -84,12 +88,14 @@ TrainingPanel::TrainingPanel(ProjectGetter project, JobRunner* runner, QWidget* 
     m_arch->addItem(tr("Motion and appearance statistics with CNNs"), QStringLiteral("two-stream+cnn"));
     m_arch->addItem(tr("FragNet (2D CNN per frame + temporal fusion)"), QStringLiteral("fragnet"));
     m_arch->addItem(tr("R(2+1)D (factorised 3D convolutions)"), QStringLiteral("r2plus1d"));
-    m_arch->setToolTip(tr("Automatic tries the default configurations on held-out folds of your labels and keeps the best"));
+    m_arch->setToolTip(
+        tr("Automatic tries the default configurations on held-out folds of your labels and keeps the best"));
     m_fusion = new QComboBox(m_advancedForm);
     m_fusion->addItem(tr("Temporal convolution"), QStringLiteral("tconv"));
     m_fusion->addItem(tr("Concatenation"), QStringLiteral("concat"));
     m_fusion->addItem(tr("GRU"), QStringLiteral("gru"));
-    connect(m_arch, &QComboBox::currentIndexChanged, this, [this] { m_fusion->setEnabled(m_arch->currentData().toString() == QLatin1String("fragnet")); });
+    connect(m_arch, &QComboBox::currentIndexChanged, this,
+            [this] { m_fusion->setEnabled(m_arch->currentData().toString() == QLatin1String("fragnet")); });
     m_epochs = new QSpinBox(m_advancedForm);
     m_epochs->setRange(1, 1000);
     m_inputSize = new QSpinBox(m_advancedForm);
@@ -121,7 +127,7 @@ TrainingPanel::TrainingPanel(ProjectGetter project, JobRunner* runner, QWidget* 
     advancedLayout->addWidget(m_advancedForm);
     m_advancedForm->setVisible(false);
     connect(m_advanced, &QGroupBox::toggled, m_advancedForm, &QWidget::setVisible);
-    setRequest(defaultTrainingRequest());   // one click: the default training (Automatic)
+    setRequest(defaultTrainingRequest()); // one click: the default training (Automatic)
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("trainingProgress"));
@@ -186,7 +192,8 @@ TrainingRequest TrainingPanel::request() const
         o = named->options;
     } else {
         o.model.architecture = ml::parseArchitecture(config.toStdString()).value_or(ml::Architecture::FragNet);
-        o.model.fusion = ml::parseFusion(m_fusion->currentData().toString().toStdString()).value_or(ml::TemporalFusion::Convolution);
+        o.model.fusion =
+            ml::parseFusion(m_fusion->currentData().toString().toStdString()).value_or(ml::TemporalFusion::Convolution);
     }
     return r;
 }
@@ -198,7 +205,9 @@ void TrainingPanel::setRequest(const TrainingRequest& r)
     if (r.candidates.empty()) {
         const ml::ModelConfig& m = o.model;
         if (m.architecture == ml::Architecture::TwoStream) {
-            config = m.appearanceStream && m.motionStream ? QStringLiteral("two-stream") : m.motionStream ? QStringLiteral("motion") : QStringLiteral("appearance");
+            config = m.appearanceStream && m.motionStream ? QStringLiteral("two-stream")
+                : m.motionStream                          ? QStringLiteral("motion")
+                                                          : QStringLiteral("appearance");
             if (m.convolutions) config += QStringLiteral("+cnn");
         } else {
             config = QString::fromStdString(ml::architectureName(m.architecture));
@@ -273,14 +282,16 @@ void TrainingPanel::onCandidate(const CandidateScore& c)
     QStringList folds;
     for (double f : c.foldMacroF1) folds << QString::number(f, 'f', 3);
     m_candidates->setItem(row, 0, item(c.name, c.architecture));
-    m_candidates->setItem(row, 1, item(QStringLiteral("%1 ± %2").arg(c.meanMacroF1, 0, 'f', 3).arg(c.sdMacroF1, 0, 'f', 3),
-                                       tr("Folds: %1").arg(folds.join(QStringLiteral(", ")))));
+    m_candidates->setItem(row, 1,
+                          item(QStringLiteral("%1 ± %2").arg(c.meanMacroF1, 0, 'f', 3).arg(c.sdMacroF1, 0, 'f', 3),
+                               tr("Folds: %1").arg(folds.join(QStringLiteral(", ")))));
     m_candidates->setItem(row, 2, item(QString::number(c.logLoss, 'f', 3)));
     m_candidates->setItem(row, 3, item(tr("%1 s").arg(c.seconds, 0, 'f', 1)));
     m_candidates->resizeRowsToContents();
     // As tall as its rows (up to five), so every configuration tried shows without scrolling.
     const int rows = std::min(5, m_candidates->rowCount());
-    m_candidates->setFixedHeight(m_candidates->horizontalHeader()->height() + rows * m_candidates->rowHeight(0) + 2 * m_candidates->frameWidth());
+    m_candidates->setFixedHeight(m_candidates->horizontalHeader()->height() + rows * m_candidates->rowHeight(0)
+                                 + 2 * m_candidates->frameWidth());
     m_candidates->setVisible(true);
 }
 
@@ -305,16 +316,18 @@ void TrainingPanel::showSelection(const TrainingReport& report)
     QStringList thresholds;
     for (int c = 0; c < s.classThresholds.size() && c < report.classes.size(); ++c)
         thresholds << QStringLiteral("%1 %2").arg(report.classes[c]).arg(s.classThresholds[c], 0, 'f', 2);
-    m_selection->setText(tr("Chosen: %1 — %2. Folds: %3. Calibration: temperature %4, expected calibration error %5 → %6. "
-                            "Decisions: %7; minimum bout %8 fragment(s). Time: cross-validation %9 s, final training %10 s.")
-                             .arg(s.winner, s.winnerReason, s.foldReason)
-                             .arg(s.temperature, 0, 'f', 2)
-                             .arg(s.eceBefore, 0, 'f', 3)
-                             .arg(s.eceAfter, 0, 'f', 3)
-                             .arg(thresholds.isEmpty() ? tr("argmax (no class threshold helped)") : tr("class thresholds %1").arg(thresholds.join(QStringLiteral(", "))))
-                             .arg(s.minBout)
-                             .arg(s.selectionSeconds, 0, 'f', 1)
-                             .arg(s.finalSeconds, 0, 'f', 1));
+    m_selection->setText(
+        tr("Chosen: %1 — %2. Folds: %3. Calibration: temperature %4, expected calibration error %5 → %6. "
+           "Decisions: %7; minimum bout %8 fragment(s). Time: cross-validation %9 s, final training %10 s.")
+            .arg(s.winner, s.winnerReason, s.foldReason)
+            .arg(s.temperature, 0, 'f', 2)
+            .arg(s.eceBefore, 0, 'f', 3)
+            .arg(s.eceAfter, 0, 'f', 3)
+            .arg(thresholds.isEmpty() ? tr("argmax (no class threshold helped)")
+                                      : tr("class thresholds %1").arg(thresholds.join(QStringLiteral(", "))))
+            .arg(s.minBout)
+            .arg(s.selectionSeconds, 0, 'f', 1)
+            .arg(s.finalSeconds, 0, 'f', 1));
 }
 
 void TrainingPanel::onBatch(const ml::BatchProgress& p)
@@ -358,19 +371,20 @@ void TrainingPanel::onFinished(Job::State state, const QString& error)
         // figure uses the thresholds tuned on those same held-out predictions.
         for (const CandidateScore& c : report.selection.candidates)
             if (c.name == report.selection.winner)
-                trained = tr("Trained %1: held-out macro-F1 %2 ± %3 over %4 labeled fragments (%5 pooled with the tuned thresholds).")
-                              .arg(report.modelFile)
-                              .arg(c.meanMacroF1, 0, 'f', 3)
-                              .arg(c.sdMacroF1, 0, 'f', 3)
-                              .arg(report.validationFragments)
-                              .arg(report.validation.macroF1, 0, 'f', 3);
+                trained =
+                    tr("Trained %1: held-out macro-F1 %2 ± %3 over %4 labeled fragments (%5 pooled with the tuned thresholds).")
+                        .arg(report.modelFile)
+                        .arg(c.meanMacroF1, 0, 'f', 3)
+                        .arg(c.sdMacroF1, 0, 'f', 3)
+                        .arg(report.validationFragments)
+                        .arg(report.validation.macroF1, 0, 'f', 3);
     }
     showStatus(trained, false);
     showSelection(report);
     emit trainingFinished(job->modelFile(), job->reportFile());
     if (m_activate->isChecked()) emit activeModelChosen(QFileInfo(job->modelFile()).fileName());
     if (m_openReport) {
-        if (m_reportWindow) m_reportWindow->setObjectName(QString());   // the name marks the latest
+        if (m_reportWindow) m_reportWindow->setObjectName(QString()); // the name marks the latest
         m_reportWindow = TrainingReportView::openWindow(report, this);
         m_reportWindow->setObjectName(QStringLiteral("trainingReportWindow"));
     }

@@ -83,11 +83,11 @@ private:
     QAction* m_trainAction = nullptr;
     QPushButton* m_train = nullptr;
     QPushButton* m_cancel = nullptr;
-    QPushButton* m_retryOnCpu = nullptr;   // shown after running out of GPU memory
+    QPushButton* m_retryOnCpu = nullptr; // shown after running out of GPU memory
     QCheckBox* m_activate = nullptr;
     QGroupBox* m_advanced = nullptr;
     QWidget* m_advancedForm = nullptr;
-    QComboBox* m_arch = nullptr;        // "auto", a twostream configuration's name, "fragnet", "r2plus1d"
+    QComboBox* m_arch = nullptr; // "auto", a twostream configuration's name, "fragnet", "r2plus1d"
     QComboBox* m_fusion = nullptr;
     QSpinBox* m_epochs = nullptr;
     QSpinBox* m_inputSize = nullptr;
@@ -99,7 +99,7 @@ private:
     QLabel* m_status = nullptr;
     QTableWidget* m_candidates = nullptr;
     QLabel* m_selection = nullptr;
-    bool m_final = false;               // the final training runs (after the search)
+    bool m_final = false; // the final training runs (after the search)
     TrainingCurves* m_curves = nullptr;
 };
 

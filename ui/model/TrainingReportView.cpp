@@ -41,11 +41,12 @@ void TrainingReportView::setReport(const TrainingReport& r)
     const ModelSelection& s = r.selection;
     if (s.used) {
         // The default training: held-out scores from cross-validation, the search, the tuning.
-        text += tr("Held out (cross-validation): macro-F1 <b>%1</b>, accuracy %2 on %3 fragments; with the tuned decisions "
-                   "and minimum bout %4 (argmax alone %5).<br>")
-                    .arg(pct(r.validation.macroF1), pct(r.validation.accuracy))
-                    .arg(r.validationFragments)
-                    .arg(pct(s.macroF1Tuned), pct(s.macroF1Raw));
+        text +=
+            tr("Held out (cross-validation): macro-F1 <b>%1</b>, accuracy %2 on %3 fragments; with the tuned decisions "
+               "and minimum bout %4 (argmax alone %5).<br>")
+                .arg(pct(r.validation.macroF1), pct(r.validation.accuracy))
+                .arg(r.validationFragments)
+                .arg(pct(s.macroF1Tuned), pct(s.macroF1Raw));
         text += tr("Folds (%1): %2.<br>").arg(s.foldPolicy.toHtmlEscaped(), s.foldReason.toHtmlEscaped());
         QStringList rows;
         for (const CandidateScore& c : s.candidates)
@@ -58,19 +59,23 @@ void TrainingReportView::setReport(const TrainingReport& r)
         text += tr("Chosen: %1 — %2.<br>").arg(s.winner.toHtmlEscaped(), s.winnerReason.toHtmlEscaped());
         QStringList thresholds;
         for (int c = 0; c < s.classThresholds.size() && c < r.classes.size(); ++c)
-            thresholds << QStringLiteral("%1 %2").arg(r.classes[c].toHtmlEscaped()).arg(s.classThresholds[c], 0, 'f', 2);
-        text += tr("Calibration: temperature %1, expected calibration error %2 → %3. Decisions: %4; minimum bout %5 fragment(s).<br>")
-                    .arg(s.temperature, 0, 'f', 2)
-                    .arg(s.eceBefore, 0, 'f', 3)
-                    .arg(s.eceAfter, 0, 'f', 3)
-                    .arg(thresholds.isEmpty() ? tr("argmax") : tr("class thresholds %1").arg(thresholds.join(QStringLiteral(", "))))
-                    .arg(s.minBout);
-        text += tr("Time: cross-validation %1 s, tuning %2 s, final training on all %3 labeled fragments %4 s (%5 epochs).<br>")
-                    .arg(s.selectionSeconds, 0, 'f', 1)
-                    .arg(s.tuningSeconds, 0, 'f', 1)
-                    .arg(r.trainFragments)
-                    .arg(s.finalSeconds, 0, 'f', 1)
-                    .arg(r.epochsRun);
+            thresholds
+                << QStringLiteral("%1 %2").arg(r.classes[c].toHtmlEscaped()).arg(s.classThresholds[c], 0, 'f', 2);
+        text +=
+            tr("Calibration: temperature %1, expected calibration error %2 → %3. Decisions: %4; minimum bout %5 fragment(s).<br>")
+                .arg(s.temperature, 0, 'f', 2)
+                .arg(s.eceBefore, 0, 'f', 3)
+                .arg(s.eceAfter, 0, 'f', 3)
+                .arg(thresholds.isEmpty() ? tr("argmax")
+                                          : tr("class thresholds %1").arg(thresholds.join(QStringLiteral(", "))))
+                .arg(s.minBout);
+        text +=
+            tr("Time: cross-validation %1 s, tuning %2 s, final training on all %3 labeled fragments %4 s (%5 epochs).<br>")
+                .arg(s.selectionSeconds, 0, 'f', 1)
+                .arg(s.tuningSeconds, 0, 'f', 1)
+                .arg(r.trainFragments)
+                .arg(s.finalSeconds, 0, 'f', 1)
+                .arg(r.epochsRun);
     } else {
         text += tr("Validation: macro-F1 <b>%1</b>, accuracy %2 on %3 fragments (epoch %4 of %5%6).<br>")
                     .arg(pct(r.validation.macroF1), pct(r.validation.accuracy))
@@ -79,7 +84,9 @@ void TrainingReportView::setReport(const TrainingReport& r)
                     .arg(r.epochsRun)
                     .arg(r.stoppedEarly ? tr(", stopped early") : QString());
         text += tr("Split (%1): %2.<br>").arg(r.splitPolicy.toHtmlEscaped(), r.splitReason.toHtmlEscaped());
-        text += tr("Training fragments: %1; left out next to validation blocks: %2.<br>").arg(r.trainFragments).arg(r.purgedFragments);
+        text += tr("Training fragments: %1; left out next to validation blocks: %2.<br>")
+                    .arg(r.trainFragments)
+                    .arg(r.purgedFragments);
     }
     text += tr("%1 parameters, %2 MFLOP per fragment; %3 with %4 threads: %5 fragments/s, %6 s (frame caches %7 s).")
                 .arg(r.parameters)

@@ -30,7 +30,7 @@ struct FrameDecoder::Worker {
     qint64 requested = -1;
     qint64 aheadNext = 0;
     qint64 aheadEnd = 0;
-    int generation = 0;            // of the source the worker has (or is opening)
+    int generation = 0; // of the source the worker has (or is opening)
     std::atomic<qint64> decoded{0};
     std::thread thread;
 
@@ -75,8 +75,7 @@ struct FrameDecoder::Worker {
             wake.wait(lock, [this] {
                 return quit || open || closeRequested || (source && (requested >= 0 || aheadNext < aheadEnd));
             });
-            if (quit)
-                break;
+            if (quit) break;
             if (closeRequested) {
                 closeRequested = false;
                 lock.unlock();
@@ -95,7 +94,8 @@ struct FrameDecoder::Worker {
                 options.indexCacheDir = request.indexCacheDir;
                 WorkControl control;
                 control.cancel = &cancelOpen;
-                control.progress = [this, gen = request.generation](std::int64_t done, std::int64_t total, const QString& what) {
+                control.progress = [this, gen = request.generation](std::int64_t done, std::int64_t total,
+                                                                    const QString& what) {
                     post([o = owner, gen, done, total, what] {
                         if (gen == o->m_generation) emit o->openProgress(done, total, what);
                     });
@@ -113,8 +113,7 @@ struct FrameDecoder::Worker {
                 auto index = std::make_shared<const FrameIndex>((*opened)->index());
                 VideoInfo info = (*opened)->info();
                 lock.lock();
-                if (open || request.generation != generation)
-                    continue; // replaced while opening
+                if (open || request.generation != generation) continue; // replaced while opening
                 source = std::move(*opened);
                 post([o = owner, gen = request.generation, info, index, hash] {
                     if (gen == o->m_generation) emit o->opened(info, index, hash);
@@ -133,8 +132,7 @@ struct FrameDecoder::Worker {
             // Read-ahead: continue from the last decoded frame when it lies in the window, so
             // frames decoded but not yet delivered are not decoded twice.
             qint64 i = aheadNext;
-            if (lastDecoded + 1 >= aheadNext && lastDecoded < aheadEnd)
-                i = lastDecoded + 1;
+            if (lastDecoded + 1 >= aheadNext && lastDecoded < aheadEnd) i = lastDecoded + 1;
             if (i >= aheadEnd || i >= source->info().frameCount) {
                 aheadNext = aheadEnd;
                 continue;

@@ -58,8 +58,7 @@ FrameView::Badge FrameView::badge(BadgeSlot slot) const
 
 void FrameView::setInfoText(const QString& text)
 {
-    if (text == m_info)
-        return;
+    if (text == m_info) return;
     m_info = text;
     update();
 }
@@ -80,8 +79,7 @@ void FrameView::removeOverlayPainter(int id)
 
 QRectF FrameView::imageRect() const
 {
-    if (m_image.isNull())
-        return {};
+    if (m_image.isNull()) return {};
     // Preview images are smaller: scale by the video's aspect, which the preview keeps.
     const QSizeF scaled = QSizeF(m_image.size()).scaled(QSizeF(size()), Qt::KeepAspectRatio);
     return QRectF(QPointF((width() - scaled.width()) / 2.0, (height() - scaled.height()) / 2.0), scaled);
@@ -115,7 +113,9 @@ void FrameView::paintEvent(QPaintEvent*)
     const QFontMetrics fmBold(bold), fmSmall(small);
     qreal y = target.top() + 12;
     for (const auto& [slot, b] : m_badges) {
-        const int w = std::max(fmBold.horizontalAdvance(b.text), b.detail.isEmpty() ? 0 : fmSmall.horizontalAdvance(b.detail)) + 20;
+        const int w = std::max(fmBold.horizontalAdvance(b.text),
+                               b.detail.isEmpty() ? 0 : fmSmall.horizontalAdvance(b.detail))
+            + 20;
         const int h = fmBold.height() + (b.detail.isEmpty() ? 0 : fmSmall.height()) + 10;
         const QRectF box(target.left() + 12, y, w, h);
         QPainterPath path;
@@ -125,7 +125,8 @@ void FrameView::paintEvent(QPaintEvent*)
         const QColor ink = fill.lightnessF() > 0.6 ? Qt::black : Qt::white;
         p.setPen(ink);
         p.setFont(bold);
-        p.drawText(QRectF(box.left() + 10, box.top() + 5, w - 20, fmBold.height()), Qt::AlignLeft | Qt::AlignVCenter, b.text);
+        p.drawText(QRectF(box.left() + 10, box.top() + 5, w - 20, fmBold.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                   b.text);
         if (!b.detail.isEmpty()) {
             p.setFont(small);
             p.drawText(QRectF(box.left() + 10, box.top() + 5 + fmBold.height(), w - 20, fmSmall.height()),

@@ -18,9 +18,9 @@ public:
     // Badges stack in the top-left corner in slot order.
     enum BadgeSlot { LabelBadge = 0, PredictionBadge = 1, ExtraBadge = 2 };
     struct Badge {
-        QString text;        // empty: no badge in this slot
-        QColor color;        // fill; text is black or white for contrast
-        QString detail;      // smaller second line (e.g. "fragment 12, frames 48-51")
+        QString text;   // empty: no badge in this slot
+        QColor color;   // fill; text is black or white for contrast
+        QString detail; // smaller second line (e.g. "fragment 12, frames 48-51")
     };
     using OverlayPainter = std::function<void(QPainter& painter, const QRectF& imageRect, qint64 frame)>;
 
@@ -29,7 +29,7 @@ public:
     // The image of `frame`; `fullResolution` false for a scrub preview (sharpened when the
     // full decode arrives).
     void setImage(const QImage& image, qint64 frame, bool fullResolution = true);
-    void setMessage(const QString& text);   // shown instead of a frame (errors, "no video")
+    void setMessage(const QString& text); // shown instead of a frame (errors, "no video")
     void clear();
     const QImage& image() const { return m_image; }
     qint64 frame() const { return m_frame; }
@@ -38,7 +38,7 @@ public:
 
     void setBadge(BadgeSlot slot, const Badge& badge);
     Badge badge(BadgeSlot slot) const;
-    void setInfoText(const QString& text);  // bottom-left, e.g. "frame 120 · 00:00:04.800"
+    void setInfoText(const QString& text); // bottom-left, e.g. "frame 120 · 00:00:04.800"
 
     int addOverlayPainter(OverlayPainter painter); // returns an id for removeOverlayPainter
     void removeOverlayPainter(int id);

@@ -21,7 +21,10 @@ QString TimecodeText::formatShort(double ms)
 {
     const qint64 s = qint64(std::floor(std::max(0.0, ms) / 1000.0 + 1e-6));
     if (s >= 3600)
-        return QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+        return QStringLiteral("%1:%2:%3")
+            .arg(s / 3600)
+            .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
@@ -30,7 +33,8 @@ Result<TimecodeText::Target> TimecodeText::parse(const QString& input)
     const QString text = input.trimmed();
     Target target;
     static const QRegularExpression frame(QStringLiteral("^\\d+$"));
-    static const QRegularExpression seconds(QStringLiteral("^(\\d+(?:\\.\\d*)?)\\s*s$"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression seconds(QStringLiteral("^(\\d+(?:\\.\\d*)?)\\s*s$"),
+                                            QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression clock(QStringLiteral("^(?:(\\d+):)?(\\d+):(\\d+(?:\\.\\d*)?)$"));
     if (frame.match(text).hasMatch()) {
         bool ok = false;

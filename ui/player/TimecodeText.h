@@ -12,12 +12,12 @@ namespace fl {
 
 class TimecodeText {
 public:
-    static QString format(double ms);              // "00:01:05.200"
-    static QString formatShort(double ms);         // "1:05" or "1:02:03" (ruler labels)
+    static QString format(double ms);      // "00:01:05.200"
+    static QString formatShort(double ms); // "1:05" or "1:02:03" (ruler labels)
 
     struct Target {
-        std::optional<qint64> frame;               // a frame number was typed
-        std::optional<double> ms;                  // a time was typed
+        std::optional<qint64> frame; // a frame number was typed
+        std::optional<double> ms;    // a time was typed
     };
     // Fails with a message naming the text when it is neither.
     static Result<Target> parse(const QString& text);

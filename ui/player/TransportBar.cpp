@@ -40,25 +40,26 @@ protected:
         QPainter p(this);
         p.setPen(palette().color(foregroundRole()));
         const QRect r = contentsRect();
-        p.drawText(r, int(Qt::AlignVCenter | Qt::AlignLeft), fontMetrics().elidedText(text(), Qt::ElideRight, r.width()));
+        p.drawText(r, int(Qt::AlignVCenter | Qt::AlignLeft),
+                   fontMetrics().elidedText(text(), Qt::ElideRight, r.width()));
     }
 };
 
 } // namespace
 
-TransportBar::TransportBar(VideoPlayer* player, const Actions& actions, QWidget* parent) : QWidget(parent), m_player(player)
+TransportBar::TransportBar(VideoPlayer* player, const Actions& actions, QWidget* parent)
+    : QWidget(parent), m_player(player)
 {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 2, 6, 2);
     layout->setSpacing(4);
-    for (QAction* a : {actions.previousFragment, actions.previousFrame, actions.playPause, actions.nextFrame, actions.nextFragment})
-        if (a)
-            layout->addWidget(actionButton(a, this));
+    for (QAction* a :
+         {actions.previousFragment, actions.previousFrame, actions.playPause, actions.nextFrame, actions.nextFragment})
+        if (a) layout->addWidget(actionButton(a, this));
     layout->addSpacing(8);
 
     m_speed = new QComboBox(this);
-    for (double s : {0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0})
-        m_speed->addItem(QStringLiteral("%1×").arg(s), s);
+    for (double s : {0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0}) m_speed->addItem(QStringLiteral("%1×").arg(s), s);
     m_speed->setCurrentIndex(m_speed->findData(1.0));
     m_speed->setToolTip(tr("Playback speed ([ slower, ] faster, \\ normal)"));
     m_speed->setFocusPolicy(Qt::NoFocus);
@@ -100,7 +101,8 @@ TransportBar::TransportBar(VideoPlayer* player, const Actions& actions, QWidget*
         layout->addWidget(paint);
     }
 
-    connect(m_speed, &QComboBox::currentIndexChanged, this, [this](int i) { m_player->setSpeed(m_speed->itemData(i).toDouble()); });
+    connect(m_speed, &QComboBox::currentIndexChanged, this,
+            [this](int i) { m_player->setSpeed(m_speed->itemData(i).toDouble()); });
     connect(player, &VideoPlayer::speedChanged, this, [this](double s) {
         int best = 0;
         for (int i = 1; i < m_speed->count(); ++i)
@@ -111,8 +113,7 @@ TransportBar::TransportBar(VideoPlayer* player, const Actions& actions, QWidget*
     });
     connect(m_frame, &QSpinBox::valueChanged, this, [this](int v) { m_player->seek(v); });
     connect(m_frame, &QSpinBox::editingFinished, this, [this] {
-        if (m_frame->hasFocus())
-            emit editingDone();
+        if (m_frame->hasFocus()) emit editingDone();
     });
     connect(player, &VideoPlayer::positionChanged, this, &TransportBar::showPosition);
     refresh();
@@ -136,7 +137,9 @@ void TransportBar::showPosition(qint64 frame)
         const QSignalBlocker block(m_frame);
         m_frame->setValue(int(frame));
     }
-    const double total = m_player->frameCount() > 0 ? m_player->timeMs(m_player->frameCount() - 1) + 1000.0 / m_player->fps() : 0;
+    const double total = m_player->frameCount() > 0
+        ? m_player->timeMs(m_player->frameCount() - 1) + 1000.0 / m_player->fps()
+        : 0;
     const QString end = TimecodeText::format(total);
     m_time->setText(QStringLiteral("%1 / %2").arg(TimecodeText::format(m_player->timeMs(frame)), end));
     // Never cut: as wide as the longest position of this video.

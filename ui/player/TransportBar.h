@@ -27,7 +27,7 @@ public:
 
     // Shown right of the timecode, e.g. "fragment 12 of 180 · motion".
     void setFragmentText(const QString& text);
-    void refresh();   // after the video changed
+    void refresh(); // after the video changed
 
 signals:
     // Enter pressed in the frame box: the window gives the keys back to the timeline.

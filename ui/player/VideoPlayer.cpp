@@ -39,13 +39,13 @@ VideoPlayer::VideoPlayer(QObject* parent)
                 const qint64 target = std::max<qint64>(0, m_pendingSeek);
                 m_pendingSeek = -1;
                 emit opened();
-                if (m_position < 0)
-                    seek(target);
+                if (m_position < 0) seek(target);
             });
     connect(m_decoder, &FrameDecoder::openFailed, this, &VideoPlayer::openFailed);
     connect(m_decoder, &FrameDecoder::openProgress, this, &VideoPlayer::openProgress);
     connect(m_decoder, &FrameDecoder::frameDecoded, this, &VideoPlayer::onDecoded);
-    connect(m_decoder, &FrameDecoder::decodeFailed, this, [this](qint64, const QString& message) { emit decodeFailed(message); });
+    connect(m_decoder, &FrameDecoder::decodeFailed, this,
+            [this](qint64, const QString& message) { emit decodeFailed(message); });
 }
 
 VideoPlayer::~VideoPlayer()
@@ -126,8 +126,7 @@ void VideoPlayer::setCacheBudget(qint64 bytes)
 
 void VideoPlayer::setPosition(qint64 frame)
 {
-    if (frame == m_position)
-        return;
+    if (frame == m_position) return;
     m_position = frame;
     emit positionChanged(frame);
 }
@@ -138,8 +137,7 @@ void VideoPlayer::seek(qint64 frame)
         m_pendingSeek = std::max<qint64>(0, frame); // opening: the frame to show once open
         return;
     }
-    if (!m_open || m_info.frameCount <= 0)
-        return;
+    if (!m_open || m_info.frameCount <= 0) return;
     frame = std::clamp<qint64>(frame, 0, m_info.frameCount - 1);
     if (m_playing) {
         m_playStartMs = timeMs(frame);
@@ -147,8 +145,7 @@ void VideoPlayer::seek(qint64 frame)
     }
     const bool moved = frame != m_position;
     setPosition(frame);
-    if (!moved && m_displayed == frame && m_displayedFull)
-        return;
+    if (!moved && m_displayed == frame && m_displayedFull) return;
     if (const QImage* cached = m_cache.object(frame)) {
         show(frame, *cached, true);
     } else {
@@ -168,16 +165,15 @@ void VideoPlayer::stepSeconds(double seconds)
 {
     if (!m_open) return;
     const double target = timeMs(m_position) + seconds * 1000.0;
-    const qint64 frame = m_index && !m_index->empty() ? m_index->frameAtTime(target + 0.5) : qint64(std::llround(target / 1000.0 * fps()));
+    const qint64 frame = m_index && !m_index->empty() ? m_index->frameAtTime(target + 0.5)
+                                                      : qint64(std::llround(target / 1000.0 * fps()));
     seek(frame);
 }
 
 void VideoPlayer::play()
 {
-    if (!m_open || m_playing || m_info.frameCount <= 1)
-        return;
-    if (m_position >= m_info.frameCount - 1)
-        seek(0);
+    if (!m_open || m_playing || m_info.frameCount <= 1) return;
+    if (m_position >= m_info.frameCount - 1) seek(0);
     m_playing = true;
     m_playStartMs = timeMs(m_position);
     m_playTimer.start();
@@ -188,8 +184,7 @@ void VideoPlayer::play()
 
 void VideoPlayer::pause()
 {
-    if (!m_playing)
-        return;
+    if (!m_playing) return;
     m_playing = false;
     m_clock.stop();
     // Paused on a frame that never arrived while playing: ask for it.
@@ -211,8 +206,7 @@ void VideoPlayer::togglePlayback()
 void VideoPlayer::setSpeed(double speed)
 {
     speed = std::clamp(std::isfinite(speed) ? speed : 1.0, kMinSpeed, kMaxSpeed);
-    if (std::abs(speed - m_speed) < 1e-9)
-        return;
+    if (std::abs(speed - m_speed) < 1e-9) return;
     if (m_playing) {
         m_playStartMs = timeMs(m_position);
         m_playTimer.restart();
@@ -225,8 +219,7 @@ void VideoPlayer::setSpeed(double speed)
 
 void VideoPlayer::tick()
 {
-    if (!m_playing || !m_open)
-        return;
+    if (!m_playing || !m_open) return;
     const double t = m_playStartMs + double(m_playTimer.nsecsElapsed()) / 1e6 * m_speed;
     qint64 frame = m_index && !m_index->empty() ? m_index->frameAtTime(t) : qint64(t / 1000.0 * fps());
     const qint64 last = m_info.frameCount - 1;
@@ -234,47 +227,40 @@ void VideoPlayer::tick()
     frame = std::min(frame, last);
     if (frame != m_position) {
         setPosition(frame);
-        if (const QImage* cached = m_cache.object(frame))
-            show(frame, *cached, true);
+        if (const QImage* cached = m_cache.object(frame)) show(frame, *cached, true);
         updateReadAhead();
     }
-    if (atEnd)
-        pause();
+    if (atEnd) pause();
 }
 
 void VideoPlayer::updateReadAhead()
 {
-    if (!m_open)
-        return;
+    if (!m_open) return;
     // Playing: about a second of video at the current speed; paused: the configured count.
     const qint64 ahead = m_playing ? std::max<qint64>(m_readAhead, qint64(std::ceil(fps() * m_speed))) : m_readAhead;
     qint64 first = m_position + (m_playing ? 0 : 1);
     const qint64 end = std::min(m_info.frameCount, m_position + 1 + ahead);
-    while (first < end && m_cache.contains(first))
-        ++first;
+    while (first < end && m_cache.contains(first)) ++first;
     m_decoder->setReadAhead(first, end);
 }
 
 void VideoPlayer::requestPreview(qint64 frame)
 {
-    if (!m_preview.isValid())
-        return;
+    if (!m_preview.isValid()) return;
     m_previewWanted->store(frame);
     QPointer<VideoPlayer> self(this);
     const int generation = m_previewGeneration;
     m_previewPool.start([self, store = m_preview, wanted = m_previewWanted, frame, generation] {
-        if (wanted->load() != frame)
-            return; // superseded before it started
+        if (wanted->load() != frame) return; // superseded before it started
         auto bgr = store.frame(frame);
-        if (!bgr)
-            return;
+        if (!bgr) return;
         const cv::Mat& m = *bgr;
-        QImage image = QImage(m.data, m.cols, m.rows, int(m.step), QImage::Format_BGR888).convertToFormat(QImage::Format_RGB32);
+        QImage image =
+            QImage(m.data, m.cols, m.rows, int(m.step), QImage::Format_BGR888).convertToFormat(QImage::Format_RGB32);
         QMetaObject::invokeMethod(
             self.data(),
             [self, frame, generation, image = std::move(image)] {
-                if (self && generation == self->m_previewGeneration)
-                    self->onPreview(frame, image);
+                if (self && generation == self->m_previewGeneration) self->onPreview(frame, image);
             },
             Qt::QueuedConnection);
     });
@@ -282,8 +268,7 @@ void VideoPlayer::requestPreview(qint64 frame)
 
 void VideoPlayer::onPreview(qint64 frame, const QImage& image)
 {
-    if (frame == m_position && !(m_displayed == frame && m_displayedFull))
-        show(frame, image, false);
+    if (frame == m_position && !(m_displayed == frame && m_displayedFull)) show(frame, image, false);
 }
 
 void VideoPlayer::onDecoded(qint64 frame, const QImage& image, bool)

@@ -44,8 +44,8 @@ public:
     const FrameIndex& index() const;
     QString contentHash() const { return m_hash; }
     qint64 frameCount() const { return m_open ? m_info.frameCount : 0; }
-    double fps() const;                      // average rate (for seconds-based steps)
-    double timeMs(qint64 frame) const;       // presentation time from the index
+    double fps() const;                // average rate (for seconds-based steps)
+    double timeMs(qint64 frame) const; // presentation time from the index
 
     qint64 position() const { return m_position; }
     qint64 displayedFrame() const { return m_displayed; }
@@ -54,7 +54,7 @@ public:
     bool isCached(qint64 frame) const { return m_cache.contains(frame); }
     double speed() const { return m_speed; }
 
-    void setPreview(const PreviewStore& store);  // must be of this video (same content hash)
+    void setPreview(const PreviewStore& store); // must be of this video (same content hash)
     bool hasPreview() const { return m_preview.isValid(); }
     void setReadAheadFrames(int frames);
     void setCacheBudget(qint64 bytes);
@@ -63,11 +63,11 @@ public:
 public slots:
     void seek(qint64 frame);
     void stepFrames(qint64 frames);
-    void stepSeconds(double seconds);       // by presentation time
+    void stepSeconds(double seconds); // by presentation time
     void play();
     void pause();
     void togglePlayback();
-    void setSpeed(double speed);            // clamped to 0.25..4
+    void setSpeed(double speed); // clamped to 0.25..4
 
 signals:
     void opened();
@@ -97,16 +97,16 @@ private:
     QString m_hash;
 
     qint64 m_position = 0;
-    qint64 m_pendingSeek = -1;    // asked for while opening
+    qint64 m_pendingSeek = -1; // asked for while opening
     qint64 m_displayed = -1;
     bool m_displayedFull = false;
     bool m_playing = false;
     double m_speed = 1.0;
     QTimer m_clock;
     QElapsedTimer m_playTimer;
-    double m_playStartMs = 0;               // presentation time at play() / speed change
+    double m_playStartMs = 0; // presentation time at play() / speed change
 
-    QCache<qint64, QImage> m_cache;         // cost in KiB
+    QCache<qint64, QImage> m_cache; // cost in KiB
     int m_readAhead = 24;
 
     PreviewStore m_preview;

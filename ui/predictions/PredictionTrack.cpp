@@ -34,13 +34,11 @@ QString PredictionTrack::title() const
 void PredictionTrack::paint(QPainter& p, const QRect& row, const TimelineMapping& m) const
 {
     const QRect band(m.left, row.top() + 3, m.width, std::max(1, row.height() - 6));
-    if (!m_predictions || m_shown.empty() || m.width <= 0)
-        return;
+    if (!m_predictions || m_shown.empty() || m.width <= 0) return;
     const FragmentSpec& spec = m_predictions->spec;
     const qint64 frames = std::min(m.frameCount, m_predictions->frameCount);
     const qint64 vBegin = m.visibleBegin(), vEnd = std::min(m.visibleEnd(), frames);
-    if (vEnd <= vBegin)
-        return;
+    if (vEnd <= vBegin) return;
     const qint64 count = qint64(m_shown.size());
     // Each fragment owns the frames [first, first + stride) (its whole span when the stride is
     // longer), so neighbours do not overdraw each other.
@@ -68,16 +66,16 @@ void PredictionTrack::paint(QPainter& p, const QRect& row, const TimelineMapping
 
 QString PredictionTrack::toolTipAt(qint64 frame) const
 {
-    if (!m_predictions)
-        return {};
+    if (!m_predictions) return {};
     const qint64 j = m_predictions->spec.fragmentAtFrame(frame, m_predictions->frameCount);
-    if (j < 0 || j >= m_predictions->fragmentCount() || !m_predictions->isPredicted(j))
-        return tr("Not predicted");
+    if (j < 0 || j >= m_predictions->fragmentCount() || !m_predictions->isPredicted(j)) return tr("Not predicted");
     QStringList lines;
     const int shown = j < qint64(m_shown.size()) ? m_shown[size_t(j)] : kNotPredicted;
     lines << tr("Fragment %1: %2").arg(j).arg(shown >= 0 ? m_predictions->classes.value(shown) : tr("uncertain"));
     for (int c = 0; c < m_predictions->classCount(); ++c)
-        lines << QStringLiteral("%1  %2").arg(m_predictions->classes[c]).arg(double(m_predictions->probability(j, c)), 0, 'f', 3);
+        lines << QStringLiteral("%1  %2")
+                     .arg(m_predictions->classes[c])
+                     .arg(double(m_predictions->probability(j, c)), 0, 'f', 3);
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -4,9 +4,9 @@
 // fragments (below the threshold) in a faint grey; fragments not predicted yet left empty,
 // so a running prediction job fills the row as it goes. Per pixel column the fragment
 // covering most of it is drawn: O(visible fragments + width).
-#include "timeline/TimelineTrack.h"
 #include "analysis/PredictionSmoothing.h"
 #include "analysis/VideoPredictions.h"
+#include "timeline/TimelineTrack.h"
 
 #include <QColor>
 #include <QCoreApplication>

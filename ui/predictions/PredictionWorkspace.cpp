@@ -3,7 +3,9 @@
 #include "training/ModelStore.h"
 #include "training/TrainingReport.h"
 
+#include "analysis/PredictionReview.h"
 #include "document/ProjectDocument.h"
+#include "jobs/PredictionJob.h"
 #include "player/FrameView.h"
 #include "player/TimecodeText.h"
 #include "player/VideoPlayer.h"
@@ -14,8 +16,6 @@
 #include "shell/WindowParts.h"
 #include "shell/Workbench.h"
 #include "timeline/TimelineView.h"
-#include "analysis/PredictionReview.h"
-#include "jobs/PredictionJob.h"
 #include "training/PredictionStore.h"
 
 #include <QAction>
@@ -54,7 +54,8 @@ PredictionWorkspace::PredictionWorkspace(Workbench* workbench, WindowParts* part
 
     connect(m_panel, &PredictionsPanel::smoothingChanged, this, [this] { applySmoothing(); });
     connect(m_panel, &PredictionsPanel::predictAllRequested, action(QStringLiteral("predictAll")), &QAction::trigger);
-    connect(m_panel, &PredictionsPanel::predictVideoRequested, action(QStringLiteral("predictVideo")), &QAction::trigger);
+    connect(m_panel, &PredictionsPanel::predictVideoRequested, action(QStringLiteral("predictVideo")),
+            &QAction::trigger);
     connect(m_panel, &PredictionsPanel::refreshSuggestionsRequested, this, &PredictionWorkspace::refreshSuggestions);
     connect(m_panel, &PredictionsPanel::suggestionActivated, this, &PredictionWorkspace::goToSuggestion);
     reload();
@@ -62,8 +63,7 @@ PredictionWorkspace::PredictionWorkspace(Workbench* workbench, WindowParts* part
 
 PredictionWorkspace::~PredictionWorkspace()
 {
-    if (m_timeline)
-        m_timeline->removeTrack(m_track.get());
+    if (m_timeline) m_timeline->removeTrack(m_track.get());
 }
 
 QAction* PredictionWorkspace::action(const QString& objectName) const
@@ -73,8 +73,7 @@ QAction* PredictionWorkspace::action(const QString& objectName) const
 
 void PredictionWorkspace::goToSuggestion(int row)
 {
-    if (row < 0 || row >= int(m_suggestions.size()) || !m_bench->document()->hasProject())
-        return;
+    if (row < 0 || row >= int(m_suggestions.size()) || !m_bench->document()->hasProject()) return;
     const Suggestion& s = m_suggestions[size_t(row)];
     m_bench->goToFragment(s.video, s.fragment);
 }
@@ -82,24 +81,22 @@ void PredictionWorkspace::goToSuggestion(int row)
 void PredictionWorkspace::buildActions()
 {
     const QString review = tr("Review");
-    auto make = [this](const QString& name, const QString& text, const QKeySequence& key, const QString& tip, const QString& category,
-                       QMenu* menu, auto slot) {
+    auto make = [this](const QString& name, const QString& text, const QKeySequence& key, const QString& tip,
+                       const QString& category, QMenu* menu, auto slot) {
         QAction* a = m_parts->actions()->make(name, text, {key}, tip, category);
-        if (menu)
-            menu->addAction(a);
+        if (menu) menu->addAction(a);
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
     QMenu* tools = m_parts->menu(WindowParts::Menu::Tools);
     QMenu* labels = m_parts->menu(WindowParts::Menu::Labels);
-    if (tools)
-        tools->addSeparator();
+    if (tools) tools->addSeparator();
     auto report = [this](const Status& s) {
-        if (!s)
-            m_bench->reportError(tr("Predict"), s.error());
+        if (!s) m_bench->reportError(tr("Predict"), s.error());
     };
     make(QStringLiteral("predictAll"), tr("&Predict All Videos"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
-         tr("Run the active model over every fragment of every video"), tr("Tools"), tools, [this, report] { report(predict()); });
+         tr("Run the active model over every fragment of every video"), tr("Tools"), tools,
+         [this, report] { report(predict()); });
     make(QStringLiteral("predictVideo"), tr("Predict &This Video"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P),
          tr("Run the active model over every fragment of the current video"), tr("Tools"), tools, [this, report] {
              const int v = m_bench->currentVideo();
@@ -109,29 +106,33 @@ void PredictionWorkspace::buildActions()
              }
              report(predict({m_bench->document()->project().video(v).fileName()}));
          });
-    if (labels)
-        labels->addSeparator();
+    if (labels) labels->addSeparator();
     QAction* nb = make(QStringLiteral("nextBout"), tr("Next Predicted &Bout"), QKeySequence(Qt::Key_N),
-                       tr("Go to the next bout predicted as the review class"), review, labels, [this] { stepBout(+1); });
-    QAction* pb = make(QStringLiteral("previousBout"), tr("Previous Predicted Bout"), QKeySequence(Qt::SHIFT | Qt::Key_N),
-                       tr("Go to the previous bout predicted as the review class"), review, labels, [this] { stepBout(-1); });
+                       tr("Go to the next bout predicted as the review class"), review, labels,
+                       [this] { stepBout(+1); });
+    QAction* pb = make(QStringLiteral("previousBout"), tr("Previous Predicted Bout"),
+                       QKeySequence(Qt::SHIFT | Qt::Key_N), tr("Go to the previous bout predicted as the review class"),
+                       review, labels, [this] { stepBout(-1); });
     QAction* nu = make(QStringLiteral("nextUncertain"), tr("Next &Uncertain Fragment"), QKeySequence(Qt::Key_M),
-                       tr("Go to the next fragment the model is unsure about"), review, labels, [this] { stepUncertain(+1); });
-    QAction* pu = make(QStringLiteral("previousUncertain"), tr("Previous Uncertain Fragment"), QKeySequence(Qt::SHIFT | Qt::Key_M),
-                       tr("Go to the previous fragment the model is unsure about"), review, labels, [this] { stepUncertain(-1); });
+                       tr("Go to the next fragment the model is unsure about"), review, labels,
+                       [this] { stepUncertain(+1); });
+    QAction* pu = make(QStringLiteral("previousUncertain"), tr("Previous Uncertain Fragment"),
+                       QKeySequence(Qt::SHIFT | Qt::Key_M), tr("Go to the previous fragment the model is unsure about"),
+                       review, labels, [this] { stepUncertain(-1); });
     QAction* ac = make(QStringLiteral("acceptPrediction"), tr("&Accept Prediction"), QKeySequence(Qt::Key_A),
-                       tr("Make the prediction of the selected fragments (or the current one) their label"), review, labels, [this] {
+                       tr("Make the prediction of the selected fragments (or the current one) their label"), review,
+                       labels, [this] {
                            const auto r = acceptSelection();
-                           if (!r)
-                               m_bench->reportError(tr("Accept prediction"), r.error());
+                           if (!r) m_bench->reportError(tr("Accept prediction"), r.error());
                        });
-    QAction* at = make(QStringLiteral("acceptAboveThreshold"), tr("Accept Predictions Above &Threshold"), QKeySequence(Qt::SHIFT | Qt::Key_A),
-                       tr("Label every fragment of the selection (or the video) whose confidence reaches the threshold"), review, labels,
-                       [this] {
-                           const auto r = acceptAboveThreshold();
-                           if (!r)
-                               m_bench->reportError(tr("Accept predictions"), r.error());
-                       });
+    QAction* at =
+        make(QStringLiteral("acceptAboveThreshold"), tr("Accept Predictions Above &Threshold"),
+             QKeySequence(Qt::SHIFT | Qt::Key_A),
+             tr("Label every fragment of the selection (or the video) whose confidence reaches the threshold"), review,
+             labels, [this] {
+                 const auto r = acceptAboveThreshold();
+                 if (!r) m_bench->reportError(tr("Accept predictions"), r.error());
+             });
     m_panel->addReviewAction(pb, 0, 0);
     m_panel->addReviewAction(nb, 0, 1);
     m_panel->addReviewAction(pu, 1, 0);
@@ -173,8 +174,7 @@ const VideoPredictions* PredictionWorkspace::predictions(int video) const
 
 void PredictionWorkspace::reload()
 {
-    if (m_job)
-        return; // the running job streams into m_predictions; reloaded when it ends
+    if (m_job) return; // the running job streams into m_predictions; reloaded when it ends
     ProjectDocument* doc = m_bench->document();
     m_predictions.clear();
     m_shown.clear();
@@ -188,8 +188,7 @@ void PredictionWorkspace::reload()
         loadModelDecisions();
         if (!p.activeModel().isEmpty()) {
             for (VideoPredictionState& s : PredictionStore::loadForModel(p, p.activeModel())) {
-                if (s.video < 0 || s.video >= p.videoCount())
-                    continue;
+                if (s.video < 0 || s.video >= p.videoCount()) continue;
                 if (s.state == PredictionState::Fresh)
                     m_predictions[size_t(s.video)] = std::make_unique<VideoPredictions>(std::move(s.predictions));
                 else if (s.state != PredictionState::Missing)
@@ -199,8 +198,7 @@ void PredictionWorkspace::reload()
     }
     updateClassBox();
     for (size_t v = 0; v < m_predictions.size(); ++v)
-        if (m_predictions[v])
-            m_shown[v] = smoothedClasses(*m_predictions[v], smoothing());
+        if (m_predictions[v]) m_shown[v] = smoothedClasses(*m_predictions[v], smoothing());
     showVideo(m_bench->currentVideo());
     emit predictionsChanged(-1);
 }
@@ -214,8 +212,7 @@ void PredictionWorkspace::updateClassBox()
             break;
         }
     if (names.isEmpty() && m_bench->document()->hasProject())
-        for (const LabelClass& c : m_bench->document()->project().classes())
-            names << c.name;
+        for (const LabelClass& c : m_bench->document()->project().classes()) names << c.name;
     m_panel->setReviewClasses(names);
 }
 
@@ -250,8 +247,7 @@ void PredictionWorkspace::showVideo(int video)
 void PredictionWorkspace::applySmoothing()
 {
     for (size_t v = 0; v < m_predictions.size(); ++v)
-        if (m_predictions[v])
-            m_shown[v] = smoothedClasses(*m_predictions[v], smoothing());
+        if (m_predictions[v]) m_shown[v] = smoothedClasses(*m_predictions[v], smoothing());
     m_track->setSmoothing(smoothing());
     m_plot->setThreshold(smoothing().threshold);
     m_parts->timeline()->update();
@@ -272,15 +268,15 @@ void PredictionWorkspace::updateBadge()
     const int argmax = p->predictedClass(j);
     const std::vector<QColor> colors = classColors(*p);
     FrameView::Badge badge;
-    badge.text = shown >= 0 ? tr("Predicted: %1 (%2%)").arg(p->classes[shown]).arg(qRound(100.0 * p->probability(j, shown)))
-                            : tr("Predicted: uncertain");
+    badge.text = shown >= 0
+        ? tr("Predicted: %1 (%2%)").arg(p->classes[shown]).arg(qRound(100.0 * p->probability(j, shown)))
+        : tr("Predicted: uncertain");
     badge.color = shown >= 0 ? colors[size_t(shown)] : QColor(Qt::gray);
     QStringList probs;
     for (int c = 0; c < p->classCount(); ++c)
         probs << QStringLiteral("%1 %2").arg(p->classes[c]).arg(double(p->probability(j, c)), 0, 'f', 2);
     badge.detail = probs.join(QStringLiteral(" · "));
-    if (shown >= 0 && shown != argmax)
-        badge.detail += tr(" (smoothed)");
+    if (shown >= 0 && shown != argmax) badge.detail += tr(" (smoothed)");
     m_parts->frameView()->setBadge(FrameView::PredictionBadge, badge);
 }
 
@@ -296,7 +292,8 @@ void PredictionWorkspace::updateSummary()
     action(QStringLiteral("predictAll"))->setEnabled(canRun && p->videoCount() > 0);
     action(QStringLiteral("predictVideo"))->setEnabled(canRun && m_bench->currentVideo() >= 0);
     const VideoPredictions* vp = predictions(m_bench->currentVideo());
-    for (const char* name : {"nextBout", "previousBout", "nextUncertain", "previousUncertain", "acceptPrediction", "acceptAboveThreshold"})
+    for (const char* name :
+         {"nextBout", "previousBout", "nextUncertain", "previousUncertain", "acceptPrediction", "acceptAboveThreshold"})
         action(QString::fromLatin1(name))->setEnabled(vp != nullptr);
     QString text;
     if (vp) {
@@ -311,51 +308,46 @@ void PredictionWorkspace::updateSummary()
         QStringList parts;
         for (int c = 0; c < vp->classCount(); ++c)
             parts << QStringLiteral("%1: %2").arg(vp->classes[c]).arg(counts[size_t(c)]);
-        if (uncertain > 0)
-            parts << tr("uncertain: %1").arg(uncertain);
-        text = tr("%1 of %2 fragments predicted. %3").arg(predicted).arg(vp->fragmentCount()).arg(parts.join(QStringLiteral(", ")));
+        if (uncertain > 0) parts << tr("uncertain: %1").arg(uncertain);
+        text = tr("%1 of %2 fragments predicted. %3")
+                   .arg(predicted)
+                   .arg(vp->fragmentCount())
+                   .arg(parts.join(QStringLiteral(", ")));
     } else if (p && !p->activeModel().isEmpty()) {
         text = tr("This video has no predictions of the active model yet.");
     }
-    if (!m_problems.isEmpty())
-        text += QLatin1Char('\n') + m_problems.join(QLatin1Char('\n'));
+    if (!m_problems.isEmpty()) text += QLatin1Char('\n') + m_problems.join(QLatin1Char('\n'));
     m_panel->setSummary(text);
 }
 
 Status PredictionWorkspace::predict(const QStringList& videos)
 {
     ProjectDocument* doc = m_bench->document();
-    if (!doc->hasProject())
-        return Status::failure(tr("no project is open"));
-    if (m_job)
-        return Status::failure(tr("a prediction is already running"));
+    if (!doc->hasProject()) return Status::failure(tr("no project is open"));
+    if (m_job) return Status::failure(tr("a prediction is already running"));
     const Project& project = doc->project();
     if (project.activeModel().isEmpty())
-        return Status::failure(tr("the project has no active model: train one first (Tools > Train model) or pick one in the Models panel"));
-    if (project.videoCount() == 0)
-        return Status::failure(tr("the project has no videos"));
+        return Status::failure(tr(
+            "the project has no active model: train one first (Tools > Train model) or pick one in the Models panel"));
+    if (project.videoCount() == 0) return Status::failure(tr("the project has no videos"));
     PredictionRequest request;
     request.videos = videos;
     auto job = std::make_unique<PredictionJob>(project, request);
     PredictionJob* raw = job.get();
     connect(raw, &PredictionJob::videoStarted, this, [this, raw](const QString& video, qint64) {
         const int v = m_bench->document()->project().videoIndexByName(video);
-        if (v < 0 || v >= int(m_predictions.size()))
-            return;
+        if (v < 0 || v >= int(m_predictions.size())) return;
         m_predictions[size_t(v)] = std::make_unique<VideoPredictions>(raw->snapshot(video));
         m_shown[size_t(v)] = smoothedClasses(*m_predictions[size_t(v)], smoothing());
-        if (v == m_shownVideo)
-            showVideo(v);
+        if (v == m_shownVideo) showVideo(v);
     });
     connect(raw, &PredictionJob::rowsPredicted, this, &PredictionWorkspace::onRows);
     connect(raw, &Job::finished, this, [this](Job::State state, const QString& error) {
         m_job.clear();
-        if (state == Job::State::Failed)
-            m_bench->reportError(tr("Predict"), error);
+        if (state == Job::State::Failed) m_bench->reportError(tr("Predict"), error);
         reload(); // what was saved (a cancelled run keeps its rows)
         // Label next fills in by itself once there are predictions (it waited for Refresh).
-        if (state == Job::State::Succeeded && !rankSuggestions().empty())
-            refreshSuggestions();
+        if (state == Job::State::Succeeded && !rankSuggestions().empty()) refreshSuggestions();
         emit predictionFinished(state == Job::State::Succeeded, error);
     });
     m_job = raw;
@@ -366,14 +358,11 @@ Status PredictionWorkspace::predict(const QStringList& videos)
 
 void PredictionWorkspace::onRows(const QString& video, qint64 first, qint64 count)
 {
-    if (!m_job)
-        return;
+    if (!m_job) return;
     const int v = m_bench->document()->project().videoIndexByName(video);
-    if (v < 0 || v >= int(m_predictions.size()) || !m_predictions[size_t(v)])
-        return;
+    if (v < 0 || v >= int(m_predictions.size()) || !m_predictions[size_t(v)]) return;
     m_job->copyRows(video, first, count, *m_predictions[size_t(v)]);
-    if (v != m_shownVideo || m_refreshQueued)
-        return;
+    if (v != m_shownVideo || m_refreshQueued) return;
     m_refreshQueued = true; // repaint a few times per second, not per batch
     QTimer::singleShot(150, this, [this] {
         m_refreshQueued = false;
@@ -392,8 +381,7 @@ void PredictionWorkspace::onRows(const QString& video, qint64 first, qint64 coun
 bool PredictionWorkspace::stepBout(int direction)
 {
     const int v = m_bench->currentVideo();
-    if (!predictions(v))
-        return false;
+    if (!predictions(v)) return false;
     const int cls = m_panel->reviewClass();
     const qint64 j = nextBoutOf(m_shown[size_t(v)], m_bench->currentFragment(), direction, cls);
     if (j < 0) {
@@ -408,8 +396,7 @@ bool PredictionWorkspace::stepUncertain(int direction)
 {
     const int v = m_bench->currentVideo();
     const VideoPredictions* p = predictions(v);
-    if (!p)
-        return false;
+    if (!p) return false;
     const qint64 j = nextBelowConfidence(*p, m_bench->currentFragment(), direction, m_panel->uncertainBelow());
     if (j < 0) {
         m_bench->showStatus(tr("No further fragment below %1 confidence").arg(m_panel->uncertainBelow()), 3000);
@@ -423,13 +410,14 @@ Result<int> PredictionWorkspace::accept(qint64 firstFragment, qint64 lastFragmen
 {
     const int v = m_bench->currentVideo();
     const VideoPredictions* p = predictions(v);
-    if (!p)
-        return Result<int>::failure(tr("this video has no predictions"));
-    const std::vector<LabelRange> ranges = acceptedRanges(*p, m_shown[size_t(v)], firstFragment, lastFragment, minConfidence);
+    if (!p) return Result<int>::failure(tr("this video has no predictions"));
+    const std::vector<LabelRange> ranges = acceptedRanges(*p, m_shown[size_t(v)], firstFragment, lastFragment,
+                                                          minConfidence);
     ProjectDocument* doc = m_bench->document();
     for (const LabelRange& r : ranges)
         if (!doc->project().hasClass(r.label))
-            return Result<int>::failure(tr("the project has no class \"%1\" (the model's class): add it first").arg(r.label));
+            return Result<int>::failure(
+                tr("the project has no class \"%1\" (the model's class): add it first").arg(r.label));
     const int gesture = doc->newGestureId();
     for (const LabelRange& r : ranges)
         if (auto set = doc->setLabel(v, r.start, r.end, r.label, gesture); !set)
@@ -440,8 +428,7 @@ Result<int> PredictionWorkspace::accept(qint64 firstFragment, qint64 lastFragmen
 Result<int> PredictionWorkspace::acceptSelection()
 {
     const auto sel = m_parts->timeline()->selection();
-    if (!sel.isEmpty())
-        return accept(sel.first, sel.last, 0.0);
+    if (!sel.isEmpty()) return accept(sel.first, sel.last, 0.0);
     const qint64 j = m_bench->currentFragment();
     return accept(j, j, 0.0);
 }
@@ -460,24 +447,20 @@ std::vector<Suggestion> PredictionWorkspace::rankSuggestions(int count) const
     std::vector<VideoPredictions> videos;
     std::vector<int> projectIndex;
     std::vector<FragmentRef> labeled;
-    if (!m_bench->document()->hasProject())
-        return {};
+    if (!m_bench->document()->hasProject()) return {};
     const Project& p = m_bench->document()->project();
     for (size_t v = 0; v < m_predictions.size(); ++v) {
-        if (!m_predictions[v])
-            continue;
+        if (!m_predictions[v]) continue;
         const int listIndex = int(videos.size());
         videos.push_back(*m_predictions[v]);
         projectIndex.push_back(int(v));
         for (qint64 j = 0; j < m_predictions[v]->fragmentCount(); ++j)
-            if (p.fragmentLabel(int(v), j))
-                labeled.push_back({listIndex, j});
+            if (p.fragmentLabel(int(v), j)) labeled.push_back({listIndex, j});
     }
     SuggestionOptions options;
     options.count = count;
     std::vector<Suggestion> ranked = rankLabelSuggestions(videos, labeled, options);
-    for (Suggestion& s : ranked)
-        s.video = projectIndex[size_t(s.video)];
+    for (Suggestion& s : ranked) s.video = projectIndex[size_t(s.video)];
     return ranked;
 }
 

@@ -74,11 +74,11 @@ public:
     std::vector<Suggestion> rankSuggestions(int count = 30) const;
 
 public slots:
-    void reload();            // the stored predictions of the active model
+    void reload(); // the stored predictions of the active model
     void refreshSuggestions();
 
 signals:
-    void predictionsChanged(int video);   // -1: all
+    void predictionsChanged(int video); // -1: all
     void predictionFinished(bool succeeded, const QString& message);
 
 private:
@@ -101,8 +101,8 @@ private:
     ProbabilityPlot* m_plot = nullptr;
     std::unique_ptr<PredictionTrack> m_track;
     std::vector<std::unique_ptr<VideoPredictions>> m_predictions; // per project video; null: none
-    std::vector<std::vector<int>> m_shown;                       // smoothed classes per video
-    QString m_decisionsModel;                                    // the model whose decisions the panel was set to
+    std::vector<std::vector<int>> m_shown;                        // smoothed classes per video
+    QString m_decisionsModel;                                     // the model whose decisions the panel was set to
     QStringList m_problems;
     QPointer<PredictionJob> m_job;
     std::vector<Suggestion> m_suggestions;

@@ -48,8 +48,9 @@ PredictionsPanel::PredictionsPanel(QWidget* parent) : QWidget(parent)
     m_threshold->setSingleStep(0.05);
     m_threshold->setDecimals(2);
     m_threshold->setValue(0.0);
-    m_threshold->setToolTip(tr("On the timeline's Predicted row, fragments whose confidence is below this are drawn grey, as "
-                               "uncertain (0: every fragment in its class colour); Shift+A accepts only fragments at or above it"));
+    m_threshold->setToolTip(
+        tr("On the timeline's Predicted row, fragments whose confidence is below this are drawn grey, as "
+           "uncertain (0: every fragment in its class colour); Shift+A accepts only fragments at or above it"));
     form->addRow(tr("Grey on timeline below"), m_threshold);
     m_minBout = new QSpinBox(show);
     m_minBout->setObjectName(QStringLiteral("minBoutBox"));
@@ -63,8 +64,9 @@ PredictionsPanel::PredictionsPanel(QWidget* parent) : QWidget(parent)
     connect(m_minBout, &QSpinBox::valueChanged, this, &PredictionsPanel::emitSmoothing);
 
     auto* decide = new QGroupBox(tr("Decision thresholds"), this);
-    decide->setToolTip(tr("A fragment takes the class whose probability most exceeds its threshold; training tunes them on "
-                          "held-out folds of the labels"));
+    decide->setToolTip(
+        tr("A fragment takes the class whose probability most exceeds its threshold; training tunes them on "
+           "held-out folds of the labels"));
     auto* decideLayout = new QVBoxLayout(decide);
     m_decisionNote = new QLabel(decide);
     m_decisionNote->setWordWrap(true);
@@ -98,8 +100,9 @@ PredictionsPanel::PredictionsPanel(QWidget* parent) : QWidget(parent)
     m_uncertainBelow->setDecimals(2);
     m_uncertainBelow->setObjectName(QStringLiteral("uncertainBelowBox"));
     m_uncertainBelow->setValue(0.7);
-    m_uncertainBelow->setToolTip(tr("Review only: Next / Previous Uncertain (M / Shift+M) stop at fragments whose confidence is "
-                                    "below this; the timeline and the decisions do not change"));
+    m_uncertainBelow->setToolTip(
+        tr("Review only: Next / Previous Uncertain (M / Shift+M) stop at fragments whose confidence is "
+           "below this; the timeline and the decisions do not change"));
     reviewForm->addRow(tr("M stops below"), m_uncertainBelow);
     reviewLayout->addLayout(reviewForm);
     m_reviewGrid = new QGridLayout;
@@ -116,7 +119,8 @@ PredictionsPanel::PredictionsPanel(QWidget* parent) : QWidget(parent)
     m_suggestions = new QTableWidget(0, 4, next);
     m_suggestions->setObjectName(QStringLiteral("suggestionTable"));
     m_suggestions->setHorizontalHeaderLabels({tr("Video"), tr("Fragment"), tr("Time"), tr("Uncertainty")});
-    m_suggestions->setToolTip(tr("Fragments the model is least sure about, spread over the videos: click one to go there"));
+    m_suggestions->setToolTip(
+        tr("Fragments the model is least sure about, spread over the videos: click one to go there"));
     m_suggestions->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_suggestions->setSelectionMode(QAbstractItemView::SingleSelection);
     m_suggestions->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -149,7 +153,8 @@ SmoothingOptions PredictionsPanel::smoothing() const
     o.minBout = m_minBout->value();
     std::vector<double> t;
     for (const QDoubleSpinBox* box : m_classThresholds) t.push_back(box->value());
-    if (!t.empty() && std::all_of(t.begin(), t.end(), [&t](double v) { return std::abs(v - t.front()) < 1e-9; })) t.clear();
+    if (!t.empty() && std::all_of(t.begin(), t.end(), [&t](double v) { return std::abs(v - t.front()) < 1e-9; }))
+        t.clear();
     o.classThresholds = t;
     return o;
 }
@@ -182,7 +187,8 @@ void PredictionsPanel::showDecisionClasses(const QStringList& classes, const std
         box->setSingleStep(0.05);
         box->setDecimals(2);
         box->setValue(m_tuned.empty() ? 1.0 / k : m_tuned[size_t(c)]);
-        box->setToolTip(tr("Class \"%1\" is decided where its probability minus this beats every other class's").arg(classes[c]));
+        box->setToolTip(
+            tr("Class \"%1\" is decided where its probability minus this beats every other class's").arg(classes[c]));
         box->setObjectName(QStringLiteral("classThresholdBox"));
         connect(box, &QDoubleSpinBox::valueChanged, this, &PredictionsPanel::emitSmoothing);
         auto* label = new QLabel(classes[c], this);
@@ -190,9 +196,9 @@ void PredictionsPanel::showDecisionClasses(const QStringList& classes, const std
         m_decisionForm->addRow(label, box);
         m_classThresholds << box;
     }
-    m_decisionNote->setText(k == 0 ? tr("No model.")
-                            : m_tuned.empty() ? tr("The model's own decision: the most probable class.")
-                                              : tr("Tuned on held-out folds when the model was trained."));
+    m_decisionNote->setText(k == 0                ? tr("No model.")
+                                : m_tuned.empty() ? tr("The model's own decision: the most probable class.")
+                                                  : tr("Tuned on held-out folds when the model was trained."));
 }
 
 void PredictionsPanel::setReviewClasses(const QStringList& classes)
@@ -201,8 +207,7 @@ void PredictionsPanel::setReviewClasses(const QStringList& classes)
     m_reviewClass->clear();
     m_reviewClass->addItems(classes);
     m_reviewClass->addItem(tr("(uncertain)"));
-    if (const int i = m_reviewClass->findText(current); i >= 0)
-        m_reviewClass->setCurrentIndex(i);
+    if (const int i = m_reviewClass->findText(current); i >= 0) m_reviewClass->setCurrentIndex(i);
 }
 
 int PredictionsPanel::reviewClass() const

@@ -37,16 +37,16 @@ class PredictionsPanel : public QWidget {
 public:
     // One row of "Label next".
     struct SuggestionRow {
-        QString video;        // file name
+        QString video; // file name
         qint64 fragment = 0;
-        QString time;         // of the fragment's first frame
+        QString time; // of the fragment's first frame
         double uncertainty = 0;
     };
 
     explicit PredictionsPanel(QWidget* parent = nullptr);
 
-    void setModelText(const QString& text);   // which model is active (or that none is)
-    void setSummary(const QString& text);     // what the current video's predictions say
+    void setModelText(const QString& text); // which model is active (or that none is)
+    void setSummary(const QString& text);   // what the current video's predictions say
     // Buttons for actions the workspace owns (text, tooltip and enabled state follow the action).
     void addReviewAction(QAction* action, int row, int column);
 
@@ -63,9 +63,9 @@ public:
     // The classes "next/previous bout" can step through, then "(uncertain)"; the chosen one
     // stays chosen when it is still there.
     void setReviewClasses(const QStringList& classes);
-    int reviewClass() const;          // index into those classes; kUncertain: "(uncertain)"
-    QString reviewClassName() const;  // as shown
-    double uncertainBelow() const;    // "M stops below"
+    int reviewClass() const;         // index into those classes; kUncertain: "(uncertain)"
+    QString reviewClassName() const; // as shown
+    double uncertainBelow() const;   // "M stops below"
 
     // ---- label next ----
     void setSuggestions(const std::vector<SuggestionRow>& rows);
@@ -75,7 +75,7 @@ signals:
     void predictVideoRequested();
     // The user changed the decisions (a box, or "Model's values").
     void smoothingChanged(const SmoothingOptions& options);
-    void suggestionActivated(int row);   // a row of the last setSuggestions
+    void suggestionActivated(int row); // a row of the last setSuggestions
     void refreshSuggestionsRequested();
 
 private:

@@ -49,11 +49,9 @@ ProbabilityPlot::ProbabilityPlot(QWidget* parent) : QWidget(parent)
     m_playhead->point2->setCoords(0, 1);
 
     connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) {
-        if (e->button() != Qt::LeftButton)
-            return;
+        if (e->button() != Qt::LeftButton) return;
         const double frame = m_plot->xAxis->pixelToCoord(e->position().x());
-        if (std::isfinite(frame))
-            emit seekRequested(qint64(std::max(0.0, std::floor(frame))));
+        if (std::isfinite(frame)) emit seekRequested(qint64(std::max(0.0, std::floor(frame))));
     });
 
     auto* layout = new QVBoxLayout(this);
@@ -79,8 +77,7 @@ void ProbabilityPlot::setPredictions(const VideoPredictions* predictions, const 
 
 void ProbabilityPlot::refresh()
 {
-    if (m_reloadPending)
-        return;
+    if (m_reloadPending) return;
     m_reloadPending = true;
     QTimer::singleShot(200, this, [this] {
         m_reloadPending = false;
@@ -141,8 +138,7 @@ void ProbabilityPlot::setPlayhead(qint64 frame)
 
 void ProbabilityPlot::setFrameRange(double firstFrame, double lastFrame)
 {
-    if (lastFrame <= firstFrame)
-        return;
+    if (lastFrame <= firstFrame) return;
     m_plot->xAxis->setRange(firstFrame, lastFrame);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -36,7 +36,7 @@ public:
     void setContentInset(int left, int right);
     // The frames the x axis shows (the timeline's visible frames).
     std::pair<double, double> frameRange() const;
-    QRect plotArea() const;   // in this widget's coordinates
+    QRect plotArea() const; // in this widget's coordinates
     int curveCount() const;
     int pointCount(int curve) const;
 

@@ -37,15 +37,16 @@ class Workbench;
 class ScenesController : public QObject {
     Q_OBJECT
 public:
-    ScenesController(Workbench* workbench, WindowParts* parts, PredictionWorkspace* predictions = nullptr, QObject* parent = nullptr);
+    ScenesController(Workbench* workbench, WindowParts* parts, PredictionWorkspace* predictions = nullptr,
+                     QObject* parent = nullptr);
     ~ScenesController() override;
 
-    void detectScenes();                 // current video, in a job
-    void pickKeyframes();                // current video (detects scenes first when needed)
-    bool addKeyframe(qint64 frame);      // by hand
+    void detectScenes();            // current video, in a job
+    void pickKeyframes();           // current video (detects scenes first when needed)
+    bool addKeyframe(qint64 frame); // by hand
     bool removeKeyframe(qint64 frame);
-    Status exportKeyframes(const QString& dir, bool jpeg);   // images + keyframes.csv + .edl + chapters, in a job
-    Status exportPredictions(const QString& file);           // .csv or .json, every video with predictions
+    Status exportKeyframes(const QString& dir, bool jpeg); // images + keyframes.csv + .edl + chapters, in a job
+    Status exportPredictions(const QString& file);         // .csv or .json, every video with predictions
 
     const VideoAnalysis* analysis(int video) const;
     KeyframeSet keyframes(int video) const;
@@ -70,9 +71,9 @@ private:
     WindowParts* m_parts = nullptr;
     QPointer<TimelineView> m_timeline; // for the destructor: the window may have deleted it first
     QPointer<PredictionWorkspace> m_predictions;
-    QPointer<ScenesPanel> m_panel;     // in its dock, owned by the window
+    QPointer<ScenesPanel> m_panel; // in its dock, owned by the window
     std::unique_ptr<ScenesTrack> m_track;
-    std::map<int, VideoAnalysis> m_analysis;   // by project video
+    std::map<int, VideoAnalysis> m_analysis; // by project video
     bool m_pickAfterDetect = false;
     QFutureWatcher<std::vector<std::pair<qint64, QImage>>> m_thumbs;
     int m_thumbsVideo = -1;

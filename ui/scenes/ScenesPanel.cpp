@@ -132,10 +132,8 @@ void ScenesPanel::setSegmentClasses(const QStringList& classes)
     const QString current = m_source->currentText();
     m_source->clear();
     m_source->addItem(tr("each scene"));
-    for (const QString& c : classes)
-        m_source->addItem(tr("runs predicted as %1").arg(c), c);
-    if (const int i = m_source->findText(current); i >= 0)
-        m_source->setCurrentIndex(i);
+    for (const QString& c : classes) m_source->addItem(tr("runs predicted as %1").arg(c), c);
+    if (const int i = m_source->findText(current); i >= 0) m_source->setCurrentIndex(i);
 }
 
 void ScenesPanel::setScenes(const std::vector<FrameSegment>& scenes, const QStringList& timecodes)
@@ -161,24 +159,23 @@ void ScenesPanel::setKeyframes(const KeyframeSet& keyframes)
         auto* item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(k.frame).arg(k.label), m_strip);
         item->setData(Qt::UserRole, k.frame);
         item->setIcon(placeholder);
-        item->setToolTip(k.manual ? tr("Frame %1, added by hand").arg(k.frame)
-                                  : tr("Frame %1, score %2 (sharpness %3, representativeness %4%5)")
-                                        .arg(k.frame)
-                                        .arg(k.score, 0, 'f', 2)
-                                        .arg(k.sharpness, 0, 'f', 2)
-                                        .arg(k.representativeness, 0, 'f', 2)
-                                        .arg(k.confidence >= 0 ? tr(", confidence %1").arg(k.confidence, 0, 'f', 2) : QString()));
+        item->setToolTip(
+            k.manual ? tr("Frame %1, added by hand").arg(k.frame)
+                     : tr("Frame %1, score %2 (sharpness %3, representativeness %4%5)")
+                           .arg(k.frame)
+                           .arg(k.score, 0, 'f', 2)
+                           .arg(k.sharpness, 0, 'f', 2)
+                           .arg(k.representativeness, 0, 'f', 2)
+                           .arg(k.confidence >= 0 ? tr(", confidence %1").arg(k.confidence, 0, 'f', 2) : QString()));
     }
 }
 
 void ScenesPanel::setThumbnail(qint64 frame, const QImage& image)
 {
-    if (image.isNull())
-        return;
+    if (image.isNull()) return;
     for (int i = 0; i < m_strip->count(); ++i) {
         QListWidgetItem* item = m_strip->item(i);
-        if (item->data(Qt::UserRole).toLongLong() == frame)
-            item->setIcon(QIcon(QPixmap::fromImage(image)));
+        if (item->data(Qt::UserRole).toLongLong() == frame) item->setIcon(QIcon(QPixmap::fromImage(image)));
     }
 }
 

@@ -30,7 +30,7 @@ namespace fl {
 class ScenesPanel : public QWidget {
     Q_OBJECT
 public:
-    static constexpr int kThumbnailWidth = 128;   // px, of the keyframe thumbnails
+    static constexpr int kThumbnailWidth = 128; // px, of the keyframe thumbnails
 
     explicit ScenesPanel(QWidget* parent = nullptr);
 
@@ -41,7 +41,7 @@ public:
     // predicted as this class.
     QString segmentClass() const;
     int keyframesPerSegment() const;
-    double minConfidence() const;   // of the fragments of a run
+    double minConfidence() const; // of the fragments of a run
     // The classes whose predicted runs can be picked in ("each scene" always can); the chosen
     // entry stays chosen when it is still there.
     void setSegmentClasses(const QStringList& classes);
@@ -52,14 +52,14 @@ public:
     // The current video's keyframes, with placeholder thumbnails until setThumbnail.
     void setKeyframes(const KeyframeSet& keyframes);
     void setThumbnail(qint64 frame, const QImage& image);
-    qint64 selectedKeyframe() const;   // the keyframe selected in the strip; -1: none
+    qint64 selectedKeyframe() const; // the keyframe selected in the strip; -1: none
 
 signals:
     void detectRequested();
     void pickRequested();
     void exportKeyframesRequested();
     void exportPredictionsRequested();
-    void frameActivated(qint64 frame);   // a scene or a keyframe was clicked: go there
+    void frameActivated(qint64 frame); // a scene or a keyframe was clicked: go there
 
 private:
     QDoubleSpinBox* m_threshold = nullptr;

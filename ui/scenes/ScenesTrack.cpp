@@ -21,14 +21,14 @@ void ScenesTrack::paint(QPainter& p, const QRect& row, const TimelineMapping& m)
     QColor a = pal.color(QPalette::Highlight), b = pal.color(QPalette::Highlight);
     a.setAlphaF(0.30f);
     b.setAlphaF(0.15f);
-    auto it = std::upper_bound(m_segments.begin(), m_segments.end(), vBegin, [](qint64 f, const FrameSegment& s) { return f < s.end; });
+    auto it = std::upper_bound(m_segments.begin(), m_segments.end(), vBegin,
+                               [](qint64 f, const FrameSegment& s) { return f < s.end; });
     QColor cut = pal.color(QPalette::Text);
     cut.setAlpha(160);
     for (; it != m_segments.end() && it->start < vEnd; ++it) {
         const double x0 = std::max<double>(band.left(), m.xAt(double(it->start)));
         const double x1 = std::min<double>(band.right() + 1, m.xAt(double(it->end)));
-        if (x1 <= x0)
-            continue;
+        if (x1 <= x0) continue;
         const auto index = std::distance(m_segments.begin(), it);
         p.fillRect(QRectF(x0, band.top(), x1 - x0, band.height()), index % 2 ? b : a);
         if (it->start > 0) {
@@ -41,11 +41,9 @@ void ScenesTrack::paint(QPainter& p, const QRect& row, const TimelineMapping& m)
     int lastColumn = -1;
     const double mid = band.center().y() + 0.5;
     for (const Keyframe& k : m_keyframes.keyframes()) {
-        if (k.frame < vBegin || k.frame >= vEnd)
-            continue;
+        if (k.frame < vBegin || k.frame >= vEnd) continue;
         const double x = m.xAt(double(k.frame) + 0.5);
-        if (int(x) == lastColumn)
-            continue;
+        if (int(x) == lastColumn) continue;
         lastColumn = int(x);
         QPolygonF diamond({QPointF(x, mid - 6), QPointF(x + 5, mid), QPointF(x, mid + 6), QPointF(x - 5, mid)});
         p.setPen(QPen(QColor(255, 167, 38).darker(140), 1));
@@ -58,7 +56,8 @@ void ScenesTrack::paint(QPainter& p, const QRect& row, const TimelineMapping& m)
 QString ScenesTrack::toolTipAt(qint64 frame) const
 {
     QStringList lines;
-    auto it = std::upper_bound(m_segments.begin(), m_segments.end(), frame, [](qint64 f, const FrameSegment& s) { return f < s.end; });
+    auto it = std::upper_bound(m_segments.begin(), m_segments.end(), frame,
+                               [](qint64 f, const FrameSegment& s) { return f < s.end; });
     if (it != m_segments.end() && it->contains(frame))
         lines << tr("%1: frames %2-%3").arg(it->label).arg(it->start).arg(it->end - 1);
     for (const Keyframe& k : m_keyframes.keyframes())

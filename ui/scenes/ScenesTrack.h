@@ -1,9 +1,9 @@
 #pragma once
 // The timeline's "Scenes" row: scenes (or runs of a predicted class) as alternately shaded
 // segments with a line at each cut, and the keyframes as marks (manual ones hollow).
-#include "timeline/TimelineTrack.h"
 #include "analysis/KeyframeSet.h"
 #include "analysis/SceneDetection.h"
+#include "timeline/TimelineTrack.h"
 
 #include <QCoreApplication>
 

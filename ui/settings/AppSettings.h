@@ -29,9 +29,9 @@ public:
     static const AppSettings& defaults();
 
     // ---- general ----
-    int autosaveIntervalSeconds() const;       // 0 = off; default 60; 0..3600
+    int autosaveIntervalSeconds() const; // 0 = off; default 60; 0..3600
     void setAutosaveIntervalSeconds(int seconds);
-    bool reopenLastProject() const;            // default true
+    bool reopenLastProject() const; // default true
     void setReopenLastProject(bool on);
     QString lastProject() const;
     void setLastProject(const QString& dir);
@@ -45,35 +45,35 @@ public:
     void clearRecentProjects();
 
     // ---- playback ----
-    double defaultSpeed() const;               // 0.25..4, default 1
+    double defaultSpeed() const; // 0.25..4, default 1
     void setDefaultSpeed(double speed);
-    int readAheadFrames() const;               // frames decoded ahead when paused; 0..240, default 24
+    int readAheadFrames() const; // frames decoded ahead when paused; 0..240, default 24
     void setReadAheadFrames(int frames);
-    int frameCacheMegabytes() const;           // decoded-frame memory; 32..8192, default 384
+    int frameCacheMegabytes() const; // decoded-frame memory; 32..8192, default 384
     void setFrameCacheMegabytes(int mb);
-    bool buildScrubPreviews() const;           // default true
+    bool buildScrubPreviews() const; // default true
     void setBuildScrubPreviews(bool on);
-    int previewHeight() const;                 // 144..1080, default 360
+    int previewHeight() const; // 144..1080, default 360
     void setPreviewHeight(int pixels);
 
     // ---- labeling ----
-    bool paintWhilePlaying() const;            // default true
+    bool paintWhilePlaying() const; // default true
     void setPaintWhilePlaying(bool on);
-    bool advanceAfterLabel() const;            // class key on a single fragment moves on; default false
+    bool advanceAfterLabel() const; // class key on a single fragment moves on; default false
     void setAdvanceAfterLabel(bool on);
-    bool snapEdgesToFragments() const;         // default true
+    bool snapEdgesToFragments() const; // default true
     void setSnapEdgesToFragments(bool on);
 
     // ---- timeline ----
-    bool showFragmentBoundaries() const;       // default true
+    bool showFragmentBoundaries() const; // default true
     void setShowFragmentBoundaries(bool on);
-    bool showKeyframes() const;                // default true
+    bool showKeyframes() const; // default true
     void setShowKeyframes(bool on);
-    bool followPlayhead() const;               // default true
+    bool followPlayhead() const; // default true
     void setFollowPlayhead(bool on);
 
     // ---- appearance ----
-    Theme theme() const;                       // default System
+    Theme theme() const; // default System
     void setTheme(Theme theme);
 
     // ---- window ----

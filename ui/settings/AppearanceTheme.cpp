@@ -24,8 +24,7 @@ SystemLook& systemLook()
 void AppearanceTheme::captureSystem()
 {
     SystemLook& look = systemLook();
-    if (look.captured)
-        return;
+    if (look.captured) return;
     look.style = QApplication::style() ? QApplication::style()->name() : QString();
     look.captured = true;
 }
@@ -74,8 +73,7 @@ void AppearanceTheme::apply(AppSettings::Theme theme)
     const SystemLook& look = systemLook();
     switch (theme) {
     case AppSettings::Theme::System:
-        if (!look.style.isEmpty() && QApplication::style()->name() != look.style)
-            QApplication::setStyle(look.style);
+        if (!look.style.isEmpty() && QApplication::style()->name() != look.style) QApplication::setStyle(look.style);
         // An empty palette (nothing set) resolves against the platform theme, and keeps
         // following it when the system switches between light and dark while we run.
         QApplication::setPalette(QPalette());

@@ -21,7 +21,8 @@ QStringList translationDirs()
 {
     QStringList dirs{QStringLiteral(":/i18n")};
     if (QCoreApplication::instance())
-        dirs << QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../share/fragmentlab/translations"));
+        dirs << QDir(QCoreApplication::applicationDirPath())
+                    .absoluteFilePath(QStringLiteral("../share/fragmentlab/translations"));
     return dirs;
 }
 
@@ -59,7 +60,8 @@ QString languageDisplayName(const QString& language)
     if (locale.language() == QLocale::English) return QStringLiteral("English"); // not "American English"
     QString name = locale.nativeLanguageName();
     if (locale.language() == QLocale::Chinese)
-        name = locale.script() == QLocale::TraditionalChineseScript ? QStringLiteral("繁體中文") : QStringLiteral("简体中文");
+        name = locale.script() == QLocale::TraditionalChineseScript ? QStringLiteral("繁體中文")
+                                                                    : QStringLiteral("简体中文");
     return name.isEmpty() ? language : name;
 }
 
@@ -91,7 +93,8 @@ bool installTranslator(const QLocale& locale)
 
     // Qt's own strings (standard dialogs, context menus), when qt6-translations-l10n is there.
     auto qt = std::make_unique<QTranslator>();
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(qt.get());
         installed.push_back(std::move(qt));
     }

@@ -68,9 +68,10 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent) : QDialog
     m_cacheMb->setSuffix(tr(" MB"));
     m_cacheMb->setToolTip(tr("Memory for decoded frames"));
     form->addRow(tr("Frame memory"), m_cacheMb);
-    m_previews = check(tr("Build scrub previews"),
-                       tr("Keep a small copy of every frame in the project cache, so seeking anywhere shows the frame at once "
-                          "while the full frame decodes"));
+    m_previews =
+        check(tr("Build scrub previews"),
+              tr("Keep a small copy of every frame in the project cache, so seeking anywhere shows the frame at once "
+                 "while the full frame decodes"));
     form->addRow(m_previews);
     m_previewHeight = new QSpinBox;
     m_previewHeight->setRange(144, 1080);
@@ -80,10 +81,12 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent) : QDialog
     tabs->addTab(playback, tr("Playback"));
 
     QWidget* labeling = page(tabs, &form);
-    m_paint = check(tr("Paint while playing"), tr("Holding a class key during playback labels every fragment the playhead passes"));
+    m_paint = check(tr("Paint while playing"),
+                    tr("Holding a class key during playback labels every fragment the playhead passes"));
     m_advance = check(tr("Move to the next fragment after labeling one"),
                       tr("A class key on the current fragment (nothing selected) labels it and steps to the next"));
-    m_snap = check(tr("Snap dragged label edges to fragment boundaries"), tr("Hold Alt while dragging to move edges frame by frame"));
+    m_snap = check(tr("Snap dragged label edges to fragment boundaries"),
+                   tr("Hold Alt while dragging to move edges frame by frame"));
     form->addRow(m_paint);
     form->addRow(m_advance);
     form->addRow(m_snap);
@@ -107,7 +110,8 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent) : QDialog
     form->addRow(tr("Theme"), m_theme);
     tabs->addTab(appearance, tr("Appearance"));
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
+    auto* buttons =
+        new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         apply();
         accept();

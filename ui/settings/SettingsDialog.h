@@ -16,7 +16,7 @@ class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
     explicit SettingsDialog(AppSettings* settings, QWidget* parent = nullptr);
-    void apply();   // writes the form into the settings
+    void apply(); // writes the form into the settings
 
 private:
     void load(bool defaults);

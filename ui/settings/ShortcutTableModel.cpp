@@ -19,8 +19,7 @@ QString ShortcutTableModel::shortcutText(const QAction* action)
 {
     QStringList keys;
     for (const QKeySequence& k : action->shortcuts())
-        if (!k.isEmpty())
-            keys << k.toString(QKeySequence::NativeText);
+        if (!k.isEmpty()) keys << k.toString(QKeySequence::NativeText);
     return keys.join(QStringLiteral(", "));
 }
 
@@ -30,8 +29,7 @@ QString ShortcutTableModel::plainText(const QAction* action)
     text.replace(QStringLiteral("&&"), QStringLiteral("\x01"));
     text.remove(QLatin1Char('&'));
     text.replace(QStringLiteral("\x01"), QStringLiteral("&"));
-    if (text.endsWith(QStringLiteral("...")))
-        text.chop(3);
+    if (text.endsWith(QStringLiteral("..."))) text.chop(3);
     return text;
 }
 
@@ -47,11 +45,9 @@ int ShortcutTableModel::columnCount(const QModelIndex& parent) const
 
 QVariant ShortcutTableModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= int(m_entries.size()))
-        return {};
+    if (!index.isValid() || index.row() >= int(m_entries.size())) return {};
     const Entry& e = m_entries[size_t(index.row())];
-    if (!e.action)
-        return {};
+    if (!e.action) return {};
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case ActionColumn: return plainText(e.action);
@@ -70,8 +66,7 @@ QVariant ShortcutTableModel::data(const QModelIndex& index, int role) const
 
 QVariant ShortcutTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
-        return {};
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount) return {};
     switch (section) {
     case ActionColumn: return tr("Action");
     case ShortcutColumn: return tr("Shortcut");

@@ -37,14 +37,12 @@ std::vector<DockLayout::Spec> DockLayout::table()
 
 DockLayout::DockLayout(QMainWindow* window, QSplitter* centre, ActionRegistry* actions, AppSettings* settings)
     : QObject(window), m_window(window), m_centre(centre), m_actions(actions), m_settings(settings)
-{
-}
+{}
 
 QDockWidget* DockLayout::add(QWidget* content, const QString& objectName)
 {
     for (const Spec& spec : table())
-        if (spec.objectName == objectName)
-            return add(content, spec);
+        if (spec.objectName == objectName) return add(content, spec);
     Spec own;
     own.objectName = objectName;
     own.title = objectName;
@@ -78,27 +76,25 @@ QDockWidget* DockLayout::add(QWidget* content, const Spec& spec)
         }
         toggle->setChecked(!dock->isHidden());
     });
-    if (!spec.shortcut.isEmpty())
-        toggle->setShortcut(spec.shortcut);
-    const QString key = spec.shortcut.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(spec.shortcut.toString(QKeySequence::NativeText));
+    if (!spec.shortcut.isEmpty()) toggle->setShortcut(spec.shortcut);
+    const QString key = spec.shortcut.isEmpty()
+        ? QString()
+        : QStringLiteral(" (%1)").arg(spec.shortcut.toString(QKeySequence::NativeText));
     toggle->setToolTip(tr("Show or hide the %1 panel").arg(spec.title) + key);
     toggle->setStatusTip(tr("Show or hide the %1 panel").arg(spec.title));
     m_actions->add(toggle, tr("View"));
-    if (m_panelsMenu)
-        m_panelsMenu->addAction(toggle);
+    if (m_panelsMenu) m_panelsMenu->addAction(toggle);
     m_places.push_back({dock, spec});
     // Added after the layout was made: where the restored layout had it (hidden included),
     // else its default place.
-    if (m_applied && !(m_restored && m_window->restoreDockWidget(dock)))
-        place(dock);
+    if (m_applied && !(m_restored && m_window->restoreDockWidget(dock))) place(dock);
     return dock;
 }
 
 void DockLayout::setPanelsMenu(QMenu* menu)
 {
     m_panelsMenu = menu;
-    for (const Place& p : m_places)
-        menu->addAction(p.dock->toggleViewAction());
+    for (const Place& p : m_places) menu->addAction(p.dock->toggleViewAction());
 }
 
 bool DockLayout::isDockInView(const QDockWidget* dock)
@@ -112,21 +108,21 @@ std::vector<const DockLayout::Place*> DockLayout::inTableOrder() const
 {
     const std::vector<Spec> rows = table();
     auto rank = [&rows](const Place& p) {
-        const auto it = std::find_if(rows.begin(), rows.end(), [&p](const Spec& s) { return s.objectName == p.spec.objectName; });
-        return int(it - rows.begin());   // docks not in the table: after it, in the order added
+        const auto it = std::find_if(rows.begin(), rows.end(),
+                                     [&p](const Spec& s) { return s.objectName == p.spec.objectName; });
+        return int(it - rows.begin()); // docks not in the table: after it, in the order added
     };
     std::vector<const Place*> order;
-    for (const Place& p : m_places)
-        order.push_back(&p);
-    std::stable_sort(order.begin(), order.end(), [&rank](const Place* a, const Place* b) { return rank(*a) < rank(*b); });
+    for (const Place& p : m_places) order.push_back(&p);
+    std::stable_sort(order.begin(), order.end(),
+                     [&rank](const Place* a, const Place* b) { return rank(*a) < rank(*b); });
     return order;
 }
 
 const DockLayout::Place* DockLayout::placeOf(const QDockWidget* dock) const
 {
     for (const Place& p : m_places)
-        if (p.dock == dock)
-            return &p;
+        if (p.dock == dock) return &p;
     return nullptr;
 }
 
@@ -136,39 +132,33 @@ QDockWidget* DockLayout::tabbedOnto(const Place& place) const
     // docks; a dock of its own starts none and ends the one before).
     const Place* previous = nullptr;
     for (const Place* p : inTableOrder()) {
-        if (p->dock == place.dock)
-            break;
-        if (p->spec.area == place.spec.area)
-            previous = p;
+        if (p->dock == place.dock) break;
+        if (p->spec.area == place.spec.area) previous = p;
     }
-    return previous && previous->spec.group == Group::Tabbed && place.spec.group == Group::Tabbed ? previous->dock : nullptr;
+    return previous && previous->spec.group == Group::Tabbed && place.spec.group == Group::Tabbed ? previous->dock
+                                                                                                  : nullptr;
 }
 
 void DockLayout::place(QDockWidget* dock)
 {
     const Place* p = placeOf(dock);
-    if (!p)
-        return;
+    if (!p) return;
     m_window->addDockWidget(p->spec.area, dock);
-    if (dock->isFloating())   // a floating dock removed from the layout stays floating
+    if (dock->isFloating()) // a floating dock removed from the layout stays floating
         dock->setFloating(false);
-    if (QDockWidget* group = tabbedOnto(*p))
-        m_window->tabifyDockWidget(group, dock);
+    if (QDockWidget* group = tabbedOnto(*p)) m_window->tabifyDockWidget(group, dock);
     dock->show();
 }
 
 void DockLayout::applyDefault()
 {
     const auto order = inTableOrder();
-    for (const Place* p : order)
-        m_window->removeDockWidget(p->dock);
-    for (const Place* p : order)
-        place(p->dock);
+    for (const Place* p : order) m_window->removeDockWidget(p->dock);
+    for (const Place* p : order) place(p->dock);
     // The first panel of each tab group in front; the sides narrow enough for the video.
     QList<QDockWidget*> left, right;
     for (const Place* p : order) {
-        if (tabbedOnto(*p))
-            continue;
+        if (tabbedOnto(*p)) continue;
         p->dock->raise();
         (p->spec.area == Qt::RightDockWidgetArea ? right : left).push_back(p->dock);
     }
@@ -184,24 +174,25 @@ void DockLayout::applyDefault()
         return most;
     };
     if (!left.isEmpty())
-        m_window->resizeDocks(
-            {left.front()}, {std::clamp(needed(Qt::LeftDockWidgetArea), std::clamp(w * 16 / 100, 200, 360), std::max(200, w * 20 / 100))},
-            Qt::Horizontal);
+        m_window->resizeDocks({left.front()},
+                              {std::clamp(needed(Qt::LeftDockWidgetArea), std::clamp(w * 16 / 100, 200, 360),
+                                          std::max(200, w * 20 / 100))},
+                              Qt::Horizontal);
     if (!right.isEmpty())
-        m_window->resizeDocks(
-            {right.front()}, {std::clamp(needed(Qt::RightDockWidgetArea), std::clamp(w * 26 / 100, 280, 560), std::max(280, w * 35 / 100))},
-            Qt::Horizontal);
+        m_window->resizeDocks({right.front()},
+                              {std::clamp(needed(Qt::RightDockWidgetArea), std::clamp(w * 26 / 100, 280, 560),
+                                          std::max(280, w * 35 / 100))},
+                              Qt::Horizontal);
     const int height = m_window->height();
     if (left.size() > 1)
-        m_window->resizeDocks(left, {height * 2 / 5, height * 3 / 5}, Qt::Vertical);   // room for 5+ videos
+        m_window->resizeDocks(left, {height * 2 / 5, height * 3 / 5}, Qt::Vertical); // room for 5+ videos
     const int h = m_centre->height() > 0 ? m_centre->height() : height;
     m_centre->setSizes({h * 2 / 3, h / 3});
 }
 
 void DockLayout::ensure()
 {
-    if (m_applied)
-        return;
+    if (m_applied) return;
     m_applied = true;
     // Geometry first (restoreState lays the docks out in the restored size), within the screen.
     (void)m_window->restoreGeometry(m_settings->windowGeometry());
@@ -215,10 +206,8 @@ void DockLayout::ensure()
         m_restored = true;
         // Docks the saved layout does not know (a newer version's panels) take their default place.
         for (const Place* p : inTableOrder())
-            if (!m_window->restoreDockWidget(p->dock))
-                place(p->dock);
-        if (!m_settings->splitterState().isEmpty())
-            m_centre->restoreState(m_settings->splitterState());
+            if (!m_window->restoreDockWidget(p->dock)) place(p->dock);
+        if (!m_settings->splitterState().isEmpty()) m_centre->restoreState(m_settings->splitterState());
     }
 }
 
@@ -226,21 +215,17 @@ void DockLayout::fitToScreen()
 {
     // The offscreen platform's "screen" is a fixed 800x600 stand-in, not a user's screen.
     QScreen* s = m_window->screen();
-    if (!s || QGuiApplication::platformName() == QLatin1String("offscreen") || m_window->isFullScreen() || m_window->isMaximized())
+    if (!s || QGuiApplication::platformName() == QLatin1String("offscreen") || m_window->isFullScreen()
+        || m_window->isMaximized())
         return;
     const QRect avail = s->availableGeometry();
     QRect g = m_window->geometry();
     g.setSize(g.size().boundedTo(avail.size()));
-    if (g.right() > avail.right())
-        g.moveRight(avail.right());
-    if (g.bottom() > avail.bottom())
-        g.moveBottom(avail.bottom());
-    if (g.left() < avail.left())
-        g.moveLeft(avail.left());
-    if (g.top() < avail.top())
-        g.moveTop(avail.top());
-    if (g != m_window->geometry())
-        m_window->setGeometry(g);
+    if (g.right() > avail.right()) g.moveRight(avail.right());
+    if (g.bottom() > avail.bottom()) g.moveBottom(avail.bottom());
+    if (g.left() < avail.left()) g.moveLeft(avail.left());
+    if (g.top() < avail.top()) g.moveTop(avail.top());
+    if (g != m_window->geometry()) m_window->setGeometry(g);
 }
 
 void DockLayout::save()

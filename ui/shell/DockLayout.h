@@ -36,7 +36,7 @@ public:
     };
     // Every panel of the window, in the order of the default layout.
     static std::vector<Spec> table();
-    static constexpr int kLayoutVersion = 2;  // saveState() version: older layouts are not restored
+    static constexpr int kLayoutVersion = 2; // saveState() version: older layouts are not restored
 
     // `centre`: the splitter between the video and the timeline (sized with the layout).
     DockLayout(QMainWindow* window, QSplitter* centre, ActionRegistry* actions, AppSettings* settings);
@@ -75,9 +75,9 @@ private:
     ActionRegistry* m_actions;
     AppSettings* m_settings;
     QMenu* m_panelsMenu = nullptr;
-    std::vector<Place> m_places;   // in the order added
+    std::vector<Place> m_places; // in the order added
     bool m_applied = false;
-    bool m_restored = false;       // ensure() restored a saved layout
+    bool m_restored = false; // ensure() restored a saved layout
 };
 
 } // namespace fl

@@ -44,28 +44,22 @@ JobProgressWidget::JobProgressWidget(JobRunner* runner, QWidget* parent) : QWidg
 
 QString JobProgressWidget::timeLeftText(double seconds)
 {
-    if (!(seconds >= 0) || !std::isfinite(seconds))
-        return {};
-    if (seconds < 1.5)
-        return tr("a moment left");
-    if (seconds < 90)
-        return tr("about %1 s left").arg(qint64(std::llround(seconds)));
-    if (seconds < 90 * 60)
-        return tr("about %1 min left").arg(qint64(std::llround(seconds / 60)));
+    if (!(seconds >= 0) || !std::isfinite(seconds)) return {};
+    if (seconds < 1.5) return tr("a moment left");
+    if (seconds < 90) return tr("about %1 s left").arg(qint64(std::llround(seconds)));
+    if (seconds < 90 * 60) return tr("about %1 min left").arg(qint64(std::llround(seconds / 60)));
     return tr("about %1 h left").arg(seconds / 3600, 0, 'f', 1);
 }
 
 void JobProgressWidget::track(Job* job)
 {
-    if (m_job)
-        disconnect(m_job, nullptr, this, nullptr);
+    if (m_job) disconnect(m_job, nullptr, this, nullptr);
     m_job = job;
     m_what = job->title();
     m_done = m_total = 0;
     m_eta = -1;
     connect(job, &Job::progress, this, [this, job](qint64 done, qint64 total, const QString& what, double eta) {
-        if (job != m_job)
-            return;
+        if (job != m_job) return;
         m_done = done;
         m_total = total;
         m_what = what.isEmpty() ? job->title() : what;
@@ -89,23 +83,18 @@ void JobProgressWidget::showNext()
 
 QString JobProgressWidget::text() const
 {
-    if (!m_job)
-        return {};
+    if (!m_job) return {};
     QStringList parts{m_what};
-    if (m_total > 0)
-        parts << tr("%1%").arg(int(100.0 * double(m_done) / double(m_total)));
-    if (const QString left = timeLeftText(m_eta); !left.isEmpty())
-        parts << left;
+    if (m_total > 0) parts << tr("%1%").arg(int(100.0 * double(m_done) / double(m_total)));
+    if (const QString left = timeLeftText(m_eta); !left.isEmpty()) parts << left;
     const int others = int(m_runner->activeJobs().size()) - 1;
-    if (others > 0)
-        parts << tr("(+%1 more)").arg(others);
+    if (others > 0) parts << tr("(+%1 more)").arg(others);
     return parts.join(QStringLiteral(" · "));
 }
 
 void JobProgressWidget::refresh()
 {
-    if (!m_job)
-        return;
+    if (!m_job) return;
     m_label->setText(text());
     if (m_total > 0) {
         m_bar->setRange(0, 1000);

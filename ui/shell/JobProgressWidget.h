@@ -13,7 +13,6 @@ class QToolButton;
 
 namespace fl {
 
-
 class JobRunner;
 
 class JobProgressWidget : public QWidget {

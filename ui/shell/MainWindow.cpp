@@ -3,11 +3,11 @@
 #include "document/ProjectDocument.h"
 #include "document/ProjectFiles.h"
 #include "document/VideosPanel.h"
-#include "labeling/LabelingActions.h"
-#include "labeling/LabelingProgress.h"
 #include "labeling/ClassListModel.h"
 #include "labeling/ClassesPanel.h"
+#include "labeling/LabelingActions.h"
 #include "labeling/LabelingController.h"
+#include "labeling/LabelingProgress.h"
 #include "player/FrameView.h"
 #include "player/PlaybackActions.h"
 #include "player/TimecodeText.h"
@@ -134,13 +134,17 @@ void MainWindow::buildActions()
 {
     const QString edit = tr("Edit"), view = tr("View"), help = tr("Help");
     const QStyle* s = style();
-    auto icon = [s](const char* name, QStyle::StandardPixmap fallback) { return QIcon::fromTheme(QLatin1String(name), s->standardIcon(fallback)); };
+    auto icon = [s](const char* name, QStyle::StandardPixmap fallback) {
+        return QIcon::fromTheme(QLatin1String(name), s->standardIcon(fallback));
+    };
     auto on = [this](QAction* a, auto slot) {
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
     ActionRegistry& a = *m_actions;
-    on(a.make(QStringLiteral("quit"), tr("&Quit"), {QKeySequence(Qt::CTRL | Qt::Key_Q)}, tr("Quit FragmentLab"), tr("File")), [this] { close(); });
+    on(a.make(QStringLiteral("quit"), tr("&Quit"), {QKeySequence(Qt::CTRL | Qt::Key_Q)}, tr("Quit FragmentLab"),
+              tr("File")),
+       [this] { close(); });
 
     QUndoStack* undoStack = m_workbench->document()->undoStack();
     QAction* undo = undoStack->createUndoAction(this, tr("&Undo"));
@@ -159,7 +163,8 @@ void MainWindow::buildActions()
     a.add(redo, edit);
     on(a.make(QStringLiteral("settings"), tr("Se&ttings..."), {QKeySequence(Qt::CTRL | Qt::Key_Comma)},
               tr("Autosave, playback, labeling, timeline and appearance settings"), edit),
-       [this] { showSettings(); })->setIcon(icon("preferences-system", QStyle::SP_FileDialogDetailedView));
+       [this] { showSettings(); })
+        ->setIcon(icon("preferences-system", QStyle::SP_FileDialogDetailedView));
 
     // The features' own.
     TimelineActions::add(m_timeline, m_actions);
@@ -173,12 +178,15 @@ void MainWindow::buildActions()
            applyDefaultLayout();
            fitToScreen();
        });
-    on(a.make(QStringLiteral("fullScreen"), tr("F&ull Screen"), {QKeySequence(Qt::Key_F11)}, tr("Toggle full screen"), view),
+    on(a.make(QStringLiteral("fullScreen"), tr("F&ull Screen"), {QKeySequence(Qt::Key_F11)}, tr("Toggle full screen"),
+              view),
        [this] { isFullScreen() ? showNormal() : showFullScreen(); });
-    on(a.make(QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts"), {QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)},
-              tr("List every action with its keys"), help),
+    on(a.make(QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts"),
+              {QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)}, tr("List every action with its keys"),
+              help),
        [this] { showShortcuts(); });
-    on(a.make(QStringLiteral("about"), tr("&About FragmentLab"), {QKeySequence(Qt::SHIFT | Qt::Key_F1)}, tr("Version, credits and licences"), help),
+    on(a.make(QStringLiteral("about"), tr("&About FragmentLab"), {QKeySequence(Qt::SHIFT | Qt::Key_F1)},
+              tr("Version, credits and licences"), help),
        [this] { showAbout(); });
     refreshIcons();
 
@@ -262,12 +270,13 @@ void MainWindow::buildStatusBar()
     statusBar()->addWidget(m_statusText, 1);
     statusBar()->addPermanentWidget(m_jobProgress);
     statusBar()->addPermanentWidget(new LabelingProgress(m_workbench, this));
-    connect(m_workbench->jobRunner(), &JobRunner::jobFinished, this, [this](Job* job, Job::State state, const QString& error) {
-        if (state == Job::State::Failed)
-            statusBar()->showMessage(tr("%1 failed: %2").arg(job->title(), error), 10000);
-        else if (state == Job::State::Cancelled)
-            statusBar()->showMessage(tr("%1: cancelled").arg(job->title()), 5000);
-    });
+    connect(m_workbench->jobRunner(), &JobRunner::jobFinished, this,
+            [this](Job* job, Job::State state, const QString& error) {
+                if (state == Job::State::Failed)
+                    statusBar()->showMessage(tr("%1 failed: %2").arg(job->title(), error), 10000);
+                else if (state == Job::State::Cancelled)
+                    statusBar()->showMessage(tr("%1: cancelled").arg(job->title()), 5000);
+            });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -281,7 +290,8 @@ void MainWindow::connectWorkbench()
     connect(wb, &Workbench::currentVideoChanged, this, &MainWindow::showVideo);
     connect(wb, &Workbench::currentFragmentChanged, this, [this](int, qint64 fragment) { showFragment(fragment); });
     connect(wb, &Workbench::statusMessage, this, [this](const QString& m, int ms) { statusBar()->showMessage(m, ms); });
-    connect(wb, &Workbench::errorReported, this, [this](const QString& title, const QString& m) { showError(title, m); });
+    connect(wb, &Workbench::errorReported, this,
+            [this](const QString& title, const QString& m) { showError(title, m); });
     connect(wb, &Workbench::selectFragmentsRequested, m_timeline, &TimelineView::setSelection);
     connect(wb, &Workbench::revealFrameRequested, m_timeline, &TimelineView::ensureVisible);
     connect(m_files, &ProjectFiles::projectOpened, this, [this] {
@@ -290,7 +300,8 @@ void MainWindow::connectWorkbench()
         updateTitle();
         updateActions();
         if (m_workbench->document()->project().videoCount() == 0) {
-            showNoVideo(tr("This project has no videos yet.\nDrop video files here or use File > Add Videos (Ctrl+I)."));
+            showNoVideo(
+                tr("This project has no videos yet.\nDrop video files here or use File > Add Videos (Ctrl+I)."));
             updatePlaceInfo();
         }
     });
@@ -312,15 +323,18 @@ void MainWindow::connectWorkbench()
         const int video = m_workbench->currentVideo();
         if (count == 0 && video >= 0)
             m_workbench->clearVideo();
-        else if (video >= count || (video >= 0 && m_workbench->player()->path() != m_workbench->document()->project().absoluteVideoPath(video)))
+        else if (video >= count
+                 || (video >= 0
+                     && m_workbench->player()->path() != m_workbench->document()->project().absoluteVideoPath(video)))
             m_workbench->reselectVideo(std::min(video, count - 1));
         else if (video < 0 && count > 0)
             m_workbench->selectVideo(0);
         m_videosPanel->setCurrentVideo(m_workbench->currentVideo());
         updateActions();
     });
-    connect(document, &ProjectDocument::autosaved, this,
-            [this](const QString&) { statusBar()->showMessage(tr("Autosaved unsaved changes to the recovery file"), 3000); });
+    connect(document, &ProjectDocument::autosaved, this, [this](const QString&) {
+        statusBar()->showMessage(tr("Autosaved unsaved changes to the recovery file"), 3000);
+    });
     connect(document, &ProjectDocument::autosaveFailed, this,
             [this](const QString& error) { statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 10000); });
     connect(m_timeline, &TimelineView::seekRequested, wb, &Workbench::seek);
@@ -334,7 +348,8 @@ void MainWindow::connectWorkbench()
 void MainWindow::connectPlayer()
 {
     VideoPlayer* player = m_workbench->player();
-    connect(player, &VideoPlayer::frameReady, this, [this](qint64 frame, const QImage& image, bool full) { m_view->setImage(image, frame, full); });
+    connect(player, &VideoPlayer::frameReady, this,
+            [this](qint64 frame, const QImage& image, bool full) { m_view->setImage(image, frame, full); });
     connect(player, &VideoPlayer::positionChanged, this, [this](qint64 frame) {
         m_timeline->setPlayhead(frame);
         m_workbench->labeling()->setPosition(frame);
@@ -354,11 +369,12 @@ void MainWindow::connectPlayer()
         if (m_workbench->hasCurrentVideo()) {
             const ProjectVideo& video = m_workbench->document()->project().video(m_workbench->currentVideo());
             if (player->frameCount() != video.frameCount)
-                statusBar()->showMessage(tr("%1 now has %2 frames, the project says %3: the file changed since it was added")
-                                             .arg(video.fileName())
-                                             .arg(player->frameCount())
-                                             .arg(video.frameCount),
-                                         15000);
+                statusBar()->showMessage(
+                    tr("%1 now has %2 frames, the project says %3: the file changed since it was added")
+                        .arg(video.fileName())
+                        .arg(player->frameCount())
+                        .arg(video.frameCount),
+                    15000);
         }
         m_files->ensurePreview();
         m_workbench->noteVideoOpened();
@@ -371,7 +387,8 @@ void MainWindow::connectPlayer()
     connect(player, &VideoPlayer::openProgress, this, [this](qint64 done, qint64 total, const QString& what) {
         m_view->setMessage(total > 0 ? tr("%1: %2%").arg(what).arg(int(100.0 * double(done) / double(total))) : what);
     });
-    connect(player, &VideoPlayer::decodeFailed, this, [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+    connect(player, &VideoPlayer::decodeFailed, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
 }
 
 void MainWindow::applySettings()
@@ -411,7 +428,8 @@ void MainWindow::showVideo(int video)
         m_view->clear();
         const QString path = m_workbench->document()->project().absoluteVideoPath(video);
         if (!QFileInfo::exists(path))
-            m_view->setMessage(tr("%1 is missing (moved or deleted).\nFile > Relink Missing Videos finds it by content.").arg(path));
+            m_view->setMessage(
+                tr("%1 is missing (moved or deleted).\nFile > Relink Missing Videos finds it by content.").arg(path));
         else
             m_view->setMessage(tr("Opening %1...").arg(QFileInfo(path).fileName()));
         m_transport->refresh();
@@ -441,8 +459,9 @@ void MainWindow::updatePlaceInfo()
     QString selection;
     const auto sel = m_timeline->selection();
     if (!sel.isEmpty())
-        selection = sel.count() == 1 ? tr("fragment %1 selected").arg(sel.first)
-                                     : tr("%1 fragments selected (%2-%3)").arg(sel.count()).arg(sel.first).arg(sel.last);
+        selection = sel.count() == 1
+            ? tr("fragment %1 selected").arg(sel.first)
+            : tr("%1 fragments selected (%2-%3)").arg(sel.count()).arg(sel.first).arg(sel.last);
     m_statusText->setText(selection);
 }
 
@@ -460,10 +479,14 @@ void MainWindow::showFragment(qint64 fragment)
     badge.text = label ? *label : tr("unlabeled");
     const QString color = label ? p.classes()[size_t(std::max(0, p.classIndex(*label)))].color : QString();
     badge.color = label ? QColor(color.isEmpty() ? QStringLiteral("#888888") : color) : QColor(70, 70, 74);
-    badge.detail = tr("fragment %1 · frames %2-%3").arg(fragment).arg(p.spec().firstFrame(fragment)).arg(p.spec().endFrame(fragment) - 1);
+    badge.detail = tr("fragment %1 · frames %2-%3")
+                       .arg(fragment)
+                       .arg(p.spec().firstFrame(fragment))
+                       .arg(p.spec().endFrame(fragment) - 1);
     m_view->setBadge(FrameView::LabelBadge, badge);
     const qint64 count = p.spec().count(p.video(video).frameCount);
-    m_transport->setFragmentText(tr("Fragment %1 of %2 · %3").arg(fragment).arg(count).arg(label ? *label : tr("unlabeled")));
+    m_transport->setFragmentText(
+        tr("Fragment %1 of %2 · %3").arg(fragment).arg(count).arg(label ? *label : tr("unlabeled")));
 }
 
 void MainWindow::updateActions()
@@ -485,8 +508,7 @@ void MainWindow::refreshIcons()
                                                {"zoomFit", K::ZoomFit},
                                                {"paintWhilePlaying", K::Paint}};
     for (const auto& [name, kind] : icons)
-        if (QAction* a = m_actions->find(QLatin1String(name)))
-            a->setIcon(PaintedIcons::icon(kind, palette()));
+        if (QAction* a = m_actions->find(QLatin1String(name))) a->setIcon(PaintedIcons::icon(kind, palette()));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -542,8 +564,7 @@ void MainWindow::closeEvent(QCloseEvent* e)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e)
 {
-    if (!e->mimeData()->hasUrls())
-        return;
+    if (!e->mimeData()->hasUrls()) return;
     for (const QUrl& url : e->mimeData()->urls()) {
         const QString path = url.toLocalFile();
         if (ProjectFiles::isVideoFile(path) || ProjectFiles::isProjectPath(path)) {
@@ -573,8 +594,7 @@ void MainWindow::dropEvent(QDropEvent* e)
 
 void MainWindow::changeEvent(QEvent* e)
 {
-    if (e->type() == QEvent::PaletteChange || e->type() == QEvent::StyleChange)
-        refreshIcons();
+    if (e->type() == QEvent::PaletteChange || e->type() == QEvent::StyleChange) refreshIcons();
     QMainWindow::changeEvent(e);
 }
 

@@ -17,10 +17,11 @@ Menus::Menus(QMainWindow* window, const ActionRegistry& actions)
 {
     auto fill = [&actions](QWidget* into, std::initializer_list<const char*> names) {
         for (const char* name : names)
-            if (QAction* a = actions.find(QLatin1String(name)))
-                into->addAction(a);
+            if (QAction* a = actions.find(QLatin1String(name))) into->addAction(a);
     };
-    auto add = [&](WindowParts::Menu which, const QString& title) { return m_menus[int(which)] = window->menuBar()->addMenu(title); };
+    auto add = [&](WindowParts::Menu which, const QString& title) {
+        return m_menus[int(which)] = window->menuBar()->addMenu(title);
+    };
     using M = WindowParts::Menu;
 
     QMenu* file = add(M::File, tr("&File"));
@@ -50,9 +51,30 @@ Menus::Menus(QMainWindow* window, const ActionRegistry& actions)
     fill(view, {"resetLayout", "fullScreen"});
 
     QMenu* playback = add(M::Playback, tr("&Playback"));
-    for (const char* name : {"playPause", "", "nextFrame", "previousFrame", "nextFragment", "previousFragment", "", "forward1s", "back1s",
-                             "forward10s", "back10s", "firstFrame", "lastFrame", "goTo", "", "nextUnlabeled", "previousUnlabeled", "",
-                             "faster", "slower", "normalSpeed", "", "nextVideo", "previousVideo"}) {
+    for (const char* name : {"playPause",
+                             "",
+                             "nextFrame",
+                             "previousFrame",
+                             "nextFragment",
+                             "previousFragment",
+                             "",
+                             "forward1s",
+                             "back1s",
+                             "forward10s",
+                             "back10s",
+                             "firstFrame",
+                             "lastFrame",
+                             "goTo",
+                             "",
+                             "nextUnlabeled",
+                             "previousUnlabeled",
+                             "",
+                             "faster",
+                             "slower",
+                             "normalSpeed",
+                             "",
+                             "nextVideo",
+                             "previousVideo"}) {
         if (*name)
             fill(playback, {name});
         else
@@ -67,24 +89,22 @@ Menus::Menus(QMainWindow* window, const ActionRegistry& actions)
 
     fill(add(M::Tools, tr("&Tools")), {"buildCache"});
     fill(add(M::Help, tr("&Help")), {"shortcuts", "about"});
-    for (QMenu* m : m_menus)
-        m->setToolTipsVisible(true);
+    for (QMenu* m : m_menus) m->setToolTipsVisible(true);
 
     QToolBar* bar = window->addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setIconSize(QSize(20, 20));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->toggleViewAction()->setObjectName(QStringLiteral("toggle_mainToolBar"));
-    for (const char* name : {"newProject", "openProject", "save", "", "addVideos", "", "undo", "redo", "", "zoomIn", "zoomOut", "zoomFit", "",
-                             "settings"}) {
+    for (const char* name : {"newProject", "openProject", "save", "", "addVideos", "", "undo", "redo", "", "zoomIn",
+                             "zoomOut", "zoomFit", "", "settings"}) {
         if (*name)
             fill(bar, {name});
         else
             bar->addSeparator();
     }
     for (QAction* a : bar->actions())
-        if (QWidget* w = bar->widgetForAction(a))
-            w->setFocusPolicy(Qt::NoFocus);
+        if (QWidget* w = bar->widgetForAction(a)) w->setFocusPolicy(Qt::NoFocus);
     // Undo/redo texts name the change ("Undo Label 2 fragments as motion"): icons only.
     for (const char* name : {"undo", "redo"})
         if (auto* button = qobject_cast<QToolButton*>(bar->widgetForAction(actions.find(QLatin1String(name)))))

@@ -21,8 +21,8 @@ public:
     Menus(QMainWindow* window, const ActionRegistry& actions);
 
     QMenu* menu(WindowParts::Menu which) const { return m_menus[int(which)]; }
-    QMenu* recentMenu() const { return m_recent; }     // File > Open Recent (ProjectFiles fills it)
-    QMenu* panelsMenu() const { return m_panels; }     // View > Panels (DockLayout fills it)
+    QMenu* recentMenu() const { return m_recent; }                // File > Open Recent (ProjectFiles fills it)
+    QMenu* panelsMenu() const { return m_panels; }                // View > Panels (DockLayout fills it)
     QAction* classActionsAnchor() const { return m_classAnchor; } // the class keys go before it
 
 private:

@@ -103,7 +103,8 @@ QIcon PaintedIcons::icon(Kind kind, const QPalette& palette)
     const qreal dpr = qApp ? qApp->devicePixelRatio() : 1.0;
     for (int size : {16, 20, 24, 32}) {
         icon.addPixmap(render(kind, palette.color(QPalette::Active, QPalette::ButtonText), size, dpr), QIcon::Normal);
-        icon.addPixmap(render(kind, palette.color(QPalette::Disabled, QPalette::ButtonText), size, dpr), QIcon::Disabled);
+        icon.addPixmap(render(kind, palette.color(QPalette::Disabled, QPalette::ButtonText), size, dpr),
+                       QIcon::Disabled);
     }
     return icon;
 }

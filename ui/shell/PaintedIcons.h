@@ -8,7 +8,18 @@ namespace fl {
 
 class PaintedIcons {
 public:
-    enum class Kind { Play, Pause, StepForward, StepBack, NextFragment, PreviousFragment, ZoomIn, ZoomOut, ZoomFit, Paint };
+    enum class Kind {
+        Play,
+        Pause,
+        StepForward,
+        StepBack,
+        NextFragment,
+        PreviousFragment,
+        ZoomIn,
+        ZoomOut,
+        ZoomFit,
+        Paint
+    };
     static QIcon icon(Kind kind, const QPalette& palette);
 };
 

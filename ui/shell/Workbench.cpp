@@ -36,27 +36,24 @@ qint64 Workbench::currentFrame() const
 
 qint64 Workbench::currentFragment() const
 {
-    if (!hasCurrentVideo())
-        return -1;
-    return m_document->project().spec().fragmentAtFrame(m_player->position(), m_document->project().video(m_video).frameCount);
+    if (!hasCurrentVideo()) return -1;
+    return m_document->project().spec().fragmentAtFrame(m_player->position(),
+                                                        m_document->project().video(m_video).frameCount);
 }
 
 void Workbench::refreshFragment(bool labelChanged)
 {
-    if (labelChanged)
-        m_lastFragment = -2;
-    if (!hasCurrentVideo())
-        return;
+    if (labelChanged) m_lastFragment = -2;
+    if (!hasCurrentVideo()) return;
     const qint64 fragment = currentFragment();
-    if (fragment == m_lastFragment)
-        return;
+    if (fragment == m_lastFragment) return;
     m_lastFragment = fragment;
     emit currentFragmentChanged(m_video, fragment);
 }
 
 void Workbench::releaseVideo()
 {
-    if (m_labeling)   // made after the first connection
+    if (m_labeling) // made after the first connection
         m_labeling->endStroke();
     m_video = -1;
     m_lastFragment = -2;
@@ -107,8 +104,7 @@ void Workbench::seek(qint64 frame)
 
 void Workbench::goToFragment(int video, qint64 fragment)
 {
-    if (!m_document->hasProject() || video < 0 || video >= m_document->project().videoCount() || fragment < 0)
-        return;
+    if (!m_document->hasProject() || video < 0 || video >= m_document->project().videoCount() || fragment < 0) return;
     selectVideo(video);
     const qint64 first = m_document->project().spec().firstFrame(fragment);
     seek(first);
@@ -118,15 +114,14 @@ void Workbench::goToFragment(int video, qint64 fragment)
 
 void Workbench::stepFragments(int delta)
 {
-    if (!hasCurrentVideo())
-        return;
+    if (!hasCurrentVideo()) return;
     const FragmentSpec& spec = m_document->project().spec();
     const qint64 frames = m_document->project().video(m_video).frameCount;
     const qint64 current = spec.fragmentAtFrame(m_player->position(), frames);
-    if (current < 0)
-        return;
+    if (current < 0) return;
     // Back from inside a fragment goes to its own start first.
-    const qint64 target = delta < 0 && m_player->position() > spec.firstFrame(current) ? current + delta + 1 : current + delta;
+    const qint64 target = delta < 0 && m_player->position() > spec.firstFrame(current) ? current + delta + 1
+                                                                                       : current + delta;
     m_player->pause();
     seek(spec.firstFrame(std::clamp<qint64>(target, 0, spec.count(frames) - 1)));
 }
@@ -134,8 +129,7 @@ void Workbench::stepFragments(int delta)
 bool Workbench::jumpToUnlabeled(int direction)
 {
     const qint64 current = currentFragment();
-    if (current < 0)
-        return false;
+    if (current < 0) return false;
     const Project& p = m_document->project();
     const qint64 count = p.spec().count(p.video(m_video).frameCount);
     for (qint64 j = current + direction; j >= 0 && j < count; j += direction) {
@@ -146,7 +140,8 @@ bool Workbench::jumpToUnlabeled(int direction)
             return true;
         }
     }
-    showStatus(direction > 0 ? tr("No unlabeled fragment after this one") : tr("No unlabeled fragment before this one"), 4000);
+    showStatus(direction > 0 ? tr("No unlabeled fragment after this one") : tr("No unlabeled fragment before this one"),
+               4000);
     return false;
 }
 

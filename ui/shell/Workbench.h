@@ -36,7 +36,7 @@ public:
 
     // ---- the current place ----
     int currentVideo() const { return m_video; }
-    bool hasCurrentVideo() const;   // a video of the open project is current
+    bool hasCurrentVideo() const; // a video of the open project is current
     qint64 currentFrame() const;
     qint64 currentFragment() const; // -1: none
     // Says currentFragmentChanged if the fragment under the playhead changed since the last
@@ -82,7 +82,7 @@ signals:
 
     // ---- requests to the window ----
     void selectFragmentsRequested(qint64 first, qint64 last);
-    void revealFrameRequested(qint64 frame);    // scroll the timeline to it
+    void revealFrameRequested(qint64 frame); // scroll the timeline to it
     void statusMessage(const QString& message, int timeoutMs);
     void errorReported(const QString& title, const QString& message);
 

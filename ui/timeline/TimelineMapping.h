@@ -11,10 +11,10 @@
 namespace fl {
 
 struct TimelineMapping {
-    double firstFrame = 0;       // frame position at x == left (may be fractional)
-    double framesPerPixel = 1;   // > 0; below 1 a frame is wider than a pixel
-    int left = 0;                // x where the frame area starts
-    int width = 0;               // width of the frame area in pixels
+    double firstFrame = 0;     // frame position at x == left (may be fractional)
+    double framesPerPixel = 1; // > 0; below 1 a frame is wider than a pixel
+    int left = 0;              // x where the frame area starts
+    int width = 0;             // width of the frame area in pixels
     qint64 frameCount = 0;
 
     double xAt(double frame) const { return left + (frame - firstFrame) / framesPerPixel; }
@@ -26,7 +26,10 @@ struct TimelineMapping {
         const double f = firstFrame + (x - left) * framesPerPixel;
         return std::clamp<qint64>(qint64(std::floor(f + 1e-9)), 0, frameCount - 1);
     }
-    double lastVisibleFrame() const { return std::min<double>(double(frameCount), firstFrame + width * framesPerPixel); }
+    double lastVisibleFrame() const
+    {
+        return std::min<double>(double(frameCount), firstFrame + width * framesPerPixel);
+    }
     // Frames [visibleBegin(), visibleEnd()) have at least one pixel on screen.
     qint64 visibleBegin() const { return std::clamp<qint64>(qint64(std::floor(firstFrame)), 0, frameCount); }
     qint64 visibleEnd() const { return std::clamp<qint64>(qint64(std::ceil(lastVisibleFrame())), 0, frameCount); }
@@ -39,8 +42,7 @@ class ColumnOwners {
 public:
     explicit ColumnOwners(const TimelineMapping& m)
         : m_map(m), m_owner(size_t(std::max(0, m.width)), -1), m_cover(size_t(std::max(0, m.width)), 0.f)
-    {
-    }
+    {}
 
     // Frames [first, last) of `owner` (>= 0) take each column they cover more of than the
     // ranges offered before.
@@ -69,10 +71,8 @@ public:
         for (int c = 0; c < w;) {
             const qint64 owner = m_owner[size_t(c)];
             int e = c + 1;
-            while (e < w && m_owner[size_t(e)] == owner)
-                ++e;
-            if (owner >= 0)
-                run(m_map.left + c, e - c, owner);
+            while (e < w && m_owner[size_t(e)] == owner) ++e;
+            if (owner >= 0) run(m_map.left + c, e - c, owner);
             c = e;
         }
     }

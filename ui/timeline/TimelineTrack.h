@@ -18,10 +18,14 @@ namespace fl {
 class TimelineTrack {
 public:
     virtual ~TimelineTrack() = default;
-    virtual QString title() const = 0;                // shown in the row header
-    virtual int height() const { return 20; }         // logical pixels
+    virtual QString title() const = 0;        // shown in the row header
+    virtual int height() const { return 20; } // logical pixels
     virtual void paint(QPainter& painter, const QRect& row, const TimelineMapping& mapping) const = 0;
-    virtual QString toolTipAt(qint64 frame) const { Q_UNUSED(frame); return {}; }
+    virtual QString toolTipAt(qint64 frame) const
+    {
+        Q_UNUSED(frame);
+        return {};
+    }
 };
 
 } // namespace fl

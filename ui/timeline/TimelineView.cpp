@@ -39,8 +39,7 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent)
     m_scroll->setToolTip(tr("Scroll through the video (wheel over the timeline pans too)"));
     m_scroll->setCursor(Qt::ArrowCursor);
     connect(m_scroll, &QScrollBar::valueChanged, this, [this](int value) {
-        if (std::abs(value - m_first) < 1.0)
-            return;
+        if (std::abs(value - m_first) < 1.0) return;
         m_first = value;
         m_fitted = false;
         clampView();
@@ -51,14 +50,11 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent)
 
 void TimelineView::setDocument(ProjectDocument* document)
 {
-    if (m_document)
-        disconnect(m_document, nullptr, this, nullptr);
+    if (m_document) disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
-    if (!document)
-        return;
+    if (!document) return;
     connect(document, &ProjectDocument::labelsChanged, this, [this](int video, qint64, qint64) {
-        if (video < 0 || video == m_video)
-            update();
+        if (video < 0 || video == m_video) update();
     });
     connect(document, &ProjectDocument::classesChanged, this, [this] {
         rebuildColors();
@@ -75,8 +71,7 @@ void TimelineView::rebuildColors()
 {
     m_classIndex.clear();
     m_classColors.clear();
-    if (!m_document || !m_document->hasProject())
-        return;
+    if (!m_document || !m_document->hasProject()) return;
     for (const LabelClass& c : m_document->project().classes()) {
         m_classIndex.insert(c.name, int(m_classColors.size()));
         m_classColors.emplace_back(c.color);
@@ -85,7 +80,8 @@ void TimelineView::rebuildColors()
 
 void TimelineView::setVideo(int video)
 {
-    const bool valid = m_document && m_document->hasProject() && video >= 0 && video < m_document->project().videoCount();
+    const bool valid = m_document && m_document->hasProject() && video >= 0
+        && video < m_document->project().videoCount();
     m_video = valid ? video : -1;
     m_frames = valid ? m_document->project().video(video).frameCount : 0;
     m_spec = valid ? m_document->project().spec() : FragmentSpec{};
@@ -117,8 +113,7 @@ void TimelineView::setKeyframes(std::vector<qint64> frames)
 void TimelineView::setPlayhead(qint64 frame)
 {
     frame = std::clamp<qint64>(frame, 0, std::max<qint64>(0, m_frames - 1));
-    if (frame == m_playhead)
-        return;
+    if (frame == m_playhead) return;
     m_playhead = frame;
     if (m_follow && m_drag == Drag::None && !m_fitted) {
         const TimelineMapping m = mapping();
@@ -141,11 +136,9 @@ void TimelineView::setSelection(qint64 firstFragment, qint64 lastFragment)
         s.first = std::clamp<qint64>(std::min(firstFragment, lastFragment), 0, count - 1);
         s.last = std::clamp<qint64>(std::max(firstFragment, lastFragment), 0, count - 1);
     }
-    if (s == m_selection)
-        return;
+    if (s == m_selection) return;
     m_selection = s;
-    if (m_anchor < 0 || s.isEmpty())
-        m_anchor = s.first;
+    if (m_anchor < 0 || s.isEmpty()) m_anchor = s.first;
     update();
     emit selectionChanged(s.first, s.last);
 }
@@ -172,10 +165,8 @@ qint64 TimelineView::fragmentAt(qint64 frame) const
 
 void TimelineView::selectTo(qint64 fragment)
 {
-    if (fragment < 0)
-        return;
-    if (m_anchor < 0)
-        m_anchor = fragment;
+    if (fragment < 0) return;
+    if (m_anchor < 0) m_anchor = fragment;
     const qint64 anchor = m_anchor;
     setSelection(anchor, fragment);
     m_anchor = anchor;
@@ -247,8 +238,7 @@ void TimelineView::setView(double firstFrame, double framesPerPixel)
 
 void TimelineView::zoomAt(double factor, double x)
 {
-    if (!(factor > 0) || m_frames <= 0)
-        return;
+    if (!(factor > 0) || m_frames <= 0) return;
     const TimelineMapping m = mapping();
     const double anchor = m.firstFrame + (x - m.left) * m_fpp;
     const double fpp = std::clamp(m_fpp / factor, minFramesPerPixel(), maxFramesPerPixel());
@@ -291,8 +281,7 @@ void TimelineView::ensureVisible(qint64 frame)
 
 void TimelineView::addTrack(TimelineTrack* track)
 {
-    if (!track || std::find(m_tracks.begin(), m_tracks.end(), track) != m_tracks.end())
-        return;
+    if (!track || std::find(m_tracks.begin(), m_tracks.end(), track) != m_tracks.end()) return;
     m_tracks.push_back(track);
     setFixedHeight(sizeHint().height());
     updateGeometry();
@@ -309,15 +298,20 @@ void TimelineView::removeTrack(TimelineTrack* track)
     update();
 }
 
-QRect TimelineView::rulerRect() const { return QRect(0, 0, width(), kRulerHeight); }
-QRect TimelineView::labelRowRect() const { return QRect(0, kRulerHeight, width(), kLabelHeight); }
+QRect TimelineView::rulerRect() const
+{
+    return QRect(0, 0, width(), kRulerHeight);
+}
+QRect TimelineView::labelRowRect() const
+{
+    return QRect(0, kRulerHeight, width(), kLabelHeight);
+}
 
 QRect TimelineView::trackRect(const TimelineTrack* track) const
 {
     int y = kRulerHeight + kLabelHeight;
     for (const TimelineTrack* t : m_tracks) {
-        if (t == track)
-            return QRect(0, y, width(), t->height());
+        if (t == track) return QRect(0, y, width(), t->height());
         y += t->height();
     }
     return {};
@@ -326,8 +320,7 @@ QRect TimelineView::trackRect(const TimelineTrack* track) const
 int TimelineView::rowsBottom() const
 {
     int y = kRulerHeight + kLabelHeight;
-    for (const TimelineTrack* t : m_tracks)
-        y += t->height();
+    for (const TimelineTrack* t : m_tracks) y += t->height();
     return y;
 }
 
@@ -356,16 +349,14 @@ void TimelineView::setShowKeyframes(bool on)
 void TimelineView::resizeEvent(QResizeEvent*)
 {
     m_scroll->setGeometry(kHeaderWidth, height() - kScrollHeight, std::max(1, width() - kHeaderWidth), kScrollHeight);
-    if (m_fitted)
-        m_fpp = maxFramesPerPixel();
+    if (m_fitted) m_fpp = maxFramesPerPixel();
     clampView();
     emitView();
 }
 
 void TimelineView::changeEvent(QEvent* e)
 {
-    if (e->type() == QEvent::PaletteChange || e->type() == QEvent::StyleChange)
-        update();
+    if (e->type() == QEvent::PaletteChange || e->type() == QEvent::StyleChange) update();
     QWidget::changeEvent(e);
 }
 
@@ -448,10 +439,12 @@ void TimelineView::paintHeader(QPainter& p) const
     QFont bold = f;
     bold.setBold(true);
     p.setFont(bold);
-    p.drawText(QRect(pad, kRulerHeight, kHeaderWidth - pad, kLabelHeight), Qt::AlignVCenter | Qt::AlignLeft, tr("Labels"));
+    p.drawText(QRect(pad, kRulerHeight, kHeaderWidth - pad, kLabelHeight), Qt::AlignVCenter | Qt::AlignLeft,
+               tr("Labels"));
     p.setFont(f);
     for (const TimelineTrack* t : m_tracks)
-        p.drawText(trackRect(t).adjusted(pad, 0, 0, 0).intersected(header), Qt::AlignVCenter | Qt::AlignLeft, t->title());
+        p.drawText(trackRect(t).adjusted(pad, 0, 0, 0).intersected(header), Qt::AlignVCenter | Qt::AlignLeft,
+                   t->title());
     p.setPen(mix(pal.color(QPalette::Window), pal.color(QPalette::WindowText), 0.25));
     p.drawLine(kHeaderWidth - 1, 0, kHeaderWidth - 1, rowsBottom());
     p.drawLine(0, kRulerHeight - 1, kHeaderWidth, kRulerHeight - 1);
@@ -469,20 +462,26 @@ void TimelineView::paintRuler(QPainter& p, const TimelineMapping& m) const
     const QColor faint = mix(bg, ink, 0.45);
     p.setPen(faint);
     p.drawLine(r.left(), r.bottom(), r.right(), r.bottom());
-    if (m_frames <= 0)
-        return;
+    if (m_frames <= 0) return;
 
     const double ppf = m.pixelsPerFrame();
     const double fps = m_fps > 0 ? m_fps : 25;
     const bool frameTicks = ppf * fps >= 300; // a second is wide: count frames
-    double major = 0; // in frames
+    double major = 0;                         // in frames
     if (frameTicks) {
         for (double s : {1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0})
-            if (s * ppf >= 56) { major = s; break; }
+            if (s * ppf >= 56) {
+                major = s;
+                break;
+            }
         if (major == 0) major = 1000;
     } else {
-        for (double s : {1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 900.0, 1800.0, 3600.0, 7200.0, 14400.0, 28800.0})
-            if (s * fps * ppf >= 64) { major = s * fps; break; }
+        for (double s : {1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 900.0, 1800.0, 3600.0, 7200.0,
+                         14400.0, 28800.0})
+            if (s * fps * ppf >= 64) {
+                major = s * fps;
+                break;
+            }
         if (major == 0) major = 28800 * fps;
     }
     const int minorDivisions = frameTicks ? (major >= 5 ? 5 : int(major)) : 5;
@@ -505,7 +504,8 @@ void TimelineView::paintRuler(QPainter& p, const TimelineMapping& m) const
         p.setPen(faint);
         p.drawLine(QPointF(x, r.bottom() - 9), QPointF(x, r.bottom()));
         p.setPen(ink);
-        const QString text = frameTicks ? QString::number(qint64(std::llround(frame))) : TimecodeText::formatShort(frame / fps * 1000.0);
+        const QString text = frameTicks ? QString::number(qint64(std::llround(frame)))
+                                        : TimecodeText::formatShort(frame / fps * 1000.0);
         p.drawText(QRectF(x + 3, r.top(), 120, r.height() - 6), Qt::AlignLeft | Qt::AlignVCenter, text);
     }
     // Keyframes: one mark per pixel column at most.
@@ -516,10 +516,10 @@ void TimelineView::paintRuler(QPainter& p, const TimelineMapping& m) const
         int lastX = -1;
         for (; it != m_keyframes.end() && double(*it) < last; ++it) {
             const int x = int(m.xAt(double(*it)));
-            if (x == lastX)
-                continue;
+            if (x == lastX) continue;
             lastX = x;
-            const QPointF tri[3] = {QPointF(x - 3.5, r.bottom() - 5), QPointF(x + 3.5, r.bottom() - 5), QPointF(x, r.bottom())};
+            const QPointF tri[3] = {QPointF(x - 3.5, r.bottom() - 5), QPointF(x + 3.5, r.bottom() - 5),
+                                    QPointF(x, r.bottom())};
             p.drawPolygon(tri, 3);
         }
         p.setBrush(Qt::NoBrush);
@@ -535,8 +535,7 @@ void TimelineView::paintLabels(QPainter& p, const TimelineMapping& m, const QRec
     const QColor grid = mix(base, pal.color(QPalette::Text), 0.14);
     p.setPen(grid);
     p.drawLine(area.left(), area.bottom(), area.right(), area.bottom());
-    if (m_frames <= 0 || !m_document || m_video < 0)
-        return;
+    if (m_frames <= 0 || !m_document || m_video < 0) return;
     const LabelTrack& track = m_document->project().labels(m_video);
     const qint64 vBegin = m.visibleBegin(), vEnd = m.visibleEnd();
     const QRect band = area.adjusted(0, 3, 0, -4);
@@ -544,7 +543,8 @@ void TimelineView::paintLabels(QPainter& p, const TimelineMapping& m, const QRec
     // Per pixel column, the class covering most of it.
     ColumnOwners columns(m);
     const auto& ranges = track.ranges();
-    auto it = std::upper_bound(ranges.begin(), ranges.end(), vBegin, [](qint64 f, const LabelRange& r) { return f < r.end; });
+    auto it = std::upper_bound(ranges.begin(), ranges.end(), vBegin,
+                               [](qint64 f, const LabelRange& r) { return f < r.end; });
     const QChar* lastData = nullptr;
     int lastIndex = -1;
     int visibleRanges = 0;
@@ -558,8 +558,7 @@ void TimelineView::paintLabels(QPainter& p, const TimelineMapping& m, const QRec
             lastData = it->label.constData();
             lastIndex = index;
         }
-        if (index >= 0)
-            columns.offer(double(it->start), double(it->end), index);
+        if (index >= 0) columns.offer(double(it->start), double(it->end), index);
     }
     columns.forEachRun([&](int x, int width, qint64 index) {
         p.fillRect(QRect(x, band.top(), width, band.height()), m_classColors[size_t(index)]);
@@ -588,17 +587,18 @@ void TimelineView::paintLabels(QPainter& p, const TimelineMapping& m, const QRec
         f.setPointSizeF(f.pointSizeF() * 0.9);
         p.setFont(f);
         const QFontMetrics fm(f);
-        auto r = std::upper_bound(ranges.begin(), ranges.end(), vBegin, [](qint64 fr, const LabelRange& x) { return fr < x.end; });
+        auto r = std::upper_bound(ranges.begin(), ranges.end(), vBegin,
+                                  [](qint64 fr, const LabelRange& x) { return fr < x.end; });
         for (; r != ranges.end() && r->start < vEnd; ++r) {
             const double x0 = std::max(double(m.left), m.xAt(double(r->start)));
             const double x1 = std::min(double(m.left + m.width), m.xAt(double(r->end)));
-            if (x1 - x0 < 44)
-                continue;
+            if (x1 - x0 < 44) continue;
             const int index = m_classIndex.value(r->label, -1);
             const QColor fill = index >= 0 ? m_classColors[size_t(index)] : QColor(Qt::gray);
             p.setPen(fill.lightnessF() > 0.6 ? QColor(20, 20, 20) : QColor(250, 250, 250));
             const QRectF box(x0 + 5, band.top(), x1 - x0 - 10, band.height());
-            p.drawText(box, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(r->label, Qt::ElideRight, int(box.width())));
+            p.drawText(box, Qt::AlignVCenter | Qt::AlignLeft,
+                       fm.elidedText(r->label, Qt::ElideRight, int(box.width())));
         }
     }
 }
@@ -608,8 +608,7 @@ void TimelineView::paintLabels(QPainter& p, const TimelineMapping& m, const QRec
 
 std::optional<TimelineView::EdgeHit> TimelineView::edgeAt(const QPoint& pos) const
 {
-    if (!m_document || m_video < 0 || !labelRowRect().contains(pos) || pos.x() < kHeaderWidth)
-        return std::nullopt;
+    if (!m_document || m_video < 0 || !labelRowRect().contains(pos) || pos.x() < kHeaderWidth) return std::nullopt;
     const TimelineMapping m = mapping();
     const LabelTrack& track = m_document->project().labels(m_video);
     const qint64 lo = m.frameAt(pos.x() - kEdgeGrabPixels - 1);
@@ -625,8 +624,7 @@ std::optional<TimelineView::EdgeHit> TimelineView::edgeAt(const QPoint& pos) con
             }
         }
     }
-    if (!best)
-        return std::nullopt;
+    if (!best) return std::nullopt;
     EdgeHit hit;
     hit.frame = *best;
     hit.left = *best > 0 ? track.classAt(*best - 1) : std::nullopt;
@@ -636,27 +634,23 @@ std::optional<TimelineView::EdgeHit> TimelineView::edgeAt(const QPoint& pos) con
 
 qint64 TimelineView::snapFrame(qint64 frame, bool exact) const
 {
-    if (exact || !m_snap || m_spec.stride <= 1)
-        return frame;
+    if (exact || !m_snap || m_spec.stride <= 1) return frame;
     const qint64 s = m_spec.stride;
     const qint64 snapped = (frame + s / 2) / s * s;
     // The end of the last fragment is a boundary too, and so is the video's end.
     const qint64 count = m_spec.count(m_frames);
     if (count > 0) {
         const qint64 lastEnd = m_spec.endFrame(count - 1);
-        if (std::abs(frame - lastEnd) < std::abs(frame - snapped))
-            return lastEnd;
+        if (std::abs(frame - lastEnd) < std::abs(frame - snapped)) return lastEnd;
     }
-    if (std::abs(frame - m_frames) < std::abs(frame - snapped))
-        return m_frames;
+    if (std::abs(frame - m_frames) < std::abs(frame - snapped)) return m_frames;
     return snapped;
 }
 
 void TimelineView::dragEdgeTo(qint64 frame)
 {
     frame = std::clamp(frame, m_edgeMin, m_edgeMax);
-    if (frame == m_edgeCurrent || !m_document)
-        return;
+    if (frame == m_edgeCurrent || !m_document) return;
     // The frames between the old and the new boundary take the label of the side that grows.
     if (frame > m_edgeCurrent) {
         if (m_edge.left)
@@ -688,8 +682,7 @@ void TimelineView::mousePressEvent(QMouseEvent* e)
         setCursor(Qt::ClosedHandCursor);
         return;
     }
-    if (e->button() != Qt::LeftButton)
-        return;
+    if (e->button() != Qt::LeftButton) return;
     if (auto edge = edgeAt(pos)) {
         m_drag = Drag::Edge;
         m_edge = *edge;
@@ -698,8 +691,9 @@ void TimelineView::mousePressEvent(QMouseEvent* e)
         // The boundary moves within the ranges on either side (each keeps at least a frame)
         // or, on an unlabeled side, up to the next labeled range.
         const auto& ranges = m_document->project().labels(m_video).ranges();
-        auto after = std::upper_bound(ranges.begin(), ranges.end(), edge->frame - 1,
-                                      [](qint64 f, const LabelRange& r) { return f < r.start; }); // first range starting >= frame
+        auto after = std::upper_bound(ranges.begin(), ranges.end(), edge->frame - 1, [](qint64 f, const LabelRange& r) {
+            return f < r.start;
+        }); // first range starting >= frame
         if (edge->left) {
             m_edgeMin = (after - 1)->start + 1;
         } else {
@@ -747,20 +741,15 @@ void TimelineView::mouseMoveEvent(QMouseEvent* e)
         }
         return;
     }
-    case Drag::Pan:
-        setView(m_panStartFirst - (pos.x() - m_pressPos.x()) * m_fpp, m_fpp);
-        return;
-    case Drag::Scrub:
-        emit seekRequested(m.frameAt(e->position().x()));
-        return;
+    case Drag::Pan: setView(m_panStartFirst - (pos.x() - m_pressPos.x()) * m_fpp, m_fpp); return;
+    case Drag::Scrub: emit seekRequested(m.frameAt(e->position().x())); return;
     case Drag::Edge: {
         const double f = m.firstFrame + (e->position().x() - m.left) * m_fpp;
         dragEdgeTo(snapFrame(qint64(std::llround(f)), e->modifiers() & Qt::AltModifier));
         return;
     }
     case Drag::Pending:
-        if (std::abs(pos.x() - m_pressPos.x()) < 4)
-            return;
+        if (std::abs(pos.x() - m_pressPos.x()) < 4) return;
         m_drag = Drag::Select;
         [[fallthrough]];
     case Drag::Select: {
@@ -774,8 +763,7 @@ void TimelineView::mouseMoveEvent(QMouseEvent* e)
 
 void TimelineView::mouseReleaseEvent(QMouseEvent*)
 {
-    if (m_drag == Drag::Pan || m_drag == Drag::Edge)
-        setCursor(Qt::ArrowCursor);
+    if (m_drag == Drag::Pan || m_drag == Drag::Edge) setCursor(Qt::ArrowCursor);
     m_drag = Drag::None;
     m_gesture = 0;
     update();
@@ -784,8 +772,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent*)
 void TimelineView::mouseDoubleClickEvent(QMouseEvent* e)
 {
     const QPoint pos = e->position().toPoint();
-    if (!m_document || m_video < 0 || !labelRowRect().contains(pos) || pos.x() < kHeaderWidth)
-        return;
+    if (!m_document || m_video < 0 || !labelRowRect().contains(pos) || pos.x() < kHeaderWidth) return;
     const qint64 frame = frameAtX(e->position().x());
     for (const LabelRange& r : m_document->project().labels(m_video).rangesIn(frame, frame + 1)) {
         const auto [first, last] = m_spec.fragmentsInside(r.start, r.end, m_frames);
@@ -798,8 +785,7 @@ void TimelineView::mouseDoubleClickEvent(QMouseEvent* e)
 
 void TimelineView::wheelEvent(QWheelEvent* e)
 {
-    if (m_frames <= 0)
-        return;
+    if (m_frames <= 0) return;
     const QPoint delta = e->angleDelta();
     if (e->modifiers() & Qt::ControlModifier) {
         const double steps = delta.y() / 120.0;
@@ -836,22 +822,20 @@ bool TimelineView::event(QEvent* e)
         for (const TimelineTrack* t : m_tracks)
             if (trackRect(t).contains(pos)) {
                 const QString more = t->toolTipAt(frame);
-                if (!more.isEmpty())
-                    text += QLatin1Char('\n') + more;
+                if (!more.isEmpty()) text += QLatin1Char('\n') + more;
             }
         if (labelRowRect().contains(pos) && m_document && m_video >= 0) {
             const qint64 fragment = fragmentAt(frame);
             if (fragment >= 0) {
                 const auto label = m_document->project().fragmentLabel(m_video, fragment);
                 text += QLatin1Char('\n')
-                        + tr("Fragment %1: frames %2-%3, %4")
-                              .arg(fragment)
-                              .arg(m_spec.firstFrame(fragment))
-                              .arg(m_spec.endFrame(fragment) - 1)
-                              .arg(label ? *label : tr("unlabeled"));
+                    + tr("Fragment %1: frames %2-%3, %4")
+                          .arg(fragment)
+                          .arg(m_spec.firstFrame(fragment))
+                          .arg(m_spec.endFrame(fragment) - 1)
+                          .arg(label ? *label : tr("unlabeled"));
             }
-            if (edgeAt(pos))
-                text += QLatin1Char('\n') + tr("Drag to move this label edge (Alt: frame by frame)");
+            if (edgeAt(pos)) text += QLatin1Char('\n') + tr("Drag to move this label edge (Alt: frame by frame)");
         }
         QToolTip::showText(help->globalPos(), text, this);
         return true;

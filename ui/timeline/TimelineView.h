@@ -10,8 +10,8 @@
 // edge moves it (one undo step per drag; snapped to fragment boundaries unless Alt is held);
 // double-click selects a labeled range. Ctrl+wheel zooms around the cursor, wheel or
 // Shift+wheel pans, so does the scroll bar and a middle-button drag.
-#include "timeline/TimelineMapping.h"
 #include "fragments/FragmentSpec.h"
+#include "timeline/TimelineMapping.h"
 
 #include <QColor>
 #include <QHash>
@@ -44,10 +44,10 @@ public:
     explicit TimelineView(QWidget* parent = nullptr);
 
     void setDocument(ProjectDocument* document);
-    void setVideo(int video);                 // -1: none. Frame count and spec from the document.
+    void setVideo(int video); // -1: none. Frame count and spec from the document.
     int video() const { return m_video; }
     qint64 frameCount() const { return m_frames; }
-    void setFrameRate(double fps);            // for the ruler's time labels
+    void setFrameRate(double fps); // for the ruler's time labels
     void setKeyframes(std::vector<qint64> frames);
     const std::vector<qint64>& keyframes() const { return m_keyframes; }
 
@@ -66,11 +66,11 @@ public:
     void setView(double firstFrame, double framesPerPixel);
     double framesPerPixel() const { return m_fpp; }
     double firstVisibleFrame() const { return m_first; }
-    double lastVisibleFrame() const;   // the right end of the frame area (what viewChanged gives)
+    double lastVisibleFrame() const; // the right end of the frame area (what viewChanged gives)
     double minFramesPerPixel() const { return 1.0 / kMaxPixelsPerFrame; }
-    double maxFramesPerPixel() const;         // the whole video in view
-    void zoomAt(double factor, double x);     // factor > 1 zooms in, keeping the frame under x
-    void zoomIn();                            // around the playhead
+    double maxFramesPerPixel() const;     // the whole video in view
+    void zoomAt(double factor, double x); // factor > 1 zooms in, keeping the frame under x
+    void zoomIn();                        // around the playhead
     void zoomOut();
     void zoomToFit();
     void ensureVisible(qint64 frame);
@@ -119,8 +119,8 @@ private:
 
     enum class Drag { None, Pending, Select, Scrub, Edge, Pan };
     struct EdgeHit {
-        qint64 frame = -1;                    // the boundary: first frame of the right side
-        std::optional<QString> left, right;  // labels on each side
+        qint64 frame = -1;                  // the boundary: first frame of the right side
+        std::optional<QString> left, right; // labels on each side
     };
 
     void rebuildColors();
@@ -150,7 +150,7 @@ private:
 
     double m_first = 0;
     double m_fpp = 1;
-    bool m_fitted = true;                     // keep the whole video in view on resize
+    bool m_fitted = true; // keep the whole video in view on resize
 
     std::vector<TimelineTrack*> m_tracks;
     QScrollBar* m_scroll = nullptr;

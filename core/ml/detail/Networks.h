@@ -24,9 +24,9 @@
 namespace fl::ml::detail {
 
 enum class TapLayout {
-    BatchTimeFlat,   // [B*T, C, h, w]: per-frame maps of the shared 2D CNN
-    ChannelsTime,    // [B, C, T, h, w]: 3D activations
-    Vector,          // [B, N]
+    BatchTimeFlat, // [B*T, C, h, w]: per-frame maps of the shared 2D CNN
+    ChannelsTime,  // [B, C, T, h, w]: 3D activations
+    Vector,        // [B, N]
 };
 
 struct Tap {
@@ -36,9 +36,9 @@ struct Tap {
 };
 
 struct NetOutput {
-    torch::Tensor logits;    // [B, classes]
-    torch::Tensor features;  // [B, featureSize]
-    std::vector<Tap> taps;   // empty unless asked for
+    torch::Tensor logits;   // [B, classes]
+    torch::Tensor features; // [B, featureSize]
+    std::vector<Tap> taps;  // empty unless asked for
 };
 
 // [B, T, C, h, w] view of a spatial tap (batch = B, frames = T); undefined for Vector taps.
@@ -60,7 +60,10 @@ public:
     // standardises with the training set's mean and standard deviation (setStatisticsScale).
     virtual bool hasFixedFrontEnd() const { return false; }
     virtual std::vector<torch::Tensor> precompute(const torch::Tensor& x) { return {x}; }
-    virtual NetOutput runPrecomputed(const std::vector<torch::Tensor>& parts, bool withTaps) { return run(parts.front(), withTaps); }
+    virtual NetOutput runPrecomputed(const std::vector<torch::Tensor>& parts, bool withTaps)
+    {
+        return run(parts.front(), withTaps);
+    }
     virtual void setStatisticsScale(const torch::Tensor& /*mean*/, const torch::Tensor& /*stdev*/) {}
 
     // Multiply-accumulates of one forward pass of one fragment, counted over convolutions,
