@@ -21,6 +21,9 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QStyle>
+#include <QUrl>
+
+#include <algorithm>
 
 #include <memory>
 
@@ -257,6 +260,30 @@ bool ProjectFiles::isProjectPath(const QString& path)
 {
     return QFileInfo::exists(QDir(path).filePath(Project::projectFileName()))
         || QFileInfo(path).fileName() == Project::projectFileName();
+}
+
+bool ProjectFiles::canOpenDropped(const QList<QUrl>& urls)
+{
+    return std::any_of(urls.begin(), urls.end(), [](const QUrl& url) {
+        return isVideoFile(url.toLocalFile()) || isProjectPath(url.toLocalFile());
+    });
+}
+
+void ProjectFiles::openDropped(const QList<QUrl>& urls)
+{
+    QStringList videos;
+    QString project;
+    for (const QUrl& url : urls) {
+        const QString path = url.toLocalFile();
+        if (isVideoFile(path))
+            videos << path;
+        else if (isProjectPath(path))
+            project = path;
+    }
+    if (!project.isEmpty())
+        (void)openProject(project);
+    else if (!videos.isEmpty())
+        addVideoFiles(videos);
 }
 
 void ProjectFiles::addVideosDialog()

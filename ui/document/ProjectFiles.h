@@ -7,10 +7,12 @@
 // video/PreviewStore.h), run as jobs on the Workbench.
 #include "Result.h"
 
+#include <QList>
 #include <QObject>
 #include <QStringList>
 
 class QMenu;
+class QUrl;
 
 namespace fl {
 
@@ -51,6 +53,9 @@ public:
     static bool isVideoFile(const QString& path);
     // Whether a dropped path is a project (its folder or its project.json).
     static bool isProjectPath(const QString& path);
+    // Files dropped on the window: a project among them opens, else the videos are added.
+    static bool canOpenDropped(const QList<QUrl>& urls);
+    void openDropped(const QList<QUrl>& urls);
 
     // The File and Tools actions, in the registry.
     void registerActions(ActionRegistry* actions);

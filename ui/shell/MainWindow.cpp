@@ -5,6 +5,7 @@
 #include "document/VideosPanel.h"
 #include "labeling/ClassListModel.h"
 #include "labeling/ClassesPanel.h"
+#include "labeling/LabelBadge.h"
 #include "labeling/LabelingActions.h"
 #include "labeling/LabelingController.h"
 #include "labeling/LabelingProgress.h"
@@ -288,7 +289,7 @@ void MainWindow::connectWorkbench()
     ProjectDocument* document = wb->document();
     // Connected before any feature: the views show the new place before the features hear of it.
     connect(wb, &Workbench::currentVideoChanged, this, &MainWindow::showVideo);
-    connect(wb, &Workbench::currentFragmentChanged, this, [this](int, qint64 fragment) { showFragment(fragment); });
+    new LabelBadge(wb, m_view, m_transport);
     connect(wb, &Workbench::statusMessage, this, [this](const QString& m, int ms) { statusBar()->showMessage(m, ms); });
     connect(wb, &Workbench::errorReported, this,
             [this](const QString& title, const QString& m) { showError(title, m); });
@@ -319,16 +320,7 @@ void MainWindow::connectWorkbench()
         }
     });
     connect(document, &ProjectDocument::videosChanged, this, [this] {
-        const int count = m_workbench->document()->project().videoCount();
-        const int video = m_workbench->currentVideo();
-        if (count == 0 && video >= 0)
-            m_workbench->clearVideo();
-        else if (video >= count
-                 || (video >= 0
-                     && m_workbench->player()->path() != m_workbench->document()->project().absoluteVideoPath(video)))
-            m_workbench->reselectVideo(std::min(video, count - 1));
-        else if (video < 0 && count > 0)
-            m_workbench->selectVideo(0);
+        m_workbench->followVideoList();
         m_videosPanel->setCurrentVideo(m_workbench->currentVideo());
         updateActions();
     });
@@ -366,16 +358,6 @@ void MainWindow::connectPlayer()
         m_timeline->setFrameRate(player->fps());
         m_transport->refresh();
         player->setSpeed(m_settings->defaultSpeed());
-        if (m_workbench->hasCurrentVideo()) {
-            const ProjectVideo& video = m_workbench->document()->project().video(m_workbench->currentVideo());
-            if (player->frameCount() != video.frameCount)
-                statusBar()->showMessage(
-                    tr("%1 now has %2 frames, the project says %3: the file changed since it was added")
-                        .arg(video.fileName())
-                        .arg(player->frameCount())
-                        .arg(video.frameCount),
-                    15000);
-        }
         m_files->ensurePreview();
         m_workbench->noteVideoOpened();
     });
@@ -449,8 +431,6 @@ void MainWindow::updateTitle()
 void MainWindow::updatePlaceInfo()
 {
     if (!m_workbench->hasCurrentVideo()) {
-        m_view->setBadge(FrameView::LabelBadge, {});
-        m_transport->setFragmentText(QString());
         m_statusText->clear();
         return;
     }
@@ -463,30 +443,6 @@ void MainWindow::updatePlaceInfo()
             ? tr("fragment %1 selected").arg(sel.first)
             : tr("%1 fragments selected (%2-%3)").arg(sel.count()).arg(sel.first).arg(sel.last);
     m_statusText->setText(selection);
-}
-
-void MainWindow::showFragment(qint64 fragment)
-{
-    if (fragment < 0) {
-        m_view->setBadge(FrameView::LabelBadge, {});
-        m_transport->setFragmentText(tr("no fragment"));
-        return;
-    }
-    const Project& p = m_workbench->document()->project();
-    const int video = m_workbench->currentVideo();
-    const auto label = p.fragmentLabel(video, fragment);
-    FrameView::Badge badge;
-    badge.text = label ? *label : tr("unlabeled");
-    const QString color = label ? p.classes()[size_t(std::max(0, p.classIndex(*label)))].color : QString();
-    badge.color = label ? QColor(color.isEmpty() ? QStringLiteral("#888888") : color) : QColor(70, 70, 74);
-    badge.detail = tr("fragment %1 · frames %2-%3")
-                       .arg(fragment)
-                       .arg(p.spec().firstFrame(fragment))
-                       .arg(p.spec().endFrame(fragment) - 1);
-    m_view->setBadge(FrameView::LabelBadge, badge);
-    const qint64 count = p.spec().count(p.video(video).frameCount);
-    m_transport->setFragmentText(
-        tr("Fragment %1 of %2 · %3").arg(fragment).arg(count).arg(label ? *label : tr("unlabeled")));
 }
 
 void MainWindow::updateActions()
@@ -564,32 +520,13 @@ void MainWindow::closeEvent(QCloseEvent* e)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e)
 {
-    if (!e->mimeData()->hasUrls()) return;
-    for (const QUrl& url : e->mimeData()->urls()) {
-        const QString path = url.toLocalFile();
-        if (ProjectFiles::isVideoFile(path) || ProjectFiles::isProjectPath(path)) {
-            e->acceptProposedAction();
-            return;
-        }
-    }
+    if (e->mimeData()->hasUrls() && ProjectFiles::canOpenDropped(e->mimeData()->urls())) e->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* e)
 {
-    QStringList videos;
-    QString project;
-    for (const QUrl& url : e->mimeData()->urls()) {
-        const QString path = url.toLocalFile();
-        if (ProjectFiles::isVideoFile(path))
-            videos << path;
-        else if (ProjectFiles::isProjectPath(path))
-            project = path;
-    }
     e->acceptProposedAction();
-    if (!project.isEmpty())
-        (void)m_files->openProject(project);
-    else if (!videos.isEmpty())
-        m_files->addVideoFiles(videos);
+    m_files->openDropped(e->mimeData()->urls());
 }
 
 void MainWindow::changeEvent(QEvent* e)

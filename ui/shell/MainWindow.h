@@ -96,7 +96,6 @@ private:
     void applySettings();
     void showNoVideo(const QString& message);
     void showVideo(int video);
-    void showFragment(qint64 fragment);
     void updateTitle();
     void updatePlaceInfo();
     void updateActions();

@@ -73,6 +73,31 @@ void Workbench::reselectVideo(int video)
     selectVideo(video);
 }
 
+void Workbench::followVideoList()
+{
+    const int count = m_document->project().videoCount();
+    if (count == 0 && m_video >= 0)
+        clearVideo();
+    else if (m_video >= count || (m_video >= 0 && m_player->path() != m_document->project().absoluteVideoPath(m_video)))
+        reselectVideo(std::min(m_video, count - 1));
+    else if (m_video < 0 && count > 0)
+        selectVideo(0);
+}
+
+void Workbench::noteVideoOpened()
+{
+    if (hasCurrentVideo()) {
+        const ProjectVideo& video = m_document->project().video(m_video);
+        if (m_player->frameCount() != video.frameCount)
+            showStatus(tr("%1 now has %2 frames, the project says %3: the file changed since it was added")
+                           .arg(video.fileName())
+                           .arg(m_player->frameCount())
+                           .arg(video.frameCount),
+                       15000);
+    }
+    emit videoOpened(m_video);
+}
+
 Job* Workbench::startJob(std::unique_ptr<Job> job)
 {
     return m_jobs->start(std::move(job));

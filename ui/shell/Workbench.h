@@ -49,8 +49,13 @@ public:
     void clearVideo();
     // Selects `video` again even when it is current (its file changed under it).
     void reselectVideo(int video);
-    // The window calls it once a video that finished opening is shown: says videoOpened.
-    void noteVideoOpened() { emit videoOpened(m_video); }
+    // After the project's list of videos changed: the current video stays when it is still
+    // there and the same file, else the one in its place (or the last) is selected; none when
+    // the project has no videos left; the first when there was none.
+    void followVideoList();
+    // The window calls it once a video that finished opening is shown: a status line when its
+    // frame count is not the project's (the file changed), then videoOpened.
+    void noteVideoOpened();
 
     // ---- long work and messages ----
     // Connect to the job's signals before: a quick job may finish at once.
