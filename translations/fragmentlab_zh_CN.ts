@@ -659,6 +659,25 @@ Recover them? (No opens the project as it was last saved and deletes the recover
     </message>
 </context>
 <context>
+    <name>fl::LabelBadge</name>
+    <message>
+        <source>no fragment</source>
+        <translation>无片段</translation>
+    </message>
+    <message>
+        <source>unlabeled</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <source>fragment %1 · frames %2-%3</source>
+        <translation>片段 %1 · 第 %2-%3 帧</translation>
+    </message>
+    <message>
+        <source>Fragment %1 of %2 · %3</source>
+        <translation>片段 %1 / %2 · %3</translation>
+    </message>
+</context>
+<context>
     <name>fl::LabelingActions</name>
     <message>
         <source>&amp;Clear Labels</source>
@@ -760,10 +779,6 @@ Recover them? (No opens the project as it was last saved and deletes the recover
     <message>
         <source>Opening %1...</source>
         <translation>正在打开 %1...</translation>
-    </message>
-    <message>
-        <source>unlabeled</source>
-        <translation>未标注</translation>
     </message>
     <message>
         <source>About FragmentLab</source>
@@ -876,10 +891,6 @@ Drop video files here or use File &gt; Add Videos (Ctrl+I).</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <source>%1 now has %2 frames, the project says %3: the file changed since it was added</source>
-        <translation>%1 现在有 %2 帧，而项目记录为 %3 帧：该文件在添加后已被更改</translation>
-    </message>
-    <message>
         <source>%1: %2%</source>
         <translation>%1：%2%</translation>
     </message>
@@ -908,18 +919,6 @@ File &gt; Relink Missing Videos finds it by content.</source>
     <message>
         <source>%1 fragments selected (%2-%3)</source>
         <translation>已选择 %1 个片段（%2-%3）</translation>
-    </message>
-    <message>
-        <source>no fragment</source>
-        <translation>无片段</translation>
-    </message>
-    <message>
-        <source>fragment %1 · frames %2-%3</source>
-        <translation>片段 %1 · 第 %2-%3 帧</translation>
-    </message>
-    <message>
-        <source>Fragment %1 of %2 · %3</source>
-        <translation>片段 %1 / %2 · %3</translation>
     </message>
     <message>
         <source>&lt;h3&gt;FragmentLab %1&lt;/h3&gt;&lt;p&gt;A workbench for spatial-temporal fragments of video: label them, train a model on them, inspect what it learned.&lt;/p&gt;&lt;p&gt;Built with Qt %2, OpenCV (FFmpeg) and LibTorch.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Demo media&lt;/b&gt;&lt;br&gt;&lt;i&gt;Big Buck Bunny&lt;/i&gt; &amp;copy; copyright 2008, Blender Foundation, &lt;a href=&apos;https://www.bigbuckbunny.org&apos;&gt;www.bigbuckbunny.org&lt;/a&gt;, licensed &lt;a href=&apos;https://creativecommons.org/licenses/by/3.0/&apos;&gt;CC BY 3.0&lt;/a&gt;.&lt;br&gt;&lt;i&gt;cityCC0.mpg&lt;/i&gt; (a city at night) from the Kivy examples, released under &lt;a href=&apos;https://creativecommons.org/publicdomain/zero/1.0/&apos;&gt;CC0&lt;/a&gt;.&lt;/p&gt;</source>
@@ -2931,6 +2930,10 @@ The project opens as it was last saved.</source>
     <message>
         <source>No unlabeled fragment before this one</source>
         <translation>此片段之前没有未标注的片段</translation>
+    </message>
+    <message>
+        <source>%1 now has %2 frames, the project says %3: the file changed since it was added</source>
+        <translation>%1 现在有 %2 帧，而项目记录为 %3 帧：该文件在添加后已被更改</translation>
     </message>
 </context>
 </TS>
