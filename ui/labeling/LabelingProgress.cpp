@@ -25,6 +25,7 @@ LabelingProgress::LabelingProgress(Workbench* workbench, QWidget* parent) : QWid
     m_progress->setToolTip(tr("Labeled fragments of the current video"));
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addStretch(1); // room the status bar gives beyond the counts' width stays left of them
     layout->addWidget(m_counts);
     layout->addWidget(m_progress);
 
