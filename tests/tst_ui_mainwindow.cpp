@@ -546,6 +546,27 @@ private slots:
 
     // "Go to video V, fragment F" from another video lands on F's first frame once V is
     // open (it stayed at frame 0: the seek was issued while the video was still opening).
+    // The label of the fragment under the playhead is on the frame from the first frame on,
+    // and again right after each change of video (found by a walk in a real window).
+    void labelBadgeAtStartAndAfterAVideoChange()
+    {
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        openAndWait(w, freshProject());
+        auto badgeText = [&w] { return w.frameView()->badge(FrameView::LabelBadge).detail; };
+        QTRY_COMPARE(badgeText(), QStringLiteral("fragment 0 · frames 0-3"));
+        QSignalSpy added(w.files(), &ProjectFiles::videosAdded);
+        w.files()->addVideoFiles({m_secondVideo});
+        QVERIFY(added.wait(20000));
+        QCOMPARE(w.workbench()->currentVideo(), 1);
+        waitForFrame(w, 0);
+        QTRY_COMPARE(badgeText(), QStringLiteral("fragment 0 · frames 0-3"));
+        QCOMPARE(w.frameView()->badge(FrameView::LabelBadge).text, QStringLiteral("unlabeled"));
+        w.workbench()->selectVideo(0);
+        waitForFrame(w, 0);
+        QTRY_COMPARE(badgeText(), QStringLiteral("fragment 0 · frames 0-3"));
+    }
+
     void goingToAFragmentOfAnotherVideo()
     {
         auto s = settings();

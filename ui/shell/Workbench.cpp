@@ -116,10 +116,12 @@ void Workbench::selectVideo(int video)
         m_player->open(path, m_document->project().indexCacheDir());
     else
         m_player->close();
-    // The video first, then its fragment: receivers of currentFragmentChanged (the prediction
-    // badge) must already know the new video, or the overlay stays empty after a switch.
+    // The video first, then its fragment: receivers of currentFragmentChanged (the badges)
+    // must already know the new video, or the overlay stays empty after a switch. Said again
+    // even when a receiver of the video change already asked (the timeline's selection reset
+    // does): the views were cleared for the new video after that.
     emit currentVideoChanged(video);
-    refreshFragment();
+    refreshFragment(true);
 }
 
 void Workbench::seek(qint64 frame)
