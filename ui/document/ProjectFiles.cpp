@@ -42,7 +42,7 @@ ProjectFiles::ProjectFiles(Workbench* workbench, ProjectPrompts* prompts, QObjec
 
 void ProjectFiles::registerActions(ActionRegistry* actions)
 {
-    const QString file = tr("File"), tools = tr("Tools");
+    const QString file = tr("File");
     const QStyle* s = QApplication::style();
     auto icon = [s](const char* name, QStyle::StandardPixmap fallback) {
         return QIcon::fromTheme(QLatin1String(name), s->standardIcon(fallback));
@@ -87,10 +87,15 @@ void ProjectFiles::registerActions(ActionRegistry* actions)
                      {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)}, tr("Export all labels to a CSV or JSON file"),
                      file, N::Project),
        [this] { exportLabelsDialog(); });
-    on(actions->make(QStringLiteral("buildCache"), tr("Build &Fragment Cache"), {QKeySequence(Qt::CTRL | Qt::Key_B)},
-                     tr("Decode every video once into the fragment cache that training and prediction read"), tools,
-                     N::Project),
-       [this] { buildFragmentCache(); });
+}
+
+void ProjectFiles::registerToolActions(ActionRegistry* actions)
+{
+    QAction* cache =
+        actions->make(QStringLiteral("buildCache"), tr("Build &Fragment Cache"), {QKeySequence(Qt::CTRL | Qt::Key_B)},
+                      tr("Decode every video once into the fragment cache that training and prediction read"),
+                      tr("Tools"), ActionRegistry::Needs::Project);
+    connect(cache, &QAction::triggered, this, [this] { buildFragmentCache(); });
 }
 
 void ProjectFiles::setRecentMenu(QMenu* menu)

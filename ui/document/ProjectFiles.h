@@ -57,8 +57,10 @@ public:
     static bool canOpenDropped(const QList<QUrl>& urls);
     void openDropped(const QList<QUrl>& urls);
 
-    // The File and Tools actions, in the registry.
+    // The File actions, in the registry.
     void registerActions(ActionRegistry* actions);
+    // Tools > Build Fragment Cache, in the registry.
+    void registerToolActions(ActionRegistry* actions);
     // File > Open Recent: filled now and whenever the list changes.
     void setRecentMenu(QMenu* menu);
 

@@ -83,8 +83,8 @@ QDockWidget* DockLayout::add(QWidget* content, const Spec& spec)
     toggle->setToolTip(tr("Show or hide the %1 panel").arg(spec.title) + key);
     toggle->setStatusTip(tr("Show or hide the %1 panel").arg(spec.title));
     m_actions->add(toggle, tr("View"));
-    if (m_panelsMenu) m_panelsMenu->addAction(toggle);
     m_places.push_back({dock, spec});
+    if (m_panelsMenu) fillPanelsMenu();
     // Added after the layout was made: where the restored layout had it (hidden included),
     // else its default place.
     if (m_applied && !(m_restored && m_window->restoreDockWidget(dock))) place(dock);
@@ -94,7 +94,13 @@ QDockWidget* DockLayout::add(QWidget* content, const Spec& spec)
 void DockLayout::setPanelsMenu(QMenu* menu)
 {
     m_panelsMenu = menu;
-    for (const Place& p : m_places) menu->addAction(p.dock->toggleViewAction());
+    fillPanelsMenu();
+}
+
+void DockLayout::fillPanelsMenu()
+{
+    m_panelsMenu->clear();
+    for (const Place* p : inTableOrder()) m_panelsMenu->addAction(p->dock->toggleViewAction());
 }
 
 bool DockLayout::isDockInView(const QDockWidget* dock)

@@ -45,7 +45,7 @@ public:
     QDockWidget* add(QWidget* content, const QString& objectName);
     // A dock that is not in the table (a plug-in panel, a test).
     QDockWidget* add(QWidget* content, const Spec& spec);
-    // The View > Panels menu: every dock's toggle, in the order added.
+    // The View > Panels menu: every dock's toggle, in table order.
     void setPanelsMenu(QMenu* menu);
 
     // Whether a person sees the dock: shown and not behind another tab.
@@ -69,6 +69,7 @@ private:
     QDockWidget* tabbedOnto(const Place& place) const; // null: it starts a group
     void place(QDockWidget* dock);
     std::vector<const Place*> inTableOrder() const;
+    void fillPanelsMenu();
 
     QMainWindow* m_window;
     QSplitter* m_centre;

@@ -182,6 +182,7 @@ void MainWindow::buildActions()
     on(a.make(QStringLiteral("fullScreen"), tr("F&ull Screen"), {QKeySequence(Qt::Key_F11)}, tr("Toggle full screen"),
               view),
        [this] { isFullScreen() ? showNormal() : showFullScreen(); });
+    m_files->registerToolActions(m_actions);
     on(a.make(QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts"),
               {QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)}, tr("List every action with its keys"),
               help),
