@@ -20,12 +20,15 @@
 #include "settings/AppearanceTheme.h"
 #include "settings/ShortcutsDialog.h"
 #include "shell/ActionRegistry.h"
+#include "shell/Features.h"
 #include "shell/MainWindow.h"
 #include "shell/Workbench.h"
 #include "timeline/TimelineView.h"
 #include "video/VideoSource.h"
 
 #include <opencv2/core.hpp>
+
+#include <functional>
 
 #include <QAction>
 #include <QApplication>
@@ -36,6 +39,8 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -790,6 +795,37 @@ private slots:
         QVERIFY(QApplication::palette().color(QPalette::Window).lightnessF() > 0.7);
         s->setTheme(AppSettings::Theme::System);
         QCOMPARE(QApplication::palette().color(QPalette::Window), systemWindow);
+    }
+
+    // The shortcuts page's "Menu" column names a menu the action is in (submenus count for
+    // their menu), with every feature attached as the app does.
+    void shortcutPageNamesTheMenuOfEachAction()
+    {
+        auto s = settings();
+        ScriptedWindow w(s.get());
+        attachFeatures(w);
+        openAndWait(w, freshProject());
+        QHash<const QAction*, QStringList> menusOf;
+        std::function<void(const QMenu*, const QString&)> walk = [&](const QMenu* menu, const QString& top) {
+            for (QAction* a : menu->actions()) {
+                if (a->menu())
+                    walk(a->menu(), top);
+                else if (!a->isSeparator())
+                    menusOf[a] << top;
+            }
+        };
+        for (QAction* a : w.menuBar()->actions())
+            if (a->menu()) walk(a->menu(), ShortcutTableModel::plainText(a));
+        int inMenus = 0;
+        for (const auto& e : w.actions()->entries()) {
+            if (!menusOf.contains(e.action)) continue;
+            ++inMenus;
+            QVERIFY2(menusOf.value(e.action).contains(e.category),
+                     qPrintable(QStringLiteral("%1 is listed under %2 but is in %3")
+                                    .arg(ShortcutTableModel::plainText(e.action), e.category,
+                                         menusOf.value(e.action).join(QStringLiteral(", ")))));
+        }
+        QVERIFY(inMenus > 50);
     }
 
     void everyActionHasAShortcutAndATooltip()

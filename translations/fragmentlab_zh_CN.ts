@@ -1348,10 +1348,6 @@ classes: %2</source>
 <context>
     <name>fl::PredictionWorkspace</name>
     <message>
-        <source>Review</source>
-        <translation>审阅</translation>
-    </message>
-    <message>
         <source>Predict</source>
         <translation>预测</translation>
     </message>
@@ -1502,6 +1498,10 @@ classes: %2</source>
     <message>
         <source>No suggestions: predict first, or every predicted fragment is labeled</source>
         <translation>没有建议：请先进行预测，或者所有已预测的片段都已标注</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标注</translation>
     </message>
 </context>
 <context>
@@ -1973,10 +1973,6 @@ The project opens as it was last saved.</source>
 <context>
     <name>fl::ScenesController</name>
     <message>
-        <source>Scenes and keyframes</source>
-        <translation>场景和关键帧</translation>
-    </message>
-    <message>
         <source>&amp;Detect Scenes</source>
         <translation>检测场景(&amp;D)</translation>
     </message>
@@ -2129,6 +2125,10 @@ The project opens as it was last saved.</source>
     <message>
         <source>Remove the keyframe at frame %1</source>
         <translation>删除第 %1 帧的关键帧</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
     </message>
 </context>
 <context>

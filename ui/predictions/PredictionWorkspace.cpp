@@ -80,7 +80,7 @@ void PredictionWorkspace::goToSuggestion(int row)
 
 void PredictionWorkspace::buildActions()
 {
-    const QString review = tr("Review");
+    const QString review = tr("Labels"); // the menu the review actions are in (the shortcuts page)
     auto make = [this](const QString& name, const QString& text, const QKeySequence& key, const QString& tip,
                        const QString& category, QMenu* menu, auto slot) {
         QAction* a = m_parts->actions()->make(name, text, {key}, tip, category);

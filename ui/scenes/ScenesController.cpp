@@ -76,7 +76,7 @@ ScenesController::~ScenesController()
 
 void ScenesController::buildActions()
 {
-    const QString category = tr("Scenes and keyframes");
+    const QString category = tr("Tools"); // the menu they are in (the shortcuts page)
     auto make = [this, &category](const QString& name, const QString& text, const QKeySequence& key, const QString& tip,
                                   auto slot) {
         QAction* a = m_parts->actions()->make(name, text, {key}, tip, category);
