@@ -1,6 +1,7 @@
 #include "labeling/LabelBadge.h"
 
 #include "document/ProjectDocument.h"
+#include "labeling/ClassColor.h"
 #include "player/FrameView.h"
 #include "player/TransportBar.h"
 #include "shell/Workbench.h"
@@ -37,8 +38,8 @@ void LabelBadge::show(qint64 fragment)
     const auto label = p.fragmentLabel(video, fragment);
     FrameView::Badge badge;
     badge.text = label ? *label : tr("unlabeled");
-    const QString color = label ? p.classes()[size_t(std::max(0, p.classIndex(*label)))].color : QString();
-    badge.color = label ? QColor(color.isEmpty() ? QStringLiteral("#888888") : color) : QColor(70, 70, 74);
+    badge.color = label ? QColor(classDisplayColor(p.classes()[size_t(std::max(0, p.classIndex(*label)))]))
+                        : QColor(70, 70, 74);
     badge.detail = tr("fragment %1 · frames %2-%3")
                        .arg(fragment)
                        .arg(p.spec().firstFrame(fragment))

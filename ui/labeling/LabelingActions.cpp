@@ -1,6 +1,7 @@
 #include "labeling/LabelingActions.h"
 
 #include "document/ProjectDocument.h"
+#include "labeling/ClassColor.h"
 #include "labeling/ClassesPanel.h"
 #include "labeling/LabelingController.h"
 #include "player/VideoPlayer.h"
@@ -75,7 +76,7 @@ void LabelingActions::rebuildClassKeys()
     if (!document->hasProject()) return;
     for (const LabelClass& c : document->project().classes()) {
         QPixmap swatch(16, 16);
-        swatch.fill(QColor(c.color.isEmpty() ? QStringLiteral("#888888") : c.color));
+        swatch.fill(QColor(classDisplayColor(c)));
         QKeySequence key = c.shortcut.isEmpty() ? QKeySequence() : QKeySequence(c.shortcut);
         if (const QString conflict = key.isEmpty() ? QString() : m_actions->conflict(c.shortcut); !conflict.isEmpty()) {
             // A project made elsewhere may give a class a key the window uses: the window wins.

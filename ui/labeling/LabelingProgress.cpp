@@ -1,6 +1,7 @@
 #include "labeling/LabelingProgress.h"
 
 #include "document/ProjectDocument.h"
+#include "labeling/ClassColor.h"
 #include "shell/Workbench.h"
 
 #include <QEvent>
@@ -58,9 +59,8 @@ void LabelingProgress::refresh()
     for (const LabelClass& c : p.classes()) {
         const qint64 n = counts.value(c.name);
         labeled += n;
-        const QString color = c.color.isEmpty() ? QStringLiteral("#888888") : c.color;
         chips << QStringLiteral("<span style='color:%1'>&#9632;</span>&nbsp;%2&nbsp;<b>%3</b>")
-                     .arg(color, c.name.toHtmlEscaped())
+                     .arg(classDisplayColor(c), c.name.toHtmlEscaped())
                      .arg(n);
     }
     m_counts->setText(chips.join(QStringLiteral("&nbsp;&nbsp; ")));

@@ -302,8 +302,7 @@ void MainWindow::connectWorkbench()
         updateTitle();
         updateActions();
         if (m_workbench->document()->project().videoCount() == 0) {
-            showNoVideo(
-                tr("This project has no videos yet.\nDrop video files here or use File > Add Videos (Ctrl+I)."));
+            showNoVideo();
             updatePlaceInfo();
         }
     });
@@ -394,9 +393,9 @@ void MainWindow::applySettings()
 // ---------------------------------------------------------------------------------------
 // What the window shows about the current place
 
-void MainWindow::showNoVideo(const QString& message)
+void MainWindow::showNoVideo()
 {
-    m_view->setMessage(message);
+    m_view->setMessage(tr("This project has no videos yet.\nDrop video files here or use File > Add Videos (Ctrl+I)."));
     m_transport->refresh();
 }
 
@@ -406,7 +405,7 @@ void MainWindow::showVideo(int video)
     m_classesPanel->model()->setCurrentVideo(video);
     m_videosPanel->setCurrentVideo(video);
     if (video < 0) {
-        showNoVideo(tr("This project has no videos yet.\nDrop video files here or use File > Add Videos (Ctrl+I)."));
+        showNoVideo();
     } else {
         m_view->clear();
         const QString path = m_workbench->document()->project().absoluteVideoPath(video);

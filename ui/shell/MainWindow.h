@@ -94,7 +94,7 @@ private:
     void connectWorkbench();
     void connectPlayer();
     void applySettings();
-    void showNoVideo(const QString& message);
+    void showNoVideo(); // the project has no videos: says how to add some
     void showVideo(int video);
     void updateTitle();
     void updatePlaceInfo();
