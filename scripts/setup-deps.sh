@@ -9,6 +9,7 @@ PACKAGES=(
   libqt6opengl6-dev libgl-dev libxkbcommon-dev
   libqcustomplot-dev
   libopencv-dev
+  libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
   libtorch-dev libopenblas0-pthread
   ffmpeg
   xvfb
