@@ -17,6 +17,7 @@ int runBenchDecode(const QStringList& args);
 int runBenchScenes(const QStringList& args);
 int runScenes(const QStringList& args);
 int runKeyframes(const QStringList& args);
+int runClips(const QStringList& args);
 
 int runTrain(const QStringList& args);
 int runEvaluate(const QStringList& args);

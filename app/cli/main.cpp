@@ -35,6 +35,8 @@ const char* kHelp =
     "                                             first frame of each new scene, one per line\n"
     "  keyframes DIR|VIDEO -o OUTDIR [--per-scene N] [--format png|jpg] [--edl FILE] [--csv FILE]\n"
     "            [--chapters FILE] [scene options] best frames per scene as images (+ EDL, CSV, chapters)\n"
+    "  clips VIDEO|PROJECT -o DIR [--scenes | --class NAME | --ranges CSV] [--copy | --reencode]\n"
+    "                                             video clips of the scenes, a class's bouts or frame ranges\n"
     "Projects:\n"
     "  project create DIR [--length T] [--stride S] [--step K] [--classes a,b,...]\n"
     "  project add DIR VIDEO...                   index the videos and add them\n"
@@ -146,6 +148,7 @@ int main(int argc, char** argv)
         {QStringLiteral("fragments"), fl::cli::runFragments},
         {QStringLiteral("scenes"), fl::cli::runScenes},
         {QStringLiteral("keyframes"), fl::cli::runKeyframes},
+        {QStringLiteral("clips"), fl::cli::runClips},
 #if FL_CLI_WITH_MODELS
         {QStringLiteral("train"), fl::cli::runTrain},
         {QStringLiteral("evaluate"), fl::cli::runEvaluate},
