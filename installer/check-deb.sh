@@ -35,7 +35,7 @@ version=$(grep -m1 'CPACK_PACKAGE_VERSION ' "$build/CPackConfig.cmake" | sed -E 
 depends=$(field Depends)
 echo "Depends: $depends"
 # Each library the binaries link, found by dpkg-shlibdeps, plus the run-time plugins.
-for pkg in libqt6core6 libqt6gui6 libqt6widgets6 libqcustomplot libopencv-core libopencv-videoio \
+for pkg in libqt6core6 libqt6gui6 libqt6widgets6 libqcustomplot libopencv-core libavformat libavcodec libswscale \
            libtorch qt6-qpa-plugins libqt6svg6 libstdc++6 libc6; do
   found=0
   while read -r name; do [[ $name == "$pkg"* ]] && found=1; done < <(tr ',|' '\n\n' <<<"$depends" | awk '{print $1}')

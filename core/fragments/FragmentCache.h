@@ -37,15 +37,16 @@ public:
     FragmentCache() = default;
 
     static QString fileFor(const QString& cacheDir, const QString& contentHash, FrameSize size);
-    // A decoded BGR frame as the cache stores it (and a model sees it): shrunk to `size`
-    // (bilinear to 4x the size, then box average), RGB. For a frame outside any cache (the
-    // inspector); staging/out let the cache build reuse its buffers.
-    static cv::Mat modelFrame(const cv::Mat& bgr, FrameSize size);
-    static void shrinkFrame(const cv::Mat& bgr, cv::Mat& staging, cv::Mat& out, FrameSize size);
+    // The form the cache stores frames in (and a model sees them): RGB at `size`, shrunk from the
+    // decoder's own pixels by libswscale's area average. VideoSource::frame(i, modelFormat(size))
+    // gives a frame outside any cache (the inspector) exactly as the cache would hold it.
+    static FrameFormat modelFormat(FrameSize size);
 
-    // Opens the cache of `videoPath` at `size`, building it first if missing or stale
-    // (one sequential decode; reuses or writes the frame index in options.indexCacheDir).
-    // `observer` sees every frame of a build (not called when a valid cache already exists).
+    // Opens the cache of `videoPath` at `size`, building it first if missing or stale (reuses or
+    // writes the frame index in options.indexCacheDir). Without an index, the indexing pass
+    // builds it; with one, the video is read in parts by several decoders at once
+    // (readInParts), unless an observer is set: it sees every frame of a build in order (not
+    // called when a valid cache already exists), so those builds read in one pass.
     static Result<FragmentCache> ensure(const QString& videoPath, const QString& cacheDir, FrameSize size,
                                         const VideoOpenOptions& options = {}, const WorkControl& control = {},
                                         const CachedFrameObserver& observer = {});

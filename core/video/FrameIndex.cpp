@@ -18,7 +18,8 @@ namespace fl {
 namespace {
 
 constexpr quint32 kMagic = 0x464C4958; // "FLIX"
-constexpr quint32 kVersion = 1;
+// Version 2: byte positions; times from FFmpeg's libraries directly. Version 1 files are rebuilt.
+constexpr quint32 kVersion = 2;
 constexpr quint8 kFlagKey = 1;
 constexpr quint8 kFlagEstimated = 2;
 
@@ -52,7 +53,8 @@ FrameIndex::FrameIndex(std::vector<double> ptsMs, std::vector<bool> keyframes, s
     finish();
 }
 
-FrameIndex FrameIndex::fromDecoderTimes(std::vector<double> ms, std::vector<bool> keyframes, double nominalFps)
+FrameIndex FrameIndex::fromDecoderTimes(std::vector<double> ms, std::vector<bool> keyframes, double nominalFps,
+                                        std::vector<qint64> bytePositions)
 {
     const size_t n = ms.size();
     std::vector<bool> estimated(n, false);
@@ -84,6 +86,7 @@ FrameIndex FrameIndex::fromDecoderTimes(std::vector<double> ms, std::vector<bool
     index.m_ptsMs = std::move(ms);
     index.m_keyframe = std::move(keyframes);
     index.m_estimated = std::move(estimated);
+    index.m_bytePos = std::move(bytePositions);
     index.m_fallbackIntervalMs = nominalInterval;
     index.finish();
     return index;
@@ -94,6 +97,7 @@ void FrameIndex::finish()
     const size_t n = m_ptsMs.size();
     m_keyframe.resize(n, false);
     m_estimated.resize(n, false);
+    m_bytePos.resize(n, -1);
     if (n > 0) m_keyframe[0] = true; // decoding always starts cleanly at the first frame
     m_keyList.clear();
     for (size_t k = 0; k < n; ++k)
@@ -116,6 +120,12 @@ void FrameIndex::finish()
             intervals.push_back(m_ptsMs[k] - m_ptsMs[k - 1]);
     }
     m_medianIntervalMs = medianOf(std::move(intervals));
+}
+
+qint64 FrameIndex::bytePosition(qint64 i) const
+{
+    if (i < 0 || i >= frameCount()) return -1;
+    return m_bytePos[size_t(i)];
 }
 
 double FrameIndex::timestampMs(qint64 i) const
@@ -253,7 +263,7 @@ Status FrameIndex::save(const QString& file, const FileFingerprint& fingerprint,
         out << qint64(m_ptsMs.size());
         for (size_t k = 0; k < m_ptsMs.size(); ++k) {
             const quint8 flags = quint8((m_keyframe[k] ? kFlagKey : 0) | (m_estimated[k] ? kFlagEstimated : 0));
-            out << m_ptsMs[k] << flags;
+            out << m_ptsMs[k] << flags << qint64(m_bytePos[k]);
         }
     }
     QSaveFile save(file);
@@ -313,15 +323,18 @@ Result<FrameIndex::Loaded> FrameIndex::load(const QString& file, const FileFinge
     in >> fallbackInterval;
     qint64 n = -1;
     in >> n;
-    if (in.status() != QDataStream::Ok || n < 0 || n != frameCount || n > qint64(bytes.size()) / 9)
+    if (in.status() != QDataStream::Ok || n < 0 || n != frameCount || n > qint64(bytes.size()) / 17)
         return R::failure(QStringLiteral("%1: frame index is damaged").arg(shown(file)));
     std::vector<double> pts(size_t(n), 0.0);
     std::vector<bool> key(size_t(n), false), estimated(size_t(n), false);
+    std::vector<qint64> positions(size_t(n), -1);
     for (qint64 k = 0; k < n; ++k) {
         double t = 0;
         quint8 flags = 0;
-        in >> t >> flags;
+        qint64 position = -1;
+        in >> t >> flags >> position;
         pts[size_t(k)] = t;
+        positions[size_t(k)] = position;
         key[size_t(k)] = flags & kFlagKey;
         estimated[size_t(k)] = flags & kFlagEstimated;
     }
@@ -330,6 +343,7 @@ Result<FrameIndex::Loaded> FrameIndex::load(const QString& file, const FileFinge
     loaded.index.m_ptsMs = std::move(pts);
     loaded.index.m_keyframe = std::move(key);
     loaded.index.m_estimated = std::move(estimated);
+    loaded.index.m_bytePos = std::move(positions);
     loaded.index.m_fallbackIntervalMs = fallbackInterval;
     loaded.index.finish();
     return loaded;

@@ -20,14 +20,15 @@ public:
     FrameIndex(std::vector<double> ptsMs, std::vector<bool> keyframes, std::vector<bool> estimated);
 
     // Builds the index from the times the decoder reported for each frame in output order
-    // (CAP_PROP_POS_MSEC after grab()). The last frames of streams with decoder delay are
-    // drained at end of file without a usable time (0, or a repeat of an earlier time): a run
-    // at the end (at most 64 frames) that never increases is marked estimated and extrapolated
-    // by the median frame interval. Non-increasing times anywhere else leave the index
-    // unreliable (timestampsReliable() == false). `keyframes` may be shorter than the frame
-    // count (missing entries are false); frame 0 is always marked as a keyframe. `nominalFps`
-    // (0 = unknown) gives the frame interval of one-frame videos.
-    static FrameIndex fromDecoderTimes(std::vector<double> decoderMs, std::vector<bool> keyframes, double nominalFps);
+    // (its best-effort timestamp, in ms from the stream's start time). The last frames of streams with decoder delay
+    // are drained at end of file without a usable time (0, or a repeat of an earlier time): a run at the end (at most
+    // 64 frames) that never increases is marked estimated and extrapolated by the median frame interval. Non-increasing
+    // times anywhere else leave the index unreliable (timestampsReliable() == false). `keyframes` may be shorter than
+    // the frame count (missing entries are false); frame 0 is always marked as a keyframe. `nominalFps` (0 = unknown)
+    // gives the frame interval of one-frame videos. `bytePositions` (optional, -1 = unknown): where each frame's packet
+    // starts in the file.
+    static FrameIndex fromDecoderTimes(std::vector<double> decoderMs, std::vector<bool> keyframes, double nominalFps,
+                                       std::vector<qint64> bytePositions = {});
 
     qint64 frameCount() const { return static_cast<qint64>(m_ptsMs.size()); }
     bool empty() const { return m_ptsMs.empty(); }
@@ -39,6 +40,8 @@ public:
     // Number of estimated frames at the end (the decoder drained them without a time).
     qint64 estimatedTailLength() const { return m_estimatedTail; }
     bool isKeyframe(qint64 i) const;
+    // Byte offset in the file of the packet frame i was decoded from; -1 when unknown.
+    qint64 bytePosition(qint64 i) const;
     std::vector<qint64> keyframes() const;
     qint64 keyframeAtOrBefore(qint64 i) const;
 
@@ -69,6 +72,7 @@ private:
     std::vector<double> m_ptsMs;
     std::vector<bool> m_keyframe;
     std::vector<bool> m_estimated;
+    std::vector<qint64> m_bytePos; // -1: unknown
     // Derived in finish():
     std::vector<qint64> m_keyList; // sorted keyframe indices
     qint64 m_estimatedTail = 0;

@@ -47,14 +47,15 @@ std::vector<FrameRange> planParts(const VideoSource& source, int parts, qint64 m
 }
 
 Status readInParts(VideoSource& source, const std::vector<FrameRange>& ranges, const PartSink& sink,
-                   const WorkControl& control, const QString& what)
+                   const WorkControl& control, const QString& what, const FrameFormat& format)
 {
     qint64 total = 0;
     for (const FrameRange& r : ranges) total += std::max<qint64>(0, r.size());
     if (ranges.size() == 1) {
         const WorkControl inner = control.reportingAs(what);
         return source.readRange(
-            ranges[0].first, ranges[0].last, [&sink](qint64 i, const cv::Mat& m) { return sink(0, i, m); }, inner);
+            ranges[0].first, ranges[0].last, [&sink](qint64 i, const cv::Mat& m) { return sink(0, i, m); }, inner,
+            format);
     }
     if (ranges.empty()) return Status::success();
 
@@ -100,7 +101,7 @@ Status readInParts(VideoSource& source, const std::vector<FrameRange>& ranges, c
                             if ((done.fetch_add(1, std::memory_order_relaxed) + 1) % 16 == 0) ended.notify_all();
                             return true;
                         },
-                        inner);
+                        inner, format);
                 } catch (const std::exception& e) {
                     s = Status::failure(QStringLiteral("%1: %2").arg(QFileInfo(source.info().path).fileName(),
                                                                      QString::fromLocal8Bit(e.what())));

@@ -2,7 +2,7 @@
 // Reading a whole video in parts at once: one decoder per part, each on its own thread.
 // One H.264 decoder keeps only about 1.4 of 2 cores busy (its frame threads wait on each
 // other's reference frames); independent parts keep every core busy. Parts start where a fresh
-// decoder starts cheaply (VideoSource::cheapStarts()), so each costs ~16 extra frames decoded.
+// decoder starts cheaply (VideoSource::cheapStarts(): keyframes, where a seek lands).
 #include "Cancellation.h"
 #include "Result.h"
 #include "video/VideoSource.h"
@@ -28,7 +28,8 @@ int defaultPartCount();
 // shorter than `minFrames`. One range (the whole video) when it cannot be split.
 std::vector<FrameRange> planParts(const VideoSource& source, int parts, qint64 minFrames = 48);
 
-// Receives part `part`'s frames: index i, BGR 8UC3 (valid only during the call). Called on the
+// Receives part `part`'s frames: index i, the frame in the asked FrameFormat (BGR 8UC3 full size
+// unless asked otherwise; valid only during the call). Called on the
 // part's own thread, frames of one part in order, parts concurrently. Return false to stop all.
 using PartSink = std::function<bool(size_t part, qint64 i, const cv::Mat& bgr)>;
 
@@ -38,6 +39,6 @@ using PartSink = std::function<bool(size_t part, qint64 i, const cv::Mat& bgr)>;
 // part before its next frame. Returns the first failure ("<file>: decoding failed at frame N", "<file>: cancelled",
 // ...).
 Status readInParts(VideoSource& source, const std::vector<FrameRange>& ranges, const PartSink& sink,
-                   const WorkControl& control = {}, const QString& what = {});
+                   const WorkControl& control = {}, const QString& what = {}, const FrameFormat& format = {});
 
 } // namespace fl

@@ -3,19 +3,31 @@
 #include "video/FileFingerprint.h"
 #include "video/VideoLog.h"
 
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/display.h>
+#include <libavutil/hwcontext.h>
+#include <libavutil/imgutils.h>
+#include <libavutil/pixdesc.h>
+#include <libswscale/swscale.h>
+}
+
 #include <opencv2/core.hpp>
-#include <opencv2/videoio.hpp>
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QStandardPaths>
+#include <QThread>
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <mutex>
+#include <unordered_set>
 
 namespace fl {
 
@@ -23,31 +35,36 @@ Q_LOGGING_CATEGORY(lcVideo, "fragmentlab.video", QtInfoMsg)
 
 namespace {
 
-// Decoder position: index of the frame last grabbed; kFresh: freshly opened, the next grab()
-// gives frame 0; kUnknown: after a failed grab or a seek that could not be identified.
+// Decoder position: index of the frame the decoder last output (held in Impl::frame); kFresh:
+// freshly opened or sought to the start, the next frame is frame 0; kUnknown: after a failure
+// or a seek whose landing is not identified yet.
 constexpr qint64 kFresh = -1;
 constexpr qint64 kUnknown = -2;
 
 // A target at most this far ahead is always reached by decoding forward.
 constexpr qint64 kAlwaysForward = 24;
-// OpenCV 4.6's seek (CAP_PROP_POS_FRAMES = r) jumps to the keyframe before frame r - 16 (by
-// its own pts x fps estimate) and decodes forward from there.
-constexpr qint64 kOpenCvSeekLead = 16;
 constexpr qint64 kReportEvery = 16;
+// Decoding gives up after this many failed packets in a row (a damaged stretch of a file is
+// skipped packet by packet; garbage to the end is not).
+constexpr int kMaxErrorsInARow = 256;
+// After a seek, frames that cannot be identified (leading frames of an open GOP) are skipped;
+// this many without one that can means the seek failed.
+constexpr int kMaxUnidentifiedAfterSeek = 64;
 
-// FFmpeg prints its decoder complaints ("Invalid NAL unit size", ...) straight to stderr;
-// on a damaged file that buries our one-line message. OpenCV sets FFmpeg's log level from
-// OPENCV_FFMPEG_LOGLEVEL when it first creates a capture, so set it to AV_LOG_QUIET (-8)
-// before that, unless the user asked for FFmpeg's output (OPENCV_FFMPEG_LOGLEVEL or
-// OPENCV_FFMPEG_DEBUG set) or for ours (QT_LOGGING_RULES="fragmentlab.video.debug=true").
-void silenceFfmpegLog()
+// FFmpeg prints its decoder complaints ("Invalid NAL unit size", ...) to stderr; on a damaged
+// file that buries our one-line message. Quiet unless the user asked for FFmpeg's output
+// (FRAGMENTLAB_FFMPEG_LOGLEVEL=<av log level>, e.g. 24 for warnings) or ours
+// (QT_LOGGING_RULES="fragmentlab.video.debug=true": FFmpeg's warnings too).
+void setFfmpegLogLevel()
 {
     static std::once_flag once;
     std::call_once(once, [] {
-        if (qEnvironmentVariableIsSet("OPENCV_FFMPEG_LOGLEVEL") || qEnvironmentVariableIsSet("OPENCV_FFMPEG_DEBUG")
-            || lcVideo().isDebugEnabled())
-            return;
-        qputenv("OPENCV_FFMPEG_LOGLEVEL", "-8");
+        bool ok = false;
+        const int asked = qEnvironmentVariableIntValue("FRAGMENTLAB_FFMPEG_LOGLEVEL", &ok);
+        if (ok)
+            av_log_set_level(asked);
+        else
+            av_log_set_level(lcVideo().isDebugEnabled() ? AV_LOG_WARNING : AV_LOG_QUIET);
     });
 }
 
@@ -56,105 +73,30 @@ QString shown(const QString& path)
     return QDir::toNativeSeparators(path);
 }
 
-QString fourccText(quint32 fourcc)
+QString avError(int code)
 {
-    QString s;
-    for (int k = 0; k < 4; ++k) {
-        const char c = char((fourcc >> (8 * k)) & 0xFF);
-        if (c == 0) break;
-        s += QLatin1Char(c);
-    }
-    return s.trimmed();
+    char text[AV_ERROR_MAX_STRING_SIZE] = {};
+    av_strerror(code, text, sizeof text);
+    return QString::fromLocal8Bit(text);
 }
 
-// Codec from the fourcc OpenCV reports: the container's codec tag where it has one (mp4, avi,
-// mov), else the first four letters of FFmpeg's codec name (mkv, mpg), else 0 (webm: vp8/vp9).
-QString codecName(quint32 fourcc, const cv::Mat& firstPacket)
-{
-    // MPEG-TS reports its stream type instead of a fourcc.
-    switch (fourcc) {
-    case 0x01: return QStringLiteral("mpeg1video");
-    case 0x02: return QStringLiteral("mpeg2video");
-    case 0x10: return QStringLiteral("mpeg4");
-    case 0x1b: return QStringLiteral("h264");
-    case 0x24: return QStringLiteral("hevc");
-    case 0x33: return QStringLiteral("vvc");
-    case 0xea: return QStringLiteral("vc1");
-    default: break;
-    }
-    QString tag = fourccText(fourcc).toLower();
-    for (QChar c : tag)
-        if (c.unicode() < 0x20 || c.unicode() > 0x7e) tag.clear(); // not a readable tag
-    struct Entry {
-        const char* codec;
-        std::initializer_list<const char*> tags;
-    };
-    static const Entry table[] = {
-        {"h264", {"avc1", "avc2", "avc3", "avc4", "h264", "x264", "davc", "vssh", "ai5q", "ai1q"}},
-        {"hevc", {"hvc1", "hev1", "hevc", "h265", "x265", "dvh1", "dvhe"}},
-        {"mpeg4",
-         {"mp4v", "fmp4", "xvid", "divx", "dx50", "3iv2", "m4s2", "mp4s", "blz0", "dxgm", "rmp4", "xvix", "uldx",
-          "geox", "mpeg4"}},
-        {"msmpeg4v3", {"mp43", "div3", "div4", "div5", "div6", "ap41", "col1", "col0", "mpg3"}},
-        {"msmpeg4v2", {"mp42", "div2"}},
-        {"msmpeg4v1", {"mpg4", "mp41"}},
-        // Tag-less containers (mpg, ts, mkv) report the first four letters of the codec name,
-        // "mpeg" for both MPEG-1 and MPEG-2 video; MPEG-2 is by far the more common.
-        {"mpeg2video", {"mpg2", "mp2v", "mpeg", "mmes", "hdv1", "hdv2", "hdv3", "xdv5", "mx5p"}},
-        {"mpeg1video", {"mpg1", "pim1"}},
-        {"mjpeg", {"mjpg", "jpeg", "avrn", "mjpa", "mjpb", "dmb1"}},
-        {"vp8", {"vp80", "vp8"}},
-        {"vp9", {"vp90", "vp09", "vp9"}},
-        {"av1", {"av01", "av1"}},
-        {"ffv1", {"ffv1"}},
-        {"theora", {"theo"}},
-        {"wmv3", {"wmv3"}},
-        {"wmv2", {"wmv2"}},
-        {"wmv1", {"wmv1"}},
-        {"vc1", {"wvc1", "wmva", "vc-1"}},
-        {"prores", {"apch", "apcn", "apcs", "apco", "ap4h", "ap4x"}},
-        {"h263", {"h263", "s263", "u263"}},
-        {"flv1", {"flv1"}},
-        {"dnxhd", {"avdn", "avdh"}},
-        {"huffyuv", {"hfyu"}},
-        {"ffvhuff", {"ffvh"}},
-        {"png", {"png", "mpng"}},
-        {"rawvideo", {"raw", "yuv2", "2vuy", "i420", "yv12"}},
-        {"ansi", {"ansi"}},
-    };
-    for (const Entry& e : table)
-        for (const char* t : e.tags)
-            if (tag == QLatin1String(t)) return QString::fromLatin1(e.codec);
-    if (!tag.isEmpty()) return tag;
-    // No tag: look at the first packet (webm/mkv without codec tags).
-    if (firstPacket.total() >= 10 && firstPacket.isContinuous()) {
-        const uchar* p = firstPacket.ptr<uchar>();
-        if (p[3] == 0x9d && p[4] == 0x01 && p[5] == 0x2a) return QStringLiteral("vp8");
-        if ((p[0] >> 6) == 2) return QStringLiteral("vp9"); // VP9 frame marker
-        const int obuType = (p[0] >> 3) & 0x0F;
-        if ((p[0] & 0x80) == 0 && (obuType == 1 || obuType == 2)) return QStringLiteral("av1");
-    }
-    return QStringLiteral("unknown");
-}
-
-bool isTextCodec(const QString& codec)
+bool isTextCodec(AVCodecID id)
 {
     // FFmpeg renders text files (.txt, .nfo, .ans, ...) as ANSI art "video".
-    return codec == QLatin1String("ansi") || codec == QLatin1String("bint") || codec == QLatin1String("xbin")
-        || codec == QLatin1String("idf") || codec == QLatin1String("tty");
+    return id == AV_CODEC_ID_ANSI || id == AV_CODEC_ID_BINTEXT || id == AV_CODEC_ID_XBIN || id == AV_CODEC_ID_IDF;
 }
 
-// Clockwise rotation (0/90/180/270) a player applies, from OpenCV's CAP_PROP_ORIENTATION_META.
-// OpenCV 4.6.x reports the display matrix angle counter-clockwise and so rotates +-90 degree
-// videos the wrong way (opencv/opencv#22088, fixed in 4.7): there the sign is flipped. Frames are
-// always rotated here, with OpenCV's own auto-rotation switched off.
-int clockwiseRotation(double orientationMeta)
+// Clockwise rotation (0/90/180/270) a player applies, from the stream's display matrix, as the
+// ffmpeg CLI does (av_display_rotation_get is counter-clockwise).
+int clockwiseRotation(const AVStream* st)
 {
-    int r = int(std::lround(orientationMeta));
+    size_t size = 0;
+    const uint8_t* matrix = av_stream_get_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, &size);
+    if (!matrix || size < 9 * sizeof(int32_t)) return 0;
+    const double ccw = av_display_rotation_get(reinterpret_cast<const int32_t*>(matrix));
+    if (!std::isfinite(ccw)) return 0;
+    int r = int(std::lround(-ccw));
     r = ((r % 360) + 360) % 360;
-#if CV_VERSION_MAJOR == 4 && CV_VERSION_MINOR == 6
-    r = (360 - r) % 360;
-#endif
     return (r % 90 == 0) ? r : 0;
 }
 
@@ -168,39 +110,335 @@ int rotateFlag(int clockwise)
     }
 }
 
+QMutex& defaultHardwareMutex()
+{
+    static QMutex m;
+    return m;
+}
+QString& defaultHardwareValue()
+{
+    static QString v = QStringLiteral("none");
+    return v;
+}
+
+struct HardwareChoice {
+    AVBufferRef* device = nullptr;
+    AVPixelFormat format = AV_PIX_FMT_NONE;
+    QString type;
+};
+
+AVPixelFormat pickHardwareFormat(AVCodecContext* ctx, const AVPixelFormat* offered)
+{
+    const auto wanted = AVPixelFormat(reinterpret_cast<intptr_t>(ctx->opaque));
+    for (const AVPixelFormat* p = offered; *p != AV_PIX_FMT_NONE; ++p)
+        if (*p == wanted) return *p;
+    // The device cannot take this stream: the first software format offered.
+    for (const AVPixelFormat* p = offered; *p != AV_PIX_FMT_NONE; ++p) {
+        const AVPixFmtDescriptor* desc = av_pix_fmt_desc_get(*p);
+        if (desc && !(desc->flags & AV_PIX_FMT_FLAG_HWACCEL)) return *p;
+    }
+    return AV_PIX_FMT_NONE;
+}
+
+// Opens a device for `codec` of the asked type ("auto": the first that opens). Returns an
+// empty choice when none can be had; `why` then says why.
+HardwareChoice openHardware(const AVCodec* codec, const QString& asked, QString* why)
+{
+    HardwareChoice out;
+    std::vector<AVHWDeviceType> types;
+    if (asked == QLatin1String("auto")) {
+        for (AVHWDeviceType t = av_hwdevice_iterate_types(AV_HWDEVICE_TYPE_NONE); t != AV_HWDEVICE_TYPE_NONE;
+             t = av_hwdevice_iterate_types(t))
+            types.push_back(t);
+        if (types.empty()) *why = QStringLiteral("this FFmpeg offers no hardware decoding");
+    } else {
+        const AVHWDeviceType t = av_hwdevice_find_type_by_name(asked.toUtf8().constData());
+        if (t == AV_HWDEVICE_TYPE_NONE)
+            *why = QStringLiteral("\"%1\" is not a hardware decoder this FFmpeg knows (%2)")
+                       .arg(asked, VideoSource::hardwareDecoderTypes().join(QStringLiteral(", ")));
+        else
+            types.push_back(t);
+    }
+    for (AVHWDeviceType t : types) {
+        const QString name = QString::fromLatin1(av_hwdevice_get_type_name(t));
+        AVPixelFormat format = AV_PIX_FMT_NONE;
+        for (int k = 0;; ++k) {
+            const AVCodecHWConfig* config = avcodec_get_hw_config(codec, k);
+            if (!config) break;
+            if ((config->methods & AV_CODEC_HW_CONFIG_METHOD_HW_DEVICE_CTX) && config->device_type == t) {
+                format = config->pix_fmt;
+                break;
+            }
+        }
+        if (format == AV_PIX_FMT_NONE) {
+            *why = QStringLiteral("%1 cannot decode %2").arg(name, QString::fromLatin1(codec->name));
+            continue;
+        }
+        AVBufferRef* device = nullptr;
+        const int r = av_hwdevice_ctx_create(&device, t, nullptr, nullptr, 0);
+        if (r < 0) {
+            *why = QStringLiteral("no %1 device (%2)").arg(name, avError(r));
+            continue;
+        }
+        out.device = device;
+        out.format = format;
+        out.type = name;
+        return out;
+    }
+    return out;
+}
+
+// One demuxer and decoder over the file.
+struct Decoder {
+    AVFormatContext* fmt = nullptr;
+    AVCodecContext* ctx = nullptr;
+    AVPacket* pkt = nullptr;
+    AVFrame* frame = nullptr;    // the decoder's last output
+    AVFrame* transfer = nullptr; // a hardware frame copied to memory
+    SwsContext* sws = nullptr;
+    AVBufferRef* hwDevice = nullptr;
+    AVPixelFormat hwFormat = AV_PIX_FMT_NONE;
+    QString hwType;
+    int stream = -1;
+    AVStream* st = nullptr;
+    int64_t startTs = 0;
+    double msPerTick = 0;
+    bool eofSent = false;
+    bool readFailed = false; // av_read_frame ended with an error other than end of file
+    int errorsInARow = 0;
+    int droppedPackets = 0;
+    // Indexing: pts and byte position of every keyframe packet seen, when asked.
+    std::unordered_set<int64_t>* keyPts = nullptr;
+
+    Decoder() = default;
+    Decoder(const Decoder&) = delete;
+    Decoder& operator=(const Decoder&) = delete;
+    ~Decoder() { close(); }
+
+    void close()
+    {
+        sws_freeContext(sws);
+        sws = nullptr;
+        av_frame_free(&transfer);
+        av_frame_free(&frame);
+        av_packet_free(&pkt);
+        avcodec_free_context(&ctx);
+        avformat_close_input(&fmt);
+        av_buffer_unref(&hwDevice);
+        stream = -1;
+        st = nullptr;
+    }
+
+    // Fails with the problem only (the caller names the file).
+    Status open(const QByteArray& file, int threads, const QString& hardware, bool forIndex)
+    {
+        close();
+        int r = avformat_open_input(&fmt, file.constData(), nullptr, nullptr);
+        if (r < 0) {
+            fmt = nullptr;
+            return Status::failure(QStringLiteral("not a video the FFmpeg back end can read (%1)").arg(avError(r)));
+        }
+        // Containers without a header (MPEG-PS, ...) find their streams only by reading.
+        if (forIndex || (fmt->ctx_flags & AVFMTCTX_NOHEADER) || fmt->nb_streams == 0) {
+            r = avformat_find_stream_info(fmt, nullptr);
+            if (r < 0)
+                return Status::failure(QStringLiteral("not a video the FFmpeg back end can read (%1)").arg(avError(r)));
+        }
+        const AVCodec* codec = nullptr;
+        stream = -1;
+        // The best video stream that is not a cover picture.
+        const int best = av_find_best_stream(fmt, AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
+        if (best >= 0 && !(fmt->streams[best]->disposition & AV_DISPOSITION_ATTACHED_PIC)) stream = best;
+        for (unsigned k = 0; stream < 0 && k < fmt->nb_streams; ++k) {
+            const AVStream* s = fmt->streams[k];
+            if (s->codecpar->codec_type == AVMEDIA_TYPE_VIDEO && !(s->disposition & AV_DISPOSITION_ATTACHED_PIC)) {
+                stream = int(k);
+                codec = avcodec_find_decoder(s->codecpar->codec_id);
+            }
+        }
+        if (stream < 0) return Status::failure(QStringLiteral("not a video: the file has no video stream"));
+        st = fmt->streams[stream];
+        if (isTextCodec(st->codecpar->codec_id)) return Status::failure(QStringLiteral("a text file, not a video"));
+        if (!codec)
+            return Status::failure(QStringLiteral("not a video the FFmpeg back end can read (no decoder for %1)")
+                                       .arg(QString::fromLatin1(avcodec_get_name(st->codecpar->codec_id))));
+        for (unsigned k = 0; k < fmt->nb_streams; ++k)
+            if (int(k) != stream) fmt->streams[k]->discard = AVDISCARD_ALL;
+        startTs = st->start_time != AV_NOPTS_VALUE ? st->start_time : 0;
+        msPerTick = av_q2d(st->time_base) * 1000.0;
+
+        ctx = avcodec_alloc_context3(codec);
+        if (!ctx) return Status::failure(QStringLiteral("out of memory"));
+        if ((r = avcodec_parameters_to_context(ctx, st->codecpar)) < 0)
+            return Status::failure(QStringLiteral("decoder set-up failed (%1)").arg(avError(r)));
+        ctx->pkt_timebase = st->time_base;
+        ctx->thread_count = threads > 0 ? threads : std::clamp(QThread::idealThreadCount(), 1, 16);
+        ctx->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
+        if (!hardware.isEmpty() && hardware != QLatin1String("none")) {
+            QString why;
+            HardwareChoice hw = openHardware(codec, hardware, &why);
+            if (hw.device) {
+                hwDevice = hw.device;
+                hwFormat = hw.format;
+                hwType = hw.type;
+                ctx->hw_device_ctx = av_buffer_ref(hwDevice);
+                ctx->opaque = reinterpret_cast<void*>(intptr_t(hwFormat));
+                ctx->get_format = pickHardwareFormat;
+            } else {
+                static std::once_flag warned;
+                std::call_once(warned, [&] {
+                    qCWarning(lcVideo).noquote()
+                        << QStringLiteral("hardware decoding (%1) unavailable: %2; decoding in software")
+                               .arg(hardware, why);
+                });
+            }
+        }
+        if ((r = avcodec_open2(ctx, codec, nullptr)) < 0)
+            return Status::failure(QStringLiteral("the %1 decoder cannot be opened (%2)")
+                                       .arg(QString::fromLatin1(codec->name), avError(r)));
+        pkt = av_packet_alloc();
+        frame = av_frame_alloc();
+        transfer = av_frame_alloc();
+        if (!pkt || !frame || !transfer) return Status::failure(QStringLiteral("out of memory"));
+        eofSent = false;
+        readFailed = false;
+        errorsInARow = 0;
+        return Status::success();
+    }
+
+    // Decodes the next frame into `frame`: true when there is one; false at end of stream or
+    // when decoding gave up (too many damaged packets in a row).
+    bool next()
+    {
+        for (;;) {
+            const int r = avcodec_receive_frame(ctx, frame);
+            if (r == 0) {
+                errorsInARow = 0;
+                return true;
+            }
+            if (r == AVERROR_EOF) return false;
+            if (r != AVERROR(EAGAIN)) {
+                // A frame that failed (e.g. in another frame thread): skip it, as a player does.
+                if (++errorsInARow > kMaxErrorsInARow) return false;
+                continue;
+            }
+            if (eofSent) return false;
+            const int read = av_read_frame(fmt, pkt);
+            if (read < 0) {
+                if (read != AVERROR_EOF && read != AVERROR(EAGAIN)) readFailed = true;
+                avcodec_send_packet(ctx, nullptr); // drain
+                eofSent = true;
+                continue;
+            }
+            if (pkt->stream_index != stream) {
+                av_packet_unref(pkt);
+                continue;
+            }
+            if (keyPts && (pkt->flags & AV_PKT_FLAG_KEY) && pkt->pts != AV_NOPTS_VALUE) keyPts->insert(pkt->pts);
+            const int sent = avcodec_send_packet(ctx, pkt);
+            av_packet_unref(pkt);
+            if (sent < 0 && sent != AVERROR(EAGAIN)) {
+                ++droppedPackets;
+                if (++errorsInARow > kMaxErrorsInARow) return false;
+            }
+        }
+    }
+
+    int64_t frameTs() const
+    {
+        return frame->best_effort_timestamp != AV_NOPTS_VALUE ? frame->best_effort_timestamp : frame->pts;
+    }
+    // Time of the last frame in ms from the stream start; 0 without a timestamp.
+    double frameMs() const
+    {
+        const int64_t ts = frameTs();
+        return ts == AV_NOPTS_VALUE ? 0.0 : double(ts - startTs) * msPerTick;
+    }
+    int64_t tsOfMs(double ms) const { return startTs + int64_t(std::llround(ms / msPerTick)); }
+
+    // Repositions the demuxer at or before `ts` (stream time base) and empties the decoder.
+    bool seekTo(int64_t ts)
+    {
+        int r = av_seek_frame(fmt, stream, ts, AVSEEK_FLAG_BACKWARD);
+        if (r < 0) r = avformat_seek_file(fmt, stream, INT64_MIN, ts, ts, 0);
+        avcodec_flush_buffers(ctx);
+        eofSent = false;
+        errorsInARow = 0;
+        return r >= 0;
+    }
+
+    // The last frame, converted (and rotated) into `out` in `format`.
+    bool convert(const FrameFormat& format, int rotate, cv::Mat& out, cv::Mat& unrotated)
+    {
+        const AVFrame* src = frame;
+        if (hwFormat != AV_PIX_FMT_NONE && frame->format == hwFormat) {
+            av_frame_unref(transfer);
+            if (av_hwframe_transfer_data(transfer, frame, 0) < 0) return false;
+            src = transfer;
+        }
+        if (src->width <= 0 || src->height <= 0 || src->format < 0) return false;
+        const bool sideways = rotate == cv::ROTATE_90_CLOCKWISE || rotate == cv::ROTATE_90_COUNTERCLOCKWISE;
+        int w = format.width > 0 && format.height > 0 ? format.width : (sideways ? src->height : src->width);
+        int h = format.width > 0 && format.height > 0 ? format.height : (sideways ? src->width : src->height);
+        if (sideways) std::swap(w, h); // the size before rotation
+        AVPixelFormat dstFormat = AV_PIX_FMT_BGR24;
+        int type = CV_8UC3;
+        if (format.pixels == FrameFormat::Pixels::Rgb) dstFormat = AV_PIX_FMT_RGB24;
+        if (format.pixels == FrameFormat::Pixels::Gray) {
+            dstFormat = AV_PIX_FMT_GRAY8;
+            type = CV_8UC1;
+        }
+        const bool shrink = w < src->width || h < src->height;
+        // Same size: bicubic chroma upsampling, as OpenCV's back end converted. Smaller: the
+        // average over each output pixel's area, chroma interpolated at full resolution first
+        // (without it, saturated colour edges come out ~6 levels off a box average of the
+        // full-size frame; with it ~1).
+        const int flags = shrink ? (SWS_AREA | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT) : SWS_BICUBIC;
+        sws = sws_getCachedContext(sws, src->width, src->height, AVPixelFormat(src->format), w, h, dstFormat, flags,
+                                   nullptr, nullptr, nullptr);
+        if (!sws) return false;
+        cv::Mat& target = rotate >= 0 ? unrotated : out;
+        target.create(h, w, type);
+        uint8_t* dst[4] = {target.data, nullptr, nullptr, nullptr};
+        int dstStride[4] = {int(target.step[0]), 0, 0, 0};
+        if (sws_scale(sws, src->data, src->linesize, 0, src->height, dst, dstStride) != h) return false;
+        if (rotate >= 0) cv::rotate(unrotated, out, rotate);
+        return true;
+    }
+};
+
 } // namespace
 
 struct VideoSource::Impl {
-    QString path;       // absolute
-    std::string cvPath; // as OpenCV wants it (local 8-bit encoding)
+    QString path;      // absolute
+    QByteArray avPath; // as FFmpeg wants it (local 8-bit encoding)
     VideoInfo info;
     FrameIndex index;
     QString indexFile;
     bool cached = false;
+    int threads = 0;
+    QString hardware;
 
-    cv::VideoCapture cap;
-    bool capOpen = false;
+    Decoder dec;
+    bool decOpen = false;
     int rotate = -1;   // cv::RotateFlags applied to decoded frames, -1: none
-    cv::Mat unrotated; // decoder output before rotation
+    cv::Mat unrotated; // converted frame before rotation
     qint64 cur = kUnknown;
     qint64 safeEnd = 0; // frames >= safeEnd are not identified by their time after a seek
     cv::Mat scratch;    // reused for sinks
-    cv::Mat lastFrame;  // frame() cache
-    qint64 lastFrameIndex = -1;
 
     QString fail(const QString& problem) const { return shown(path) + QStringLiteral(": ") + problem; }
     QString name() const { return QFileInfo(path).fileName(); }
 
-    Status buildIndex(const WorkControl& control, const FrameSink& sink);
-    std::vector<bool> readKeyframes(const WorkControl& control, cv::Mat* firstPacket, bool* cancelled);
+    Status buildIndex(const WorkControl& control, const FrameSink& sink, const FrameFormat& format);
     void finishIndex();
-    bool openCapture();
-    bool retrieve(cv::Mat& out);
     Status reopen();
     Status positionAt(qint64 i);
-    Status grabForward(qint64 i, bool verify);
+    Status decodeForward(qint64 i, bool verify);
     Status decodeFromStart(qint64 i);
-    bool shouldGrabForward(qint64 i) const;
+    bool shouldDecodeForward(qint64 i) const;
+    bool identifies(qint64 k) const;
+    bool retrieve(const FrameFormat& format, cv::Mat& out) { return dec.convert(format, rotate, out, unrotated); }
 };
 
 VideoSource::VideoSource() : d(std::make_unique<Impl>()) {}
@@ -222,11 +460,36 @@ bool VideoSource::indexWasCached() const
 {
     return d->cached;
 }
+QString VideoSource::hardwareDecoder() const
+{
+    return d->decOpen ? d->dec.hwType : QString();
+}
 
 QString VideoSource::defaultIndexCacheDir()
 {
     const QString base = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
     return base.isEmpty() ? QString() : base + QStringLiteral("/index");
+}
+
+void VideoSource::setDefaultHardwareDecoding(const QString& type)
+{
+    QMutexLocker lock(&defaultHardwareMutex());
+    defaultHardwareValue() = type.trimmed().isEmpty() ? QStringLiteral("none") : type.trimmed().toLower();
+}
+
+QString VideoSource::defaultHardwareDecoding()
+{
+    QMutexLocker lock(&defaultHardwareMutex());
+    return defaultHardwareValue();
+}
+
+QStringList VideoSource::hardwareDecoderTypes()
+{
+    QStringList out;
+    for (AVHWDeviceType t = av_hwdevice_iterate_types(AV_HWDEVICE_TYPE_NONE); t != AV_HWDEVICE_TYPE_NONE;
+         t = av_hwdevice_iterate_types(t))
+        out << QString::fromLatin1(av_hwdevice_get_type_name(t));
+    return out;
 }
 
 // ---- open -----------------------------------------------------------------------------------
@@ -235,7 +498,7 @@ Result<std::unique_ptr<VideoSource>> VideoSource::open(const QString& path, cons
                                                        const WorkControl& control, const FrameSink& sink)
 {
     using R = Result<std::unique_ptr<VideoSource>>;
-    silenceFfmpegLog();
+    setFfmpegLogLevel();
     if (path.isEmpty()) return R::failure(QStringLiteral("(no file name given): file not found"));
     const QFileInfo fi(path);
     const QString abs = fi.absoluteFilePath();
@@ -251,7 +514,9 @@ Result<std::unique_ptr<VideoSource>> VideoSource::open(const QString& path, cons
     std::unique_ptr<VideoSource> source(new VideoSource);
     Impl& d = *source->d;
     d.path = abs;
-    d.cvPath = QFile::encodeName(abs).toStdString();
+    d.avPath = QFile::encodeName(abs);
+    d.threads = options.decoderThreads;
+    d.hardware = options.hardwareDecoding.isEmpty() ? defaultHardwareDecoding() : options.hardwareDecoding;
 
     try {
         // Where the index lives (if anywhere).
@@ -286,14 +551,14 @@ Result<std::unique_ptr<VideoSource>> VideoSource::open(const QString& path, cons
             d.finishIndex();
             if (Status s = d.reopen(); !s) return R::failure(s.error());
             if (sink && !options.sinkOnlyWhileIndexing) {
-                if (Status s = source->readRange(0, d.index.frameCount(), sink, control); !s)
+                if (Status s = source->readRange(0, d.index.frameCount(), sink, control, options.sinkFormat); !s)
                     return R::failure(s.error());
             }
             qCDebug(lcVideo) << "opened" << abs << "with cached index" << indexFile;
             return source;
         }
 
-        if (Status s = d.buildIndex(control, sink); !s) return R::failure(s.error());
+        if (Status s = d.buildIndex(control, sink, options.sinkFormat); !s) return R::failure(s.error());
         if (!indexFile.isEmpty()) {
             if (Status s = d.index.save(indexFile, *fingerprint, d.info); s)
                 d.indexFile = indexFile;
@@ -302,31 +567,27 @@ Result<std::unique_ptr<VideoSource>> VideoSource::open(const QString& path, cons
         }
         return source;
     } catch (const cv::Exception& e) {
-        return R::failure(QStringLiteral("%1: the FFmpeg back end failed (%2)")
-                              .arg(shown(abs), QString::fromLocal8Bit(e.what()).simplified()));
+        return R::failure(QStringLiteral("%1: %2").arg(shown(abs), QString::fromLocal8Bit(e.what()).simplified()));
     } catch (const std::exception& e) {
         return R::failure(QStringLiteral("%1: %2").arg(shown(abs), QString::fromLocal8Bit(e.what()).simplified()));
     }
 }
 
-Result<std::unique_ptr<VideoSource>> VideoSource::duplicate() const
+Result<std::unique_ptr<VideoSource>> VideoSource::duplicate(int decoderThreads) const
 {
     using R = Result<std::unique_ptr<VideoSource>>;
     std::unique_ptr<VideoSource> copy(new VideoSource);
     Impl& c = *copy->d;
     c.path = d->path;
-    c.cvPath = d->cvPath;
+    c.avPath = d->avPath;
     c.info = d->info;
     c.index = d->index;
     c.indexFile = d->indexFile;
     c.cached = d->cached;
+    c.threads = decoderThreads >= 0 ? decoderThreads : d->threads;
+    c.hardware = d->hardware;
     c.finishIndex();
-    try {
-        if (Status s = c.reopen(); !s) return R::failure(s.error());
-    } catch (const cv::Exception& e) {
-        return R::failure(c.fail(
-            QStringLiteral("the FFmpeg back end failed (%1)").arg(QString::fromLocal8Bit(e.what()).simplified())));
-    }
+    if (Status s = c.reopen(); !s) return R::failure(s.error());
     return copy;
 }
 
@@ -334,12 +595,11 @@ std::vector<qint64> VideoSource::cheapStarts() const
 {
     std::vector<qint64> out;
     if (!d->info.timestampsReliable) return out;
-    // A seek to r lands on the keyframe at or before r - kOpenCvSeekLead and decodes forward:
-    // r = keyframe + lead decodes `lead` frames first (grab only), a keyframe itself a whole GOP.
+    // A seek to a keyframe lands on it: reading from there decodes nothing before it.
     for (qint64 k : d->index.keyframes()) {
-        const qint64 r = k + kOpenCvSeekLead;
-        if (r >= d->safeEnd - 1) break;
-        out.push_back(r);
+        if (k <= 0) continue;
+        if (k >= d->safeEnd - 1) break;
+        out.push_back(k);
     }
     return out;
 }
@@ -348,66 +608,84 @@ void VideoSource::Impl::finishIndex()
 {
     rotate = rotateFlag(info.rotation);
     const qint64 n = index.frameCount();
-    // Frames drained at end of file report no usable time, and a drained frame can repeat an
-    // earlier frame's time; keep a margin well past the estimated tail.
-    const qint64 zone = std::max<qint64>(16, 3 * index.estimatedTailLength() + 8);
+    // Frames drained at end of file without a time were extrapolated: keep a margin past them.
+    const qint64 tail = index.estimatedTailLength();
+    const qint64 zone = tail > 0 ? 3 * tail + 8 : 0;
     safeEnd = info.timestampsReliable ? std::max<qint64>(0, n - zone) : 0;
 }
 
-// One pass: decode every frame (grab only, unless a sink wants pixels) and record its time.
-Status VideoSource::Impl::buildIndex(const WorkControl& control, const FrameSink& sink)
+// One pass: decode every frame (converted only when a sink wants pixels) and record its time,
+// keyframe flag and byte position.
+Status VideoSource::Impl::buildIndex(const WorkControl& control, const FrameSink& sink, const FrameFormat& format)
 {
     const QString what = QStringLiteral("Indexing %1").arg(name());
     QElapsedTimer timer;
     timer.start();
-    if (!openCapture()) return Status::failure(fail(QStringLiteral("not a video the FFmpeg back end can read")));
+    if (Status s = dec.open(avPath, threads, hardware, true); !s) return Status::failure(fail(s.error()));
+    decOpen = true;
+    const AVStream* st = dec.st;
 
     info.path = path;
     info.container = QFileInfo(path).suffix().toLower();
-    info.nominalFps = cap.get(cv::CAP_PROP_FPS);
-    if (!std::isfinite(info.nominalFps) || info.nominalFps < 0) info.nominalFps = 0;
-    const double declared = cap.get(cv::CAP_PROP_FRAME_COUNT);
-    info.declaredFrameCount = std::isfinite(declared) && declared > 0 ? qint64(std::llround(declared)) : 0;
-    const double fourccValue = cap.get(cv::CAP_PROP_FOURCC);
-    const quint32 fourcc = std::isfinite(fourccValue) && fourccValue > 0
-        ? quint32(qint64(std::llround(fourccValue)) & 0xFFFFFFFF)
-        : 0;
-    info.rotation = clockwiseRotation(cap.get(cv::CAP_PROP_ORIENTATION_META));
+    info.codec = QString::fromLatin1(avcodec_get_name(st->codecpar->codec_id));
+    AVRational rate = av_guess_frame_rate(dec.fmt, const_cast<AVStream*>(st), nullptr);
+    info.nominalFps = rate.num > 0 && rate.den > 0 ? av_q2d(rate) : 0;
+    if (!std::isfinite(info.nominalFps) || info.nominalFps < 0 || info.nominalFps > 10000) info.nominalFps = 0;
+    // The header's frame count: the stream's own count where the container keeps one (mp4,
+    // avi, mkv with statistics), else duration x rate, as OpenCV and ffprobe estimate it.
+    qint64 declared = st->nb_frames > 0 ? qint64(st->nb_frames) : 0;
+    if (declared == 0 && info.nominalFps > 0) {
+        double sec = dec.fmt->duration != AV_NOPTS_VALUE ? double(dec.fmt->duration) / AV_TIME_BASE : 0;
+        if (sec <= 0 && st->duration != AV_NOPTS_VALUE) sec = double(st->duration) * av_q2d(st->time_base);
+        if (sec > 0) declared = qint64(std::floor(sec * info.nominalFps + 0.5));
+    }
+    info.declaredFrameCount = declared;
+    info.rotation = clockwiseRotation(st);
     rotate = rotateFlag(info.rotation);
-    info.codec = codecName(fourcc, cv::Mat());
-    if (isTextCodec(info.codec)) return Status::failure(fail(QStringLiteral("a text file, not a video")));
 
+    std::unordered_set<int64_t> keyPts;
+    dec.keyPts = &keyPts;
     std::vector<double> times;
-    times.reserve(size_t(std::clamp<qint64>(info.declaredFrameCount + 16, 1024, 1 << 20)));
+    std::vector<int64_t> stamps;
+    std::vector<bool> frameKey;
+    std::vector<qint64> positions;
+    const size_t expect = size_t(std::clamp<qint64>(info.declaredFrameCount + 16, 1024, 1 << 20));
+    times.reserve(expect);
+    stamps.reserve(expect);
+    frameKey.reserve(expect);
+    positions.reserve(expect);
     const qint64 total = info.declaredFrameCount;
     const qint64 openNs = timer.nsecsElapsed();
     while (true) {
         if (control.cancelled()) return Status::failure(fail(QStringLiteral("cancelled")));
-        if (!cap.grab()) break;
+        if (!dec.next()) break;
         const qint64 k = qint64(times.size());
-        times.push_back(cap.get(cv::CAP_PROP_POS_MSEC));
+        times.push_back(dec.frameMs());
+        stamps.push_back(dec.frameTs());
+        frameKey.push_back(dec.frame->key_frame != 0);
+        positions.push_back(qint64(dec.frame->pkt_pos));
+        if (k == 0) {
+            const bool sideways = info.rotation % 180 != 0;
+            info.width = sideways ? dec.frame->height : dec.frame->width;
+            info.height = sideways ? dec.frame->width : dec.frame->height;
+        }
         if (sink) {
-            if (!retrieve(scratch)) return Status::failure(fail(QStringLiteral("decoding failed at frame %1").arg(k)));
-            if (k == 0) {
-                info.width = scratch.cols;
-                info.height = scratch.rows;
-            }
+            if (!retrieve(format, scratch))
+                return Status::failure(fail(QStringLiteral("decoding failed at frame %1").arg(k)));
             if (!sink(k, scratch)) return Status::failure(fail(QStringLiteral("cancelled")));
-        } else if (k == 0) {
-            if (retrieve(scratch)) {
-                info.width = scratch.cols;
-                info.height = scratch.rows;
-            }
         }
         if ((k + 1) % kReportEvery == 0) control.report(k + 1, total, what);
     }
+    dec.keyPts = nullptr;
+    const bool readFailed = dec.readFailed;
+    const int dropped = dec.droppedPackets;
     if (info.width <= 0 || info.height <= 0) {
-        info.width = int(cap.get(cv::CAP_PROP_FRAME_WIDTH));
-        info.height = int(cap.get(cv::CAP_PROP_FRAME_HEIGHT));
+        info.width = st->codecpar->width;
+        info.height = st->codecpar->height;
         if (info.rotation % 180) std::swap(info.width, info.height);
     }
-    cap.release(); // at end of file; reopened on the first frame() call
-    capOpen = false;
+    dec.close(); // at end of file; reopened on the first frame() call
+    decOpen = false;
     cur = kUnknown;
     scratch.release();
     unrotated.release();
@@ -420,14 +698,15 @@ Status VideoSource::Impl::buildIndex(const WorkControl& control, const FrameSink
                       .arg(info.declaredFrameCount)
                 : QStringLiteral("no frame could be decoded: damaged, or not a video the FFmpeg back end can read")));
 
-    const qint64 decodeNs = timer.nsecsElapsed();
-    bool cancelled = false;
-    cv::Mat firstPacket;
-    std::vector<bool> keys = readKeyframes(control, &firstPacket, &cancelled);
-    if (cancelled) return Status::failure(fail(QStringLiteral("cancelled")));
-    if (info.codec == QLatin1String("unknown")) info.codec = codecName(fourcc, firstPacket);
+    // Keyframes: the frames that keyframe packets carried (matched by pts, so exact in
+    // reordered streams too); where packets carry no pts, the decoder's own flag.
+    std::vector<bool> keys(size_t(n), false);
+    for (qint64 k = 0; k < n; ++k)
+        keys[size_t(k)] = stamps[size_t(k)] != AV_NOPTS_VALUE && !keyPts.empty() ? keyPts.count(stamps[size_t(k)]) > 0
+                                                                                 : bool(frameKey[size_t(k)]);
 
-    index = FrameIndex::fromDecoderTimes(std::move(times), std::move(keys), info.nominalFps);
+    const qint64 decodeNs = timer.nsecsElapsed();
+    index = FrameIndex::fromDecoderTimes(std::move(times), std::move(keys), info.nominalFps, std::move(positions));
     info.frameCount = n;
     info.durationSec = index.durationMs() / 1000.0;
     info.averageFps = index.averageFps();
@@ -437,7 +716,7 @@ Status VideoSource::Impl::buildIndex(const WorkControl& control, const FrameSink
 
     // A decoder that gives up midway (truncated file, damaged data) just stops delivering
     // frames. Compare with what the header declares: the declared count is exact for mp4/avi
-    // (sample tables), and elsewhere OpenCV derives it from duration x rate, which can overshoot
+    // (sample tables), and elsewhere it is derived from duration x rate, which can overshoot
     // on variable-rate files, so the decoded duration must fall short as well.
     if (info.declaredFrameCount > 0 && double(n) < 0.9 * double(info.declaredFrameCount)) {
         const double declaredSec = info.nominalFps > 0 ? double(info.declaredFrameCount) / info.nominalFps : 0;
@@ -451,99 +730,55 @@ Status VideoSource::Impl::buildIndex(const WorkControl& control, const FrameSink
     control.report(n, n, what);
     qCDebug(lcVideo).nospace() << "indexed " << path << " in " << timer.elapsed() << " ms (open " << openNs / 1000000
                                << " ms, decode " << (decodeNs - openNs) / 1000000 << " ms"
-                               << (sink ? " with frames" : "") << ", keyframes "
-                               << (timer.nsecsElapsed() - decodeNs) / 1000000 << " ms)";
+                               << (sink ? " with frames" : "") << ")";
     qCDebug(lcVideo) << "indexed" << path << n << "frames, declared" << info.declaredFrameCount << "codec" << info.codec
                      << "rotation" << info.rotation << "vfr" << info.variableFrameRate << "reliable"
                      << info.timestampsReliable << "estimated tail" << index.estimatedTailLength() << "keyframes"
-                     << index.keyframes().size();
+                     << index.keyframes().size() << "damaged packets" << dropped << "read error" << readFailed;
     return Status::success();
-}
-
-// Keyframe flags from a demux-only pass in OpenCV's raw packet mode. The k-th packet (decode
-// order) is mapped to the k-th decoded frame: exact for streams without reordering and for
-// closed-GOP (IDR) streams; in open-GOP streams the mark can be off by the number of leading
-// B-frames. The flags only guide seeking (every landing is verified by its timestamp), so an
-// offset costs speed, never exactness.
-std::vector<bool> VideoSource::Impl::readKeyframes(const WorkControl& control, cv::Mat* firstPacket, bool* cancelled)
-{
-    std::vector<bool> keys;
-    cv::VideoCapture raw;
-    try {
-        if (!raw.open(cvPath, cv::CAP_FFMPEG, {cv::CAP_PROP_FORMAT, -1}) || !raw.isOpened()) {
-            qCDebug(lcVideo) << "raw packet mode unavailable for" << path << "; frame 0 is the only known keyframe";
-            return {true};
-        }
-        keys.reserve(size_t(index.frameCount() > 0 ? index.frameCount() : 1024));
-        while (raw.grab()) {
-            if (control.cancelled()) {
-                *cancelled = true;
-                return {};
-            }
-            if (keys.empty()) raw.retrieve(*firstPacket);
-            keys.push_back(raw.get(cv::CAP_PROP_LRF_HAS_KEY_FRAME) != 0);
-        }
-    } catch (const cv::Exception& e) {
-        qCDebug(lcVideo) << "raw packet pass failed for" << path << e.what();
-    }
-    if (keys.empty()) keys.push_back(true);
-    return keys;
 }
 
 // ---- random access --------------------------------------------------------------------------
 
-bool VideoSource::Impl::openCapture()
-{
-    if (capOpen) cap.release();
-    capOpen = false;
-    cur = kUnknown;
-    if (!cap.open(cvPath, cv::CAP_FFMPEG) || !cap.isOpened()) return false;
-    cap.set(cv::CAP_PROP_ORIENTATION_AUTO, 0); // rotated here, see clockwiseRotation()
-    capOpen = true;
-    cur = kFresh;
-    return true;
-}
-
-// The current frame, BGR, rotation applied. `out` may be reused between calls.
-bool VideoSource::Impl::retrieve(cv::Mat& out)
-{
-    if (rotate < 0) return cap.retrieve(out) && !out.empty();
-    if (!cap.retrieve(unrotated) || unrotated.empty()) return false;
-    cv::rotate(unrotated, out, rotate);
-    return true;
-}
-
 Status VideoSource::Impl::reopen()
 {
-    if (!openCapture())
+    cur = kUnknown;
+    decOpen = false;
+    if (Status s = dec.open(avPath, threads, hardware, false); !s)
         return Status::failure(
-            fail(QStringLiteral("cannot be opened by the FFmpeg back end any more (removed or changed?)")));
+            fail(QStringLiteral("cannot be opened by the FFmpeg back end any more (%1)").arg(s.error())));
+    decOpen = true;
+    cur = kFresh;
     return Status::success();
 }
 
-bool VideoSource::Impl::shouldGrabForward(qint64 i) const
+// Frame k's time can identify it after a seek.
+bool VideoSource::Impl::identifies(qint64 k) const
+{
+    return info.timestampsReliable && k >= 0 && k < safeEnd && !index.timestampEstimated(k);
+}
+
+bool VideoSource::Impl::shouldDecodeForward(qint64 i) const
 {
     if (cur < kFresh || i <= cur) return false;
     if (i - cur <= kAlwaysForward) return true;
     if (!info.timestampsReliable || safeEnd <= 1) return true; // the alternative decodes from the start
-    // A seek decodes from the keyframe before (target - 16); if that keyframe is not past the
-    // current position, decoding forward is less work.
-    // (Freshly opened, cur is -1: decoding from the start is a seek to keyframe 0.)
-    const qint64 seekTarget = std::min(i, safeEnd - 1);
-    return index.keyframeAtOrBefore(std::max<qint64>(0, seekTarget - kOpenCvSeekLead)) <= std::max<qint64>(cur, 0);
+    // A seek decodes from the keyframe at or before the target; if that keyframe is not past
+    // the current position, decoding forward is less work.
+    return index.keyframeAtOrBefore(std::min(i, safeEnd - 1)) <= std::max<qint64>(cur, 0);
 }
 
-Status VideoSource::Impl::grabForward(qint64 i, bool verify)
+Status VideoSource::Impl::decodeForward(qint64 i, bool verify)
 {
     while (cur < i) {
-        if (!cap.grab()) {
+        if (!dec.next()) {
             const qint64 at = cur + 1;
             cur = kUnknown;
             return Status::failure(fail(QStringLiteral("decoding failed at frame %1").arg(at)));
         }
         ++cur;
-        if (verify && cur < safeEnd && !index.timestampEstimated(cur)) {
-            const double ms = cap.get(cv::CAP_PROP_POS_MSEC);
+        if (verify && identifies(cur)) {
+            const double ms = dec.frameMs();
             const auto m = index.matchTimestamp(ms);
             if (!m || *m != cur) {
                 qCDebug(lcVideo) << path << "expected frame" << cur << "but the decoder reports" << ms << "ms";
@@ -558,75 +793,83 @@ Status VideoSource::Impl::grabForward(qint64 i, bool verify)
 
 Status VideoSource::Impl::decodeFromStart(qint64 i)
 {
+    // Back to the start: a seek to byte 0 where the demuxer allows it, else a reopen.
+    if (decOpen && dec.seekTo(dec.startTs) && info.timestampsReliable) {
+        // Verify the landing: the first frame out must be frame 0.
+        if (dec.next() && index.matchTimestamp(dec.frameMs()) == std::optional<qint64>(0)) {
+            cur = 0;
+            if (Status s = decodeForward(i, false); s) return s;
+        }
+    }
     if (Status s = reopen(); !s) return s;
-    return grabForward(i, false);
+    return decodeForward(i, false);
 }
 
 Status VideoSource::Impl::positionAt(qint64 i)
 {
     if (cur == i) return Status::success();
-    if (!capOpen) {
+    if (!decOpen) {
         if (Status s = reopen(); !s) return s;
     }
-    if (shouldGrabForward(i)) {
-        if (Status s = grabForward(i, false); s) return s;
+    if (shouldDecodeForward(i)) {
+        if (Status s = decodeForward(i, false); s) return s;
         qCDebug(lcVideo) << path << "forward decoding failed; decoding from the start";
         return decodeFromStart(i);
     }
     // Timestamps that cannot identify a frame leave only the slow exact path.
-    const qint64 r0 = std::min(i, safeEnd - 1);
-    if (!info.timestampsReliable || r0 <= 0) return decodeFromStart(i);
+    if (!info.timestampsReliable || safeEnd <= 1) return decodeFromStart(i);
 
-    // Ask OpenCV to seek near r, then identify the frame it actually reached by its time.
-    // Landing past the target or on something unidentifiable: back off, doubling.
-    for (qint64 back = 0;; back = back == 0 ? 16 : back * 2) {
-        const qint64 r = r0 - back;
-        if (r <= 0) return decodeFromStart(i);
+    // Seek to the keyframe at or before i, then identify the frames that come out by their
+    // times. Landing past the target or on nothing identifiable: an earlier keyframe.
+    qint64 key = index.keyframeAtOrBefore(std::min(i, safeEnd - 1));
+    for (int attempt = 0; key > 0 && attempt < 6; ++attempt) {
         cur = kUnknown;
-        cap.set(cv::CAP_PROP_POS_FRAMES, double(r));
-        if (!cap.grab()) {
-            qCDebug(lcVideo) << path << "seek to" << r << ": no frame";
-            continue;
+        const bool sought = dec.seekTo(dec.tsOfMs(index.timestampMs(key)));
+        qint64 landed = -1;
+        for (int skipped = 0; sought && skipped < kMaxUnidentifiedAfterSeek; ++skipped) {
+            if (!dec.next()) break;
+            const auto m = index.matchTimestamp(dec.frameMs());
+            if (m && identifies(*m)) {
+                landed = *m;
+                break;
+            }
         }
-        const double ms = cap.get(cv::CAP_PROP_POS_MSEC);
-        const auto landed = index.matchTimestamp(ms);
-        // Frame 0 is excluded: drained frames at end of file also report time 0.
-        if (!landed || *landed <= 0 || *landed >= safeEnd || *landed > i) {
-            qCDebug(lcVideo) << path << "seek to" << r << "for" << i << "landed at" << ms
-                             << "ms =" << (landed ? *landed : -1) << "; backing off";
-            continue;
+        if (landed >= 0 && landed <= i) {
+            cur = landed;
+            if (Status s = decodeForward(i, true); s) return s;
+            qCDebug(lcVideo) << path << "forward decoding after a seek failed; decoding from the start";
+            return decodeFromStart(i);
         }
-        cur = *landed;
-        if (Status s = grabForward(i, true); s) return s;
-        qCDebug(lcVideo) << path << "forward decoding after a seek failed; decoding from the start";
-        return decodeFromStart(i);
+        qCDebug(lcVideo) << path << "seek to keyframe" << key << "for" << i << "landed at" << landed
+                         << "; trying an earlier keyframe";
+        key = index.keyframeAtOrBefore(key - 1);
     }
+    cur = kUnknown;
+    return decodeFromStart(i);
 }
 
-Result<cv::Mat> VideoSource::frame(qint64 i)
+Result<cv::Mat> VideoSource::frame(qint64 i, const FrameFormat& format)
 {
     const qint64 n = d->index.frameCount();
     if (i < 0 || i >= n)
         return Result<cv::Mat>::failure(
             d->fail(QStringLiteral("frame %1 is out of range (the video has frames 0 to %2)").arg(i).arg(n - 1)));
-    if (i == d->lastFrameIndex && !d->lastFrame.empty()) return d->lastFrame.clone();
     try {
         if (Status s = d->positionAt(i); !s) return Result<cv::Mat>::failure(s.error());
         cv::Mat m;
-        if (!d->retrieve(m))
+        if (!d->retrieve(format, m))
             return Result<cv::Mat>::failure(d->fail(QStringLiteral("decoding failed at frame %1").arg(i)));
-        d->lastFrame = m;
-        d->lastFrameIndex = i;
-        return m.clone();
+        return m;
     } catch (const cv::Exception& e) {
         d->cur = kUnknown;
-        return Result<cv::Mat>::failure(d->fail(QStringLiteral("the FFmpeg back end failed at frame %1 (%2)")
+        return Result<cv::Mat>::failure(d->fail(QStringLiteral("converting frame %1 failed (%2)")
                                                     .arg(i)
                                                     .arg(QString::fromLocal8Bit(e.what()).simplified())));
     }
 }
 
-Status VideoSource::readRange(qint64 first, qint64 last, const FrameSink& sink, const WorkControl& control)
+Status VideoSource::readRange(qint64 first, qint64 last, const FrameSink& sink, const WorkControl& control,
+                              const FrameFormat& format)
 {
     const qint64 n = d->index.frameCount();
     if (first < 0 || last > n || first > last)
@@ -642,13 +885,13 @@ Status VideoSource::readRange(qint64 first, qint64 last, const FrameSink& sink, 
         for (qint64 k = first; k < last; ++k) {
             if (k > first) {
                 if (control.cancelled()) return Status::failure(d->fail(QStringLiteral("cancelled")));
-                if (!d->cap.grab()) {
+                if (!d->dec.next()) {
                     d->cur = kUnknown;
                     return Status::failure(d->fail(QStringLiteral("decoding failed at frame %1").arg(k)));
                 }
                 d->cur = k;
             }
-            if (!d->retrieve(d->scratch))
+            if (!d->retrieve(format, d->scratch))
                 return Status::failure(d->fail(QStringLiteral("decoding failed at frame %1").arg(k)));
             if (!sink(k, d->scratch)) return Status::failure(d->fail(QStringLiteral("cancelled")));
             if ((k - first + 1) % kReportEvery == 0) control.report(k - first + 1, last - first, what);
@@ -658,7 +901,7 @@ Status VideoSource::readRange(qint64 first, qint64 last, const FrameSink& sink, 
     } catch (const cv::Exception& e) {
         d->cur = kUnknown;
         return Status::failure(d->fail(
-            QStringLiteral("the FFmpeg back end failed (%1)").arg(QString::fromLocal8Bit(e.what()).simplified())));
+            QStringLiteral("converting frames failed (%1)").arg(QString::fromLocal8Bit(e.what()).simplified())));
     }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// Frame-exact access to one video through OpenCV's FFmpeg back end.
-// One VideoSource per thread: it owns a decoder and is not thread-safe.
+// Frame-exact access to one video through FFmpeg's libraries (libavformat, libavcodec,
+// libswscale) directly. One VideoSource per thread: it owns a decoder and is not thread-safe.
 #include "Cancellation.h"
 #include "Result.h"
 #include "video/FrameIndex.h"
@@ -9,12 +9,29 @@
 #include <opencv2/core/mat.hpp>
 
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
 #include <vector>
 
 namespace fl {
+
+// The form frames are handed out in, converted once from the decoder's own pixel format by
+// libswscale (no full-size intermediate when a smaller size is asked for).
+struct FrameFormat {
+    enum class Pixels {
+        Bgr,  // 8UC3, B G R
+        Rgb,  // 8UC3, R G B
+        Gray, // 8UC1, the luma (Y) plane as decoded, scaled when a size is asked for
+    };
+    Pixels pixels = Pixels::Bgr;
+    // Size of the delivered frame (rotation applied); 0 x 0: the video's own size. Shrinking
+    // averages the source pixels (libswscale's area filter).
+    int width = 0;
+    int height = 0;
+    bool operator==(const FrameFormat&) const = default;
+};
 
 struct VideoOpenOptions {
     // Folder for the index file (<dir>/<content-hash>.flidx). Empty: the per-user cache
@@ -24,11 +41,21 @@ struct VideoOpenOptions {
     // true: open() hands frames to its sink only while it builds the index; with a cached
     // index it returns at once and the caller reads (e.g. in parts, see readInParts()).
     bool sinkOnlyWhileIndexing = false;
+    // The form open()'s sink receives frames in.
+    FrameFormat sinkFormat;
+    // Decoder threads (frame and slice threading): 0 = one per core, at most 16.
+    int decoderThreads = 0;
+    // Hardware decoding: "" = the process default (setDefaultHardwareDecoding(), "none" unless
+    // changed), "none", "auto" (the first device that opens of those FFmpeg offers), or a device
+    // type FFmpeg names ("vaapi", "vdpau", "cuda", ...). A device that cannot be opened falls
+    // back to software decoding with one line in the log; frames and index are the same.
+    QString hardwareDecoding;
 };
 
-// Receives frames during a sequential pass: index i, BGR 8UC3 frame (rotation applied;
-// valid only during the call). Return false to stop early (treated as a cancel).
-using FrameSink = std::function<bool(qint64 i, const cv::Mat& bgr)>;
+// Receives frames during a sequential pass: index i, the frame in the asked FrameFormat (BGR
+// 8UC3 full size unless asked otherwise; rotation applied; valid only during the call). Return
+// false to stop early (treated as a cancel).
+using FrameSink = std::function<bool(qint64 i, const cv::Mat& frame)>;
 
 class VideoSource {
 public:
@@ -36,9 +63,10 @@ public:
     VideoSource(const VideoSource&) = delete;
     VideoSource& operator=(const VideoSource&) = delete;
 
-    // Opens `path`, loading its cached index or building one in a single decoding pass.
+    // Opens `path`, loading its cached index or building one in a single decoding pass (the
+    // index is read off the packets and frames of that pass: times, keyframes, byte positions).
     // When `sink` is set, every frame is also handed to it once, in order (in the same pass
-    // when indexing; by a sequential read when the index was cached).
+    // when indexing; by a sequential read when the index was cached), in options.sinkFormat.
     // Fails with one line naming the file and the problem: missing, a directory, empty,
     // not a video, no video stream, truncated / decoding stopped early, cancelled.
     // Indexing reports progress as report(done, declared frame count, "Indexing <file name>")
@@ -51,35 +79,46 @@ public:
     const FrameIndex& index() const;
     QString indexFile() const;   // where the index lives (empty when not cached)
     bool indexWasCached() const; // true when open() reused a cached index
+    // The hardware device type decoding runs on ("vaapi", ...), empty for software decoding.
+    QString hardwareDecoder() const;
 
-    // Exactly the i-th decoded frame (BGR 8UC3, rotation applied, owns its pixels: a fresh
-    // copy on every call, so the caller may write into it).
-    // Sequential calls are fast (decode forward); random ones seek to a keyframe before i
-    // and verify the landing frame by its timestamp, never trusting CAP_PROP_POS_FRAMES.
-    // Asking for the same i again costs a copy, no decoding. When the index says the
-    // timestamps are unreliable, a backward step decodes forward from the start (slow, exact).
+    // Exactly the i-th decoded frame (BGR 8UC3 unless asked otherwise, rotation applied, owns
+    // its pixels: a fresh copy on every call, so the caller may write into it).
+    // Sequential calls are fast (decode forward); random ones seek to the keyframe at or before
+    // i and identify every frame decoded after the seek by its timestamp. Asking for the same i
+    // again costs a conversion, no decoding. When the index says the timestamps are
+    // unreliable, a backward step decodes forward from the start (slow, exact).
     // Out of range: a failure naming the file and the valid range.
-    Result<cv::Mat> frame(qint64 i);
+    Result<cv::Mat> frame(qint64 i, const FrameFormat& format = {});
 
     // Decodes frames [first, last) in order, handing each to sink (fast sequential path).
     // Progress: report(done, last - first, "Reading <file name>") every 16 frames. A cancel or a
     // sink returning false ends it with the failure "<file>: cancelled".
-    Status readRange(qint64 first, qint64 last, const FrameSink& sink, const WorkControl& control = {});
+    Status readRange(qint64 first, qint64 last, const FrameSink& sink, const WorkControl& control = {},
+                     const FrameFormat& format = {});
 
     // Another decoder over the same file and index, for reading on another thread (no
     // re-indexing, no hashing). Fails like a reopen when the file went away. It and
     // cheapStarts() only read the index and info, which reading never changes: another thread
-    // may call them while this source decodes.
-    Result<std::unique_ptr<VideoSource>> duplicate() const;
+    // may call them while this source decodes. `decoderThreads` < 0: as this source.
+    Result<std::unique_ptr<VideoSource>> duplicate(int decoderThreads = -1) const;
 
     // Frames where a sequential read on a fresh decoder starts with the least decoding before
-    // it (just past each keyframe, where OpenCV's seek lands), ascending, excluding 0 and the
-    // frames near the end that a seek cannot identify. Empty when timestamps are unreliable.
+    // it (the keyframes, where a seek lands), ascending, excluding 0 and the frames near the
+    // end that a seek cannot identify. Empty when timestamps are unreliable.
     std::vector<qint64> cheapStarts() const;
 
     // The per-user index folder used when VideoOpenOptions::indexCacheDir is empty
     // (QStandardPaths::CacheLocation + "/index"); empty when there is none.
     static QString defaultIndexCacheDir();
+
+    // Hardware decoding for opens that do not say (VideoOpenOptions::hardwareDecoding empty):
+    // the GUI's setting and the CLI's --hwdec set it. Thread-safe.
+    static void setDefaultHardwareDecoding(const QString& type);
+    static QString defaultHardwareDecoding();
+    // The device types this FFmpeg build knows ("cuda", "vaapi", "vdpau", ...); whether one
+    // works on this machine shows only when a device is opened.
+    static QStringList hardwareDecoderTypes();
 
 private:
     VideoSource();

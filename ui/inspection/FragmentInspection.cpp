@@ -73,10 +73,10 @@ Result<InspectionResult> FragmentInspection::compute(const InspectionRequest& re
     std::vector<std::uint8_t> block(size_t(frames) * size * size * 3);
     for (int t = 0; t < frames; ++t) {
         const qint64 index = request.spec.frameAt(request.fragment, t);
-        auto bgr = m_video->frame(index);
-        if (!bgr) return R::failure(bgr.error());
         // Exactly as the fragment cache stores frames (and the model was trained on them).
-        const cv::Mat rgb = FragmentCache::modelFrame(*bgr, FrameSize{size, size});
+        auto model = m_video->frame(index, FragmentCache::modelFormat(FrameSize{size, size}));
+        if (!model) return R::failure(model.error());
+        const cv::Mat& rgb = *model;
         std::copy(rgb.data, rgb.data + size_t(size) * size * 3, block.data() + size_t(t) * size * size * 3);
         result.frames.push_back(QImage(rgb.data, size, size, int(rgb.step), QImage::Format_RGB888).copy());
     }
