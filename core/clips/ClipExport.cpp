@@ -163,11 +163,11 @@ CopyPlan planCopy(const Demuxed& d, const FrameIndex& index, qint64 first, qint6
                 after = k;
                 break;
             }
-        plan.problem = QStringLiteral("frame %1 is not a keyframe (nearest keyframes: %2%3), so the clip cannot be "
-                                      "stream-copied; re-encode it or start it on a keyframe")
+        plan.problem = QStringLiteral("frame %1 is not a keyframe (the keyframe before it is %2, after it %3), so the "
+                                      "clip cannot be stream-copied; re-encode it or start it on a keyframe")
                            .arg(first)
                            .arg(before)
-                           .arg(after >= 0 ? QStringLiteral(" and %1").arg(after) : QString());
+                           .arg(after >= 0 ? QString::number(after) : QStringLiteral("none"));
         return plan;
     }
     plan.begin = size_t(d.packetOfFrame[size_t(first)]);
@@ -182,9 +182,9 @@ CopyPlan planCopy(const Demuxed& d, const FrameIndex& index, qint64 first, qint6
                       .arg(qint64(k))
                       .arg(first)
                       .arg(last)
-                : QStringLiteral("frames [%1, %2) cannot be cut without re-encoding: frame %3 lies between "
-                                 "them in decode order (B-frames reference it); end the clip at a keyframe or "
-                                 "re-encode it")
+                : QStringLiteral("frames [%1, %2) cannot be cut without re-encoding: frame %3, outside the "
+                                 "clip, comes before some of them in decode order (B-frames reference it); end "
+                                 "the clip just before a keyframe or re-encode it")
                       .arg(first)
                       .arg(last)
                       .arg(f);
