@@ -1,6 +1,7 @@
 // Clips (core/clips): frame-exact clips by stream copy or re-encode, ranges from CSV, scenes and
 // bouts, progress, cancel and atomic files. Videos are made here (numbered frames, H.264 with
 // B-frames and a 12-frame GOP), so no shared media is needed.
+#include "CliRun.h"
 #include "TestMedia.h"
 
 #include "clips/ClipExport.h"
@@ -10,6 +11,7 @@
 #include <opencv2/core.hpp>
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -344,6 +346,91 @@ private slots:
         QCOMPARE(qint64(frames.size()), qint64(3));
         QCOMPARE(decodeFrameNumber(frames.front()), int(key));
         QCOMPARE(decodeFrameNumber(frames.back()), int(key + 2));
+    }
+    void cli()
+    {
+        const CliRunner runner(m_tmp.filePath(QStringLiteral("home")));
+        const QString csv = m_tmp.filePath(QStringLiteral("ranges.csv"));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("first,last,name\n%1,%2,whole\n%3,%4\n")
+                    .arg(m_keys[1])
+                    .arg(m_keys[2])
+                    .arg(m_keys[1] + 1)
+                    .arg(m_keys[1] + 4)
+                    .toUtf8());
+        f.close();
+        const QString dir = outDir(QStringLiteral("cli"));
+        CliRun r = runner.run(
+            {QStringLiteral("clips"), m_video, QStringLiteral("-o"), dir, QStringLiteral("--ranges"), csv});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QCOMPARE(QString::fromUtf8(r.out).count(QLatin1Char('\n')), 2);
+        QVERIFY(
+            QString::fromUtf8(r.out).contains(QStringLiteral("whole.mp4\t%1\t%2\tcopy").arg(m_keys[1]).arg(m_keys[2])));
+        QVERIFY(QFileInfo::exists(QDir(dir).filePath(QStringLiteral("video-Clip-002.mp4"))));
+        QCOMPARE(qint64(clipFrames(QDir(dir).filePath(QStringLiteral("video-Clip-002.mp4"))).size()), qint64(3));
+
+        // --copy: the clip off a keyframe fails with one line naming it; exit 1.
+        r = runner.run({QStringLiteral("clips"), m_video, QStringLiteral("-o"), outDir(QStringLiteral("cli-copy")),
+                        QStringLiteral("--ranges"), csv, QStringLiteral("--copy")});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.errLines().size(), 2);
+        QVERIFY2(r.errLines().at(0).contains(QStringLiteral("video-Clip-002.mp4: frame")), qPrintable(r.describe()));
+        QVERIFY(r.errLines().at(1).contains(QStringLiteral("1 of 2 clips failed")));
+
+        // Scenes (the default): clips named VIDEONAME-Scene-NNN that cover the video.
+        const QString scenes = outDir(QStringLiteral("cli-scenes"));
+        r = runner.run({QStringLiteral("clips"), m_video, QStringLiteral("-o"), scenes});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        qint64 frames = 0;
+        for (const QString& name : filesIn(scenes)) {
+            QVERIFY2(name.startsWith(QStringLiteral("video-Scene-")) && name.endsWith(QStringLiteral(".mp4")),
+                     qPrintable(name));
+            frames += qint64(clipFrames(QDir(scenes).filePath(name)).size());
+        }
+        QCOMPARE(frames, m_frames);
+        QVERIFY(filesIn(scenes).contains(QStringLiteral("video-Scene-001.mp4")));
+
+        // Failures: one line, exit 1; bad usage: exit 2.
+        QFile bad(m_tmp.filePath(QStringLiteral("bad.csv")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("0,10\n12,x\n");
+        bad.close();
+        r = runner.run({QStringLiteral("clips"), m_video, QStringLiteral("-o"), outDir(QStringLiteral("cli-bad")),
+                        QStringLiteral("--ranges"), bad.fileName()});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.errLines().size(), 1);
+        QVERIFY2(r.errLines().front().contains(QStringLiteral("bad.csv:2: \"x\" is not a frame number")),
+                 qPrintable(r.describe()));
+        QVERIFY(!QFileInfo::exists(outDir(QStringLiteral("cli-bad"))));
+        QFile outside(m_tmp.filePath(QStringLiteral("outside.csv")));
+        QVERIFY(outside.open(QIODevice::WriteOnly));
+        outside.write("0,500\n");
+        outside.close();
+        r = runner.run({QStringLiteral("clips"), m_video, QStringLiteral("-o"), outDir(QStringLiteral("cli-bad")),
+                        QStringLiteral("--ranges"), outside.fileName()});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.errLines().size(), 1);
+        QVERIFY(r.errLines().front().contains(QStringLiteral("[0, 500)")));
+        r = runner.run({QStringLiteral("clips"), m_video, QStringLiteral("-o"), dir, QStringLiteral("--class"),
+                        QStringLiteral("walk")});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.errLines().size(), 1);
+        r = runner.run(
+            {QStringLiteral("clips"), m_tmp.filePath(QStringLiteral("none.mp4")), QStringLiteral("-o"), dir});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.errLines().size(), 1);
+        QCOMPARE(runner.run({QStringLiteral("clips"), m_video}).exitCode, 2);
+        QCOMPARE(runner
+                     .run({QStringLiteral("clips"), m_video, QStringLiteral("-o"), dir, QStringLiteral("--copy"),
+                           QStringLiteral("--reencode")})
+                     .exitCode,
+                 2);
+        QCOMPARE(runner
+                     .run({QStringLiteral("clips"), m_video, QStringLiteral("-o"), dir, QStringLiteral("--scenes"),
+                           QStringLiteral("--ranges"), csv})
+                     .exitCode,
+                 2);
     }
 };
 
