@@ -495,7 +495,7 @@ Result<ClipExportReport> exportClips(const QString& videoPath, const std::vector
         const QString base = r.name.isEmpty() ? QStringLiteral("%1-Clip-%2")
                                                     .arg(QFileInfo(videoName).completeBaseName())
                                                     .arg(qint64(i + 1), digits, 10, QLatin1Char('0'))
-                                              : r.name;
+                                              : clipFileBaseName(r.name);
         const QString what = QStringLiteral("Clip %1 of %2: %3").arg(i + 1).arg(ranges.size()).arg(base);
         control.report(done, total, what);
         const qint64 clipStart = done;

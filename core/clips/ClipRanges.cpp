@@ -82,6 +82,16 @@ std::optional<qint64> frameNumber(const QString& field)
     return v;
 }
 
+// A field as quoted in a one-line message: at most 40 characters, line breaks and other control
+// characters as spaces.
+QString shown(const QString& text)
+{
+    QString out = text.left(40);
+    for (QChar& c : out)
+        if (c.unicode() < 0x20 || c == QChar(0x7f)) c = QLatin1Char(' ');
+    return out;
+}
+
 } // namespace
 
 Result<std::vector<ClipRange>> parseClipRangesCsv(const QByteArray& bytes, const QString& file, const QString& prefix)
@@ -103,14 +113,14 @@ Result<std::vector<ClipRange>> parseClipRangesCsv(const QByteArray& bytes, const
         if (r.fields.size() < 2)
             return R::failure(
                 QStringLiteral("%1: expected first,last[,name] (frame numbers, last exclusive), got \"%2\"")
-                    .arg(where, r.fields.join(QLatin1Char(','))));
+                    .arg(where, shown(r.fields.join(QLatin1Char(',')))));
         if (r.fields.size() > 3)
             return R::failure(
                 QStringLiteral("%1: %2 fields; expected first,last[,name]").arg(where).arg(r.fields.size()));
         const auto b = frameNumber(r.fields.at(1));
         if (!a || !b)
             return R::failure(QStringLiteral("%1: \"%2\" is not a frame number")
-                                  .arg(where, (!a ? r.fields.at(0) : r.fields.at(1)).left(40)));
+                                  .arg(where, shown(!a ? r.fields.at(0) : r.fields.at(1))));
         if (*a < 0 || *b < 0) return R::failure(QStringLiteral("%1: frame numbers start at 0").arg(where));
         if (*b <= *a)
             return R::failure(
@@ -120,7 +130,7 @@ Result<std::vector<ClipRange>> parseClipRangesCsv(const QByteArray& bytes, const
         if (!name.isEmpty()) {
             range.name = clipFileBaseName(name);
             if (!names.insert(range.name).second)
-                return R::failure(QStringLiteral("%1: the name \"%2\" is used twice").arg(where, range.name));
+                return R::failure(QStringLiteral("%1: the name \"%2\" is used twice").arg(where, shown(range.name)));
         }
         named.push_back(!name.isEmpty());
         out.push_back(range);
