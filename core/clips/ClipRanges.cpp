@@ -16,9 +16,9 @@ QString clipFileBaseName(const QString& text)
         const bool bad = c.unicode() < 0x20 || c == QChar(0x7f) || QStringLiteral("/\\:*?\"<>|").contains(c);
         out.append(bad ? QLatin1Char('_') : c);
     }
+    if (out.size() > 200) out.truncate(out.at(199).isHighSurrogate() ? 199 : 200);
     while (!out.isEmpty() && (out.front() == QLatin1Char('.') || out.front().isSpace())) out.remove(0, 1);
     while (!out.isEmpty() && (out.back() == QLatin1Char('.') || out.back().isSpace())) out.chop(1);
-    if (out.size() > 200) out.truncate(200);
     return out.isEmpty() ? QStringLiteral("clip") : out;
 }
 
