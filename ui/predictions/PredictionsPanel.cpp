@@ -107,6 +107,13 @@ PredictionsPanel::PredictionsPanel(QWidget* parent) : QWidget(parent)
     reviewLayout->addLayout(reviewForm);
     m_reviewGrid = new QGridLayout;
     reviewLayout->addLayout(m_reviewGrid);
+    m_exportBoutClips = new QPushButton(tr("Export bouts as clips..."), review);
+    m_exportBoutClips->setObjectName(QStringLiteral("exportBoutClipsButton"));
+    m_exportBoutClips->setToolTip(tr("Each bout of the class above in the current video as a video file, in a "
+                                     "folder (stream copy where a bout starts on a keyframe, else re-encoded)"));
+    m_exportBoutClips->setEnabled(false);
+    connect(m_exportBoutClips, &QPushButton::clicked, this, &PredictionsPanel::exportBoutClipsRequested);
+    reviewLayout->addWidget(m_exportBoutClips);
     layout->addWidget(review);
 
     m_summary = new QLabel(this);
@@ -208,6 +215,11 @@ void PredictionsPanel::setReviewClasses(const QStringList& classes)
     m_reviewClass->addItems(classes);
     m_reviewClass->addItem(tr("(uncertain)"));
     if (const int i = m_reviewClass->findText(current); i >= 0) m_reviewClass->setCurrentIndex(i);
+}
+
+void PredictionsPanel::setBoutClipsEnabled(bool enabled)
+{
+    m_exportBoutClips->setEnabled(enabled);
 }
 
 int PredictionsPanel::reviewClass() const

@@ -10,7 +10,8 @@
 //
 // Its widgets are named "predictionModelLabel", "predictAllButton", "predictVideoButton",
 // "predictionThresholdBox", "minBoutBox", "classThresholdBox" (one per class, in class order),
-// "modelDecisionsButton", "reviewClassBox", "uncertainBelowBox", "predictionSummary",
+// "modelDecisionsButton", "reviewClassBox", "exportBoutClipsButton" (enabled while the current
+// video has predictions, setBoutClipsEnabled), "uncertainBelowBox", "predictionSummary",
 // "suggestionTable" and "refreshSuggestionsButton" (findChild).
 #include "analysis/PredictionSmoothing.h"
 
@@ -63,9 +64,10 @@ public:
     // The classes "next/previous bout" can step through, then "(uncertain)"; the chosen one
     // stays chosen when it is still there.
     void setReviewClasses(const QStringList& classes);
-    int reviewClass() const;         // index into those classes; kUncertain: "(uncertain)"
-    QString reviewClassName() const; // as shown
-    double uncertainBelow() const;   // "M stops below"
+    int reviewClass() const;                // index into those classes; kUncertain: "(uncertain)"
+    QString reviewClassName() const;        // as shown
+    double uncertainBelow() const;          // "M stops below"
+    void setBoutClipsEnabled(bool enabled); // "Export bouts as clips..." (off until told)
 
     // ---- label next ----
     void setSuggestions(const std::vector<SuggestionRow>& rows);
@@ -77,6 +79,7 @@ signals:
     void smoothingChanged(const SmoothingOptions& options);
     void suggestionActivated(int row); // a row of the last setSuggestions
     void refreshSuggestionsRequested();
+    void exportBoutClipsRequested(); // the current video's bouts of the review class as video clips
 
 private:
     void showDecisionClasses(const QStringList& classes, const std::vector<double>& tuned);
@@ -92,6 +95,7 @@ private:
     QLabel* m_summary = nullptr;
     QTableWidget* m_suggestions = nullptr;
     QPushButton* m_refreshSuggestions = nullptr;
+    QPushButton* m_exportBoutClips = nullptr;
     QGridLayout* m_reviewGrid = nullptr;
     QFormLayout* m_decisionForm = nullptr;
     QList<QDoubleSpinBox*> m_classThresholds;

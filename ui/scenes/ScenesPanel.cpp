@@ -49,6 +49,13 @@ ScenesPanel::ScenesPanel(QWidget* parent) : QWidget(parent)
     dform->addRow(m_cuts);
     connect(m_cuts, &QListWidget::itemClicked, this,
             [this](QListWidgetItem* item) { emit frameActivated(item->data(Qt::UserRole).toLongLong()); });
+    m_exportClips = new QPushButton(tr("Export clips..."), detect);
+    m_exportClips->setObjectName(QStringLiteral("exportClipsButton"));
+    m_exportClips->setToolTip(tr("Each scene as a video file (VIDEO-Scene-001.mp4, ...) in a folder: stream copy "
+                                 "where a scene starts on a keyframe, else re-encoded"));
+    m_exportClips->setEnabled(false);
+    connect(m_exportClips, &QPushButton::clicked, this, &ScenesPanel::exportClipsRequested);
+    dform->addRow(m_exportClips);
     layout->addWidget(detect, 1);
 
     auto* keys = new QGroupBox(tr("Keyframes"), this);
@@ -139,6 +146,7 @@ void ScenesPanel::setSegmentClasses(const QStringList& classes)
 void ScenesPanel::setScenes(const std::vector<FrameSegment>& scenes, const QStringList& timecodes)
 {
     m_cuts->clear();
+    m_exportClips->setEnabled(!scenes.empty());
     for (size_t i = 0; i < scenes.size(); ++i) {
         auto* item = new QListWidgetItem(tr("Scene %1: frames %2-%3 (%4)")
                                              .arg(i + 1)

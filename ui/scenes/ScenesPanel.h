@@ -7,6 +7,7 @@
 // given (setSegmentClasses, setScenes, setKeyframes, setThumbnail).
 //
 // Its widgets are named "sceneThresholdBox", "minSceneBox", "fadeBox", "sceneCutList",
+// "exportClipsButton" (enabled while the current video has scenes),
 // "keyframeSourceBox", "keyframesPerSegmentBox", "keyframeMinConfidenceBox" and
 // "keyframeStrip" (findChild).
 #include "analysis/KeyframeSet.h"
@@ -23,6 +24,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QListWidget;
+class QPushButton;
 class QSpinBox;
 
 namespace fl {
@@ -59,6 +61,7 @@ signals:
     void pickRequested();
     void exportKeyframesRequested();
     void exportPredictionsRequested();
+    void exportClipsRequested();       // the current video's scenes as video clips
     void frameActivated(qint64 frame); // a scene or a keyframe was clicked: go there
 
 private:
@@ -66,6 +69,7 @@ private:
     QSpinBox* m_minScene = nullptr;
     QCheckBox* m_fades = nullptr;
     QListWidget* m_cuts = nullptr;
+    QPushButton* m_exportClips = nullptr;
     QComboBox* m_source = nullptr;
     QSpinBox* m_perSegment = nullptr;
     QDoubleSpinBox* m_minConfidence = nullptr;
