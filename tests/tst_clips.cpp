@@ -6,6 +6,8 @@
 
 #include "clips/ClipExport.h"
 #include "clips/ClipRanges.h"
+#include "project/Project.h"
+#include "training/PredictionStore.h"
 #include "video/VideoSource.h"
 
 #include <opencv2/core.hpp>
@@ -431,6 +433,44 @@ private slots:
                            QStringLiteral("--ranges"), csv})
                      .exitCode,
                  2);
+    }
+    void cliBoutsOfAProject()
+    {
+        // A project whose active model predicted "walk" for fragments 2-4 and 9-12 (4 frames each).
+        const QString dir = m_tmp.filePath(QStringLiteral("project"));
+        auto project = Project::create(dir, FragmentSpec{}, {QStringLiteral("rest"), QStringLiteral("walk")});
+        QVERIFY2(project, qPrintable(project.error()));
+        QVERIFY(project->addVideo(m_video, m_frames, 25.0));
+        QDir().mkpath(QDir(dir).filePath(QStringLiteral("models")));
+        QFile model(QDir(dir).filePath(QStringLiteral("models/m.flmodel")));
+        QVERIFY(model.open(QIODevice::WriteOnly));
+        model.close();
+        QVERIFY(project->setActiveModel(QStringLiteral("m.flmodel")));
+        QVERIFY(project->save());
+        VideoPredictions p = VideoPredictions::empty(project->video(0).fileName(), QStringLiteral("m.flmodel"),
+                                                     {QStringLiteral("rest"), QStringLiteral("walk")}, project->spec(),
+                                                     m_frames);
+        for (qint64 j = 0; j < p.fragmentCount(); ++j) {
+            const bool walk = (j >= 2 && j <= 4) || (j >= 9 && j <= 12);
+            QVERIFY(p.setRow(j, walk ? std::vector<float>{0.1f, 0.9f} : std::vector<float>{0.8f, 0.2f}));
+        }
+        auto saved = PredictionStore::save(*project, p);
+        QVERIFY2(saved, qPrintable(saved.error()));
+
+        const CliRunner runner(m_tmp.filePath(QStringLiteral("home")));
+        const QString out = outDir(QStringLiteral("cli-bouts"));
+        CliRun r = runner.run({QStringLiteral("clips"), dir, QStringLiteral("-o"), out, QStringLiteral("--class"),
+                               QStringLiteral("walk")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QCOMPARE(filesIn(out),
+                 (QStringList{QStringLiteral("video-walk-001.mp4"), QStringLiteral("video-walk-002.mp4")}));
+        QVERIFY(QString::fromUtf8(r.out).contains(QStringLiteral("video-walk-002.mp4\t36\t52\t")));
+        checkClip(QDir(out).filePath(QStringLiteral("video-walk-001.mp4")), 8, 20, 40.0);
+        r = runner.run({QStringLiteral("clips"), dir, QStringLiteral("-o"), out, QStringLiteral("--class"),
+                        QStringLiteral("run")});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.errLines().size(), 1);
+        QVERIFY2(r.errLines().front().contains(QStringLiteral("no class \"run\"")), qPrintable(r.describe()));
     }
 };
 
