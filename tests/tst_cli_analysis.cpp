@@ -91,6 +91,18 @@ private slots:
         QCOMPARE(scenes.size(), 4);
         QCOMPARE(scenes.at(3).toObject().value(QStringLiteral("end_frame")).toInteger(), qint64(135));
         QVERIFY(o.value(QStringLiteral("frames_per_second")).toDouble() > 0);
+        QCOMPARE(o.value(QStringLiteral("dissolve")).toBool(), true);
+        QCOMPARE(o.value(QStringLiteral("dissolve_window")).toInt(), 10);
+
+        // Content cuts only: the same three; contradicting switches are refused.
+        const Run plain = run({QStringLiteral("scenes"), m_video, QStringLiteral("--no-fade"),
+                               QStringLiteral("--no-dissolve"), QStringLiteral("--flash-length"), QStringLiteral("0")});
+        QCOMPARE(plain.exitCode, 0);
+        QCOMPARE(plain.out, QStringLiteral("40\n70\n105\n"));
+        const Run both = run(
+            {QStringLiteral("scenes"), m_video, QStringLiteral("--fade"), QStringLiteral("--no-fade")});
+        QVERIFY(both.exitCode != 0);
+        QVERIFY2(both.err.contains(QStringLiteral("contradict")), qPrintable(both.err));
     }
 
     void scenesBadInput_data()

@@ -38,6 +38,9 @@ class TestSceneDetector : public QObject {
     QString m_cuts;  // shots of 40, 30, 35, 30 frames: cuts at 40, 70, 105
     QString m_fades; // shot, fade out, black, fade in, shot (see initTestCase)
     qint64 m_fadeCut = 0;
+    QString m_dissolve; // still shot 1 (40), dissolve to shot 2 (20: frames 40..59), still shot 2 (40)
+    QString m_flash;    // shot 1 panning with a 3-frame flash at 40..42, then a cut to shot 2 at 80 after a flash at 78
+    QString m_pan;      // one shot panning 6 pixels a frame for 100 frames
 
     VideoOpenOptions openOptions() const
     {
@@ -66,7 +69,33 @@ private slots:
         auto fades = makeShotVideo(m_dir.filePath(QStringLiteral("fades.mp4")), plan);
         QVERIFY2(fades.ok(), qPrintable(fades.error()));
         m_fades = *fades;
-        m_fadeCut = (38 + 50) / 2; // first dark frame 38, first bright frame after them 50
+        // The new picture's first frame: 50 (gain 0.3). Frame 49 (gain 0.03) decodes to a mean
+        // brightness of about 1.3, within the black core (darkest + 1.5).
+        m_fadeCut = 50;
+
+        std::vector<ShotFrame> dissolve;
+        for (int k = 0; k < 40; ++k) dissolve.push_back({1, 5});
+        appendDissolve(dissolve, 1, 2, 20, 5);
+        for (int k = 0; k < 40; ++k) dissolve.push_back({2, 5});
+        auto d = makeShotVideo(m_dir.filePath(QStringLiteral("dissolve.mp4")), dissolve);
+        QVERIFY2(d.ok(), qPrintable(d.error()));
+        m_dissolve = *d;
+
+        std::vector<ShotFrame> flash;
+        appendShot(flash, 1, 40);
+        appendFlash(flash, 1, 3, 40);
+        appendShot(flash, 1, 35, 43);
+        appendFlash(flash, 1, 2, 78);
+        appendShot(flash, 2, 40, 80);
+        auto f = makeShotVideo(m_dir.filePath(QStringLiteral("flash.mp4")), flash);
+        QVERIFY2(f.ok(), qPrintable(f.error()));
+        m_flash = *f;
+
+        std::vector<ShotFrame> pan;
+        for (int k = 0; k < 100; ++k) pan.push_back({3, 3 * k});
+        auto p = makeShotVideo(m_dir.filePath(QStringLiteral("pan.mp4")), pan);
+        QVERIFY2(p.ok(), qPrintable(p.error()));
+        m_pan = *p;
     }
 
     // ---- the cut rule on given per-frame measures ----
@@ -120,23 +149,73 @@ private slots:
         score[20] = score[30] = score[70] = 60;
         score[25] = 40; // noise between two dark frames: never a cut
         SceneDetectorOptions o;
+        o.fadeAware = false;
         QCOMPARE(cutsOf(SceneDetector::detect(score, bright, o)), (std::vector<qint64>{20, 70}));
         o.minSceneLength = 5;
         QCOMPARE(cutsOf(SceneDetector::detect(score, bright, o)), (std::vector<qint64>{20, 30, 70}));
+        // Fade-aware (the default): one boundary per dark run that a picture follows; a cut to
+        // black puts it where the black starts.
         o.fadeAware = true;
-        const SceneDetection d = SceneDetector::detect(score, bright, o);
-        QCOMPARE(cutsOf(d), std::vector<qint64>{25});
+        QVERIFY(SceneDetectorOptions().fadeAware);
+        SceneDetection d = SceneDetector::detect(score, bright, o);
+        QCOMPARE(cutsOf(d), std::vector<qint64>{20});
         QCOMPARE(d.cuts[0].kind, SceneCut::Kind::Fade);
         QCOMPARE(d.cuts[0].darkStart, qint64(20));
         QCOMPARE(d.cuts[0].darkEnd, qint64(30));
-        // A video that starts dark: the cut is in the middle of the leading dark run
-        // (PySceneDetect places it there too), if that leaves a long enough first scene.
+        // PySceneDetect's placement: the middle of the dark run.
+        o.fadeAtMiddle = true;
+        QCOMPARE(cutsOf(SceneDetector::detect(score, bright, o)), std::vector<qint64>{25});
+        o.fadeAtMiddle = false;
+        // Faded out (no cut at 20), then a cut in: the boundary is the new picture's first frame.
+        score[20] = 5;
+        QCOMPARE(cutsOf(SceneDetector::detect(score, bright, o)), std::vector<qint64>{30});
+        // Faded in: the picture starts where the frames leave the black core (darkest + 1.5),
+        // still below the dark threshold.
+        bright[27] = 6;
+        bright[28] = 9;
+        bright[29] = 11;
+        score[30] = 8;
+        d = SceneDetector::detect(score, bright, o);
+        QCOMPARE(cutsOf(d), std::vector<qint64>{27});
+        QCOMPARE(d.cuts[0].darkEnd, qint64(30));
+        // A video that starts dark: the boundary is the first frame of the picture after it,
+        // if that leaves a long enough first scene.
         std::vector<float> lead(100, 100.0f);
-        for (int i = 0; i < 30; ++i) lead[size_t(i)] = 2;
+        for (int i = 0; i < 30; ++i) lead[size_t(i)] = i < 25 ? 0.5f : 1.5f; // a title fading in, within the core
         o.minSceneLength = 15;
-        QCOMPARE(cutsOf(SceneDetector::detect(std::vector<float>(100, 1.0f), lead, o)), std::vector<qint64>{15});
-        o.minSceneLength = 16;
+        QCOMPARE(cutsOf(SceneDetector::detect(std::vector<float>(100, 1.0f), lead, o)), std::vector<qint64>{30});
+        o.minSceneLength = 31;
         QVERIFY(cutsOf(SceneDetector::detect(std::vector<float>(100, 1.0f), lead, o)).empty());
+        o.minSceneLength = 15;
+        o.fadeAtMiddle = true;
+        QCOMPARE(cutsOf(SceneDetector::detect(std::vector<float>(100, 1.0f), lead, o)), std::vector<qint64>{15});
+    }
+
+    void ruleFlashes()
+    {
+        // Content cuts at 40 and 43 where frame 43 matches a frame before 40: a flash, no boundary.
+        std::vector<float> score(100, 1.0f), bright(100, 100.0f);
+        score[40] = score[43] = 80;
+        SceneDetection m;
+        m.contentScore = score;
+        m.brightness = bright;
+        m.lumaStep.assign(100, 1.0f);
+        m.windowChange.assign(100, 0.0f);
+        m.windowBlend.assign(100, 0.0f);
+        m.windowCorrelation.assign(100, 1.0f);
+        m.recall.assign(100, 40.0f);
+        m.recall[43] = 3.0f;
+        SceneDetectorOptions o;
+        QVERIFY(cutsOf(SceneDetector::detect(m, o)).empty());
+        // A picture after the flash that was not seen before it: a flash into a new shot, one
+        // boundary (the minimum scene length drops the second).
+        m.recall[43] = 40.0f;
+        QCOMPARE(cutsOf(SceneDetector::detect(m, o)), std::vector<qint64>{40});
+        // Off: both stay when the minimum length allows.
+        o.flashLength = 0;
+        o.minSceneLength = 2;
+        m.recall[43] = 3.0f;
+        QCOMPARE(cutsOf(SceneDetector::detect(m, o)), (std::vector<qint64>{40, 43}));
     }
 
     void ruleScenes()
@@ -164,6 +243,9 @@ private slots:
         QTest::newRow("fade threshold 0") << "fadeThreshold" << 0.0;
         QTest::newRow("ratio -1") << "adaptiveRatio" << -1.0;
         QTest::newRow("width 8") << "analysisWidth" << 8.0;
+        QTest::newRow("dissolve window -1") << "dissolveWindow" << -1.0;
+        QTest::newRow("dissolve change 0") << "dissolveMinChange" << 0.0;
+        QTest::newRow("flash length -1") << "flashLength" << -1.0;
     }
     void optionsValidate()
     {
@@ -176,6 +258,9 @@ private slots:
         if (field == QLatin1String("fadeThreshold")) o.fadeThreshold = value;
         if (field == QLatin1String("adaptiveRatio")) o.adaptiveRatio = value;
         if (field == QLatin1String("analysisWidth")) o.analysisWidth = int(value);
+        if (field == QLatin1String("dissolveWindow")) o.dissolveWindow = int(value);
+        if (field == QLatin1String("dissolveMinChange")) o.dissolveMinChange = value;
+        if (field == QLatin1String("flashLength")) o.flashLength = int(value);
         QVERIFY(!o.validate().ok());
         VideoAnalysisOptions a;
         a.scenes = o;
@@ -222,7 +307,6 @@ private slots:
     void fadeExact()
     {
         VideoAnalysisOptions o;
-        o.scenes.fadeAware = true;
         auto a = analyzeVideo(m_fades, o, openOptions());
         QVERIFY2(a.ok(), qPrintable(a.error()));
         QCOMPARE(a->info.frameCount, qint64(34 + 6 + 8 + 40));
@@ -235,11 +319,62 @@ private slots:
         QCOMPARE(a->scenes.cuts[0].kind, SceneCut::Kind::Fade);
         QCOMPARE(a->scenes.cuts[0].darkStart, qint64(38));
         QCOMPARE(a->scenes.cuts[0].darkEnd, qint64(50));
+        o.scenes.fadeAtMiddle = true;
+        auto middle = analyzeVideo(m_fades, o, openOptions());
+        QVERIFY(middle.ok());
+        QCOMPARE(cutsOf(middle->scenes), std::vector<qint64>{(38 + 50) / 2});
+        o.scenes.fadeAtMiddle = false;
         // Without the fade rule, no cut inside the dark run; at most at its edges.
         o.scenes.fadeAware = false;
         auto b = analyzeVideo(m_fades, o, openOptions());
         QVERIFY(b.ok());
         for (qint64 c : cutsOf(b->scenes)) QVERIFY2(c == 38 || c == 50, qPrintable(QString::number(c)));
+    }
+
+    void dissolveExact()
+    {
+        VideoAnalysisOptions o;
+        auto a = analyzeVideo(m_dissolve, o, openOptions());
+        QVERIFY2(a.ok(), qPrintable(a.error()));
+        QCOMPARE(a->scenes.frameCount, qint64(100));
+        QCOMPARE(a->scenes.cuts.size(), size_t(1));
+        const SceneCut& c = a->scenes.cuts[0];
+        QCOMPARE(c.kind, SceneCut::Kind::Dissolve);
+        // Inside the dissolve (frames 40..59), near its middle.
+        QVERIFY2(c.frame >= 48 && c.frame <= 51, qPrintable(QString::number(c.frame)));
+        QVERIFY(c.spanStart >= 30 && c.spanEnd <= 70 && c.spanStart < c.frame && c.frame < c.spanEnd);
+        // No content cut anywhere in it: every frame changes a little.
+        for (qint64 i = 1; i < 100; ++i) QVERIFY(a->scenes.contentScore[size_t(i)] < 27);
+        // Off: no boundary.
+        o.scenes.dissolves = false;
+        auto b = analyzeVideo(m_dissolve, o, openOptions());
+        QVERIFY(b.ok());
+        QVERIFY(b->scenes.cuts.empty());
+        // The measures stay, and the rule re-applies without decoding.
+        QCOMPARE(cutsOf(SceneDetector::detect(b->scenes, VideoAnalysisOptions().scenes)), std::vector<qint64>{c.frame});
+    }
+
+    void flashNotACut()
+    {
+        VideoAnalysisOptions o;
+        auto a = analyzeVideo(m_flash, o, openOptions());
+        QVERIFY2(a.ok(), qPrintable(a.error()));
+        // The flash inside shot 1 (40..42) is no boundary; the flash into shot 2 (78, 79) is one.
+        QVERIFY2(a->scenes.contentScore[40] > 27 && a->scenes.contentScore[43] > 27,
+                 qPrintable(QStringLiteral("%1 %2").arg(a->scenes.contentScore[40]).arg(a->scenes.contentScore[43])));
+        QCOMPARE(cutsOf(a->scenes), std::vector<qint64>{78});
+        QCOMPARE(a->scenes.cuts[0].kind, SceneCut::Kind::Content);
+        o.scenes.flashLength = 0;
+        auto b = analyzeVideo(m_flash, o, openOptions());
+        QVERIFY(b.ok());
+        QCOMPARE(cutsOf(b->scenes), (std::vector<qint64>{40, 78}));
+    }
+
+    void panNotACut()
+    {
+        auto a = analyzeVideo(m_pan, VideoAnalysisOptions{}, openOptions());
+        QVERIFY2(a.ok(), qPrintable(a.error()));
+        QVERIFY2(a->scenes.cuts.empty(), qPrintable(QString::number(a->scenes.cuts.size())));
     }
 
     // A video whose index is cached is read by several decoders at once, each from just past a
@@ -258,6 +393,11 @@ private slots:
         QCOMPARE(b->parts, 2); // 135 frames: at most two parts of >= 48 frames
         QCOMPARE(b->scenes.contentScore, a->scenes.contentScore);
         QCOMPARE(b->scenes.brightness, a->scenes.brightness);
+        QCOMPARE(b->scenes.lumaStep, a->scenes.lumaStep);
+        QCOMPARE(b->scenes.windowChange, a->scenes.windowChange);
+        QCOMPARE(b->scenes.windowBlend, a->scenes.windowBlend);
+        QCOMPARE(b->scenes.windowCorrelation, a->scenes.windowCorrelation);
+        QCOMPARE(b->scenes.recall, a->scenes.recall);
         QCOMPARE(cutsOf(b->scenes), (std::vector<qint64>{40, 70, 105}));
         QCOMPARE(b->samples.size(), a->samples.size());
         for (size_t k = 0; k < a->samples.size(); ++k) {
@@ -275,7 +415,7 @@ private slots:
         const qint64 n = source.index().frameCount();
         const std::vector<qint64> starts = source.cheapStarts();
         QVERIFY(!starts.empty());
-        for (qint64 s : starts) QVERIFY(source.index().isKeyframe(s - 16));
+        for (qint64 s : starts) QVERIFY(source.index().isKeyframe(s));
         const std::vector<FrameRange> ranges = planParts(source, 2, 48);
         QCOMPARE(ranges.size(), size_t(2));
         QCOMPARE(ranges.front().first, qint64(0));
@@ -342,7 +482,9 @@ private slots:
         QVERIFY(lines.at(1).startsWith("40,1.600000,00:00:01:15,cut,"));
         QVERIFY(lines.at(3).startsWith("105,4.200000,00:00:04:05,cut,"));
         const QList<QByteArray> stats = sceneStatsCsv(*a).split('\n');
-        QCOMPARE(stats.at(0), QByteArray("frame,time_s,content_score,adaptive_ratio,brightness,cut"));
+        QCOMPARE(stats.at(0),
+                 QByteArray("frame,time_s,content_score,adaptive_ratio,brightness,luma_step,window_change,"
+                            "window_blend,window_correlation,window_steadiness,recall,cut"));
         QCOMPARE(stats.size(), 1 + 135 + 1);
         QVERIFY(stats.at(41).startsWith("40,") && stats.at(41).endsWith(",1"));
         QVERIFY(stats.at(42).endsWith(",0"));

@@ -33,7 +33,19 @@ void addSceneOptions(ArgParser& args)
     args.addValue(QStringLiteral("min-scene-len"), QStringLiteral("N"),
                   QStringLiteral("minimum scene length in frames (default %1)").arg(d.minSceneLength));
     args.addFlag(QStringLiteral("fade"),
-                 QStringLiteral("fade-aware: a run of dark frames is one transition, cut in its middle"));
+                 QStringLiteral("transitions through black are one boundary each (the default; kept for scripts)"));
+    args.addFlag(QStringLiteral("no-fade"), QStringLiteral("no transitions through black: content cuts only"));
+    args.addFlag(QStringLiteral("fade-middle"),
+                 QStringLiteral("put a transition through black's boundary in the middle of its dark frames "
+                                "(PySceneDetect's detect-threshold)"));
+    args.addFlag(QStringLiteral("no-dissolve"), QStringLiteral("do not look for dissolves (cross-fades)"));
+    args.addValue(QStringLiteral("dissolve-window"), QStringLiteral("N"),
+                  QStringLiteral("frames on each side of a dissolve's middle that are compared (default %1; 0: off)")
+                      .arg(d.dissolveWindow));
+    args.addValue(QStringLiteral("flash-length"), QStringLiteral("N"),
+                  QStringLiteral("two cuts at most N frames apart that return to the picture are a flash, no cut "
+                                 "(default %1; 0: off)")
+                      .arg(d.flashLength));
     args.addValue(
         QStringLiteral("fade-threshold"), QStringLiteral("X"),
         QStringLiteral("mean brightness (0..255) below which a frame is dark (default %1)").arg(d.fadeThreshold));
@@ -69,7 +81,20 @@ std::optional<SceneDetectorOptions> parseSceneOptions(const ArgParser& args, int
     o.fadeThreshold = *fadeThreshold;
     o.adaptiveRatio = *ratio;
     o.minSceneLength = int(*minLength);
-    o.fadeAware = args.isSet(QStringLiteral("fade"));
+    if (args.isSet(QStringLiteral("fade")) && args.isSet(QStringLiteral("no-fade"))) {
+        *exit = usageError(QStringLiteral("--fade and --no-fade contradict each other"), args.usage);
+        return std::nullopt;
+    }
+    o.fadeAware = !args.isSet(QStringLiteral("no-fade"));
+    o.fadeAtMiddle = args.isSet(QStringLiteral("fade-middle"));
+    o.dissolves = !args.isSet(QStringLiteral("no-dissolve"));
+    const auto window = args.integer(QStringLiteral("dissolve-window"), o.dissolveWindow, 0, 100, exit);
+    if (!window) return std::nullopt;
+    o.dissolveWindow = int(*window);
+    const auto flash = args.integer(QStringLiteral("flash-length"), o.flashLength, 0, 100, exit);
+    if (!flash) return std::nullopt;
+    o.flashLength = int(*flash);
+    if (o.dissolveWindow == 0) o.dissolves = false;
     if (Status s = o.validate(); !s) {
         *exit = usageError(s.error(), args.usage);
         return std::nullopt;
@@ -92,7 +117,8 @@ Result<VideoAnalysis> analyzeWithProgress(const QString& path, const VideoAnalys
 int runScenes(const QStringList& argv)
 {
     ArgParser args(QStringLiteral(
-        "fragmentlab-cli scenes VIDEO [--threshold X] [--min-scene-len N] [--fade] [-o cuts.csv] [--json] [--stats FILE]"));
+        "fragmentlab-cli scenes VIDEO [--threshold X] [--min-scene-len N] [--no-fade] [--fade-middle] [--no-dissolve] "
+        "[-o cuts.csv] [--json] [--stats FILE]"));
     addSceneOptions(args);
     args.addValue(QStringLiteral("output"), QStringLiteral("FILE"),
                   QStringLiteral("write the cuts as CSV (frame,time_s,timecode,kind,score)"), QStringLiteral("o"));
@@ -128,6 +154,9 @@ int runScenes(const QStringList& argv)
         o[QStringLiteral("adaptive_ratio")] = scenes.options.adaptiveRatio;
         o[QStringLiteral("fade")] = scenes.options.fadeAware;
         o[QStringLiteral("fade_threshold")] = scenes.options.fadeThreshold;
+        o[QStringLiteral("fade_middle")] = scenes.options.fadeAtMiddle;
+        o[QStringLiteral("dissolve")] = scenes.options.dissolves;
+        o[QStringLiteral("dissolve_window")] = scenes.options.dissolveWindow;
         o[QStringLiteral("seconds")] = analysis->seconds;
         o[QStringLiteral("frames_per_second")] = analysis->framesPerSecond();
         QJsonArray cuts;
@@ -140,6 +169,9 @@ int runScenes(const QStringList& argv)
             if (c.kind == SceneCut::Kind::Fade) {
                 j[QStringLiteral("dark_start")] = c.darkStart;
                 j[QStringLiteral("dark_end")] = c.darkEnd;
+            } else if (c.kind == SceneCut::Kind::Dissolve) {
+                j[QStringLiteral("dissolve_start")] = c.spanStart;
+                j[QStringLiteral("dissolve_end")] = c.spanEnd;
             }
             cuts.append(j);
         }

@@ -28,6 +28,21 @@ struct SceneDetection {
     std::vector<float> contentScore;  // change from the previous frame (0 for frame 0), 0..255
     std::vector<float> adaptiveRatio; // contentScore / mean of its neighbours' scores
     std::vector<float> brightness;    // mean of the R, G and B values, 0..255
+    // On the small luma frames (a quarter of the analysis frame's size), 0..255:
+    std::vector<float> lumaStep; // mean |luma - previous frame's luma| (0 for frame 0)
+    // Frame c as the middle of the window [c - w, c + w] (w = options.dissolveWindow; 0 where
+    // the window does not fit): the ends' mean |difference|, the middle's mean |difference| to
+    // the ends' average, and the ends' correlation.
+    std::vector<float> windowChange;
+    std::vector<float> windowBlend;
+    std::vector<float> windowCorrelation;
+    // Smallest mean |luma difference| to the frames 2..flashLength+1 before (255: none).
+    std::vector<float> recall;
+
+    // Frame c's window change over the sum of the frame-to-frame changes inside the window
+    // (1: every pixel moves one way, as in a dissolve; small: motion back and forth). 0 where
+    // there is no window.
+    float windowSteadiness(qint64 frame) const;
 
     std::vector<qint64> cutFrames() const;
     // The scenes the cuts make: [0, cut1), [cut1, cut2), ..., [cutN, frameCount), labelled

@@ -30,16 +30,37 @@ public:
     // The cut rule alone, over per-frame measures (content score and brightness, one entry
     // per frame): what finish() applies. Exposed for re-running with other options without
     // decoding again (e.g. a threshold slider).
+    // Without the small-frame measures: no dissolves, no flash rule.
     static SceneDetection detect(const std::vector<float>& contentScore, const std::vector<float>& brightness,
                                  const SceneDetectorOptions& options);
+    // Every rule, over the per-frame measures of an earlier result (`measures`' own cuts and
+    // options are ignored, except its dissolveWindow, which the measures were taken with).
+    static SceneDetection detect(const SceneDetection& measures, const SceneDetectorOptions& options);
 
 private:
+    // Small luma frames are made unless no rule needs them (dissolveWindow and flashLength 0).
+    bool takesSmallFrames() const;
+    // Measures of frame i that need frames up to i + later(): computed when that frame comes.
+    int later() const;
+    int ringSize() const;
+    void pushSmall(cv::Mat small);
+    void measureWindow(const std::vector<const cv::Mat*>& frames, size_t middle, qint64 frame);
+    void measureRecall(const std::vector<const cv::Mat*>& frames, size_t at, qint64 frame);
+
     SceneDetectorOptions m_options;
     cv::Mat m_firstHsv;
     cv::Mat m_previousHsv;
     cv::Mat m_diff;
+    cv::Mat m_scratch;
+    std::vector<cv::Mat> m_ring;  // the last ringSize() small luma frames, oldest first
+    std::vector<cv::Mat> m_first; // the first ringSize() small luma frames
     std::vector<float> m_score;
     std::vector<float> m_brightness;
+    std::vector<float> m_step;
+    std::vector<float> m_change;
+    std::vector<float> m_blend;
+    std::vector<float> m_correlation;
+    std::vector<float> m_recall;
 };
 
 } // namespace fl

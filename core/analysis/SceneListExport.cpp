@@ -38,13 +38,19 @@ QByteArray sceneStatsCsv(const VideoAnalysis& analysis)
     const SceneDetection& s = analysis.scenes;
     std::set<qint64> cuts;
     for (const SceneCut& c : s.cuts) cuts.insert(c.frame);
-    QString out = QStringLiteral("frame,time_s,content_score,adaptive_ratio,brightness,cut\n");
+    auto at = [](const std::vector<float>& v, qint64 i) { return i < qint64(v.size()) ? double(v[size_t(i)]) : 0.0; };
+    QString out = QStringLiteral("frame,time_s,content_score,adaptive_ratio,brightness,luma_step,window_change,"
+                                 "window_blend,window_correlation,window_steadiness,recall,cut\n");
     for (qint64 i = 0; i < s.frameCount; ++i)
-        out += QStringLiteral("%1,%2,%3,%4,%5,%6\n")
+        out += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,")
                    .arg(i)
                    .arg(fixed(timeOf(analysis, i), 6), fixed(s.contentScore[size_t(i)], 3),
-                        fixed(s.adaptiveRatio[size_t(i)], 3), fixed(s.brightness[size_t(i)], 3))
-                   .arg(cuts.count(i) ? 1 : 0);
+                        fixed(s.adaptiveRatio[size_t(i)], 3), fixed(s.brightness[size_t(i)], 3),
+                        fixed(at(s.lumaStep, i), 3), fixed(at(s.windowChange, i), 3), fixed(at(s.windowBlend, i), 3),
+                        fixed(at(s.windowCorrelation, i), 3))
+            + QStringLiteral("%1,%2,%3\n")
+                  .arg(fixed(s.windowSteadiness(i), 3), fixed(at(s.recall, i), 3))
+                  .arg(cuts.count(i) ? 1 : 0);
     return out.toUtf8();
 }
 

@@ -40,7 +40,12 @@ cv::Mat shotFrame(const ShotFrame& f, int width, int height)
     const cv::Mat texture = shotTexture(f.seed, width, height);
     const int x = (2 * f.t) % width;
     cv::Mat frame = texture(cv::Rect(x, 0, width, height)).clone();
+    if (f.mixSeed >= 0 && f.mix > 0) {
+        const cv::Mat other = shotTexture(f.mixSeed, width, height)(cv::Rect(x, 0, width, height));
+        cv::addWeighted(frame, 1.0 - f.mix, other, f.mix, 0, frame);
+    }
     if (f.gain < 1.0) frame.convertTo(frame, -1, f.gain, 0);
+    if (f.lift > 0) frame.convertTo(frame, -1, 1.0, f.lift);
     return frame;
 }
 
@@ -57,6 +62,16 @@ void appendFade(std::vector<ShotFrame>& plan, int seed, const std::vector<double
 void appendBlack(std::vector<ShotFrame>& plan, int frames)
 {
     for (int k = 0; k < frames; ++k) plan.push_back({-1, 0, 0.0});
+}
+
+void appendDissolve(std::vector<ShotFrame>& plan, int from, int to, int frames, int t)
+{
+    for (int k = 0; k < frames; ++k) plan.push_back({from, t, 1.0, to, double(k + 1) / double(frames + 1)});
+}
+
+void appendFlash(std::vector<ShotFrame>& plan, int seed, int frames, int firstT, double lift)
+{
+    for (int k = 0; k < frames; ++k) plan.push_back({seed, firstT + k, 1.0, -1, 0.0, lift});
 }
 
 std::vector<ShotFrame> fourShotPlan()
