@@ -19,6 +19,7 @@
 #include "video/VideoSource.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -28,6 +29,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
+
 namespace fl {
 
 ScenesController::ScenesController(Workbench* workbench, WindowParts* parts, PredictionWorkspace* predictions,
@@ -36,6 +39,8 @@ ScenesController::ScenesController(Workbench* workbench, WindowParts* parts, Pre
       m_track(std::make_unique<ScenesTrack>())
 {
     m_panel = new ScenesPanel;
+    // Transitions through black are found by default (docs/SCENES.md): the form starts so.
+    if (auto* fades = m_panel->findChild<QCheckBox*>(QStringLiteral("fadeBox"))) fades->setChecked(true);
     buildActions();
     parts->addPanelDock(m_panel, QStringLiteral("scenesDock"));
     m_timeline = parts->timeline();
@@ -151,6 +156,16 @@ void ScenesController::showVideo(int video)
     const std::vector<FrameSegment> segs = segments(video);
     m_track->setSegments(segs);
     m_track->setKeyframes(keyframes(video));
+    // The kinds of the boundaries (cut, fade, dissolve) are known from this session's detection
+    // only; the project keeps the frames. Boundaries the project no longer has are left out.
+    std::vector<SceneCut> kinds;
+    if (const VideoAnalysis* a = analysis(video)) {
+        const std::vector<FrameSegment> saved = scenes(video);
+        for (const SceneCut& c : a->scenes.cuts)
+            if (std::any_of(saved.begin(), saved.end(), [&c](const FrameSegment& s) { return s.start == c.frame; }))
+                kinds.push_back(c);
+    }
+    m_track->setCuts(std::move(kinds));
     const std::vector<FrameSegment> detected = scenes(video);
     QStringList timecodes;
     for (const FrameSegment& s : detected) timecodes << timecodeOf(video, s.start);

@@ -32,8 +32,25 @@ void ScenesTrack::paint(QPainter& p, const QRect& row, const TimelineMapping& m)
         const auto index = std::distance(m_segments.begin(), it);
         p.fillRect(QRectF(x0, band.top(), x1 - x0, band.height()), index % 2 ? b : a);
         if (it->start > 0) {
-            p.setPen(cut);
-            p.drawLine(QPointF(std::floor(x0) + 0.5, band.top()), QPointF(std::floor(x0) + 0.5, band.bottom()));
+            const SceneCut* c = cutAt(it->start);
+            const SceneCut::Kind kind = c ? c->kind : SceneCut::Kind::Content;
+            const double x = std::floor(x0) + 0.5;
+            p.setPen(QPen(cut, 1,
+                          kind == SceneCut::Kind::Fade           ? Qt::DashLine
+                              : kind == SceneCut::Kind::Dissolve ? Qt::DotLine
+                                                                 : Qt::SolidLine));
+            p.drawLine(QPointF(x, band.top()), QPointF(x, band.bottom()));
+            if (kind == SceneCut::Kind::Fade) { // a dark wedge: the picture goes through black
+                p.setPen(Qt::NoPen);
+                p.setBrush(QColor(20, 20, 20));
+                p.drawPolygon(
+                    QPolygonF({QPointF(x - 4, band.top()), QPointF(x + 4, band.top()), QPointF(x, band.top() + 6)}));
+                p.setBrush(Qt::NoBrush);
+            } else if (kind == SceneCut::Kind::Dissolve) { // two crossing strokes: one shot into the next
+                p.setPen(QPen(cut, 1.5));
+                p.drawLine(QPointF(x - 4, band.top()), QPointF(x + 4, band.top() + 6));
+                p.drawLine(QPointF(x - 4, band.top() + 6), QPointF(x + 4, band.top()));
+            }
         }
     }
     // Keyframes: a diamond each (at most one per pixel column).
@@ -53,9 +70,31 @@ void ScenesTrack::paint(QPainter& p, const QRect& row, const TimelineMapping& m)
     p.setRenderHint(QPainter::Antialiasing, false);
 }
 
+const SceneCut* ScenesTrack::cutAt(qint64 frame) const
+{
+    auto it = std::lower_bound(m_cuts.begin(), m_cuts.end(), frame,
+                               [](const SceneCut& c, qint64 f) { return c.frame < f; });
+    return it != m_cuts.end() && it->frame == frame ? &*it : nullptr;
+}
+
 QString ScenesTrack::toolTipAt(qint64 frame) const
 {
     QStringList lines;
+    for (const SceneCut& c : m_cuts) {
+        if (std::abs(c.frame - frame) > 2) continue;
+        switch (c.kind) {
+        case SceneCut::Kind::Content: lines << tr("Cut at frame %1").arg(c.frame); break;
+        case SceneCut::Kind::Fade:
+            lines << tr("Fade through black at frame %1 (dark frames %2-%3)")
+                         .arg(c.frame)
+                         .arg(c.darkStart)
+                         .arg(c.darkEnd - 1);
+            break;
+        case SceneCut::Kind::Dissolve:
+            lines << tr("Dissolve at frame %1 (frames %2-%3)").arg(c.frame).arg(c.spanStart).arg(c.spanEnd - 1);
+            break;
+        }
+    }
     auto it = std::upper_bound(m_segments.begin(), m_segments.end(), frame,
                                [](qint64 f, const FrameSegment& s) { return f < s.end; });
     if (it != m_segments.end() && it->contains(frame))
