@@ -505,16 +505,24 @@ Result<ClipExportReport> exportClips(const QString& videoPath, const std::vector
         };
         CopyPlan plan;
         if (demuxed) plan = planCopy(*demuxed, index, r.first, r.last);
-        const bool copy = demuxed && plan.problem.isEmpty();
+        bool copied = demuxed && plan.problem.isEmpty();
         Status s;
         QString file;
-        if (copy) {
+        if (copied) {
             const bool mp4 = avformat_query_codec(av_guess_format("mp4", nullptr, nullptr),
                                                   demuxed->input->streams[demuxed->stream]->codecpar->codec_id,
                                                   FF_COMPLIANCE_NORMAL)
                 == 1;
             file = dir.absoluteFilePath(base + (mp4 ? QStringLiteral(".mp4") : QStringLiteral(".mkv")));
             s = copyClip(*demuxed, plan, file, control, progress);
+            if (!s && options.mode == ClipMode::Auto && !control.cancelled()) {
+                // The packets could not be copied after all (e.g. a demuxer that splits them
+                // differently after a seek): re-encode instead.
+                done = clipStart;
+                file = dir.absoluteFilePath(base + QStringLiteral(".mp4"));
+                s = encodeClip(source, r.first, r.last, file, options, control, progress);
+                copied = false;
+            }
         } else if (options.mode == ClipMode::Copy) {
             file = dir.absoluteFilePath(base + QStringLiteral(".mp4"));
             s = Status::failure(QStringLiteral("%1: %2").arg(file, plan.problem));
@@ -528,7 +536,7 @@ Result<ClipExportReport> exportClips(const QString& videoPath, const std::vector
             report.failures << s.error();
             continue;
         }
-        report.clips.push_back({file, r.first, r.last, copy});
+        report.clips.push_back({file, r.first, r.last, copied});
     }
     control.report(total, total, QStringLiteral("Clips of %1").arg(videoName));
     return report;

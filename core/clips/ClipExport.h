@@ -9,7 +9,8 @@
 //    libswscale, encoded by libavcodec: H.264 through libx264 at CRF 16 where FFmpeg has it,
 //    else MPEG-4 part 2 at qscale 2), frame-exact, rotation applied, video only.
 // ClipMode::Copy refuses a clip that cannot be copied (one failure line saying why and what to
-// do) instead of re-encoding it; ClipMode::Reencode re-encodes every clip.
+// do) instead of re-encoding it; ClipMode::Reencode re-encodes every clip. In Auto, a copy that
+// fails while writing (the source's packets not found again after the seek) is re-encoded.
 // Files: <outDir>/<name>.mp4 (a copied stream MP4 cannot carry goes into .mkv), written as
 // <name>.<ext>.part and renamed at the end; a failed or cancelled clip leaves no file.
 // Clips are video only (no audio, no subtitles).
