@@ -8,6 +8,7 @@
 #include "video/VideoSource.h"
 
 #include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <QDateTime>
 #include <QDir>
@@ -380,6 +381,99 @@ private slots:
         QVERIFY2(src.ok(), qPrintable(src.error()));
         QCOMPARE((*src)->info().codec, codec);
         QCOMPARE((*src)->info().container, QFileInfo(m_videos.at(kind).path).suffix());
+    }
+
+    // Hardware decoding asked for where no device can be opened (or a type FFmpeg does not
+    // know): the video opens and decodes in software, with the same index and the same frames.
+    // Where a device opens (a GPU machine), the index must still be the software one exactly.
+    void hardwareDecodingFallsBackToSoftware()
+    {
+        const QString kind = QStringLiteral("mp4 h264 b-frames");
+        if (!m_videos.count(kind)) QSKIP("no libx264");
+        VideoOpenOptions software = options();
+        software.useIndexCache = false;
+        auto reference = VideoSource::open(m_videos.at(kind).path, software);
+        QVERIFY2(reference.ok(), qPrintable(reference.error()));
+        QVERIFY((*reference)->hardwareDecoder().isEmpty());
+        QStringList asked{QStringLiteral("auto"), QStringLiteral("no-such-device")};
+        asked += VideoSource::hardwareDecoderTypes();
+        for (const QString& type : asked) {
+            VideoOpenOptions hw = software;
+            hw.hardwareDecoding = type;
+            auto src = VideoSource::open(m_videos.at(kind).path, hw);
+            QVERIFY2(src.ok(), qPrintable(type + QStringLiteral(": ") + src.error()));
+            const FrameIndex& a = (*reference)->index();
+            const FrameIndex& b = (*src)->index();
+            QCOMPARE(b.frameCount(), a.frameCount());
+            for (qint64 i = 0; i < a.frameCount(); ++i) {
+                QCOMPARE(b.timestampMs(i), a.timestampMs(i));
+                QCOMPARE(b.isKeyframe(i), a.isKeyframe(i));
+            }
+            for (qint64 i : {qint64(0), a.frameCount() / 2, a.frameCount() - 1}) {
+                auto f = (*src)->frame(i);
+                QVERIFY2(f.ok(), qPrintable(f.error()));
+                QCOMPARE(fl::test::decodeFrameNumber(*f), int(i));
+            }
+            qInfo("%s: decoded by %s", qPrintable(type),
+                  (*src)->hardwareDecoder().isEmpty() ? "software" : qPrintable((*src)->hardwareDecoder()));
+        }
+    }
+
+    // Frames come out in the form asked: RGB / grey / smaller, converted once from the decoder's
+    // pixels; the same frame as the full-size BGR one.
+    void frameFormats()
+    {
+        const QString kind = QStringLiteral("mp4 h264 rotated 90");
+        if (!m_videos.count(kind)) QSKIP("no libx264");
+        auto opened = VideoSource::open(m_videos.at(kind).path, options());
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        VideoSource& src = **opened;
+        auto bgr = src.frame(17);
+        QVERIFY(bgr.ok());
+        FrameFormat rgbFormat;
+        rgbFormat.pixels = FrameFormat::Pixels::Rgb;
+        auto rgb = src.frame(17, rgbFormat);
+        QVERIFY(rgb.ok());
+        cv::Mat swapped;
+        cv::cvtColor(*rgb, swapped, cv::COLOR_RGB2BGR);
+        QCOMPARE(cv::norm(swapped, *bgr, cv::NORM_INF), 0.0);
+        FrameFormat grey;
+        grey.pixels = FrameFormat::Pixels::Gray;
+        auto luma = src.frame(17, grey);
+        QVERIFY(luma.ok());
+        QCOMPARE(luma->type(), CV_8UC1);
+        QCOMPARE(luma->size(), bgr->size());
+        FrameFormat half;
+        half.halvedToWidth = bgr->cols / 2;
+        auto small = src.frame(17, half);
+        QVERIFY(small.ok());
+        QCOMPARE(small->cols, bgr->cols / 2);
+        QCOMPARE(small->rows, bgr->rows / 2);
+        cv::Mat reference;
+        cv::resize(*bgr, reference, small->size(), 0, 0, cv::INTER_AREA);
+        QVERIFY(cv::norm(reference, *small, cv::NORM_L1) / double(reference.total() * 3) < 3.0);
+        // A sequential read in another format gives the same frames as one in BGR.
+        std::vector<cv::Mat> asBgr, asRgb;
+        QVERIFY(src.readRange(20, 26,
+                              [&](qint64, const cv::Mat& m) {
+                                  asBgr.push_back(m.clone());
+                                  return true;
+                              })
+                    .ok());
+        QVERIFY(src.readRange(
+                       20, 26,
+                       [&](qint64, const cv::Mat& m) {
+                           cv::Mat back;
+                           cv::cvtColor(m, back, cv::COLOR_RGB2BGR);
+                           asRgb.push_back(back);
+                           return true;
+                       },
+                       {}, rgbFormat)
+                    .ok());
+        QCOMPARE(asRgb.size(), size_t(6));
+        QCOMPARE(asBgr.size(), size_t(6));
+        for (size_t k = 0; k < asBgr.size(); ++k) QCOMPARE(cv::norm(asBgr[k], asRgb[k], cv::NORM_INF), 0.0);
+        QVERIFY(cv::norm(asBgr[0], asBgr[5], cv::NORM_INF) > 0); // different frames
     }
 
     // Timestamps that jump back midway cannot identify frames: every access decodes forward

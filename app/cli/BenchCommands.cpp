@@ -5,6 +5,8 @@
 #include "Commands.h"
 
 #include "analysis/VideoAnalysis.h"
+#include "fragments/FragmentCache.h"
+#include "video/PartedRead.h"
 #include "video/VideoSource.h"
 
 #include <QElapsedTimer>
@@ -13,6 +15,8 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+
+#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -106,11 +110,12 @@ int runBenchDecode(const QStringList& argv)
         ? QString()
         : QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
 
-    // 1. Sequential: index + decode of every frame to packed 24-bit colour, no cached index,
-    //    alternating with the ffmpeg CLI run so both see the same machine state.
+    // 1. Sequential: index + decode of every frame (as `project add` and `info` run it), and
+    //    the same handing every frame over as packed 24-bit colour, no cached index,
+    //    alternating with the ffmpeg CLI run so all see the same machine state.
     VideoOpenOptions fresh;
     fresh.useIndexCache = false;
-    std::vector<double> ourSeconds, ffmpegSeconds;
+    std::vector<double> ourSeconds, indexOnlySeconds, ffmpegSeconds;
     qint64 frames = 0;
     QString ffmpegError;
     for (qint64 r = 0; r < *runs; ++r) {
@@ -131,6 +136,11 @@ int runBenchDecode(const QStringList& argv)
                             .arg(seen)
                             .arg(frames));
         ourSeconds.push_back(seconds);
+        source->reset();
+        t.restart();
+        auto indexed = VideoSource::open(video, fresh);
+        if (!indexed) return fail(indexed.error());
+        indexOnlySeconds.push_back(double(t.nsecsElapsed()) / 1e9);
         if (!ffmpeg.isEmpty()) {
             const double s = timeFfmpeg(ffmpeg, video, &ffmpegError);
             if (s < 0) return fail(QStringLiteral("%1: ffmpeg failed: %2").arg(video, ffmpegError));
@@ -138,6 +148,7 @@ int runBenchDecode(const QStringList& argv)
         }
     }
     const double ourFps = double(frames) / median(ourSeconds);
+    const double indexOnlyFps = double(frames) / median(indexOnlySeconds);
     const double ffmpegFps = ffmpegSeconds.empty() ? 0 : double(frames) / median(ffmpegSeconds);
 
     // 2. Random access: a reference hash of every frame from one sequential pass, then
@@ -169,12 +180,15 @@ int runBenchDecode(const QStringList& argv)
     o[QStringLiteral("video")] = video;
     o[QStringLiteral("frames")] = frames;
     o[QStringLiteral("runs")] = *runs;
-    o[QStringLiteral("index_decode_s_median")] = median(ourSeconds);
-    o[QStringLiteral("index_decode_fps")] = ourFps;
+    o[QStringLiteral("index_decode_s_median")] = median(indexOnlySeconds);
+    o[QStringLiteral("index_decode_fps")] = indexOnlyFps;
+    o[QStringLiteral("index_decode_bgr_s_median")] = median(ourSeconds);
+    o[QStringLiteral("index_decode_bgr_fps")] = ourFps;
     if (!ffmpegSeconds.empty()) {
         o[QStringLiteral("ffmpeg_s_median")] = median(ffmpegSeconds);
         o[QStringLiteral("ffmpeg_fps")] = ffmpegFps;
-        o[QStringLiteral("ratio_to_ffmpeg")] = ourFps / ffmpegFps;
+        o[QStringLiteral("ratio_to_ffmpeg")] = indexOnlyFps / ffmpegFps;
+        o[QStringLiteral("bgr_ratio_to_ffmpeg")] = ourFps / ffmpegFps;
     }
     o[QStringLiteral("random_access_samples")] = *seeks;
     o[QStringLiteral("random_access_ms_median")] = median(seekMs);
@@ -186,13 +200,17 @@ int runBenchDecode(const QStringList& argv)
     } else {
         printLine(QStringLiteral("%1: %2 frames").arg(video).arg(frames));
         printLine(QStringLiteral("index + full decode: %1 frames/s (median of %2 runs, %3 s)")
-                      .arg(ourFps, 0, 'f', 1)
+                      .arg(indexOnlyFps, 0, 'f', 1)
                       .arg(*runs)
+                      .arg(median(indexOnlySeconds), 0, 'f', 3));
+        printLine(QStringLiteral("index + full decode + every frame as BGR: %1 frames/s (%2 s)")
+                      .arg(ourFps, 0, 'f', 1)
                       .arg(median(ourSeconds), 0, 'f', 3));
         if (!ffmpegSeconds.empty())
-            printLine(QStringLiteral("ffmpeg -threads 2 -f null: %1 frames/s (%2 s); ratio %3")
+            printLine(QStringLiteral("ffmpeg -threads 2 -f null: %1 frames/s (%2 s); ratio %3 (with BGR %4)")
                           .arg(ffmpegFps, 0, 'f', 1)
                           .arg(median(ffmpegSeconds), 0, 'f', 3)
+                          .arg(indexOnlyFps / ffmpegFps, 0, 'f', 2)
                           .arg(ourFps / ffmpegFps, 0, 'f', 2));
         printLine(QStringLiteral("random frame(i): median %1 ms, p95 %2 ms, max %3 ms over %4 calls; wrong frames: %5")
                       .arg(median(seekMs), 0, 'f', 1)
@@ -325,6 +343,159 @@ int runBenchScenes(const QStringList& argv)
                       .arg(fps(ffmpegSceneCpu), 0, 'f', 1)
                       .arg(fps(scenesSeconds) / fps(ffmpegSceneSeconds), 0, 'f', 2));
     }
+    return Ok;
+}
+
+// fragmentlab-cli bench cache: building the fragment cache of a video (every frame shrunk to
+// the model's input size, RGB), as Build Fragment Cache and training run it, against the
+// previous pipeline (full-size BGR frames from one sequential read, shrunk by OpenCV in two
+// steps and converted to RGB) and the ffmpeg CLI doing the same conversion, in one run.
+int runBenchCache(const QStringList& argv)
+{
+    ArgParser args(QStringLiteral("fragmentlab-cli bench cache VIDEO [--size PX] [--runs N] [--json] [--no-ffmpeg]"));
+    args.addFlag(QStringLiteral("json"), QStringLiteral("machine-readable output"));
+    args.addFlag(QStringLiteral("no-ffmpeg"), QStringLiteral("skip the side-by-side ffmpeg measurement"));
+    args.addValue(QStringLiteral("size"), QStringLiteral("PX"), QStringLiteral("cache frame size (default 64)"));
+    args.addValue(QStringLiteral("runs"), QStringLiteral("N"), QStringLiteral("timed runs of each pass (default 3)"));
+    if (auto exit = args.parse(argv, 1, 1)) return *exit;
+    int exit = Ok;
+    const auto runs = args.integer(QStringLiteral("runs"), 3, 1, 100, &exit);
+    if (!runs) return exit;
+    const auto px = args.integer(QStringLiteral("size"), 64, 8, 1024, &exit);
+    if (!px) return exit;
+    const QString video = QFileInfo(args.positional().at(0)).absoluteFilePath();
+    const QString ffmpeg = args.isSet(QStringLiteral("no-ffmpeg"))
+        ? QString()
+        : QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
+    const FrameSize size{int(*px), int(*px)};
+
+    QTemporaryDir work;
+    if (!work.isValid()) return fail(QStringLiteral("cannot create a temporary folder"));
+    VideoOpenOptions open;
+    open.indexCacheDir = work.filePath(QStringLiteral("index"));
+    // The index exists, as it does for every video of a project (added = indexed).
+    auto indexed = VideoSource::open(video, open);
+    if (!indexed) return fail(indexed.error());
+    const qint64 frames = (*indexed)->info().frameCount;
+    indexed->reset();
+
+    std::vector<double> newSeconds, coldSeconds, oldSeconds, ffmpegSeconds;
+    std::vector<double> newCpu, oldCpu, ffmpegCpu;
+    QString ffmpegError;
+    for (qint64 r = 0; r < *runs; ++r) {
+        // The cache build as the program runs it: decoders reading parts at once, RGB at the
+        // cache size straight from libswscale.
+        const QString dir = work.filePath(QStringLiteral("cache%1").arg(r));
+        double cpu0 = cpuSeconds(RUSAGE_SELF);
+        QElapsedTimer t;
+        t.start();
+        auto cache = FragmentCache::ensure(video, dir, size, open);
+        newSeconds.push_back(double(t.nsecsElapsed()) / 1e9);
+        newCpu.push_back(cpuSeconds(RUSAGE_SELF) - cpu0);
+        if (!cache) return fail(cache.error());
+        if (cache->frameCount() != frames)
+            return fail(QStringLiteral("%1: the cache holds %2 frames, the index counts %3")
+                            .arg(video)
+                            .arg(cache->frameCount())
+                            .arg(frames));
+
+        // A video never seen before: the indexing pass builds the cache (one decoder).
+        VideoOpenOptions cold;
+        cold.indexCacheDir = work.filePath(QStringLiteral("index-cold%1").arg(r));
+        t.restart();
+        auto first = FragmentCache::ensure(video, work.filePath(QStringLiteral("cold%1").arg(r)), size, cold);
+        coldSeconds.push_back(double(t.nsecsElapsed()) / 1e9);
+        if (!first) return fail(first.error());
+
+        // The previous pipeline: one sequential read of full-size BGR frames, bilinear to 4x
+        // the size, area average to the size, BGR to RGB, written to a file.
+        cpu0 = cpuSeconds(RUSAGE_SELF);
+        t.restart();
+        {
+            auto source = VideoSource::open(video, open);
+            if (!source) return fail(source.error());
+            QFile out(work.filePath(QStringLiteral("old%1.raw").arg(r)));
+            if (!out.open(QIODevice::WriteOnly)) return fail(out.fileName() + QStringLiteral(": cannot write"));
+            cv::Mat staging, small, rgb;
+            const cv::Size target(size.width, size.height), staged(4 * size.width, 4 * size.height);
+            const Status read = (*source)->readRange(0, frames, [&](qint64, const cv::Mat& bgr) {
+                if (bgr.cols > staged.width && bgr.rows > staged.height) {
+                    cv::resize(bgr, staging, staged, 0, 0, cv::INTER_LINEAR);
+                    cv::resize(staging, small, target, 0, 0, cv::INTER_AREA);
+                } else {
+                    cv::resize(bgr, small, target, 0, 0, cv::INTER_AREA);
+                }
+                cv::cvtColor(small, rgb, cv::COLOR_BGR2RGB);
+                return out.write(reinterpret_cast<const char*>(rgb.data), qint64(rgb.total() * 3)) > 0;
+            });
+            if (!read) return fail(read.error());
+        }
+        oldSeconds.push_back(double(t.nsecsElapsed()) / 1e9);
+        oldCpu.push_back(cpuSeconds(RUSAGE_SELF) - cpu0);
+
+        if (!ffmpeg.isEmpty()) {
+            const double child0 = cpuSeconds(RUSAGE_CHILDREN);
+            QProcess p;
+            t.restart();
+            p.start(ffmpeg,
+                    {QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
+                     QStringLiteral("-threads"), QStringLiteral("2"), QStringLiteral("-i"), video,
+                     QStringLiteral("-vf"), QStringLiteral("scale=%1:%2:flags=area").arg(size.width).arg(size.height),
+                     QStringLiteral("-pix_fmt"), QStringLiteral("rgb24"), QStringLiteral("-f"),
+                     QStringLiteral("rawvideo"), QStringLiteral("-y"),
+                     work.filePath(QStringLiteral("ffmpeg%1.raw").arg(r))});
+            if (!p.waitForFinished(600000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+                return fail(QStringLiteral("%1: ffmpeg failed: %2")
+                                .arg(video, QString::fromLocal8Bit(p.readAllStandardError()).trimmed()));
+            ffmpegSeconds.push_back(double(t.nsecsElapsed()) / 1e9);
+            ffmpegCpu.push_back(cpuSeconds(RUSAGE_CHILDREN) - child0);
+        }
+    }
+    auto fps = [frames](const std::vector<double>& seconds) {
+        return seconds.empty() ? 0.0 : double(frames) / median(seconds);
+    };
+    QJsonObject o;
+    o[QStringLiteral("video")] = video;
+    o[QStringLiteral("frames")] = frames;
+    o[QStringLiteral("size")] = size.width;
+    o[QStringLiteral("runs")] = *runs;
+    o[QStringLiteral("parts")] = defaultPartCount();
+    o[QStringLiteral("cache_fps")] = fps(newSeconds);
+    o[QStringLiteral("cache_frames_per_cpu_s")] = fps(newCpu);
+    o[QStringLiteral("cache_cold_fps")] = fps(coldSeconds);
+    o[QStringLiteral("previous_pipeline_fps")] = fps(oldSeconds);
+    o[QStringLiteral("previous_pipeline_frames_per_cpu_s")] = fps(oldCpu);
+    o[QStringLiteral("speedup_over_previous")] = fps(newSeconds) / fps(oldSeconds);
+    if (!ffmpegSeconds.empty()) {
+        o[QStringLiteral("ffmpeg_fps")] = fps(ffmpegSeconds);
+        o[QStringLiteral("ffmpeg_frames_per_cpu_s")] = fps(ffmpegCpu);
+        o[QStringLiteral("ratio_to_ffmpeg")] = fps(newSeconds) / fps(ffmpegSeconds);
+    }
+    if (args.isSet(QStringLiteral("json"))) {
+        printJson(o);
+        return Ok;
+    }
+    printLine(QStringLiteral("%1: %2 frames, cache at %3x%3").arg(video).arg(frames).arg(size.width));
+    printLine(QStringLiteral("fragment cache (index cached, %1 decoders reading parts): %2 frames/s "
+                             "(%3 per CPU second; median of %4 runs)")
+                  .arg(defaultPartCount())
+                  .arg(fps(newSeconds), 0, 'f', 1)
+                  .arg(fps(newCpu), 0, 'f', 1)
+                  .arg(*runs));
+    printLine(QStringLiteral("fragment cache of a new video (built in the indexing pass): %1 frames/s")
+                  .arg(fps(coldSeconds), 0, 'f', 1));
+    printLine(QStringLiteral("previous pipeline (full-size BGR, OpenCV shrink, one decoder): %1 frames/s "
+                             "(%2 per CPU second); speed-up %3")
+                  .arg(fps(oldSeconds), 0, 'f', 1)
+                  .arg(fps(oldCpu), 0, 'f', 1)
+                  .arg(fps(newSeconds) / fps(oldSeconds), 0, 'f', 2));
+    if (!ffmpegSeconds.empty())
+        printLine(QStringLiteral("ffmpeg -threads 2 -vf scale=%1:%1:flags=area -pix_fmt rgb24 -f rawvideo: %2 frames/s "
+                                 "(%3 per CPU second); ratio %4")
+                      .arg(size.width)
+                      .arg(fps(ffmpegSeconds), 0, 'f', 1)
+                      .arg(fps(ffmpegCpu), 0, 'f', 1)
+                      .arg(fps(newSeconds) / fps(ffmpegSeconds), 0, 'f', 2));
     return Ok;
 }
 

@@ -15,6 +15,7 @@ int runLabelsImport(const QStringList& args);
 int runLabelsExport(const QStringList& args);
 int runBenchDecode(const QStringList& args);
 int runBenchScenes(const QStringList& args);
+int runBenchCache(const QStringList& args);
 int runScenes(const QStringList& args);
 int runKeyframes(const QStringList& args);
 int runClips(const QStringList& args);

@@ -45,6 +45,8 @@ QJsonObject infoJson(const VideoSource& source)
     o[QStringLiteral("keyframes")] = qint64(source.index().keyframes().size());
     o[QStringLiteral("index_file")] = source.indexFile();
     o[QStringLiteral("index_cached")] = source.indexWasCached();
+    o[QStringLiteral("decoder")] = source.hardwareDecoder().isEmpty() ? QStringLiteral("software")
+                                                                      : source.hardwareDecoder();
     return o;
 }
 
@@ -103,6 +105,7 @@ int runInfo(const QStringList& argv)
                   .arg(info.variableFrameRate ? QStringLiteral(", variable") : QString()));
     printLine(QStringLiteral("duration:    %1 s").arg(info.durationSec, 0, 'f', 3));
     printLine(QStringLiteral("keyframes:   %1").arg(o.value(QStringLiteral("keyframes")).toInteger()));
+    printLine(QStringLiteral("decoder:     %1").arg(o.value(QStringLiteral("decoder")).toString()));
     printLine(QStringLiteral("index:       %1%2")
                   .arg((*source)->indexFile().isEmpty() ? QStringLiteral("(not cached)") : (*source)->indexFile(),
                        (*source)->indexWasCached() ? QStringLiteral(" (reused)") : QString()));

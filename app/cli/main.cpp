@@ -1,6 +1,7 @@
 // fragmentlab-cli: the headless face of FragmentLab's core.
 #include "CliOutput.h"
 #include "Commands.h"
+#include "video/VideoSource.h"
 
 #if FL_CLI_WITH_MODELS
 #include "ml/TorchRuntime.h"
@@ -57,9 +58,12 @@ const char* kHelp =
     "                                             predict the videos of a folder (not in the project), one CSV each\n"
     "  suggest DIR [-n N] [--measure margin|entropy] [--json]\n"
     "                                             fragments to label next (uncertain and diverse), from stored predictions\n"
+    "Hardware decoding (any command): --hwdec none|auto|vaapi|vdpau|cuda|... (default none, or FRAGMENTLAB_HWDEC);\n"
+    "  a device that cannot be opened falls back to software decoding with one line\n"
     "Benchmarks:\n"
     "  bench decode VIDEO [--json] [--runs N] [--seeks N] [--no-ffmpeg]\n"
     "  bench scenes VIDEO [--json] [--runs N] [--no-ffmpeg]\n"
+    "  bench cache VIDEO [--size PX] [--runs N] [--json] [--no-ffmpeg]\n"
 
     "  bench train DIR [--epochs N] [--arch NAME] [--input-size PX] [--json]\n"
     "  bench predict VIDEO [--runs N] [--input-size PX] [--arch NAME] [--batch-size N] [--json]\n"
@@ -121,7 +125,26 @@ int main(int argc, char** argv)
     QCoreApplication::setOrganizationName(QStringLiteral("FragmentLab"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FRAGMENTLAB_VERSION));
 
-    const QStringList args = app.arguments();
+    QStringList args = app.arguments();
+    // --hwdec TYPE (anywhere on the line) or FRAGMENTLAB_HWDEC: hardware decoding for every
+    // video the command opens ("none", "auto", "vaapi", "vdpau", "cuda", ...).
+    QString hwdec = qEnvironmentVariable("FRAGMENTLAB_HWDEC");
+    for (qsizetype k = 1; k < args.size(); ++k) {
+        if (args[k] == QLatin1String("--hwdec")) {
+            if (k + 1 >= args.size())
+                return fl::cli::usageError(QStringLiteral("--hwdec needs a value"),
+                                           QStringLiteral("--hwdec none|auto|%1")
+                                               .arg(fl::VideoSource::hardwareDecoderTypes().join(QLatin1Char('|'))));
+            hwdec = args[k + 1];
+            args.remove(k, 2);
+            --k;
+        } else if (args[k].startsWith(QLatin1String("--hwdec="))) {
+            hwdec = args[k].mid(8);
+            args.removeAt(k);
+            --k;
+        }
+    }
+    if (!hwdec.isEmpty()) fl::VideoSource::setDefaultHardwareDecoding(hwdec);
 #if FL_CLI_WITH_MODELS
     fl::ml::configureTorchRuntime(); // Debian's LibTorch starts with one thread
 #else
@@ -165,6 +188,7 @@ int main(int argc, char** argv)
         {QStringLiteral("labels export"), fl::cli::runLabelsExport},
         {QStringLiteral("bench decode"), fl::cli::runBenchDecode},
         {QStringLiteral("bench scenes"), fl::cli::runBenchScenes},
+        {QStringLiteral("bench cache"), fl::cli::runBenchCache},
 #if FL_CLI_WITH_MODELS
         {QStringLiteral("bench train"), fl::cli::runBenchTrain},
         {QStringLiteral("bench predict"), fl::cli::runBenchPredict},

@@ -25,6 +25,15 @@ Status VideoAnalysisOptions::validate() const
 
 namespace {
 
+// What the decoder hands the analysis: BGR halved until at most `width` wide (twice that with
+// the detail level for sharpness).
+FrameFormat analysisFormat(int width, bool withDetail)
+{
+    FrameFormat f;
+    f.halvedToWidth = std::max(16, width) * (withDetail ? 2 : 1);
+    return f;
+}
+
 FrameSample measure(qint64 i, const AnalysisFrame& small)
 {
     FrameSample s;
@@ -72,8 +81,13 @@ Result<VideoAnalysis> analyzeVideo(const QString& path, const VideoAnalysisOptio
     const WorkControl inner = control.reportingAs(what);
     // Without a cached index, the indexing pass is the analysis pass (one decoder: it must see
     // every frame in order to index it).
+    // Frames come from the decoder already reduced (libswscale's area average): to the analysis
+    // size, or to twice it when keyframe candidates need their detail level (AnalysisFrame
+    // halves it once more), so no frame is converted at full size.
+    const FrameFormat reduced = analysisFormat(options.scenes.analysisWidth, options.sampleFrames);
     VideoOpenOptions open = openOptions;
     open.sinkOnlyWhileIndexing = true;
+    open.sinkFormat = reduced;
     auto opened = VideoSource::open(path, open, inner,
                                     [&](qint64 i, const cv::Mat& bgr) { return analyse(parts[0], i, bgr); });
     if (!opened) return opened.status();
@@ -86,7 +100,7 @@ Result<VideoAnalysis> analyzeVideo(const QString& path, const VideoAnalysisOptio
         while (parts.size() < ranges.size()) parts.push_back(PartAnalysis{SceneDetector(options.scenes), {}, {}});
         const Status read = readInParts(
             source, ranges, [&](size_t p, qint64 i, const cv::Mat& bgr) { return analyse(parts[p], i, bgr); }, control,
-            what);
+            what, reduced);
         if (!read) return read;
         for (size_t p = 1; p < parts.size(); ++p) {
             parts[0].detector.append(parts[p].detector);
@@ -107,7 +121,7 @@ Result<VideoAnalysis> analyzeVideo(const QString& path, const VideoAnalysisOptio
 
 Result<FrameSample> measureFrame(VideoSource& source, qint64 frame, int analysisWidth)
 {
-    auto image = source.frame(frame);
+    auto image = source.frame(frame, analysisFormat(analysisWidth, true));
     if (!image) return image.status();
     AnalysisFrame small;
     small.assign(*image, analysisWidth);

@@ -72,7 +72,12 @@ Header makeHeader(FrameSize size, quint64 frames, const QString& hash)
 // the direct box average on natural images.
 FrameFormat FragmentCache::modelFormat(FrameSize size)
 {
-    return FrameFormat{FrameFormat::Pixels::Rgb, size.width, size.height};
+    FrameFormat f;
+    f.pixels = FrameFormat::Pixels::Rgb;
+    f.width = size.width;
+    f.height = size.height;
+    f.scaling = FrameFormat::Scaling::Accurate;
+    return f;
 }
 
 struct FragmentCache::Mapping {

@@ -75,7 +75,7 @@ Status readInParts(VideoSource& source, const std::vector<FrameRange>& ranges, c
         --running;
         ended.notify_all();
     };
-    // Each other part opens its own decoder on its own thread (an open costs a few ms of
+    // Each part opens its own decoder on its own thread (an open costs a few ms of
     // probing and decoder start-up: not spent one after the other before any reading).
     std::vector<std::thread> threads;
     threads.reserve(ranges.size());
@@ -83,16 +83,19 @@ Status readInParts(VideoSource& source, const std::vector<FrameRange>& ranges, c
             threads.emplace_back([&, p] {
                 Status s;
                 try {
+                    // Each part's decoder on one thread: the parts already keep every core
+                    // busy, and a single-threaded decoder spends no time waiting on its own
+                    // frame threads (measured: ~15% more frames per CPU second).
                     std::unique_ptr<VideoSource> duplicate;
-                    if (p > 0) {
-                        auto d = source.duplicate();
+                    {
+                        auto d = source.duplicate(1);
                         if (!d) {
                             finished(d.status());
                             return;
                         }
                         duplicate = std::move(d).value();
                     }
-                    VideoSource& reader = p == 0 ? source : *duplicate;
+                    VideoSource& reader = *duplicate;
                     s = reader.readRange(
                         ranges[p].first, ranges[p].last,
                         [&](qint64 i, const cv::Mat& m) {

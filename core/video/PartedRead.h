@@ -33,10 +33,10 @@ std::vector<FrameRange> planParts(const VideoSource& source, int parts, qint64 m
 // part's own thread, frames of one part in order, parts concurrently. Return false to stop all.
 using PartSink = std::function<bool(size_t part, qint64 i, const cv::Mat& bgr)>;
 
-// Reads every range: range 0 through `source`, each other through a duplicate of it, all on
-// threads of their own; returns when all ended. Progress: report(frames read, frames in all
-// ranges, what) from the calling thread every 16 frames or 50 ms; a cancel is seen by every
-// part before its next frame. Returns the first failure ("<file>: decoding failed at frame N", "<file>: cancelled",
+// Reads every range, each through a duplicate of `source` with a single-threaded decoder (one
+// range: through `source` itself), all on threads of their own; returns when all ended. Progress: report(frames read,
+// frames in all ranges, what) from the calling thread every 16 frames or 50 ms; a cancel is seen by every part before
+// its next frame. Returns the first failure ("<file>: decoding failed at frame N", "<file>: cancelled",
 // ...).
 Status readInParts(VideoSource& source, const std::vector<FrameRange>& ranges, const PartSink& sink,
                    const WorkControl& control = {}, const QString& what = {}, const FrameFormat& format = {});

@@ -225,6 +225,8 @@ struct Decoder {
         avcodec_free_context(&ctx);
         avformat_close_input(&fmt);
         av_buffer_unref(&hwDevice);
+        hwFormat = AV_PIX_FMT_NONE;
+        hwType.clear();
         stream = -1;
         st = nullptr;
     }
@@ -378,8 +380,17 @@ struct Decoder {
         }
         if (src->width <= 0 || src->height <= 0 || src->format < 0) return false;
         const bool sideways = rotate == cv::ROTATE_90_CLOCKWISE || rotate == cv::ROTATE_90_COUNTERCLOCKWISE;
-        int w = format.width > 0 && format.height > 0 ? format.width : (sideways ? src->height : src->width);
-        int h = format.width > 0 && format.height > 0 ? format.height : (sideways ? src->width : src->height);
+        int w = sideways ? src->height : src->width; // as delivered, after rotation
+        int h = sideways ? src->width : src->height;
+        if (format.halvedToWidth > 0) {
+            int f = 1;
+            while (w / f > format.halvedToWidth) f *= 2;
+            w = std::max(1, w / f);
+            h = std::max(1, h / f);
+        } else if (format.width > 0 && format.height > 0) {
+            w = format.width;
+            h = format.height;
+        }
         if (sideways) std::swap(w, h); // the size before rotation
         AVPixelFormat dstFormat = AV_PIX_FMT_BGR24;
         int type = CV_8UC3;
@@ -389,11 +400,13 @@ struct Decoder {
             type = CV_8UC1;
         }
         const bool shrink = w < src->width || h < src->height;
-        // Same size: bicubic chroma upsampling, as OpenCV's back end converted. Smaller: the
-        // average over each output pixel's area, chroma interpolated at full resolution first
-        // (without it, saturated colour edges come out ~6 levels off a box average of the
-        // full-size frame; with it ~1).
-        const int flags = shrink ? (SWS_AREA | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT) : SWS_BICUBIC;
+        // Same size: bicubic chroma upsampling, as OpenCV's back end and the ffmpeg CLI convert.
+        // Smaller: the average over each output pixel's area; Accurate interpolates chroma at
+        // full resolution first (without it, saturated colour edges come out ~6 levels off a
+        // box average of the full-size frame; with it ~1; on camera footage both ~1).
+        const int flags = !shrink                              ? SWS_BICUBIC
+            : format.scaling == FrameFormat::Scaling::Accurate ? (SWS_AREA | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT)
+                                                               : SWS_AREA;
         sws = sws_getCachedContext(sws, src->width, src->height, AVPixelFormat(src->format), w, h, dstFormat, flags,
                                    nullptr, nullptr, nullptr);
         if (!sws) return false;
@@ -418,6 +431,7 @@ struct VideoSource::Impl {
     bool cached = false;
     int threads = 0;
     QString hardware;
+    QString hardwareUsed; // the device type the last decoder opened on; empty: software
 
     Decoder dec;
     bool decOpen = false;
@@ -462,7 +476,7 @@ bool VideoSource::indexWasCached() const
 }
 QString VideoSource::hardwareDecoder() const
 {
-    return d->decOpen ? d->dec.hwType : QString();
+    return d->hardwareUsed;
 }
 
 QString VideoSource::defaultIndexCacheDir()
@@ -623,6 +637,7 @@ Status VideoSource::Impl::buildIndex(const WorkControl& control, const FrameSink
     timer.start();
     if (Status s = dec.open(avPath, threads, hardware, true); !s) return Status::failure(fail(s.error()));
     decOpen = true;
+    hardwareUsed = dec.hwType;
     const AVStream* st = dec.st;
 
     info.path = path;
@@ -748,6 +763,7 @@ Status VideoSource::Impl::reopen()
         return Status::failure(
             fail(QStringLiteral("cannot be opened by the FFmpeg back end any more (%1)").arg(s.error())));
     decOpen = true;
+    hardwareUsed = dec.hwType;
     cur = kFresh;
     return Status::success();
 }

@@ -1,5 +1,7 @@
 #include "settings/AppSettings.h"
 
+#include <QRegularExpression>
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -21,6 +23,7 @@ constexpr const char* recent = "projects/recentProjects";
 constexpr const char* movedFrom[] = {"general", "General"}; // where versions up to 0.x kept them
 constexpr const char* speed = "playback/defaultSpeed";
 constexpr const char* readAhead = "playback/readAheadFrames";
+constexpr const char* hardwareDecoding = "playback/hardwareDecoding";
 constexpr const char* cacheMb = "playback/frameCacheMegabytes";
 constexpr const char* previews = "playback/buildScrubPreviews";
 constexpr const char* previewHeight = "playback/previewHeight";
@@ -212,6 +215,18 @@ int AppSettings::readAheadFrames() const
 void AppSettings::setReadAheadFrames(int n)
 {
     setValue(Key::readAhead, std::clamp(n, 0, 240), &AppSettings::playbackChanged);
+}
+QString AppSettings::hardwareDecoding() const
+{
+    const QString v = value(Key::hardwareDecoding, QStringLiteral("none")).toString().trimmed().toLower();
+    // Only names of letters, digits and underscores (FFmpeg's device type names).
+    static const QRegularExpression name(QStringLiteral("^[a-z0-9_]{1,32}$"));
+    return name.match(v).hasMatch() ? v : QStringLiteral("none");
+}
+void AppSettings::setHardwareDecoding(const QString& type)
+{
+    const QString v = type.trimmed().toLower();
+    setValue(Key::hardwareDecoding, v.isEmpty() ? QStringLiteral("none") : v, &AppSettings::playbackChanged);
 }
 int AppSettings::frameCacheMegabytes() const
 {

@@ -55,6 +55,10 @@ public:
     void setBuildScrubPreviews(bool on);
     int previewHeight() const; // 144..1080, default 360
     void setPreviewHeight(int pixels);
+    // Hardware decoding for every video opened: "none" (default), "auto", or a device type
+    // FFmpeg names ("vaapi", "vdpau", "cuda", ...; VideoSource::hardwareDecoderTypes()).
+    QString hardwareDecoding() const;
+    void setHardwareDecoding(const QString& type);
 
     // ---- labeling ----
     bool paintWhilePlaying() const; // default true

@@ -2,6 +2,8 @@
 
 #include "settings/AppSettings.h"
 
+#include "video/VideoSource.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -78,6 +80,15 @@ SettingsDialog::SettingsDialog(AppSettings* settings, QWidget* parent) : QDialog
     m_previewHeight->setSuffix(tr(" px"));
     m_previewHeight->setToolTip(tr("Height of scrub preview frames"));
     form->addRow(tr("Preview height"), m_previewHeight);
+    m_hardware = new QComboBox;
+    m_hardware->setObjectName(QStringLiteral("hardwareDecoding"));
+    m_hardware->addItem(tr("Off (software)"), QStringLiteral("none"));
+    m_hardware->addItem(tr("Automatic"), QStringLiteral("auto"));
+    for (const QString& type : VideoSource::hardwareDecoderTypes()) m_hardware->addItem(type.toUpper(), type);
+    m_hardware->setToolTip(tr("Decode videos on the graphics card (VAAPI, VDPAU, NVDEC, ...) when it can; "
+                              "without the device, videos decode in software as before. Frames are the same "
+                              "either way; applies to videos opened from now on"));
+    form->addRow(tr("Hardware decoding"), m_hardware);
     tabs->addTab(playback, tr("Playback"));
 
     QWidget* labeling = page(tabs, &form);
@@ -135,6 +146,12 @@ void SettingsDialog::load(bool defaults)
     m_cacheMb->setValue(s.frameCacheMegabytes());
     m_previews->setChecked(s.buildScrubPreviews());
     m_previewHeight->setValue(s.previewHeight());
+    int hardware = m_hardware->findData(s.hardwareDecoding());
+    if (hardware < 0) { // a type this FFmpeg does not offer (settings from another machine)
+        m_hardware->addItem(s.hardwareDecoding().toUpper(), s.hardwareDecoding());
+        hardware = m_hardware->count() - 1;
+    }
+    m_hardware->setCurrentIndex(hardware);
     m_paint->setChecked(s.paintWhilePlaying());
     m_advance->setChecked(s.advanceAfterLabel());
     m_snap->setChecked(s.snapEdgesToFragments());
@@ -153,6 +170,7 @@ void SettingsDialog::apply()
     m_settings->setFrameCacheMegabytes(m_cacheMb->value());
     m_settings->setBuildScrubPreviews(m_previews->isChecked());
     m_settings->setPreviewHeight(m_previewHeight->value());
+    m_settings->setHardwareDecoding(m_hardware->currentData().toString());
     m_settings->setPaintWhilePlaying(m_paint->isChecked());
     m_settings->setAdvanceAfterLabel(m_advance->isChecked());
     m_settings->setSnapEdgesToFragments(m_snap->isChecked());

@@ -25,6 +25,7 @@ private:
     QCheckBox* m_reopen;
     QDoubleSpinBox* m_speed;
     QSpinBox* m_readAhead;
+    QComboBox* m_hardware;
     QSpinBox* m_cacheMb;
     QCheckBox* m_previews;
     QSpinBox* m_previewHeight;

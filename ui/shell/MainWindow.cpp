@@ -1,5 +1,7 @@
 #include "shell/MainWindow.h"
 
+#include "video/VideoSource.h"
+
 #include "document/ProjectDocument.h"
 #include "document/ProjectFiles.h"
 #include "document/VideosPanel.h"
@@ -376,6 +378,7 @@ void MainWindow::connectPlayer()
 void MainWindow::applySettings()
 {
     m_workbench->document()->setAutosaveInterval(m_settings->autosaveIntervalSeconds());
+    VideoSource::setDefaultHardwareDecoding(m_settings->hardwareDecoding());
     m_workbench->player()->setReadAheadFrames(m_settings->readAheadFrames());
     m_workbench->player()->setCacheBudget(qint64(m_settings->frameCacheMegabytes()) * 1024 * 1024);
     m_workbench->labeling()->setAdvanceAfterLabel(m_settings->advanceAfterLabel());
