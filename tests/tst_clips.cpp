@@ -167,6 +167,26 @@ private slots:
         checkClip(report->clips.front().file, first, last, 40.0);
     }
 
+    void fallbackEncoderIsFrameExactToo()
+    {
+        // Where FFmpeg has no libx264 the clips are MPEG-4 part 2 at qscale 2.
+        ClipOptions o = options(ClipMode::Reencode);
+        o.encoder = QStringLiteral("mpeg4");
+        const qint64 first = 3, last = m_keys[1] + 2;
+        auto report = exportClips(m_video, {{first, last, QStringLiteral("mpeg4")}}, outDir(QStringLiteral("mpeg4")),
+                                  o);
+        QVERIFY2(report && report->ok(),
+                 qPrintable(report ? report->failures.join(QLatin1Char('\n')) : report.error()));
+        checkClip(report->clips.front().file, first, last, 40.0);
+        o.encoder = QStringLiteral("no-such-encoder");
+        report = exportClips(m_video, {{first, last, QStringLiteral("none")}}, outDir(QStringLiteral("none")), o);
+        QVERIFY(report);
+        QCOMPARE(report->failures.size(), 1);
+        QVERIFY2(report->failures.front().contains(QStringLiteral("no-such-encoder")),
+                 qPrintable(report->failures.front()));
+        QVERIFY(filesIn(outDir(QStringLiteral("none"))).isEmpty());
+    }
+
     void autoEndingInsideAGopIsExact()
     {
         // With B-frames a cut inside a GOP may need a frame after the end: Auto then re-encodes;
