@@ -160,6 +160,18 @@
         <source>Keyframe %1, score %2</source>
         <translation>关键帧 %1，得分 %2</translation>
     </message>
+    <message>
+        <source>Cut at frame %1</source>
+        <translation>第 %1 帧处切换</translation>
+    </message>
+    <message>
+        <source>Fade through black at frame %1 (dark frames %2-%3)</source>
+        <translation>第 %1 帧处经黑场淡变（暗帧 %2-%3）</translation>
+    </message>
+    <message>
+        <source>Dissolve at frame %1 (frames %2-%3)</source>
+        <translation>第 %1 帧处叠化（第 %2-%3 帧）</translation>
+    </message>
 </context>
 <context>
     <name>fl::ActionRegistry</name>
@@ -331,6 +343,77 @@
     <message>
         <source>Colour of %1</source>
         <translation>%1 的颜色</translation>
+    </message>
+</context>
+<context>
+    <name>fl::ClipExportController</name>
+    <message>
+        <source>This video has no scenes: detect scenes first.</source>
+        <translation>此视频没有场景：请先检测场景。</translation>
+    </message>
+    <message>
+        <source>Exporting scene clips</source>
+        <translation>正在导出场景剪辑</translation>
+    </message>
+    <message>
+        <source>This video has no predictions: predict first.</source>
+        <translation>此视频没有预测结果：请先进行预测。</translation>
+    </message>
+    <message>
+        <source>Choose a class (not &quot;uncertain&quot;) whose bouts to export.</source>
+        <translation>请选择要导出其连续段的类别（不能是“不确定”）。</translation>
+    </message>
+    <message>
+        <source>No bout of %1 in this video as the timeline shows it.</source>
+        <translation>按时间轴当前的显示，此视频中没有 %1 的连续段。</translation>
+    </message>
+    <message>
+        <source>Exporting bout clips</source>
+        <translation>正在导出连续段剪辑</translation>
+    </message>
+    <message>
+        <source>Export clips</source>
+        <translation>导出剪辑</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip(s) written to %1; these failed:</source>
+        <translation>
+            <numerusform>已将 %n 个剪辑写入 %1；以下剪辑失败：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip(s) exported to %1</source>
+        <translation>
+            <numerusform>已将 %n 个剪辑导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stream copy where possible, else re-encode</source>
+        <translation>尽可能流复制，否则重新编码</translation>
+    </message>
+    <message>
+        <source>Always re-encode (frame-exact)</source>
+        <translation>始终重新编码（逐帧精确）</translation>
+    </message>
+    <message>
+        <source>Stream copy only</source>
+        <translation>仅流复制</translation>
+    </message>
+    <message>
+        <source>Clips</source>
+        <translation>剪辑</translation>
+    </message>
+    <message>
+        <source>How to cut</source>
+        <translation>剪切方式</translation>
+    </message>
+    <message>
+        <source>Folder for the Scene Clips</source>
+        <translation>场景剪辑的文件夹</translation>
+    </message>
+    <message>
+        <source>Folder for the Bout Clips</source>
+        <translation>连续段剪辑的文件夹</translation>
     </message>
 </context>
 <context>
@@ -1626,6 +1709,14 @@ classes: %2</source>
         <source>Tuned on held-out folds when the model was trained.</source>
         <translation>在训练模型时于留出折上调优。</translation>
     </message>
+    <message>
+        <source>Export bouts as clips...</source>
+        <translation>将连续段导出为剪辑...</translation>
+    </message>
+    <message>
+        <source>Each bout of the class above in the current video as a video file, in a folder (stream copy where a bout starts on a keyframe, else re-encoded)</source>
+        <translation>将当前视频中上方所选类别的每个连续段各导出为一个视频文件，存入一个文件夹（连续段从关键帧开始时使用流复制，否则重新编码）</translation>
+    </message>
 </context>
 <context>
     <name>fl::ProbabilityPlot</name>
@@ -2241,6 +2332,14 @@ The project opens as it was last saved.</source>
         <source>, confidence %1</source>
         <translation>，置信度 %1</translation>
     </message>
+    <message>
+        <source>Export clips...</source>
+        <translation>导出剪辑...</translation>
+    </message>
+    <message>
+        <source>Each scene as a video file (VIDEO-Scene-001.mp4, ...) in a folder: stream copy where a scene starts on a keyframe, else re-encoded</source>
+        <translation>将每个场景各导出为一个视频文件（VIDEO-Scene-001.mp4 等），存入一个文件夹：场景从关键帧开始时使用流复制，否则重新编码</translation>
+    </message>
 </context>
 <context>
     <name>fl::SettingsDialog</name>
@@ -2415,6 +2514,22 @@ The project opens as it was last saved.</source>
     <message>
         <source>Appearance</source>
         <translation>外观</translation>
+    </message>
+    <message>
+        <source>Off (software)</source>
+        <translation>关闭（软件解码）</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Decode videos on the graphics card (VAAPI, VDPAU, NVDEC, ...) when it can; without the device, videos decode in software as before. Frames are the same either way; applies to videos opened from now on</source>
+        <translation>在可行时用显卡解码视频（VAAPI、VDPAU、NVDEC 等）；没有该设备时，视频仍像以前一样用软件解码。两种方式得到的帧完全相同；对此后打开的视频生效</translation>
+    </message>
+    <message>
+        <source>Hardware decoding</source>
+        <translation>硬件解码</translation>
     </message>
 </context>
 <context>
