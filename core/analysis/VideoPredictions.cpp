@@ -139,24 +139,32 @@ Status VideoPredictions::validate() const
 
 std::vector<FrameSegment> predictedSegments(const VideoPredictions& p, int cls, double minConfidence, int minFragments)
 {
+    if (cls < 0 || cls >= p.classCount()) return {};
+    return fragmentRuns(
+        p.spec, p.fragmentCount(),
+        [&](qint64 j) { return p.predictedClass(j) == cls && double(p.probability(j, cls)) >= minConfidence; },
+        p.classes.at(cls), minFragments);
+}
+
+std::vector<FrameSegment> fragmentRuns(const FragmentSpec& spec, qint64 fragments,
+                                       const std::function<bool(qint64)>& in, const QString& label, int minFragments)
+{
     std::vector<FrameSegment> out;
-    if (cls < 0 || cls >= p.classCount()) return out;
-    const QString label = p.classes.at(cls);
     qint64 runStart = -1, runLast = -1;
     auto close = [&] {
         if (runStart >= 0 && runLast - runStart + 1 >= minFragments)
-            out.push_back({p.spec.firstFrame(runStart), p.spec.endFrame(runLast), label});
+            out.push_back({spec.firstFrame(runStart), spec.endFrame(runLast), label});
         runStart = runLast = -1;
     };
-    for (qint64 j = 0; j < p.fragmentCount(); ++j) {
-        const bool in = p.predictedClass(j) == cls && double(p.probability(j, cls)) >= minConfidence;
+    for (qint64 j = 0; j < fragments; ++j) {
+        const bool inside = in(j);
         // A fragment that starts after the previous one's end leaves uncovered frames between.
-        const bool contiguous = runLast >= 0 && p.spec.firstFrame(j) <= p.spec.endFrame(runLast);
-        if (in && runStart >= 0 && contiguous) {
+        const bool contiguous = runLast >= 0 && spec.firstFrame(j) <= spec.endFrame(runLast);
+        if (inside && runStart >= 0 && contiguous) {
             runLast = j;
         } else {
             close();
-            if (in) runStart = runLast = j;
+            if (inside) runStart = runLast = j;
         }
     }
     close();

@@ -14,6 +14,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <vector>
 
 namespace fl {
@@ -60,5 +61,12 @@ struct VideoPredictions {
 // separated only by a gap in the fragments' frame coverage (stride > span) stay separate.
 std::vector<FrameSegment> predictedSegments(const VideoPredictions& predictions, int cls, double minConfidence = 0.0,
                                             int minFragments = 1);
+
+// The runs of consecutive fragments j (of `fragments`) for which in(j) holds, as frame ranges
+// [first fragment's first frame, last fragment's end frame) labelled `label`; a run breaks where
+// a fragment starts after the previous one's end; runs shorter than minFragments are left out.
+std::vector<FrameSegment> fragmentRuns(const FragmentSpec& spec, qint64 fragments,
+                                       const std::function<bool(qint64)>& in, const QString& label,
+                                       int minFragments = 1);
 
 } // namespace fl

@@ -41,27 +41,10 @@ std::vector<ClipRange> sceneClips(const std::vector<FrameSegment>& scenes, const
 
 std::vector<FrameSegment> boutSegments(const VideoPredictions& p, const SmoothingOptions& decisions, int cls)
 {
-    std::vector<FrameSegment> out;
-    if (cls < 0 || cls >= p.classCount()) return out;
+    if (cls < 0 || cls >= p.classCount()) return {};
     const std::vector<int> shown = smoothedClasses(p, decisions);
-    const QString label = p.classes.at(cls);
-    qint64 runStart = -1, runLast = -1;
-    auto close = [&] {
-        if (runStart >= 0) out.push_back({p.spec.firstFrame(runStart), p.spec.endFrame(runLast), label});
-        runStart = runLast = -1;
-    };
-    for (qint64 j = 0; j < qint64(shown.size()); ++j) {
-        const bool in = shown[size_t(j)] == cls;
-        const bool contiguous = runLast >= 0 && p.spec.firstFrame(j) <= p.spec.endFrame(runLast);
-        if (in && runStart >= 0 && contiguous) {
-            runLast = j;
-        } else {
-            close();
-            if (in) runStart = runLast = j;
-        }
-    }
-    close();
-    return out;
+    return fragmentRuns(
+        p.spec, qint64(shown.size()), [&](qint64 j) { return shown[size_t(j)] == cls; }, p.classes.at(cls));
 }
 
 std::vector<ClipRange> boutClips(const VideoPredictions& predictions, const SmoothingOptions& decisions, int cls,
