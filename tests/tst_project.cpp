@@ -211,7 +211,20 @@ private slots:
         QVERIFY(p.setLabel(a, 40, 45, QStringLiteral("jump")));
         QVERIFY(p.setLabel(b, 10, 77, QStringLiteral("static")));
         // Detected scenes and keyframes (picked and by hand) are part of the project.
-        QVERIFY(p.setSceneCuts(a, std::vector<qint64>{30, 181}));
+        SceneCut fade;
+        fade.frame = 30;
+        fade.kind = SceneCut::Kind::Fade;
+        fade.darkStart = 24;
+        fade.darkEnd = 30;
+        SceneCut dissolve;
+        dissolve.frame = 181;
+        dissolve.kind = SceneCut::Kind::Dissolve;
+        dissolve.spanStart = 170;
+        dissolve.spanEnd = 192;
+        QVERIFY(!p.setSceneCuts(a, std::vector<qint64>{30, 181}, {fade}));           // one kind per cut
+        QVERIFY(!p.setSceneCuts(a, std::vector<qint64>{31, 181}, {fade, dissolve})); // for its frame
+        QVERIFY(p.setSceneCuts(a, std::vector<qint64>{30, 181}, {fade, dissolve}));
+        QCOMPARE(p.savedSceneCuts(a), (std::vector<SceneCut>{fade, dissolve}));
         QVERIFY(p.setSceneCuts(b, std::vector<qint64>{})); // detected: one scene
         Keyframe picked{12, 0, QStringLiteral("scene 1"), 0.75, 0.5, 1.0, -1, false};
         Keyframe byHand{200, 2, QStringLiteral("scene 3"), 0, 0, 0, -1, true};
@@ -239,6 +252,8 @@ private slots:
         QCOMPARE(loaded->classes()[2].shortcut, QString());
         QCOMPARE(loaded->videos(), p.videos());
         QCOMPARE(loaded->dir(), p.dir());
+        QCOMPARE(loaded->savedSceneCuts(a), p.savedSceneCuts(a)); // kinds and transitions kept
+        QCOMPARE(loaded->savedSceneCuts(a)[1].kind, SceneCut::Kind::Dissolve);
 
         // The recovery file keeps them too (an unsaved keyframe edit survives a crash).
         QVERIFY(p.setKeyframes(a, p.savedScenes(a), KeyframeSet({byHand})));
@@ -467,6 +482,14 @@ private slots:
             "videos[1].scene_cuts[0]: scene cut 10.5 is not a frame");
         row("cuts descending", "\"labels\": [], \"scene_cuts\": [20, 10]",
             "videos[1].scene_cuts[1]: scene cuts must ascend (10 after 20)");
+        row("kinds not one per cut",
+            "\"labels\": [], \"scene_cuts\": [10, 20], \"scene_cut_kinds\": [{\"kind\": \"cut\"}]",
+            "videos[1].scene_cut_kinds: 1 kinds for 2 scene cuts");
+        row("kind unknown", "\"labels\": [], \"scene_cuts\": [10], \"scene_cut_kinds\": [{\"kind\": \"wipe\"}]",
+            "videos[1].scene_cut_kinds[0].kind: \"wipe\" is not cut, fade or dissolve");
+        row("fade frames outside",
+            "\"labels\": [], \"scene_cuts\": [10], \"scene_cut_kinds\": [{\"kind\": \"fade\", \"from\": 5, \"to\": 60}]",
+            "videos[1].scene_cut_kinds[0]: transition frames 5 to 60 are not in 0..50");
         row("segment outside", "\"labels\": [], \"keyframe_segments\": [{\"start\": 0, \"end\": 51, \"label\": \"s\"}]",
             "videos[1].keyframe_segments[0]: segment [0, 51) is empty or outside the video (50 frames)");
         row("segments overlap",

@@ -367,7 +367,7 @@ Status Project::checkRange(int video, qint64 start, qint64 end) const
     return Status::success();
 }
 
-Status Project::setSceneCuts(int video, std::optional<std::vector<qint64>> cuts)
+Status Project::setSceneCuts(int video, std::optional<std::vector<qint64>> cuts, std::vector<SceneCut> kinds)
 {
     if (auto ok = checkVideoIndex(video); !ok) return ok;
     ProjectVideo& v = m_videos[size_t(video)];
@@ -375,7 +375,20 @@ Status Project::setSceneCuts(int video, std::optional<std::vector<qint64>> cuts)
         for (size_t i = 0; i < cuts->size(); ++i)
             if (auto problem = v.sceneCutProblem((*cuts)[i], i > 0 ? &(*cuts)[i - 1] : nullptr))
                 return Status::failure(*problem);
+    if (!kinds.empty()) {
+        if (!cuts || kinds.size() != cuts->size())
+            return Status::failure(QStringLiteral("%1 scene boundary kinds for %2 scene cuts")
+                                       .arg(kinds.size())
+                                       .arg(cuts ? cuts->size() : 0));
+        for (size_t i = 0; i < kinds.size(); ++i)
+            if (kinds[i].frame != (*cuts)[i])
+                return Status::failure(QStringLiteral("the kind of scene cut %1 is given for frame %2")
+                                           .arg((*cuts)[i])
+                                           .arg(kinds[i].frame));
+    }
+    for (SceneCut& c : kinds) c.score = 0; // the kind and the transition's frames are kept, not the score
     v.sceneCuts = std::move(cuts);
+    v.sceneCutKinds = std::move(kinds);
     return Status::success();
 }
 
@@ -408,6 +421,20 @@ std::vector<FrameSegment> Project::savedScenes(int video) const
         d.cuts.push_back(cut);
     }
     return d.scenes();
+}
+
+std::vector<SceneCut> Project::savedSceneCuts(int video) const
+{
+    if (video < 0 || video >= videoCount() || !m_videos[size_t(video)].sceneCuts) return {};
+    const ProjectVideo& v = m_videos[size_t(video)];
+    if (v.sceneCutKinds.size() == v.sceneCuts->size()) return v.sceneCutKinds;
+    std::vector<SceneCut> out;
+    for (qint64 c : *v.sceneCuts) {
+        SceneCut cut;
+        cut.frame = c;
+        out.push_back(cut);
+    }
+    return out;
 }
 
 Status Project::setLabel(int video, qint64 start, qint64 end, const QString& cls)

@@ -107,12 +107,16 @@ public:
 
     // ---- scenes and keyframes (saved with the project) ----
     // Cut frames must ascend strictly within (0, frameCount); nothing: not detected.
-    Status setSceneCuts(int video, std::optional<std::vector<qint64>> cuts);
+    // `kinds`: empty, or one per cut with the same frame (what scene detection found there:
+    // kind and transition frames; the score is not kept).
+    Status setSceneCuts(int video, std::optional<std::vector<qint64>> cuts, std::vector<SceneCut> kinds = {});
     // Segments: non-empty, within the video, ascending, not overlapping; keyframes within
     // the video, each keyframe's segment -1 or an index into `segments`.
     Status setKeyframes(int video, std::vector<FrameSegment> segments, KeyframeSet keyframes);
     // The scenes the saved cuts make ("scene 1", ...), empty when not detected.
     std::vector<FrameSegment> savedScenes(int video) const;
+    // The saved boundaries with their kinds; plain cuts where the project does not know them.
+    std::vector<SceneCut> savedSceneCuts(int video) const;
 
     // ---- models ----
     // The active model: a file name inside modelsDir() (e.g. "20240501-120000-fragnet.flmodel"),

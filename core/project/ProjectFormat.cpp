@@ -81,6 +81,46 @@ Status readScenesAndKeyframes(const JsonFields& f, const QJsonObject& o, const Q
         }
         v.sceneCuts = std::move(read);
     }
+    if (o.contains(QLatin1String("scene_cut_kinds"))) {
+        const QString path = JsonFields::join(at, QStringLiteral("scene_cut_kinds"));
+        auto kinds = f.array(o, at, QStringLiteral("scene_cut_kinds"));
+        if (!kinds) return kinds.status();
+        const size_t cuts = v.sceneCuts ? v.sceneCuts->size() : 0;
+        if (size_t(kinds->size()) != cuts)
+            return f.failField(path, QStringLiteral("%1 kinds for %2 scene cuts").arg(kinds->size()).arg(cuts));
+        for (qsizetype j = 0; j < kinds->size(); ++j) {
+            const QString kat = JsonFields::index(path, j);
+            auto ko = f.element(*kinds, path, j);
+            if (!ko) return ko.status();
+            auto name = f.string(*ko, kat, QStringLiteral("kind"));
+            if (!name) return name.status();
+            SceneCut cut;
+            cut.frame = (*v.sceneCuts)[size_t(j)];
+            if (*name == QLatin1String("fade"))
+                cut.kind = SceneCut::Kind::Fade;
+            else if (*name == QLatin1String("dissolve"))
+                cut.kind = SceneCut::Kind::Dissolve;
+            else if (*name != QLatin1String("cut"))
+                return f.failField(JsonFields::join(kat, QStringLiteral("kind")),
+                                   QStringLiteral("\"%1\" is not cut, fade or dissolve").arg(*name));
+            if (cut.kind != SceneCut::Kind::Content) {
+                // The frames of the transition: the dark run of a fade, the blend of a dissolve.
+                auto from = f.integer(*ko, kat, QStringLiteral("from"));
+                if (!from) return from.status();
+                auto to = f.integer(*ko, kat, QStringLiteral("to"));
+                if (!to) return to.status();
+                if (*from < 0 || *to < *from || *to > v.frameCount)
+                    return f.failField(kat,
+                                       QStringLiteral("transition frames %1 to %2 are not in 0..%3")
+                                           .arg(*from)
+                                           .arg(*to)
+                                           .arg(v.frameCount));
+                (cut.kind == SceneCut::Kind::Fade ? cut.darkStart : cut.spanStart) = *from;
+                (cut.kind == SceneCut::Kind::Fade ? cut.darkEnd : cut.spanEnd) = *to;
+            }
+            v.sceneCutKinds.push_back(cut);
+        }
+    }
     if (o.contains(QLatin1String("keyframe_segments"))) {
         const QString path = JsonFields::join(at, QStringLiteral("keyframe_segments"));
         auto segs = f.array(o, at, QStringLiteral("keyframe_segments"));
@@ -205,6 +245,18 @@ QByteArray ProjectFormat::write(const Project& p)
             QStringList cuts;
             for (qint64 c : *v.sceneCuts) cuts << number(c);
             out += QStringLiteral(",\n      \"scene_cuts\": [%1]").arg(cuts.join(QStringLiteral(", ")));
+            if (!v.sceneCutKinds.empty() && v.sceneCutKinds.size() == v.sceneCuts->size()) {
+                QStringList kinds;
+                for (const SceneCut& c : v.sceneCutKinds) {
+                    QString k = QStringLiteral("{\"kind\": \"%1\"").arg(SceneCut::kindName(c.kind));
+                    if (c.kind == SceneCut::Kind::Fade)
+                        k += QStringLiteral(", \"from\": %1, \"to\": %2").arg(number(c.darkStart), number(c.darkEnd));
+                    else if (c.kind == SceneCut::Kind::Dissolve)
+                        k += QStringLiteral(", \"from\": %1, \"to\": %2").arg(number(c.spanStart), number(c.spanEnd));
+                    kinds << k + QLatin1Char('}');
+                }
+                out += QStringLiteral(",\n      \"scene_cut_kinds\": [%1]").arg(kinds.join(QStringLiteral(", ")));
+            }
         }
         if (!v.keyframeSegments.empty() || !v.keyframes.isEmpty()) {
             out += QStringLiteral(",\n      \"keyframe_segments\": [");

@@ -23,6 +23,9 @@ struct ProjectVideo {
     // Scene detection's result: the first frame of every scene after the first, ascending,
     // each in (0, frameCount). Absent until scenes are detected (empty: detected, one scene).
     std::optional<std::vector<qint64>> sceneCuts;
+    // What each of those boundaries is (cut, fade, dissolve) and the frames of its transition,
+    // parallel to sceneCuts; empty when not known (projects written before kinds were kept).
+    std::vector<SceneCut> sceneCutKinds;
     // The segments keyframes were picked in (scenes, or runs of a predicted class; they name
     // the EDL's events) and the keyframes, picked and added by hand.
     std::vector<FrameSegment> keyframeSegments;

@@ -290,15 +290,17 @@ Status ProjectDocument::setActiveModel(const QString& fileName)
 // ---------------------------------------------------------------------------------------
 // Scenes and keyframes
 
-Status ProjectDocument::setSceneCuts(int video, std::optional<std::vector<qint64>> cuts, const QString& text)
+Status ProjectDocument::setSceneCuts(int video, std::optional<std::vector<qint64>> cuts, const QString& text,
+                                     std::vector<SceneCut> kinds)
 {
     if (m_project.isNull() || video < 0 || video >= m_project.videoCount())
         return Status::failure(tr("no video %1 in the project").arg(video));
     const auto before = m_project.video(video).sceneCuts;
-    if (before == cuts) return Status::success();
+    const auto kindsBefore = m_project.video(video).sceneCutKinds;
+    if (before == cuts && kindsBefore == kinds) return Status::success();
     return pushEdit(
-        text, [video, cuts](Project& p) { return p.setSceneCuts(video, cuts); },
-        [video, before](Project& p) { return p.setSceneCuts(video, before); }, Scenes);
+        text, [video, cuts, kinds](Project& p) { return p.setSceneCuts(video, cuts, kinds); },
+        [video, before, kindsBefore](Project& p) { return p.setSceneCuts(video, before, kindsBefore); }, Scenes);
 }
 
 Status ProjectDocument::setKeyframes(int video, std::vector<FrameSegment> segments, KeyframeSet keyframes,

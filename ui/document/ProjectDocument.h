@@ -90,7 +90,8 @@ public:
     // and the prediction job uses (one undo step).
     Status setActiveModel(const QString& fileName);
     // ---- scenes and keyframes (undoable, saved with the project) ----
-    Status setSceneCuts(int video, std::optional<std::vector<qint64>> cuts, const QString& text);
+    Status setSceneCuts(int video, std::optional<std::vector<qint64>> cuts, const QString& text,
+                        std::vector<SceneCut> kinds = {});
     Status setKeyframes(int video, std::vector<FrameSegment> segments, KeyframeSet keyframes, const QString& text);
     // ---- derived ----
     qint64 fragmentCount(int video) const;    // fragments of one video under the spec

@@ -156,16 +156,8 @@ void ScenesController::showVideo(int video)
     const std::vector<FrameSegment> segs = segments(video);
     m_track->setSegments(segs);
     m_track->setKeyframes(keyframes(video));
-    // The kinds of the boundaries (cut, fade, dissolve) are known from this session's detection
-    // only; the project keeps the frames. Boundaries the project no longer has are left out.
-    std::vector<SceneCut> kinds;
-    if (const VideoAnalysis* a = analysis(video)) {
-        const std::vector<FrameSegment> saved = scenes(video);
-        for (const SceneCut& c : a->scenes.cuts)
-            if (std::any_of(saved.begin(), saved.end(), [&c](const FrameSegment& s) { return s.start == c.frame; }))
-                kinds.push_back(c);
-    }
-    m_track->setCuts(std::move(kinds));
+    // The boundaries with their kinds (cut, fade, dissolve), as the project keeps them.
+    m_track->setCuts(m_bench->document()->project().savedSceneCuts(video));
     const std::vector<FrameSegment> detected = scenes(video);
     QStringList timecodes;
     for (const FrameSegment& s : detected) timecodes << timecodeOf(video, s.start);
@@ -227,7 +219,8 @@ void ScenesController::detectScenes()
         const std::vector<qint64> cuts = m_analysis[video].scenes.cutFrames();
         if (Status st = m_bench->document()->setSceneCuts(video, cuts,
                                                           tr("Detect scenes (%n scene(s))", nullptr,
-                                                             int(cuts.size() + 1)));
+                                                             int(cuts.size() + 1)),
+                                                          m_analysis[video].scenes.cuts);
             !st)
             m_bench->reportError(tr("Detect scenes"), st.error());
         if (video == m_bench->currentVideo()) showVideo(video);
