@@ -21,7 +21,9 @@ QString quote(const QString& s)
         case '\r': out += QLatin1String("\\r"); break;
         case '\t': out += QLatin1String("\\t"); break;
         default:
-            if (c.unicode() < 0x20)
+            // Control characters, and U+FEFF: Qt's JSON reader drops a byte order mark written
+            // raw inside a string (found by fuzz_project_load), but keeps "\\ufeff".
+            if (c.unicode() < 0x20 || c.unicode() == 0xFEFF)
                 out += QStringLiteral("\\u%1").arg(int(c.unicode()), 4, 16, QLatin1Char('0'));
             else
                 out += c;
