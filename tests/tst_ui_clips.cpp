@@ -8,12 +8,14 @@
 #include "document/ProjectDocument.h"
 #include "document/ProjectFiles.h"
 #include "project/Project.h"
+#include "scenes/ScenesPanel.h"
 #include "settings/AppSettings.h"
 #include "shell/Features.h"
 #include "shell/MainWindow.h"
 #include "shell/Workbench.h"
 #include "video/VideoSource.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -61,6 +63,21 @@ private slots:
         QVERIFY(source);
         QVERIFY(project->addVideo(*made, (*source)->info().frameCount, 25.0));
         QVERIFY(project->save());
+    }
+
+    // The Scenes panel's form starts at the detector's defaults (cuts, fades through black and
+    // dissolves all found), and its dissolve box turns dissolve detection off.
+    void scenesFormStartsAtTheDefaults()
+    {
+        ScenesPanel panel;
+        QVERIFY(panel.detectorOptions() == SceneDetectorOptions());
+        auto* dissolves = panel.findChild<QCheckBox*>(QStringLiteral("dissolveBox"));
+        auto* fades = panel.findChild<QCheckBox*>(QStringLiteral("fadeBox"));
+        QVERIFY(dissolves && fades);
+        QVERIFY(dissolves->isChecked() && fades->isChecked());
+        dissolves->setChecked(false);
+        QVERIFY(!panel.detectorOptions().dissolves);
+        QVERIFY(panel.detectorOptions().fadeAware);
     }
 
     void sceneClipsFromThePanel()

@@ -2340,6 +2340,14 @@ The project opens as it was last saved.</source>
         <source>Each scene as a video file (VIDEO-Scene-001.mp4, ...) in a folder: stream copy where a scene starts on a keyframe, else re-encoded</source>
         <translation>将每个场景各导出为一个视频文件（VIDEO-Scene-001.mp4 等），存入一个文件夹：场景从关键帧开始时使用流复制，否则重新编码</translation>
     </message>
+    <message>
+        <source>Detect dissolves (cross-fades)</source>
+        <translation>检测叠化（交叉淡变）</translation>
+    </message>
+    <message>
+        <source>One boundary in the middle of each gradual blend from one shot to the next</source>
+        <translation>在从一个镜头逐渐叠化到下一个镜头的过程中间设一个边界</translation>
+    </message>
 </context>
 <context>
     <name>fl::SettingsDialog</name>

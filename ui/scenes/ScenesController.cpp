@@ -39,8 +39,6 @@ ScenesController::ScenesController(Workbench* workbench, WindowParts* parts, Pre
       m_track(std::make_unique<ScenesTrack>())
 {
     m_panel = new ScenesPanel;
-    // Transitions through black are found by default (docs/SCENES.md): the form starts so.
-    if (auto* fades = m_panel->findChild<QCheckBox*>(QStringLiteral("fadeBox"))) fades->setChecked(true);
     buildActions();
     parts->addPanelDock(m_panel, QStringLiteral("scenesDock"));
     m_timeline = parts->timeline();

@@ -39,7 +39,13 @@ ScenesPanel::ScenesPanel(QWidget* parent) : QWidget(parent)
     dform->addRow(tr("Minimum scene"), m_minScene);
     m_fades = new QCheckBox(tr("Detect fades to and from black"), detect);
     m_fades->setObjectName(QStringLiteral("fadeBox"));
+    m_fades->setChecked(SceneDetectorOptions().fadeAware); // transitions through black: on by default
     dform->addRow(m_fades);
+    m_dissolves = new QCheckBox(tr("Detect dissolves (cross-fades)"), detect);
+    m_dissolves->setObjectName(QStringLiteral("dissolveBox"));
+    m_dissolves->setToolTip(tr("One boundary in the middle of each gradual blend from one shot to the next"));
+    m_dissolves->setChecked(SceneDetectorOptions().dissolves);
+    dform->addRow(m_dissolves);
     auto* detectButton = new QPushButton(tr("Detect scenes"), detect);
     connect(detectButton, &QPushButton::clicked, this, &ScenesPanel::detectRequested);
     dform->addRow(detectButton);
@@ -116,6 +122,7 @@ SceneDetectorOptions ScenesPanel::detectorOptions() const
     options.threshold = m_threshold->value();
     options.minSceneLength = m_minScene->value();
     options.fadeAware = m_fades->isChecked();
+    options.dissolves = m_dissolves->isChecked();
     return options;
 }
 

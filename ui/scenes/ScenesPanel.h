@@ -6,7 +6,7 @@
 // strip, and the export buttons. It says what the user wants in signals and shows what it is
 // given (setSegmentClasses, setScenes, setKeyframes, setThumbnail).
 //
-// Its widgets are named "sceneThresholdBox", "minSceneBox", "fadeBox", "sceneCutList",
+// Its widgets are named "sceneThresholdBox", "minSceneBox", "fadeBox", "dissolveBox", "sceneCutList",
 // "exportClipsButton" (enabled while the current video has scenes),
 // "keyframeSourceBox", "keyframesPerSegmentBox", "keyframeMinConfidenceBox" and
 // "keyframeStrip" (findChild).
@@ -68,6 +68,7 @@ private:
     QDoubleSpinBox* m_threshold = nullptr;
     QSpinBox* m_minScene = nullptr;
     QCheckBox* m_fades = nullptr;
+    QCheckBox* m_dissolves = nullptr;
     QListWidget* m_cuts = nullptr;
     QPushButton* m_exportClips = nullptr;
     QComboBox* m_source = nullptr;
